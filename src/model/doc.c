@@ -1,0 +1,225 @@
+/* doc.c: document model construction in an arena, and its JSON dump. */
+#include "doc.h"
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct doc *doc_new(const char *file)
+{
+	struct arena *a = arena_new();
+	if (!a)
+		return NULL;
+	struct doc *d = arena_alloc(a, sizeof *d);
+	if (!d) {
+		arena_free(a);
+		return NULL;
+	}
+	d->arena = a;
+	d->file = arena_strndup(a, file ? file : "-", strlen(file ? file : "-"));
+	if (!d->file) {
+		arena_free(a);
+		return NULL;
+	}
+	return d;
+}
+
+void doc_free(struct doc *d)
+{
+	if (d)
+		arena_free(d->arena);
+}
+
+static const char *doc_str(struct doc *d, const char *s, size_t len)
+{
+	if (len == (size_t)-1)
+		len = strlen(s);
+	return arena_strndup(d->arena, s, len);
+}
+
+/* Makes room for one more element in an arena array; returns 0 or -1. */
+static int doc_room(struct doc *d, void **arr, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = arena_grow(d->arena, *arr, n, nc, sz);
+	if (!p)
+		return -1;
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
+enum err doc_set(struct doc *d, struct doc_field *f, const char *text, size_t len,
+		 struct srcpos pos)
+{
+	const char *s = doc_str(d, text, len);
+	if (!s)
+		return ERR_NOMEM;
+	f->text = s;
+	f->pos = pos;
+	return ERR_OK;
+}
+
+enum err doc_add_block(struct doc *d, enum doc_block_type type, int level, const char *text,
+		       size_t len, struct srcpos pos)
+{
+	if (doc_room(d, (void **)&d->blocks, d->n_blocks, &d->cap_blocks, sizeof *d->blocks))
+		return ERR_NOMEM;
+	const char *s = doc_str(d, text, len);
+	if (!s)
+		return ERR_NOMEM;
+	d->blocks[d->n_blocks++] = (struct doc_block){type, level, s, NULL, pos};
+	return ERR_OK;
+}
+
+enum err doc_add_image(struct doc *d, const char *src, const char *caption, struct srcpos pos)
+{
+	enum err e = doc_add_block(d, DOC_IMAGE, 0, caption ? caption : "", (size_t)-1, pos);
+	if (e)
+		return e;
+	const char *s = doc_str(d, src, (size_t)-1);
+	if (!s)
+		return ERR_NOMEM;
+	d->blocks[d->n_blocks - 1].src = s;
+	return ERR_OK;
+}
+
+enum err doc_add_credit(struct doc *d, const char *role, size_t len, struct srcpos pos)
+{
+	if (doc_room(d, (void **)&d->byline, d->n_byline, &d->cap_byline, sizeof *d->byline))
+		return ERR_NOMEM;
+	const char *s = doc_str(d, role, len);
+	if (!s)
+		return ERR_NOMEM;
+	d->byline[d->n_byline++] = (struct doc_credit){s, NULL, 0, pos};
+	return ERR_OK;
+}
+
+enum err doc_add_name(struct doc *d, const char *name, size_t len)
+{
+	if (!d->n_byline)
+		return ERR_INPUT;
+	struct doc_credit *c = &d->byline[d->n_byline - 1];
+	/* names arrays are small; grow by copying at powers of two */
+	size_t n = c->n_names;
+	if ((n & (n - 1)) == 0) {
+		size_t nc = n ? n * 2 : 2;
+		const char **p = arena_grow(d->arena, (void *)c->names, n, nc, sizeof *p);
+		if (!p)
+			return ERR_NOMEM;
+		c->names = p;
+	}
+	const char *s = doc_str(d, name, len);
+	if (!s)
+		return ERR_NOMEM;
+	c->names[c->n_names++] = s;
+	return ERR_OK;
+}
+
+enum err doc_add_keyword(struct doc *d, const char *kw, size_t len, struct srcpos pos)
+{
+	if (doc_room(d, (void **)&d->keywords, d->n_keywords, &d->cap_keywords,
+		     sizeof *d->keywords))
+		return ERR_NOMEM;
+	const char *s = doc_str(d, kw, len);
+	if (!s)
+		return ERR_NOMEM;
+	d->keywords[d->n_keywords++] = (struct doc_field){s, pos};
+	return ERR_OK;
+}
+
+static void doc_json_str(struct buf *b, const char *s)
+{
+	if (!s) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20)
+				buf_printf(b, "\\u%04x", *p);
+			else
+				buf_putc(b, (char)*p);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+void doc_to_json(const struct doc *d, struct buf *b)
+{
+	buf_puts(b, "{\n  \"title\": ");
+	doc_json_str(b, d->title.text);
+	buf_puts(b, ",\n  \"subtitle\": ");
+	doc_json_str(b, d->subtitle.text);
+	buf_puts(b, ",\n  \"published\": ");
+	doc_json_str(b, d->published.text);
+	buf_puts(b, ",\n  \"source\": ");
+	doc_json_str(b, d->source.text);
+	buf_puts(b, ",\n  \"url\": ");
+	doc_json_str(b, d->url.text);
+	buf_puts(b, ",\n  \"byline\": [");
+	for (size_t i = 0; i < d->n_byline; i++) {
+		const struct doc_credit *c = &d->byline[i];
+		buf_puts(b, i ? ",\n    {\"role\": " : "\n    {\"role\": ");
+		doc_json_str(b, c->role);
+		buf_puts(b, ", \"names\": [");
+		for (size_t k = 0; k < c->n_names; k++) {
+			if (k)
+				buf_puts(b, ", ");
+			doc_json_str(b, c->names[k]);
+		}
+		buf_puts(b, "]}");
+	}
+	buf_puts(b, d->n_byline ? "\n  ],\n  \"editor\": " : "],\n  \"editor\": ");
+	doc_json_str(b, d->editor.text);
+	buf_puts(b, ",\n  \"keywords\": [");
+	for (size_t i = 0; i < d->n_keywords; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		doc_json_str(b, d->keywords[i].text);
+	}
+	buf_puts(b, "],\n  \"blocks\": [");
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const struct doc_block *k = &d->blocks[i];
+		buf_puts(b, i ? ",\n    {" : "\n    {");
+		switch (k->type) {
+		case DOC_PARA:
+			buf_puts(b, "\"type\": \"paragraph\", \"text\": ");
+			doc_json_str(b, k->text);
+			break;
+		case DOC_HEADING:
+			buf_printf(b, "\"type\": \"heading\", \"level\": %d, \"text\": ", k->level);
+			doc_json_str(b, k->text);
+			break;
+		case DOC_IMAGE:
+			buf_puts(b, "\"type\": \"image\", \"src\": ");
+			doc_json_str(b, k->src);
+			buf_puts(b, ", \"caption\": ");
+			doc_json_str(b, k->text);
+			break;
+		}
+		buf_puts(b, "}");
+	}
+	buf_puts(b, d->n_blocks ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+void doc_byline_names(const struct doc *d, const char *sep, struct buf *out)
+{
+	int first = 1;
+	for (size_t i = 0; i < d->n_byline; i++)
+		for (size_t k = 0; k < d->byline[i].n_names; k++) {
+			if (!first)
+				buf_puts(out, sep);
+			buf_puts(out, d->byline[i].names[k]);
+			first = 0;
+		}
+}

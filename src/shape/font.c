@@ -1,0 +1,381 @@
+/* font.c: fontconfig lookup, HarfBuzz face loading, glyph usage records and 'halt' metrics. */
+#include "font.h"
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define FONTSET_MAX 64
+
+struct font_halt_entry {
+	uint32_t cp;
+	int adv, xoff, has;
+};
+
+struct fontset {
+	FcConfig *fc;
+	struct diag *diag;
+	struct font *fonts[FONTSET_MAX];
+	size_t n;
+	/* code points already searched for in vain by fontset_any_for */
+	uint32_t *missing;
+	size_t n_missing, cap_missing;
+};
+
+/* Debian packages that provide the families users are likely to name. */
+static const struct {
+	const char *prefix, *package;
+} font_packages[] = {
+	{"Noto Serif CJK", "fonts-noto-cjk"},
+	{"Noto Sans CJK", "fonts-noto-cjk"},
+	{"Noto Sans Mono CJK", "fonts-noto-cjk"},
+	{"Noto Serif", "fonts-noto-core"},
+	{"Noto Sans", "fonts-noto-core"},
+	{"DejaVu", "fonts-dejavu-core"},
+	{"Liberation", "fonts-liberation2"},
+	{"WenQuanYi Micro Hei", "fonts-wqy-microhei"},
+	{"WenQuanYi Zen Hei", "fonts-wqy-zenhei"},
+	{"AR PL UMing", "fonts-arphic-uming"},
+	{"AR PL UKai", "fonts-arphic-ukai"},
+	{"Droid Sans Fallback", "fonts-droid-fallback"},
+	{"TeX Gyre", "fonts-texgyre"},
+	{"Source Han", "fonts-adobe-sourcehan (not in Debian: use Noto CJK from fonts-noto-cjk)"},
+};
+
+static const char *font_package_for(const char *family)
+{
+	for (size_t i = 0; i < sizeof font_packages / sizeof *font_packages; i++)
+		if (!strncasecmp(family, font_packages[i].prefix, strlen(font_packages[i].prefix)))
+			return font_packages[i].package;
+	return NULL;
+}
+
+enum err fontset_new(struct diag *d, struct fontset **out)
+{
+	*out = NULL;
+	struct fontset *fs = calloc(1, sizeof *fs);
+	if (!fs)
+		return ERR_NOMEM;
+	fs->diag = d;
+	fs->fc = FcInitLoadConfigAndFonts();
+	if (!fs->fc) {
+		diag_msg(d, DIAG_ERROR, "fontconfig could not be initialised");
+		free(fs);
+		return ERR_FONT;
+	}
+	*out = fs;
+	return ERR_OK;
+}
+
+static void font_free(struct font *f)
+{
+	if (!f)
+		return;
+	hb_font_destroy(f->hb);
+	hb_face_destroy(f->face);
+	hb_blob_destroy(f->blob);
+	free(f->path);
+	free(f->family);
+	free(f->psname);
+	free(f->tu);
+	free(f->halt);
+	free(f);
+}
+
+void fontset_free(struct fontset *fs)
+{
+	if (!fs)
+		return;
+	for (size_t i = 0; i < fs->n; i++)
+		font_free(fs->fonts[i]);
+	if (fs->fc)
+		FcConfigDestroy(fs->fc);
+	free(fs->missing);
+	free(fs);
+}
+
+size_t fontset_count(const struct fontset *fs) { return fs->n; }
+
+void fontset_reset_usage(struct fontset *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		struct font *f = fs->fonts[i];
+		if (f->tu)
+			memset(f->tu, 0, f->num_glyphs * sizeof *f->tu);
+		f->n_used = 0;
+	}
+}
+struct font *fontset_font(const struct fontset *fs, size_t i) { return i < fs->n ? fs->fonts[i] : NULL; }
+
+static int font_be16(const char *p) { return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]); }
+
+/* Reads head.bbox and post.italicAngle. */
+static void font_read_tables(struct font *f)
+{
+	hb_blob_t *head = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned len;
+	const char *p = hb_blob_get_data(head, &len);
+	if (p && len >= 44) {
+		f->bbox[0] = font_be16(p + 36);
+		f->bbox[1] = font_be16(p + 38);
+		f->bbox[2] = font_be16(p + 40);
+		f->bbox[3] = font_be16(p + 42);
+	}
+	hb_blob_destroy(head);
+	hb_blob_t *post = hb_face_reference_table(f->face, HB_TAG('p', 'o', 's', 't'));
+	p = hb_blob_get_data(post, &len);
+	if (p && len >= 8)
+		f->italic_angle = font_be16(p + 4);
+	hb_blob_destroy(post);
+	hb_blob_t *cff = hb_face_reference_table(f->face, HB_TAG('C', 'F', 'F', ' '));
+	f->is_cff = hb_blob_get_length(cff) > 0;
+	hb_blob_destroy(cff);
+}
+
+/* Loads file/index as a font of the set (or returns the one already loaded). */
+static enum err fontset_load(struct fontset *fs, const char *file, int index, const char *family,
+			     int bold, int italic, struct font **out)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->fonts[i]->index == index && !strcmp(fs->fonts[i]->path, file)) {
+			*out = fs->fonts[i];
+			return ERR_OK;
+		}
+	if (fs->n == FONTSET_MAX) {
+		diag_msg(fs->diag, DIAG_ERROR, "more than %d fonts in one document", FONTSET_MAX);
+		return ERR_LIMIT;
+	}
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+	if (!blob) {
+		diag_msg(fs->diag, DIAG_ERROR, "cannot read font file %s", file);
+		return ERR_FONT;
+	}
+	struct font *f = calloc(1, sizeof *f);
+	if (!f) {
+		hb_blob_destroy(blob);
+		return ERR_NOMEM;
+	}
+	f->blob = blob;
+	f->face = hb_face_create(blob, (unsigned)index);
+	f->hb = hb_font_create(f->face);
+	f->upem = hb_face_get_upem(f->face);
+	f->num_glyphs = hb_face_get_glyph_count(f->face);
+	f->path = strdup(file);
+	f->family = strdup(family ? family : "");
+	f->index = index;
+	f->bold = bold;
+	f->italic = italic;
+	char ps[128];
+	unsigned pslen = sizeof ps;
+	if (!hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &pslen, ps))
+		snprintf(ps, sizeof ps, "Font%zu", fs->n + 1);
+	f->psname = strdup(ps);
+	if (!f->path || !f->family || !f->psname || f->num_glyphs == 0 || f->upem == 0) {
+		diag_msg(fs->diag, DIAG_ERROR, "cannot use font file %s (face %d)", file, index);
+		font_free(f);
+		return ERR_FONT;
+	}
+	hb_position_t v;
+	if (hb_ot_metrics_get_position(f->hb, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) f->ascender = v;
+	if (hb_ot_metrics_get_position(f->hb, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) f->descender = v;
+	if (hb_ot_metrics_get_position(f->hb, HB_OT_METRICS_TAG_CAP_HEIGHT, &v)) f->cap_height = v;
+	if (hb_ot_metrics_get_position(f->hb, HB_OT_METRICS_TAG_X_HEIGHT, &v)) f->x_height = v;
+	if (!f->ascender) f->ascender = (int)(f->upem * 0.88);
+	if (!f->descender) f->descender = -(int)(f->upem * 0.12);
+	if (!f->cap_height) f->cap_height = (int)(f->upem * 0.7);
+	font_read_tables(f);
+	f->id = (int)fs->n;
+	fs->fonts[fs->n++] = f;
+	*out = f;
+	return ERR_OK;
+}
+
+/* True when the pattern's family list contains `family` (case-insensitive). */
+static int font_has_family(FcPattern *p, const char *family)
+{
+	FcChar8 *s;
+	for (int i = 0; FcPatternGetString(p, FC_FAMILY, i, &s) == FcResultMatch; i++)
+		if (!strcasecmp((const char *)s, family))
+			return 1;
+	return 0;
+}
+
+enum err fontset_get(struct fontset *fs, const char *spec, struct font **out)
+{
+	*out = NULL;
+	FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+	if (!pat) {
+		diag_msg(fs->diag, DIAG_ERROR, "bad font name '%s'", spec);
+		return ERR_FONT;
+	}
+	FcChar8 *want = NULL;
+	FcPatternGetString(pat, FC_FAMILY, 0, &want);
+	char family[256];
+	snprintf(family, sizeof family, "%s", want ? (const char *)want : spec);
+	int want_weight = -1;
+	FcPatternGetInteger(pat, FC_WEIGHT, 0, &want_weight);
+	FcChar8 *want_style = NULL;
+	int bold_asked = (want_weight >= FC_WEIGHT_BOLD) ||
+		(FcPatternGetString(pat, FC_STYLE, 0, &want_style) == FcResultMatch &&
+		 strcasestr((const char *)want_style, "bold"));
+	FcConfigSubstitute(fs->fc, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	FcResult res;
+	FcPattern *m = FcFontMatch(fs->fc, pat, &res);
+	FcPatternDestroy(pat);
+	enum err e = ERR_FONT;
+	FcChar8 *file = NULL, *got = NULL;
+	int index = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+	if (!m || FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch || !font_has_family(m, family)) {
+		const char *pkg = font_package_for(family);
+		if (m)
+			FcPatternGetString(m, FC_FAMILY, 0, &got);
+		diag_msg(fs->diag, DIAG_ERROR, "font family '%s' is not installed%s%s%s%s%s", family,
+			 got ? " (fontconfig would substitute '" : "", got ? (const char *)got : "",
+			 got ? "')" : "", pkg ? "; install the Debian package " : "", pkg ? pkg : "");
+		goto out;
+	}
+	FcPatternGetInteger(m, FC_INDEX, 0, &index);
+	FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
+	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
+	if (bold_asked && weight < FC_WEIGHT_DEMIBOLD) {
+		const char *pkg = font_package_for(family);
+		diag_msg(fs->diag, DIAG_ERROR, "font '%s' has no bold face installed%s%s", spec,
+			 pkg ? "; install the Debian package " : "", pkg ? pkg : "");
+		goto out;
+	}
+	e = fontset_load(fs, (const char *)file, index, family, weight >= FC_WEIGHT_DEMIBOLD,
+			 slant != FC_SLANT_ROMAN, out);
+out:
+	if (m)
+		FcPatternDestroy(m);
+	return e;
+}
+
+struct font *fontset_any_for(struct fontset *fs, uint32_t cp)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (font_glyph(fs->fonts[i], cp))
+			return fs->fonts[i];
+	for (size_t i = 0; i < fs->n_missing; i++)
+		if (fs->missing[i] == cp)
+			return NULL;
+	struct font *found = NULL;
+	FcPattern *pat = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	if (pat && cs && FcCharSetAddChar(cs, cp) && FcPatternAddCharSet(pat, FC_CHARSET, cs)) {
+		FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+		FcConfigSubstitute(fs->fc, pat, FcMatchPattern);
+		FcDefaultSubstitute(pat);
+		FcResult res;
+		FcPattern *m = FcFontMatch(fs->fc, pat, &res);
+		FcCharSet *mcs;
+		FcChar8 *file, *fam = NULL;
+		int index = 0;
+		if (m && FcPatternGetCharSet(m, FC_CHARSET, 0, &mcs) == FcResultMatch &&
+		    FcCharSetHasChar(mcs, cp) && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+			FcPatternGetInteger(m, FC_INDEX, 0, &index);
+			FcPatternGetString(m, FC_FAMILY, 0, &fam);
+			struct font *f;
+			if (!fontset_load(fs, (const char *)file, index, (const char *)fam, 0, 0, &f) &&
+			    font_glyph(f, cp))
+				found = f;
+		}
+		if (m)
+			FcPatternDestroy(m);
+	}
+	if (cs)
+		FcCharSetDestroy(cs);
+	if (pat)
+		FcPatternDestroy(pat);
+	if (!found && fs->n_missing < 4096) {
+		if (fs->n_missing == fs->cap_missing) {
+			size_t nc = fs->cap_missing ? fs->cap_missing * 2 : 16;
+			uint32_t *p = realloc(fs->missing, nc * sizeof *p);
+			if (!p)
+				return NULL;
+			fs->missing = p;
+			fs->cap_missing = nc;
+		}
+		fs->missing[fs->n_missing++] = cp;
+	}
+	return found;
+}
+
+uint32_t font_glyph(const struct font *f, uint32_t cp)
+{
+	hb_codepoint_t g = 0;
+	if (!hb_font_get_nominal_glyph(f->hb, cp, &g))
+		return 0;
+	return g;
+}
+
+int font_advance(const struct font *f, uint32_t gid)
+{
+	return hb_font_get_glyph_h_advance(f->hb, gid);
+}
+
+enum err font_note_glyph(struct font *f, uint32_t gid, const uint32_t *cps, size_t n)
+{
+	if (gid >= f->num_glyphs)
+		return ERR_OK;
+	if (!f->tu) {
+		f->tu = calloc(f->num_glyphs, sizeof *f->tu);
+		if (!f->tu)
+			return ERR_NOMEM;
+	}
+	struct font_tu *t = &f->tu[gid];
+	if (t->n || n == 0)
+		return ERR_OK;
+	if (n > FONT_TU_MAX)
+		n = FONT_TU_MAX;
+	for (size_t i = 0; i < n; i++)
+		t->cp[i] = cps[i];
+	t->n = (uint8_t)n;
+	f->n_used++;
+	return ERR_OK;
+}
+
+int font_halt(struct font *f, uint32_t cp, int *adv, int *xoff)
+{
+	for (size_t i = 0; i < f->n_halt; i++)
+		if (f->halt[i].cp == cp) {
+			*adv = f->halt[i].adv;
+			*xoff = f->halt[i].xoff;
+			return f->halt[i].has;
+		}
+	uint32_t g = font_glyph(f, cp);
+	int full = g ? font_advance(f, g) : 0;
+	struct font_halt_entry e = {cp, full, 0, 0};
+	if (g) {
+		hb_buffer_t *b = hb_buffer_create();
+		hb_buffer_add_utf32(b, &cp, 1, 0, 1);
+		hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+		hb_buffer_set_script(b, HB_SCRIPT_HAN);
+		hb_buffer_set_language(b, hb_language_from_string("zh-Hans", -1));
+		hb_feature_t feat = {HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1};
+		hb_shape(f->hb, b, &feat, 1);
+		unsigned n;
+		hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
+		if (n == 1 && pos[0].x_advance < full) {
+			e.adv = pos[0].x_advance;
+			e.xoff = pos[0].x_offset;
+			e.has = 1;
+		}
+		hb_buffer_destroy(b);
+	}
+	if (f->n_halt == f->cap_halt) {
+		size_t nc = f->cap_halt ? f->cap_halt * 2 : 32;
+		struct font_halt_entry *p = realloc(f->halt, nc * sizeof *p);
+		if (p) {
+			f->halt = p;
+			f->cap_halt = nc;
+		}
+	}
+	if (f->n_halt < f->cap_halt)
+		f->halt[f->n_halt++] = e;
+	*adv = e.adv;
+	*xoff = e.xoff;
+	return e.has;
+}

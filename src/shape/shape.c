@@ -1,0 +1,193 @@
+/* shape.c: run itemisation (font coverage, script) and HarfBuzz shaping. */
+#include "shape.h"
+#include "../base/utf8.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct shaper {
+	struct fontset *fs;
+	struct diag *diag;
+	hb_buffer_t *buf;
+	hb_language_t lang;
+	hb_unicode_funcs_t *ufuncs;
+};
+
+enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out)
+{
+	struct shaper *s = calloc(1, sizeof *s);
+	if (!s)
+		return ERR_NOMEM;
+	s->fs = fs;
+	s->diag = d;
+	s->buf = hb_buffer_create();
+	if (!hb_buffer_allocation_successful(s->buf)) {
+		hb_buffer_destroy(s->buf);
+		free(s);
+		return ERR_NOMEM;
+	}
+	s->lang = hb_language_from_string("zh-Hans", -1);
+	s->ufuncs = hb_unicode_funcs_get_default();
+	*out = s;
+	return ERR_OK;
+}
+
+void shaper_free(struct shaper *s)
+{
+	if (!s)
+		return;
+	hb_buffer_destroy(s->buf);
+	free(s);
+}
+
+void shape_buf_free(struct shape_buf *b)
+{
+	free(b->g);
+	b->g = NULL;
+	b->n = b->cap = 0;
+}
+
+/* Characters that take the font of their neighbours: controls, format characters, spaces
+   and marks. */
+static int shape_is_neutral(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x20 || cp == 0xA0 || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F);
+}
+
+static int shape_is_latin(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/* Picks the font for cp; NULL when no installed font has it. */
+static struct font *shape_pick(struct shaper *s, const struct fontchain *fc, uint32_t cp)
+{
+	if (fc->latin && shape_is_latin(cp) && font_glyph(fc->latin, cp))
+		return fc->latin;
+	for (int i = 0; i < fc->n; i++)
+		if (font_glyph(fc->fonts[i], cp))
+			return fc->fonts[i];
+	return fontset_any_for(s->fs, cp);
+}
+
+static int shape_room(struct shape_buf *out, size_t extra)
+{
+	if (out->n + extra <= out->cap)
+		return 0;
+	size_t nc = out->cap ? out->cap : 256;
+	while (nc < out->n + extra)
+		nc *= 2;
+	struct shape_glyph *p = realloc(out->g, nc * sizeof *p);
+	if (!p)
+		return -1;
+	out->g = p;
+	out->cap = nc;
+	return 0;
+}
+
+/* Shapes text[start..end) as one run in font f with script sc. */
+static enum err shape_run(struct shaper *s, struct font *f, hb_script_t sc, float size,
+			  const char *text, size_t len, size_t start, size_t end,
+			  struct shape_buf *out)
+{
+	hb_buffer_t *b = s->buf;
+	hb_buffer_clear_contents(b);
+	hb_buffer_add_utf8(b, text, (int)len, (unsigned)start, (int)(end - start));
+	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_buffer_set_script(b, sc);
+	hb_buffer_set_language(b, s->lang);
+	hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
+	hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+	hb_shape(f->hb, b, NULL, 0);
+	unsigned n;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
+	if (!hb_buffer_allocation_successful(b) || shape_room(out, n))
+		return ERR_NOMEM;
+	float k = size / (float)f->upem;
+	for (unsigned i = 0; i < n; i++) {
+		size_t c = info[i].cluster;
+		size_t cend = end;
+		for (unsigned j = i + 1; j < n; j++)
+			if (info[j].cluster != c) {
+				cend = info[j].cluster;
+				break;
+			}
+		uint32_t cps[FONT_TU_MAX];
+		size_t ncp = 0;
+		/* the first glyph of a cluster stands for the cluster's text */
+		if (i == 0 || info[i - 1].cluster != c) {
+			for (size_t o = c; o < cend && ncp < FONT_TU_MAX;) {
+				uint32_t cp;
+				size_t l = utf8_decode(text + o, len - o, &cp);
+				if (!l)
+					l = 1;
+				cps[ncp++] = cp;
+				o += l;
+			}
+		}
+		uint32_t first = 0;
+		if (c < len)
+			utf8_decode(text + c, len - c, &first);
+		if (font_note_glyph(f, info[i].codepoint, cps, ncp))
+			return ERR_NOMEM;
+		out->g[out->n++] = (struct shape_glyph){
+			f, info[i].codepoint, (uint32_t)c, first,
+			pos[i].x_advance * k, pos[i].x_offset * k, pos[i].y_offset * k};
+	}
+	return ERR_OK;
+}
+
+enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, const char *text,
+		    size_t len, struct srcpos pos, struct shape_buf *out)
+{
+	if (len > (size_t)1 << 30)
+		return ERR_LIMIT;
+	size_t run_start = 0;
+	struct font *run_font = NULL;
+	hb_script_t run_script = HB_SCRIPT_COMMON;
+	unsigned chars = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t l = utf8_decode(text + i, len - i, &cp);
+		if (!l)
+			l = 1;
+		struct font *f = run_font;
+		hb_script_t sc = hb_unicode_script(s->ufuncs, cp);
+		if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
+			sc = run_script;
+		if (!shape_is_neutral(cp) || !run_font) {
+			f = shape_pick(s, fc, cp);
+			if (!f) {
+				if (!shape_is_neutral(cp)) {
+					char u[5] = {0};
+					utf8_encode(cp, u);
+					struct srcpos p = pos;
+					p.col = pos.col + chars;
+					diag_at(s->diag, DIAG_WARNING, p,
+						"no installed font has U+%04X '%s'; it is set as a missing-glyph box",
+						(unsigned)cp, u);
+				}
+				f = run_font ? run_font : fc->fonts[0];
+			}
+		}
+		if (run_font && (f != run_font || sc != run_script)) {
+			enum err e = shape_run(s, run_font, run_script == HB_SCRIPT_COMMON ? HB_SCRIPT_HAN : run_script,
+					      size, text, len, run_start, i, out);
+			if (e)
+				return e;
+			run_start = i;
+		}
+		run_font = f;
+		run_script = sc;
+		i += l;
+		chars++;
+	}
+	if (run_font && run_start < len)
+		return shape_run(s, run_font, run_script == HB_SCRIPT_COMMON ? HB_SCRIPT_HAN : run_script,
+				 size, text, len, run_start, len, out);
+	return ERR_OK;
+}

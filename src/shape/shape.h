@@ -1,0 +1,47 @@
+/* shape.h: itemise a paragraph into runs (font by coverage, script) and shape them with
+   HarfBuzz in zh-Hans. Output glyphs carry clusters that point back into the text.
+
+   Contract: shape_text appends to a caller-owned shape_buf (reused across paragraphs: the hot
+   path allocates nothing once warm). Characters that no font has are reported once each with
+   their position (NO-TOFU) and drawn as the primary font's .notdef. */
+#ifndef PAIBAN_SHAPE_H
+#define PAIBAN_SHAPE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "font.h"
+
+#define FONTCHAIN_MAX 8
+
+/* The fonts for one text role: fonts[0] first, the rest as per-character fallback, then any
+   installed font. latin, when set, sets Latin letters and digits. All borrowed. */
+struct fontchain {
+	struct font *fonts[FONTCHAIN_MAX];
+	int n;
+	struct font *latin;
+};
+
+struct shape_glyph {
+	struct font *font;      /* borrowed */
+	uint32_t gid;
+	uint32_t cluster;       /* byte offset in the text where this glyph's cluster starts */
+	uint32_t cp;            /* first code point of the cluster */
+	float adv, xoff, yoff;  /* pt at the shaping size */
+};
+
+struct shape_buf {
+	struct shape_glyph *g;
+	size_t n, cap;
+};
+
+struct shaper;
+
+enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out);
+void shaper_free(struct shaper *s);
+void shape_buf_free(struct shape_buf *b);
+
+/* Shapes text[0..len) (UTF-8, valid) at `size` pt with fonts from fc, appending to out.
+   pos is the position of the text's first character, for diagnostics. */
+enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, const char *text,
+		    size_t len, struct srcpos pos, struct shape_buf *out);
+
+#endif

@@ -1,0 +1,446 @@
+/* style.c: reader for style and font-role files (INI-like: [section], key = value). */
+#include "style.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <math.h>
+
+#define STYLE_MAX_FILE (1 << 20)
+#define STYLE_MIN_PAGE 72.0f            /* 1 inch */
+#define STYLE_MAX_PAGE 14400.0f         /* 200 inches: the PDF user-space limit */
+
+static const struct {
+	const char *name;
+	float pt;
+} style_hao[] = {
+	{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22}, {"小二", 18},
+	{"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12}, {"五号", 10.5f}, {"小五", 9},
+	{"六号", 7.5f}, {"小六", 6.5f}, {"七号", 5.5f}, {"八号", 5},
+};
+
+static const struct {
+	const char *name;
+	float w, h; /* mm */
+} style_papers[] = {
+	{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"A6", 105, 148}, {"B5", 176, 250},
+	{"B6", 125, 176}, {"16K", 184, 260}, {"32K", 130, 184}, {"Letter", 215.9f, 279.4f},
+	{"Legal", 215.9f, 355.6f},
+};
+
+static const char *const style_class_names[STYLE_N_CLASSES] = {
+	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
+};
+
+#define MM(x) ((x) * 72.0f / 25.4f)
+
+static void style_set_role(struct style_role *r, const char *a, const char *b)
+{
+	memset(r, 0, sizeof *r);
+	if (a)
+		snprintf(r->families[r->n++], STYLE_NAME_MAX, "%s", a);
+	if (b)
+		snprintf(r->families[r->n++], STYLE_NAME_MAX, "%s", b);
+}
+
+void style_defaults(struct style *s)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->name, sizeof s->name, "built-in");
+	s->page_w = MM(210);
+	s->page_h = MM(297);
+	s->margin_top = MM(25);
+	s->margin_bottom = MM(25);
+	s->margin_left = MM(25);
+	s->margin_right = MM(25);
+	s->rules = 1;
+	for (int i = 0; i < STYLE_N_CLASSES; i++) {
+		struct style_text *t = &s->text[i];
+		snprintf(t->role, sizeof t->role, "body");
+		t->size = 10.5f;
+		t->line_pitch = 1.75f;
+		t->align = STYLE_LEFT;
+	}
+	s->text[STYLE_BODY].indent = 21.0f;
+	s->text[STYLE_BODY].align = STYLE_JUSTIFY;
+	struct style_text *t = &s->text[STYLE_TITLE];
+	snprintf(t->role, sizeof t->role, "heading");
+	t->size = 18;
+	t->line_pitch = 1.4f;
+	t->align = STYLE_CENTER;
+	t->space_after = 6;
+	t = &s->text[STYLE_HEADING];
+	snprintf(t->role, sizeof t->role, "heading");
+	t->size = 12;
+	t->line_pitch = 1.6f;
+	t->space_before = 9;
+	t->space_after = 2;
+	snprintf(s->text[STYLE_MASTHEAD].role, 32, "sans");
+	s->text[STYLE_MASTHEAD].size = 9;
+	s->text[STYLE_MASTHEAD].space_after = 14;
+	snprintf(s->text[STYLE_DATELINE].role, 32, "sans");
+	s->text[STYLE_DATELINE].size = 9;
+	s->text[STYLE_DATELINE].align = STYLE_CENTER;
+	s->text[STYLE_DATELINE].space_after = 12;
+	s->text[STYLE_BYLINE].align = STYLE_RIGHT;
+	s->text[STYLE_BYLINE].space_before = 6;
+	snprintf(s->text[STYLE_META].role, 32, "sans");
+	s->text[STYLE_META].size = 9;
+	s->text[STYLE_META].space_before = 6;
+	snprintf(s->text[STYLE_FOOTER].role, 32, "sans");
+	s->text[STYLE_FOOTER].size = 9;
+	s->text[STYLE_FOOTER].align = STYLE_CENTER;
+	style_set_role(&s->role_body, "Noto Serif CJK SC", NULL);
+	style_set_role(&s->role_heading, "Noto Sans CJK SC:style=Bold", NULL);
+	style_set_role(&s->role_sans, "Noto Sans CJK SC", NULL);
+	style_set_role(&s->role_latin, NULL, NULL);
+	style_set_role(&s->role_fallback, "Noto Sans CJK SC", "Noto Serif CJK SC");
+}
+
+const struct style_role *style_role(const struct style *s, const char *name)
+{
+	if (!strcmp(name, "body")) return &s->role_body;
+	if (!strcmp(name, "heading")) return &s->role_heading;
+	if (!strcmp(name, "sans")) return &s->role_sans;
+	if (!strcmp(name, "latin")) return &s->role_latin;
+	if (!strcmp(name, "fallback")) return &s->role_fallback;
+	return NULL;
+}
+
+float style_measure(const struct style *s)
+{
+	return s->page_w - s->margin_left - s->margin_right;
+}
+
+int style_length(const char *v, float em, float *out)
+{
+	for (size_t i = 0; i < sizeof style_hao / sizeof *style_hao; i++)
+		if (!strcmp(v, style_hao[i].name)) {
+			*out = style_hao[i].pt;
+			return 0;
+		}
+	char *end;
+	double x = strtod(v, &end);
+	if (end == v || !isfinite(x))
+		return -1;
+	while (*end == ' ')
+		end++;
+	double k;
+	if (!strcmp(end, "pt")) k = 1;
+	else if (!strcmp(end, "mm")) k = 72.0 / 25.4;
+	else if (!strcmp(end, "cm")) k = 720.0 / 25.4;
+	else if (!strcmp(end, "in")) k = 72;
+	else if (!strcmp(end, "em")) k = em;
+	else return -1;
+	*out = (float)(x * k);
+	return 0;
+}
+
+/* One parsing context per call: no globals. */
+struct style_ctx {
+	struct style *s;
+	struct diag *d;
+	struct srcpos pos;
+	char section[32];
+	int errors;
+};
+
+static void style_error(struct style_ctx *c, unsigned col, const char *fmt, const char *a,
+			const char *b)
+{
+	struct srcpos p = c->pos;
+	p.col = col;
+	diag_at(c->d, DIAG_ERROR, p, fmt, a, b);
+	c->errors++;
+}
+
+/* A length that must lie in [lo, hi] pt. */
+static int style_len_in(struct style_ctx *c, const char *key, const char *v, unsigned col,
+			float em, float lo, float hi, float *out)
+{
+	float x;
+	if (style_length(v, em, &x)) {
+		style_error(c, col, "bad length '%s' for %s (use pt, mm, cm, in, em or a 号 size such as 五号)", v, key);
+		return -1;
+	}
+	if (x < lo || x > hi) {
+		char range[64];
+		snprintf(range, sizeof range, "%s must be between %.1fpt and %.1fpt", key, lo, hi);
+		style_error(c, col, "value '%s' out of range: %s", v, range);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+static int style_paper(struct style_ctx *c, const char *v, unsigned col)
+{
+	for (size_t i = 0; i < sizeof style_papers / sizeof *style_papers; i++)
+		if (!strcasecmp(v, style_papers[i].name)) {
+			c->s->page_w = MM(style_papers[i].w);
+			c->s->page_h = MM(style_papers[i].h);
+			return 0;
+		}
+	char w[64], h[64], extra[8];
+	float fw, fh;
+	if (sscanf(v, "%63s %63s %7s", w, h, extra) == 2 && !style_length(w, 10.5f, &fw) &&
+	    !style_length(h, 10.5f, &fh)) {
+		if (!style_len_in(c, "page width", w, col, 10.5f, STYLE_MIN_PAGE, STYLE_MAX_PAGE, &fw) &&
+		    !style_len_in(c, "page height", h, col, 10.5f, STYLE_MIN_PAGE, STYLE_MAX_PAGE, &fh)) {
+			c->s->page_w = fw;
+			c->s->page_h = fh;
+			return 0;
+		}
+		return -1;
+	}
+	style_error(c, col, "unknown page size '%s' (use A4, A5, B5, 16K, Letter ... or '<width> <height>')", v, NULL);
+	return -1;
+}
+
+static void style_set_families(struct style_ctx *c, struct style_role *r, const char *v, unsigned col)
+{
+	memset(r, 0, sizeof *r);
+	const char *p = v;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (r->n == STYLE_FAMILIES_MAX || n >= STYLE_NAME_MAX) {
+			style_error(c, col, "too many or too long font families in '%s'", v, NULL);
+			return;
+		}
+		memcpy(r->families[r->n], p, n);
+		r->families[r->n++][n] = 0;
+		p += n;
+	}
+}
+
+static int style_align(const char *v, enum style_align *a)
+{
+	if (!strcmp(v, "left")) *a = STYLE_LEFT;
+	else if (!strcmp(v, "center")) *a = STYLE_CENTER;
+	else if (!strcmp(v, "right")) *a = STYLE_RIGHT;
+	else if (!strcmp(v, "justify")) *a = STYLE_JUSTIFY;
+	else return -1;
+	return 0;
+}
+
+static void style_key(struct style_ctx *c, const char *key, const char *v, unsigned col)
+{
+	struct style *s = c->s;
+	float em = s->text[STYLE_BODY].size;
+	float maxlen = s->page_w > s->page_h ? s->page_w : s->page_h;
+	if (!strcmp(c->section, "page")) {
+		float *m = NULL;
+		if (!strcmp(key, "size")) {
+			style_paper(c, v, col);
+			return;
+		}
+		if (!strcmp(key, "rules")) {
+			if (!strcmp(v, "yes") || !strcmp(v, "no"))
+				s->rules = !strcmp(v, "yes");
+			else
+				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
+			return;
+		}
+		if (!strcmp(key, "margin")) {
+			float x;
+			if (!style_len_in(c, key, v, col, em, 0, maxlen / 2, &x))
+				s->margin_top = s->margin_bottom = s->margin_left = s->margin_right = x;
+			return;
+		}
+		if (!strcmp(key, "margin-top")) m = &s->margin_top;
+		else if (!strcmp(key, "margin-bottom")) m = &s->margin_bottom;
+		else if (!strcmp(key, "margin-left") || !strcmp(key, "margin-inner")) m = &s->margin_left;
+		else if (!strcmp(key, "margin-right") || !strcmp(key, "margin-outer")) m = &s->margin_right;
+		if (m) {
+			style_len_in(c, key, v, col, em, 0, maxlen, m);
+			return;
+		}
+	} else if (!strcmp(c->section, "fonts")) {
+		struct style_role *r = (struct style_role *)style_role(s, key);
+		if (r) {
+			style_set_families(c, r, v, col);
+			if (r->n == 0 && strcmp(key, "latin"))
+				style_error(c, col, "font role '%s' needs at least one family", key, NULL);
+			return;
+		}
+	} else {
+		int k = -1;
+		for (int i = 0; i < STYLE_N_CLASSES; i++)
+			if (!strcmp(c->section, style_class_names[i]))
+				k = i;
+		if (k < 0)
+			return; /* reported at the section header */
+		struct style_text *t = &s->text[k];
+		float tem = k == STYLE_BODY ? em : t->size;
+		if (!strcmp(key, "font")) {
+			if (!style_role(s, v) || !strcmp(v, "fallback"))
+				style_error(c, col, "unknown font role '%s' (use body, heading, sans or latin)", v, NULL);
+			else
+				snprintf(t->role, sizeof t->role, "%s", v);
+			return;
+		}
+		if (!strcmp(key, "size")) {
+			/* em in a size means: relative to the body size */
+			style_len_in(c, key, v, col, em, 4, 200, &t->size);
+			return;
+		}
+		if (!strcmp(key, "line-pitch")) {
+			char *end;
+			double x = strtod(v, &end);
+			if (end == v || *end || !(x >= 1.0 && x <= 4.0))
+				style_error(c, col, "bad line-pitch '%s' (a factor of the size from 1.0 to 4.0)", v, NULL);
+			else
+				t->line_pitch = (float)x;
+			return;
+		}
+		if (!strcmp(key, "indent")) {
+			style_len_in(c, key, v, col, tem, 0, 200, &t->indent);
+			return;
+		}
+		if (!strcmp(key, "space-before")) {
+			style_len_in(c, key, v, col, tem, 0, 500, &t->space_before);
+			return;
+		}
+		if (!strcmp(key, "space-after")) {
+			style_len_in(c, key, v, col, tem, 0, 500, &t->space_after);
+			return;
+		}
+		if (!strcmp(key, "align")) {
+			if (style_align(v, &t->align))
+				style_error(c, col, "bad align '%s' (use left, center, right or justify)", v, NULL);
+			return;
+		}
+	}
+	style_error(c, col, "unknown key '%s' in section [%s]", key, c->section);
+}
+
+static char *style_trim(char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t n = strlen(p);
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+		p[--n] = 0;
+	return p;
+}
+
+static int style_known_section(const char *name)
+{
+	if (!strcmp(name, "page") || !strcmp(name, "fonts"))
+		return 1;
+	for (int i = 0; i < STYLE_N_CLASSES; i++)
+		if (!strcmp(name, style_class_names[i]))
+			return 1;
+	return 0;
+}
+
+enum err style_parse(struct style *s, const char *path, const char *text, size_t len, struct diag *d)
+{
+	struct style_ctx c = {s, d, {path, 0, 0}, "", 0};
+	char line[1024];
+	size_t i = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		c.pos.line++;
+		size_t n = e - i;
+		if (n >= sizeof line) {
+			style_error(&c, 1, "line too long%s%s", "", "");
+			i = e + 1;
+			continue;
+		}
+		memcpy(line, text + i, n);
+		line[n] = 0;
+		i = e + 1;
+		if (memchr(line, 0, n)) {
+			style_error(&c, 1, "NUL byte in style file%s%s", "", "");
+			continue;
+		}
+		/* strip comments: '#' at line start or after whitespace */
+		for (char *h = line; (h = strchr(h, '#')); h++)
+			if (h == line || h[-1] == ' ' || h[-1] == '\t') {
+				*h = 0;
+				break;
+			}
+		char *p = style_trim(line);
+		unsigned col = (unsigned)(p - line) + 1;
+		if (!*p)
+			continue;
+		if (*p == '[') {
+			char *q = strchr(p, ']');
+			if (!q || style_trim(q + 1)[0]) {
+				style_error(&c, col, "bad section header '%s'%s", p, "");
+				continue;
+			}
+			*q = 0;
+			char *name = style_trim(p + 1);
+			if (!style_known_section(name))
+				style_error(&c, col + 1, "unknown section [%s]%s", name, "");
+			snprintf(c.section, sizeof c.section, "%s", name);
+			continue;
+		}
+		char *eq = strchr(p, '=');
+		if (!eq) {
+			style_error(&c, col, "expected 'key = value', got '%s'%s", p, "");
+			continue;
+		}
+		*eq = 0;
+		char *key = style_trim(p), *val = style_trim(eq + 1);
+		unsigned vcol = (unsigned)(val - line) + 1;
+		if (!c.section[0]) {
+			if (!strcmp(key, "name"))
+				snprintf(s->name, sizeof s->name, "%s", val);
+			else
+				style_error(&c, col, "key '%s' outside a section%s", key, "");
+			continue;
+		}
+		if (!*val && strcmp(key, "latin")) {
+			style_error(&c, vcol, "empty value for '%s'%s", key, "");
+			continue;
+		}
+		style_key(&c, key, val, vcol);
+	}
+	if (!c.errors) {
+		struct srcpos p = {path, 0, 0};
+		float mw = style_measure(s), mh = s->page_h - s->margin_top - s->margin_bottom;
+		if (mw < 4 * s->text[STYLE_BODY].size || mh < 4 * s->text[STYLE_BODY].size) {
+			diag_at(d, DIAG_ERROR, p, "margins leave no room for text (type area %.1f x %.1f pt)", mw, mh);
+			c.errors++;
+		}
+	}
+	return c.errors ? ERR_SYNTAX : ERR_OK;
+}
+
+enum err style_load(struct style *s, const char *path, struct diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "cannot read style file: %m");
+		return ERR_IO;
+	}
+	char *text = malloc(STYLE_MAX_FILE);
+	if (!text) {
+		fclose(f);
+		return ERR_NOMEM;
+	}
+	size_t n = fread(text, 1, STYLE_MAX_FILE, f);
+	int big = n == STYLE_MAX_FILE;
+	fclose(f);
+	enum err e;
+	if (big) {
+		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "style file larger than %d bytes", STYLE_MAX_FILE);
+		e = ERR_LIMIT;
+	} else {
+		e = style_parse(s, path, text, n, d);
+	}
+	free(text);
+	return e;
+}

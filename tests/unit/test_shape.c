@@ -1,0 +1,56 @@
+/* test_shape.c: fontconfig lookup, shaping clusters, halt metrics, missing families. */
+#include "shape/shape.h"
+#include "base/utf8.h"
+#include <stdio.h>
+#include <string.h>
+
+static int fails;
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
+
+int main(void)
+{
+	struct diag *d = diag_new(stderr);
+	struct fontset *fs;
+	CHECK(fontset_new(d, &fs) == ERR_OK);
+	struct font *serif, *sans, *again;
+	CHECK(fontset_get(fs, "Noto Serif CJK SC", &serif) == ERR_OK);
+	CHECK(fontset_get(fs, "Noto Sans CJK SC:style=Bold", &sans) == ERR_OK);
+	CHECK(fontset_get(fs, "Noto Serif CJK SC", &again) == ERR_OK && again == serif);
+	CHECK(serif->is_cff && serif->upem == 1000 && serif->index == 2);
+	CHECK(!strcmp(serif->psname, "NotoSerifCJKsc-Regular"));
+	CHECK(sans->bold);
+
+	/* a missing family is an error naming it */
+	struct diag *quiet = diag_new(NULL);
+	struct fontset *fs2;
+	fontset_new(quiet, &fs2);
+	struct font *none;
+	CHECK(fontset_get(fs2, "No Such Family XYZ", &none) == ERR_FONT && !none);
+	CHECK(diag_errors(quiet) == 1);
+	fontset_free(fs2);
+	diag_free(quiet);
+
+	struct shaper *sh;
+	CHECK(shaper_new(fs, d, &sh) == ERR_OK);
+	struct fontchain fc = {{serif}, 1, NULL};
+	struct shape_buf b = {0};
+	const char *t = "“五社联动”2022年，Hello";
+	CHECK(shape_text(sh, &fc, 10.0f, t, strlen(t), (struct srcpos){"t", 1, 1}, &b) == ERR_OK);
+	CHECK(b.n == 17);
+	CHECK(b.g[0].cp == 0x201C && b.g[0].adv == 10.0f);   /* full-width quote in zh-Hans */
+	CHECK(b.g[1].cluster == 3 && b.g[1].cp == 0x4E94);
+	CHECK(b.g[6].cp == '2' && b.g[6].adv < 6.0f);
+	int adv, xoff;
+	CHECK(font_halt(serif, 0xFF0C, &adv, &xoff) == 1 && adv == 500 && xoff == 0);   /* ， */
+	CHECK(font_halt(serif, 0x201C, &adv, &xoff) == 1 && adv == 500 && xoff == -500); /* “ */
+	CHECK(font_halt(serif, 0x4E94, &adv, &xoff) == 0 && adv == 1000);
+	CHECK(serif->tu[b.g[1].gid].n == 1 && serif->tu[b.g[1].gid].cp[0] == 0x4E94);
+	shape_buf_free(&b);
+	shaper_free(sh);
+	fontset_free(fs);
+	diag_free(d);
+	if (fails)
+		return 1;
+	printf("test_shape: ok\n");
+	return 0;
+}

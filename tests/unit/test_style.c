@@ -1,0 +1,90 @@
+/* test_style.c: style file reader: units, 号 sizes, sections, errors at file:line:col. */
+#include "style/style.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int fails;
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
+#define NEAR(a, b) (fabsf((a) - (b)) < 0.01f)
+
+static enum err parse(struct style *s, const char *text, FILE *msgs)
+{
+	struct diag *d = diag_new(msgs);
+	enum err e = style_parse(s, "t.style", text, strlen(text), d);
+	diag_free(d);
+	return e;
+}
+
+int main(void)
+{
+	float v;
+	CHECK(style_length("五号", 10, &v) == 0 && NEAR(v, 10.5f));
+	CHECK(style_length("小四", 10, &v) == 0 && NEAR(v, 12));
+	CHECK(style_length("三号", 10, &v) == 0 && NEAR(v, 16));
+	CHECK(style_length("25.4mm", 10, &v) == 0 && NEAR(v, 72));
+	CHECK(style_length("2em", 10.5f, &v) == 0 && NEAR(v, 21));
+	CHECK(style_length("1in", 10, &v) == 0 && NEAR(v, 72));
+	CHECK(style_length("12", 10, &v) == -1);
+	CHECK(style_length("12px", 10, &v) == -1);
+	CHECK(style_length("九号", 10, &v) == -1);
+
+	struct style s;
+	style_defaults(&s);
+	CHECK(NEAR(s.page_w, 595.28f) && NEAR(s.text[STYLE_BODY].size, 10.5f));
+	const char *ok =
+		"# comment\nname = test\n[page]\nsize = A5\nmargin = 15mm\n"
+		"[body]\nsize = 小四   # trailing comment\nindent = 2em\nline-pitch = 1.8\n"
+		"[heading]\nsize = 1.2em\nspace-before = 1em\nalign = center\n"
+		"[fonts]\nbody = Noto Serif CJK SC, Noto Sans CJK SC\n";
+	CHECK(parse(&s, ok, stderr) == ERR_OK);
+	CHECK(!strcmp(s.name, "test"));
+	CHECK(NEAR(s.page_w, 419.53f) && NEAR(s.page_h, 595.28f));
+	CHECK(NEAR(s.margin_left, 42.52f) && NEAR(s.margin_top, 42.52f));
+	CHECK(NEAR(s.text[STYLE_BODY].size, 12) && NEAR(s.text[STYLE_BODY].indent, 24));
+	CHECK(NEAR(s.text[STYLE_BODY].line_pitch, 1.8f));
+	CHECK(NEAR(s.text[STYLE_HEADING].size, 14.4f));
+	CHECK(NEAR(s.text[STYLE_HEADING].space_before, 14.4f));
+	CHECK(s.text[STYLE_HEADING].align == STYLE_CENTER);
+	CHECK(s.role_body.n == 2 && !strcmp(s.role_body.families[1], "Noto Sans CJK SC"));
+
+	/* errors carry file:line:col */
+	static const struct { const char *text, *msg; } bad[] = {
+		{"[page]\nsize = 12 furlongs\n", "t.style:2:8: error: unknown page size '12 furlongs'"},
+		{"[body]\nsize = 12px\n", "t.style:2:8: error: bad length '12px' for size"},
+		{"[body]\ncolour = red\n", "t.style:2:10: error: unknown key 'colour' in section [body]"},
+		{"[bodyy]\n", "t.style:1:2: error: unknown section [bodyy]"},
+		{"[page]\nmargin = -3mm\n", "t.style:2:10: error: value '-3mm' out of range"},
+		{"[page]\nsize = 0mm 0mm\n", "t.style:2:8: error: value '0mm' out of range"},
+		{"[page]\nsize = 10000mm 10000mm\n", "t.style:2:8: error: value '10000mm' out of range"},
+		{"[page]\nmargin-left = 200mm\nmargin-right = 200mm\n", "t.style: error: margins leave no room"},
+		{"[body]\nline-pitch = 9\n", "t.style:2:14: error: bad line-pitch '9'"},
+		{"[body]\nalign = middle\n", "t.style:2:9: error: bad align 'middle'"},
+		{"[body]\nfont = comic\n", "t.style:2:8: error: unknown font role 'comic'"},
+		{"size = A4\n", "t.style:1:1: error: key 'size' outside a section"},
+		{"[page]\nsize A4\n", "t.style:2:1: error: expected 'key = value'"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char out[4096] = "";
+		FILE *m = fmemopen(out, sizeof out - 1, "w");
+		style_defaults(&s);
+		enum err e = parse(&s, bad[i].text, m);
+		fclose(m);
+		if (e != ERR_SYNTAX || !strstr(out, bad[i].msg)) {
+			fprintf(stderr, "case %zu: got e=%d msg=%s want %s\n", i, e, out, bad[i].msg);
+			fails++;
+		}
+	}
+	/* the shipped style and role files parse */
+	style_defaults(&s);
+	struct diag *d = diag_new(stderr);
+	CHECK(style_load(&s, "fonts/roles.conf", d) == ERR_OK);
+	CHECK(style_load(&s, "styles/a4-article.style", d) == ERR_OK);
+	CHECK(style_load(&s, "styles/none.style", d) == ERR_IO);
+	diag_free(d);
+	CHECK(!strcmp(s.role_heading.families[0], "Noto Sans CJK SC:style=Bold"));
+	if (fails)
+		return 1;
+	printf("test_style: ok\n");
+	return 0;
+}
