@@ -1,0 +1,554 @@
+/* pdf.c: the PDF renderer: pages, content streams, document info and the output file.
+
+   Contract: pdf_build turns a pagedoc into PDF bytes in memory (libharu's public API for the
+   document, pages and info; pdffont.c for fonts and everything that needs libharu internals);
+   pdf_write then puts the bytes in place atomically. Nothing reaches the file system before
+   the whole document is built, so failures never leave partial files.
+
+   Content streams (PDF 32000-1 §9.4): one BT/ET per page; consecutive glyphs of one font, size
+   and baseline form one TJ array of 2-byte codes started by an absolute Tm. The spacing most
+   gaps of the run share (justification) is set once with Tc. Between glyphs, the position a
+   viewer computes (previous x + /W width + Tc) is tracked as the viewer does, and a TJ
+   adjustment is written only where the glyph's x differs from it by more than 0.001 pt, so
+   rounding never accumulates. Rules follow as stroked paths. Numbers go through buf_putnum;
+   the page is written in one pass plus one look-ahead per run (no quadratic work). */
+#include "pdf.h"
+#include "pdffont.h"
+#include "../base/utf8.h"
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef PAIBAN_VERSION
+#define PAIBAN_VERSION "dev"
+#endif
+
+#define PDF_MAX_PAGES 100000      /* pages per document */
+#define PDF_PAGES_PER_NODE 1024   /* page tree fan-out above this many pages */
+#define PDF_MAX_COORD 1.0e6       /* |x|, |y| in pt */
+#define PDF_MAX_SIZE 10000.0      /* font size in pt */
+#define PDF_META_MAX 8192         /* bytes per document info string */
+
+static const char pdf_hex[] = "0123456789ABCDEF";
+
+static enum err pdf_nomem(struct diag *d)
+{
+	diag_msg(d, DIAG_ERROR, "out of memory while writing the PDF");
+	return ERR_NOMEM;
+}
+
+/* ---- input checks and glyph usage ---------------------------------------------------------- */
+
+static int pdf_bad_num(double v, double max)
+{
+	return !isfinite(v) || fabs(v) > max;
+}
+
+/* Checks pd and records, per font, which glyph ids the pages use. */
+static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct pdf_font *fonts,
+			    size_t nf, struct diag *d)
+{
+	if (pd->n_pages == 0) {
+		diag_msg(d, DIAG_ERROR, "cannot write a PDF without pages");
+		return ERR_PDF;
+	}
+	if (pd->n_pages > PDF_MAX_PAGES) {
+		diag_msg(d, DIAG_ERROR, "document has %zu pages, more than the limit of %d",
+			 pd->n_pages, PDF_MAX_PAGES);
+		return ERR_LIMIT;
+	}
+	if (!(pd->width >= HPDF_MIN_PAGE_SIZE && pd->width <= HPDF_MAX_PAGE_SIZE &&
+	      pd->height >= HPDF_MIN_PAGE_SIZE && pd->height <= HPDF_MAX_PAGE_SIZE)) {
+		diag_msg(d, DIAG_ERROR, "page size %g x %g pt is outside what PDF allows (%d to %d pt)",
+			 pd->width, pd->height, HPDF_MIN_PAGE_SIZE, HPDF_MAX_PAGE_SIZE);
+		return ERR_PDF;
+	}
+	for (size_t p = 0; p < pd->n_pages; p++) {
+		const struct page *pg = &pd->pages[p];
+		for (size_t i = 0; i < pg->n_glyphs; i++) {
+			const struct page_glyph *g = &pg->glyphs[i];
+			struct font *f = g->font;
+			if (!f || f->id < 0 || (size_t)f->id >= nf) {
+				diag_msg(d, DIAG_ERROR, "page %zu, glyph %zu: font is not in the document's fontset",
+					 p + 1, i + 1);
+				return ERR_PDF;
+			}
+			struct pdf_font *pf = &fonts[f->id];
+			if (pf->font != f) {
+				if (pf->font || fontset_font(fs, (size_t)f->id) != f) {
+					diag_msg(d, DIAG_ERROR, "page %zu, glyph %zu: font is not in the document's fontset",
+						 p + 1, i + 1);
+					return ERR_PDF;
+				}
+				pf->font = f;
+				pf->used = calloc(f->num_glyphs / 8 + 1, 1);
+				if (!pf->used)
+					return pdf_nomem(d);
+			}
+			if (g->gid >= f->num_glyphs || g->gid > 0xFFFF) {
+				diag_msg(d, DIAG_ERROR, "page %zu, glyph %zu: glyph id %u is not in font %s",
+					 p + 1, i + 1, (unsigned)g->gid, f->psname);
+				return ERR_PDF;
+			}
+			if (!(g->size > 0 && g->size <= PDF_MAX_SIZE) || pdf_bad_num(g->x, PDF_MAX_COORD) ||
+			    pdf_bad_num(g->y, PDF_MAX_COORD)) {
+				diag_msg(d, DIAG_ERROR, "page %zu, glyph %zu: bad size or position (%g pt at %g, %g)",
+					 p + 1, i + 1, g->size, g->x, g->y);
+				return ERR_PDF;
+			}
+			pf->used[g->gid >> 3] |= (uint8_t)(1u << (g->gid & 7));
+		}
+		for (size_t i = 0; i < pg->n_rules; i++) {
+			const struct page_rule *r = &pg->rules[i];
+			if (pdf_bad_num(r->x0, PDF_MAX_COORD) || pdf_bad_num(r->y0, PDF_MAX_COORD) ||
+			    pdf_bad_num(r->x1, PDF_MAX_COORD) || pdf_bad_num(r->y1, PDF_MAX_COORD) ||
+			    !(r->width >= 0 && r->width <= PDF_MAX_SIZE)) {
+				diag_msg(d, DIAG_ERROR, "page %zu, rule %zu: bad position or width", p + 1, i + 1);
+				return ERR_PDF;
+			}
+		}
+	}
+	return ERR_OK;
+}
+
+/* ---- content streams ------------------------------------------------------------------------ */
+
+static double pdf_round(double v, double scale)
+{
+	return (double)llround(v * scale) / scale;
+}
+
+static void pdf_put_code(struct buf *b, unsigned v)
+{
+	char t[4] = {pdf_hex[(v >> 12) & 15], pdf_hex[(v >> 8) & 15], pdf_hex[(v >> 4) & 15],
+		     pdf_hex[v & 15]};
+	buf_put(b, t, 4);
+}
+
+/* The state of the text object while a page's text is written. */
+struct pdf_text {
+	const struct pdf_font *font; /* font and size of the last Tf (NULL: none yet) */
+	float size;
+	double tc;                   /* the last Tc, pt */
+};
+
+/* Writes glyphs[i..j) (one font, size and baseline) as one TJ array after an absolute Tm. Tc
+   takes the spacing most gaps share (justification), TJ numbers the rest. */
+static void pdf_text_run(struct buf *b, struct pdf_text *ts, const struct page_glyph *g, size_t i,
+			 size_t j, const struct pdf_font *pf, double tc)
+{
+	float size = g[i].size;
+	if (pf != ts->font || size != ts->size) {
+		buf_putc(b, '/');
+		buf_puts(b, pf->res);
+		buf_putc(b, ' ');
+		buf_putnum(b, size, 3);
+		buf_puts(b, " Tf\n");
+		ts->font = pf;
+		ts->size = size;
+	}
+	if (tc != ts->tc) {
+		buf_putnum(b, tc, 3);
+		buf_puts(b, " Tc\n");
+		ts->tc = tc;
+	}
+	buf_puts(b, "1 0 0 1 ");
+	buf_putnum(b, g[i].x, 3);
+	buf_putc(b, ' ');
+	buf_putnum(b, g[i].y, 3);
+	buf_puts(b, " Tm\n[<");
+	double pen = pdf_round(g[i].x, 1000.0); /* where a viewer puts the next glyph */
+	for (size_t k = i; k < j; k++) {
+		double delta = g[k].x - pen;
+		if (k > i && fabs(delta) > 0.001) {
+			/* TJ numbers are in 1/1000 em and move left: -delta */
+			double adj = pdf_round(-delta * 1000.0 / size, 10.0);
+			if (adj != 0) {
+				buf_putc(b, '>');
+				buf_putnum(b, adj, 1);
+				buf_putc(b, '<');
+				pen -= adj * size / 1000.0;
+			}
+		}
+		pdf_put_code(b, pdf_font_code(pf, g[k].gid));
+		pen += pf->width[g[k].gid] * (double)size / 1000.0 + tc;
+	}
+	buf_puts(b, ">]TJ\n");
+}
+
+/* Gap between glyph k-1's advance (from /W) and glyph k, in 1/1000 pt. */
+static long long pdf_gap(const struct page_glyph *g, size_t k, const struct pdf_font *pf)
+{
+	double end = g[k - 1].x + pf->width[g[k - 1].gid] * (double)g[k - 1].size / 1000.0;
+	return llround((g[k].x - end) * 1000.0);
+}
+
+/* Writes the page's text and rules into b; marks in on_page[] the fonts it uses. */
+static void pdf_content(const struct page *pg, const struct pdf_font *fonts, unsigned char *on_page,
+			struct buf *b)
+{
+	const struct page_glyph *g = pg->glyphs;
+	size_t n = pg->n_glyphs;
+	struct pdf_text ts = {NULL, 0, 0};
+	if (n)
+		buf_puts(b, "BT\n");
+	for (size_t i = 0, j; i < n; i = j) {
+		const struct pdf_font *pf = &fonts[g[i].font->id];
+		on_page[g[i].font->id] = 1;
+		/* the run: same font, size and baseline, no jump of more than 1 em; the majority
+		   gap (Boyer-Moore vote, then a count) becomes Tc */
+		long long cand = 0;
+		size_t votes = 0;
+		for (j = i + 1; j < n; j++) {
+			if (g[j].font != g[i].font || g[j].size != g[i].size ||
+			    fabsf(g[j].y - g[i].y) > 0.0005f)
+				break;
+			long long q = pdf_gap(g, j, pf);
+			if ((double)llabs(q) > g[i].size * 1000.0)
+				break;
+			if (votes == 0) {
+				cand = q;
+				votes = 1;
+			} else {
+				votes += q == cand ? 1 : (size_t)-1;
+			}
+		}
+		size_t same = 0;
+		for (size_t k = i + 1; k < j; k++)
+			same += pdf_gap(g, k, pf) == cand;
+		double tc = j - i > 1 ? (2 * same > j - i - 1 ? (double)cand / 1000.0 : 0) : ts.tc;
+		pdf_text_run(b, &ts, g, i, j, pf, tc);
+	}
+	if (n)
+		buf_puts(b, "ET\n");
+	float lw = -1;
+	for (size_t i = 0; i < pg->n_rules; i++) {
+		const struct page_rule *r = &pg->rules[i];
+		if (r->width != lw) {
+			buf_putnum(b, r->width, 3);
+			buf_puts(b, " w\n");
+			lw = r->width;
+		}
+		buf_putnum(b, r->x0, 3);
+		buf_putc(b, ' ');
+		buf_putnum(b, r->y0, 3);
+		buf_puts(b, " m ");
+		buf_putnum(b, r->x1, 3);
+		buf_putc(b, ' ');
+		buf_putnum(b, r->y1, 3);
+		buf_puts(b, " l S\n");
+	}
+}
+
+static enum err pdf_page(struct pdf_ctx *c, const struct pagedoc *pd, const struct page *pg,
+			 struct pdf_font *fonts, size_t nf, unsigned char *on_page, struct buf *b)
+{
+	HPDF_Page page = HPDF_AddPage(c->doc);
+	if (!page)
+		return pdf_fail(c, "adding a page");
+	if (HPDF_Page_SetWidth(page, pd->width) != HPDF_OK ||
+	    HPDF_Page_SetHeight(page, pd->height) != HPDF_OK)
+		return pdf_fail(c, "setting the page size");
+	memset(on_page, 0, nf);
+	buf_reset(b);
+	pdf_content(pg, fonts, on_page, b);
+	if (b->oom)
+		return pdf_nomem(c->d);
+	for (size_t i = 0; i < nf; i++)
+		if (on_page[i]) {
+			enum err e = pdf_page_put_font(c, page, &fonts[i]);
+			if (e)
+				return e;
+		}
+	return pdf_page_put_content(c, page, b->p, b->len);
+}
+
+/* ---- document info -------------------------------------------------------------------------- */
+
+/* Sets one Info string: through libharu's UTF-8 encoder when it can carry the text (valid
+   UTF-8, nothing beyond U+FFFF), else as UTF-16BE written by pdffont.c. */
+static enum err pdf_info_text(struct pdf_ctx *c, HPDF_InfoType type, const char *key,
+			      const char *s)
+{
+	if (!s || !*s)
+		return ERR_OK;
+	size_t n = strlen(s);
+	if (n > PDF_META_MAX) {
+		diag_msg(c->d, DIAG_ERROR, "document %s is longer than %d bytes", key, PDF_META_MAX);
+		c->reported = 1;
+		return ERR_LIMIT;
+	}
+	int valid = utf8_check(s, n) == n, bmp = 1;
+	for (size_t i = 0; i < n; i++)
+		bmp &= (unsigned char)s[i] < 0xF0;
+	if (!valid)
+		diag_msg(c->d, DIAG_WARNING, "document %s is not valid UTF-8: bad bytes replaced by U+FFFD",
+			 key);
+	if (valid && bmp)
+		return HPDF_SetInfoAttr(c->doc, type, s) == HPDF_OK ? ERR_OK : pdf_fail(c, "document info");
+	return pdf_info_put_utf16(c, key, s);
+}
+
+static enum err pdf_info(struct pdf_ctx *c, const struct pdf_meta *m)
+{
+	HPDF_Doc doc = c->doc;
+	if (HPDF_UseUTFEncodings(doc) != HPDF_OK || HPDF_SetCurrentEncoder(doc, "UTF-8") != HPDF_OK)
+		return pdf_fail(c, "selecting the UTF-8 encoder");
+	if (HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, "paiban " PAIBAN_VERSION) != HPDF_OK)
+		return pdf_fail(c, "document info");
+	long long epoch = m ? m->epoch : -1;
+	if (epoch < -1 || epoch > 253402300799LL) { /* up to 9999-12-31T23:59:59Z */
+		diag_msg(c->d, DIAG_ERROR, "document date %lld is out of range", epoch);
+		c->reported = 1;
+		return ERR_PDF;
+	}
+	time_t t = epoch == -1 ? time(NULL) : (time_t)epoch;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm)) {
+		diag_msg(c->d, DIAG_ERROR, "document date %lld cannot be converted", (long long)t);
+		c->reported = 1;
+		return ERR_PDF;
+	}
+	HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			  tm.tm_sec > 59 ? 59 : tm.tm_sec, 'Z', 0, 0};
+	if (HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date) != HPDF_OK ||
+	    HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date) != HPDF_OK)
+		return pdf_fail(c, "document date");
+	if (!m)
+		return ERR_OK;
+	enum err e;
+	if ((e = pdf_info_text(c, HPDF_INFO_TITLE, "Title", m->title)) ||
+	    (e = pdf_info_text(c, HPDF_INFO_AUTHOR, "Author", m->author)) ||
+	    (e = pdf_info_text(c, HPDF_INFO_SUBJECT, "Subject", m->subject)) ||
+	    (e = pdf_info_text(c, HPDF_INFO_KEYWORDS, "Keywords", m->keywords)) ||
+	    (e = pdf_info_text(c, HPDF_INFO_CREATOR, "Creator", m->creator)))
+		return e;
+	return ERR_OK;
+}
+
+/* ---- the document --------------------------------------------------------------------------- */
+
+/* Builds the PDF and appends it to out. libharu errors are sticky (every later call fails
+   until HPDF_ResetError): the first one aborts the document, so there is nothing to reset. */
+static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const struct pdf_meta *m,
+			  struct buf *out, struct diag *d)
+{
+	struct pdf_ctx c = {.d = d};
+	size_t nf = fontset_count(fs);
+	struct pdf_font *fonts = calloc(nf + 1, sizeof *fonts);
+	unsigned char *on_page = calloc(nf + 1, 1);
+	struct buf content;
+	buf_init(&content);
+	enum err e = ERR_OK;
+	if (!fonts || !on_page) {
+		e = pdf_nomem(d);
+		goto out;
+	}
+	if ((e = pdf_collect(pd, fs, fonts, nf, d)))
+		goto out;
+	c.doc = HPDF_New(pdf_on_error, &c);
+	if (!c.doc) {
+		e = pdf_nomem(d);
+		goto out;
+	}
+	/* only affects pages added later: right after HPDF_New */
+	if (HPDF_SetCompressionMode(c.doc, HPDF_COMP_ALL) != HPDF_OK) {
+		e = pdf_fail(&c, "enabling compression");
+		goto out;
+	}
+	if (pd->n_pages > PDF_PAGES_PER_NODE &&
+	    HPDF_SetPagesConfiguration(c.doc, PDF_PAGES_PER_NODE) != HPDF_OK) {
+		e = pdf_fail(&c, "page tree");
+		goto out;
+	}
+	if ((e = pdf_info(&c, m)))
+		goto out;
+	for (size_t i = 0; i < nf; i++)
+		if (fonts[i].font && (e = pdf_font_embed(&c, &fonts[i])))
+			goto out;
+	for (size_t p = 0; p < pd->n_pages; p++)
+		if ((e = pdf_page(&c, pd, &pd->pages[p], fonts, nf, on_page, &content)))
+			goto out;
+	if (HPDF_SaveToStream(c.doc) != HPDF_OK) {
+		e = pdf_fail(&c, "saving");
+		goto out;
+	}
+	HPDF_UINT32 size = HPDF_GetStreamSize(c.doc), got = size;
+	if (size == 0 || buf_reserve(out, size)) {
+		e = size ? pdf_nomem(d) : pdf_fail(&c, "saving");
+		goto out;
+	}
+	if (HPDF_ReadFromStream(c.doc, (HPDF_BYTE *)out->p + out->len, &got) != HPDF_OK || got != size) {
+		e = pdf_fail(&c, "reading the saved document");
+		goto out;
+	}
+	out->len += size;
+	out->p[out->len] = 0;
+out:
+	if (c.doc)
+		HPDF_Free(c.doc);
+	if (fonts)
+		for (size_t i = 0; i < nf; i++)
+			pdf_font_release(&fonts[i]);
+	free(fonts);
+	free(on_page);
+	buf_free(&content);
+	return e;
+}
+
+enum err pdf_write_mem(const struct pagedoc *pd, struct fontset *fs, const struct pdf_meta *m,
+		       struct buf *out, struct diag *d)
+{
+	assert(pd && fs && out);
+	if (out->oom)
+		return pdf_nomem(d);
+	return pdf_build(pd, fs, m, out, d);
+}
+
+/* ---- output --------------------------------------------------------------------------------- */
+
+static int pdf_write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static enum err pdf_io_error(struct diag *d, const char *path, int err)
+{
+	diag_msg(d, DIAG_ERROR, "cannot write %s: %s", path, strerror(err));
+	return ERR_IO;
+}
+
+/* Writes data to a special file (device, FIFO) or standard output, in place. */
+static enum err pdf_output_direct(const char *path, int fd, const struct buf *data, struct diag *d)
+{
+	int own = fd < 0;
+	if (own)
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return pdf_io_error(d, path, errno);
+	int r = pdf_write_all(fd, data->p, data->len);
+	int err = errno;
+	if (own && close(fd) && !r) {
+		r = -1;
+		err = errno;
+	}
+	return r ? pdf_io_error(d, path, err) : ERR_OK;
+}
+
+/* Writes data to a new temporary file next to target and renames it over target. mode: the
+   permissions of the file replaced, or -1 for a new file. */
+static enum err pdf_output_file(const char *path, const char *target, int mode,
+				const struct buf *data, struct diag *d)
+{
+	enum err e = ERR_OK;
+	const char *slash = strrchr(target, '/');
+	const char *base = slash ? slash + 1 : target;
+	int dirlen = slash ? (int)(slash - target) : 0;
+	char *tmp = malloc(strlen(target) + 96);
+	int fd = -1;
+	if (!tmp)
+		return pdf_nomem(d);
+	if (!*base) {
+		e = pdf_io_error(d, path, EISDIR);
+		goto out;
+	}
+	/* unique name: O_EXCL decides. Mode: the replaced file's, else 0666 less the umask */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t seed = (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)&ts;
+	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		sprintf(tmp, "%.*s%s.%.64s.%08llx.tmp", dirlen, target, slash ? "/" : "", base,
+			(unsigned long long)(seed >> 32));
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST) {
+			e = pdf_io_error(d, path, errno);
+			goto out;
+		}
+	}
+	if (fd < 0) {
+		e = pdf_io_error(d, path, EEXIST);
+		goto out;
+	}
+	int r = mode >= 0 && fchmod(fd, (mode_t)mode) ? -1 : pdf_write_all(fd, data->p, data->len);
+	int err = errno;
+	if (close(fd) && !r) {
+		r = -1;
+		err = errno;
+	}
+	fd = -1;
+	if (r || rename(tmp, target)) {
+		err = r ? err : errno;
+		unlink(tmp);
+		e = pdf_io_error(d, path, err);
+	}
+out:
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	return e;
+}
+
+/* Puts data at path: stdout for "-", in place for special files, else temp file + rename
+   (through a symbolic link: the file it points to is replaced, the link kept). */
+static enum err pdf_output(const char *path, const struct buf *data, struct diag *d)
+{
+	if (!strcmp(path, "-")) {
+		if (fflush(stdout))
+			return pdf_io_error(d, "standard output", errno);
+		return pdf_output_direct("standard output", 1, data, d);
+	}
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return pdf_output_file(path, path, -1, data, d);
+	if (S_ISDIR(st.st_mode))
+		return pdf_io_error(d, path, EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return pdf_output_direct(path, -1, data, d);
+	int mode = (int)(st.st_mode & 07777);
+	struct stat lst;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (!real)
+			return pdf_io_error(d, path, errno);
+		enum err e = pdf_output_file(path, real, mode, data, d);
+		free(real);
+		return e;
+	}
+	return pdf_output_file(path, path, mode, data, d);
+}
+
+enum err pdf_write(const struct pagedoc *pd, struct fontset *fs, const struct pdf_meta *m,
+		   const char *path, struct diag *d)
+{
+	assert(pd && fs && path);
+	struct buf out;
+	buf_init(&out);
+	enum err e = pdf_build(pd, fs, m, &out, d);
+	if (!e)
+		e = pdf_output(path, &out, d);
+	buf_free(&out);
+	return e;
+}

@@ -1,0 +1,81 @@
+/* pdffont.h: font embedding for the PDF renderer and its libharu adapter (internal to
+   src/render: only pdf.c and the tests include it).
+
+   pdffont.c is the one file that uses libharu internals (the object API, the page and document
+   records); pdf.c uses libharu's public API only. Ownership: a struct pdf_ctx and its
+   struct pdf_font array belong to one pdf_write call; the libharu objects they point to belong
+   to the document (HPDF_Free releases them). */
+#ifndef PAIBAN_PDFFONT_H
+#define PAIBAN_PDFFONT_H
+#include <stddef.h>
+#include <stdint.h>
+#include <hpdf.h>
+#include "../base/buf.h"
+#include "../base/diag.h"
+#include "../shape/font.h"
+
+/* The state of one pdf_write call. libharu's error handler records into it (user data). */
+struct pdf_ctx {
+	HPDF_Doc doc;
+	struct diag *d;
+	HPDF_STATUS hpdf_err, hpdf_detail; /* first libharu error; 0 when none */
+	int reported;                      /* an error was already reported through d */
+};
+
+/* A font of the fontset as it is embedded in this document. Content streams show each glyph as
+   the 2-byte code pdf_font_code(); the font's /W holds width[gid] for exactly those codes. */
+struct pdf_font {
+	struct font *font;      /* borrowed; NULL: the pages do not use this font */
+	uint8_t *used;          /* bitmap of the glyph ids the pages reference (num_glyphs bits) */
+	uint32_t *gids;         /* the used glyph ids, ascending, 0 first */
+	size_t n_gids;
+	uint16_t *code;         /* code[gid] when codes differ from glyph ids, else NULL */
+	float *width;           /* width[gid] in 1/1000 em as a viewer reads it from /W and /DW
+				   (used glyphs only) */
+	struct buf w;           /* the /W array, written raw into the CIDFont dict on save */
+	char res[16];           /* resource name: "F<id+1>" */
+	HPDF_Dict type0;        /* the Type0 font dict (indirect), owned by the document */
+};
+
+/* The content-stream code of gid (its CID under Identity-H). */
+static inline unsigned pdf_font_code(const struct pdf_font *pf, uint32_t gid)
+{
+	return pf->code ? pf->code[gid] : gid;
+}
+
+/* libharu's error handler: records the first error in the pdf_ctx passed as user data. */
+void pdf_on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user);
+/* Reports a failed libharu step ("what") once, with libharu's error code, and returns the
+   error to return (ERR_NOMEM for allocation failures, else ERR_PDF). */
+enum err pdf_fail(struct pdf_ctx *c, const char *what);
+
+/* Subsets pf->font to the glyphs in pf->used (+ glyph 0) with hb-subset and builds its
+   objects: Type0 (Identity-H) -> CIDFontType0 + FontFile3/CIDFontType0C (CFF) or
+   CIDFontType2 + FontFile2 + CIDToGIDMap (TrueType), FontDescriptor, /W, ToUnicode.
+   Fills gids, code, width, w, res, type0. */
+enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf);
+/* Frees what pdf_collect and pdf_font_embed allocated outside the document. Accepts a zeroed
+   pdf_font. */
+void pdf_font_release(struct pdf_font *pf);
+
+/* Adds pf to the page's /Resources /Font as pf->res. */
+enum err pdf_page_put_font(struct pdf_ctx *c, HPDF_Page page, const struct pdf_font *pf);
+/* Appends content[0..n) to the page's content stream as is (n == 0: the page stays blank). */
+enum err pdf_page_put_content(struct pdf_ctx *c, HPDF_Page page, const char *content, size_t n);
+/* Sets Info key (e.g. "Title") to the text utf8 written as a UTF-16BE string with BOM (for
+   text that libharu's UTF-8 encoder cannot carry: code points beyond U+FFFF). Invalid UTF-8
+   becomes U+FFFD. */
+enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8);
+
+/* What the renderer needs from a CFF table: glyph count, whether it is CID-keyed and its
+   charset (glyph id -> CID, or SID for name-keyed fonts). */
+struct pdf_cff {
+	unsigned n_glyphs;
+	int cid_keyed;
+	uint16_t *charset;      /* n_glyphs entries (malloc'ed; free with pdf_cff_free) */
+};
+/* Parses the CFF table p[0..n). Returns ERR_FONT when it is malformed, ERR_NOMEM. */
+enum err pdf_cff_read(const unsigned char *p, size_t n, struct pdf_cff *out);
+void pdf_cff_free(struct pdf_cff *cff);
+
+#endif
