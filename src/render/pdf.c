@@ -191,7 +191,35 @@ static long long pdf_gap(const struct page_glyph *g, size_t k, const struct pdf_
 	return llround((g[k].x - end) * 1000.0);
 }
 
-/* Writes the page's text and rules into b; marks in on_page[] the fonts it uses. */
+/* Writes the exact text of glyphs g[i..j) as a UTF-16BE hex string with BOM (ToUnicode text of
+   each glyph, surrogate pairs beyond the BMP). */
+static void pdf_span_text(struct buf *b, const struct page_glyph *g, size_t i, size_t j)
+{
+	buf_puts(b, "<FEFF");
+	for (size_t k = i; k < j; k++) {
+		const struct font *f = g[k].font;
+		if (!f->tu || g[k].gid >= f->num_glyphs)
+			continue;
+		const struct font_tu *t = &f->tu[g[k].gid];
+		for (unsigned u = 0; u < t->n; u++) {
+			uint32_t cp = t->cp[u];
+			if (cp >= 0x10000) {
+				cp -= 0x10000;
+				pdf_put_code(b, 0xD800 + (cp >> 10));
+				pdf_put_code(b, 0xDC00 + (cp & 0x3FF));
+			} else {
+				pdf_put_code(b, cp);
+			}
+		}
+	}
+	buf_putc(b, '>');
+}
+
+/* Writes the page's text and rules into b; marks in on_page[] the fonts it uses.
+   Each text span (a line, see PAGE_SPAN_START) is marked content with its exact text as
+   /ActualText (PDF 32000-1 §14.9.4): compressed punctuation overlaps its neighbour's /W box and
+   Han-Latin spacing looks like a word space, which would otherwise make extractors split lines
+   or insert spaces that are not in the text. */
 static void pdf_content(const struct page *pg, const struct pdf_font *fonts, unsigned char *on_page,
 			struct buf *b)
 {
@@ -200,14 +228,22 @@ static void pdf_content(const struct page *pg, const struct pdf_font *fonts, uns
 	struct pdf_text ts = {NULL, 0, 0};
 	if (n)
 		buf_puts(b, "BT\n");
+	size_t span_end = 0;
 	for (size_t i = 0, j; i < n; i = j) {
 		const struct pdf_font *pf = &fonts[g[i].font->id];
 		on_page[g[i].font->id] = 1;
+		if (i == 0 || (g[i].flags & PAGE_SPAN_START)) {
+			for (span_end = i + 1; span_end < n && !(g[span_end].flags & PAGE_SPAN_START); span_end++)
+				;
+			buf_puts(b, "/Span<</ActualText");
+			pdf_span_text(b, g, i, span_end);
+			buf_puts(b, ">>BDC\n");
+		}
 		/* the run: same font, size and baseline, no jump of more than 1 em; the majority
 		   gap (Boyer-Moore vote, then a count) becomes Tc */
 		long long cand = 0;
 		size_t votes = 0;
-		for (j = i + 1; j < n; j++) {
+		for (j = i + 1; j < span_end; j++) {
 			if (g[j].font != g[i].font || g[j].size != g[i].size ||
 			    fabsf(g[j].y - g[i].y) > 0.0005f)
 				break;
@@ -226,6 +262,8 @@ static void pdf_content(const struct page *pg, const struct pdf_font *fonts, uns
 			same += pdf_gap(g, k, pf) == cand;
 		double tc = j - i > 1 ? (2 * same > j - i - 1 ? (double)cand / 1000.0 : 0) : ts.tc;
 		pdf_text_run(b, &ts, g, i, j, pf, tc);
+		if (j == span_end)
+			buf_puts(b, "EMC\n");
 	}
 	if (n)
 		buf_puts(b, "ET\n");

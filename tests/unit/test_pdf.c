@@ -83,7 +83,8 @@ static float tpdf_line(struct shaper *sh, struct page *pg, const struct fontchai
 	struct shape_buf b = {0};
 	CHECK(shape_text(sh, fc, size, text, strlen(text), (struct srcpos){"test", 1, 1}, &b) == ERR_OK);
 	for (size_t i = 0; i < b.n; i++) {
-		struct page_glyph g = {b.g[i].font, b.g[i].gid, size, x + b.g[i].xoff, y + b.g[i].yoff};
+		struct page_glyph g = {b.g[i].font, b.g[i].gid, size, x + b.g[i].xoff, y + b.g[i].yoff,
+					 i ? 0u : PAGE_SPAN_START};
 		CHECK(page_add_glyph(pg, g) == ERR_OK);
 		x += b.g[i].adv + extra;
 	}
@@ -490,9 +491,9 @@ int main(void)
 	pagedoc_init(&bad, 595, 842);
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF); /* no pages */
 	struct page *bp = pagedoc_add_page(&bad);
-	page_add_glyph(bp, (struct page_glyph){serif, serif->num_glyphs, 10, 72, 700});
+	page_add_glyph(bp, (struct page_glyph){serif, serif->num_glyphs, 10, 72, 700, 0});
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF);
-	bp->glyphs[0] = (struct page_glyph){serif, 1, NAN, 72, 700};
+	bp->glyphs[0] = (struct page_glyph){serif, 1, NAN, 72, 700, 0};
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF);
 	CHECK(!tpdf_file_exists(OUTDIR "/bad.pdf"));
 	/* a blank page and the stdout path */

@@ -1,0 +1,107 @@
+/* linebreak.h: break a shaped paragraph into lines and position its glyphs (clreq.md rules).
+
+   Contract. line_break takes the glyphs of ONE paragraph as shape_text produced them (clusters
+   are byte offsets into `text`, non-decreasing), and writes the lines and the x position of
+   every glyph into a caller-owned line_result that is reused from paragraph to paragraph: once
+   its arrays are large enough nothing is allocated. It never fails on odd text: a token wider
+   than the measure is broken at the measure with one "overfull line" warning.
+
+   The rules (ids from docs/clreq.md):
+   - break opportunities: UAX #14 (libunibreak, "zh" tailoring, plus the Unicode 8 LB30 rule
+     that lets GDP《 and ）GDP break), then KIN-START, KIN-END, UNBREAK, NOSPLIT on top; inside
+     URLs and e-mail addresses only after / . - ? & = # _ ~ @; an author's ZWSP or WJ counts
+   - ORDER: a line that would have to end before something that may not start a line (a mark,
+     the rest of a word) is first squeezed (SHRINK order) to take it up to the next break
+     opportunity; only when that fails is its last piece moved down
+   - PW-ADJ: two adjacent full-width marks lose ½ em of the blank between them; PW-END: a mark
+     at a line end loses its blank right half; PW-START: an opening mark at the start of a line
+     loses its blank left half, EXCEPT on the paragraph's first line, where it stays full-width
+     after the indent (mainland book practice: the indent stays a visible 2 em, and the quote
+     sits in the third character cell, as in a manuscript grid)
+   - LATIN: ¼ em between an ideograph and an adjacent Western letter, digit or % (no real space)
+   - JUST: all lines but the last (and but those ended by a forced break) end exactly at the
+     measure: Western spaces up to ½ em, Han–Latin spaces up to ⅓ em, then equal space between
+     characters, never inside UNBREAK units, never before a closing mark or after an opening
+     one, not inside Latin words unless nothing else can take it; over-full lines shrink in the
+     SHRINK order. A line with no gap at all is left short, flagged LINE_UNDERFULL, and warned
+   - RUNT: the last line never holds a single ideograph alone (punctuation aside): the line
+     before gives up pieces, unless that would leave it unjustifiable or overflow the last one
+   The break chooser (line_fill in linebreak.c) is a greedy filler; an optimal-fit breaker can
+   replace it: it only has to fill r->lines with [start,end) ranges and flags.
+
+   libunibreak: its init_linebreak() fills a static index that set_linebreaks_utf8 reads; it is
+   not safe to run while another thread breaks text. line_init() runs it exactly once (C11
+   call_once); line_break calls line_init itself. Nothing else in paiban may call
+   init_linebreak. */
+#ifndef PAIBAN_LINEBREAK_H
+#define PAIBAN_LINEBREAK_H
+#include <stddef.h>
+#include "../base/diag.h"
+#include "../base/buf.h"
+#include "../shape/shape.h"
+
+/* Paragraphs longer than this are refused with ERR_LIMIT (hostile input). */
+#define LINE_MAX_GLYPHS ((size_t)1 << 24)
+
+struct line_params {
+	float measure;   /* line width in pt */
+	float em;        /* the paragraph's font size in pt (1 em) */
+	float indent;    /* first-line indent in pt (INDENT: 2 em for body paragraphs, 0 for headings) */
+	int justify;     /* 1: JUST (all lines but the last flush at both edges); 0: ragged right */
+};
+
+enum line_flag {
+	LINE_JUSTIFIED = 1,  /* set flush at both edges (JUST) */
+	LINE_LAST = 2,       /* the paragraph's last line */
+	LINE_FORCED = 4,     /* ended by a mandatory break in the text (LF, U+2028): set ragged */
+	LINE_SQUEEZED = 8,   /* ORDER: took a following mark by shrinking */
+	LINE_OVERFULL = 16,  /* emergency break inside a token wider than the measure */
+	LINE_UNDERFULL = 32  /* could not be justified: no gap may take space (a lone glyph before
+				a word that does not fit beside it, 作” alone) */
+};
+
+struct line {
+	size_t start, end;  /* glyph range [start,end); leading spaces after a break are excluded,
+			       trailing spaces are included (not drawn) */
+	float width;        /* set width incl. indent (== measure when justified) */
+	unsigned flags;     /* enum line_flag */
+};
+
+struct line_work;       /* per-glyph scratch, private to linebreak.c */
+
+struct line_result {
+	struct line *lines;
+	size_t n, cap;
+	/* x[i]: pen x of glyph i's origin relative to the left edge of the measure, including
+	   indent, shaping xoff and compression shifts; NAN = glyph not drawn (space at a line end
+	   or start) */
+	float *x;
+	size_t cap_x;
+	/* scratch reused across calls */
+	struct line_work *work;
+	size_t cap_work;
+	char *ubrk;
+	size_t cap_ubrk;
+};
+
+/* Runs libunibreak's one-time initialisation (thread-safe, idempotent). */
+void line_init(void);
+
+/* Breaks glyphs g[0..n) of the paragraph text[0..len) (valid UTF-8) into lines of p->measure.
+   out is the caller's (zero-initialised once, then reused; free with line_result_free).
+   Warnings (overfull lines) go to d (may be NULL) at pos, the paragraph's first character.
+   Returns ERR_USAGE for bad parameters, ERR_ENCODING for invalid UTF-8, ERR_LIMIT for more than
+   LINE_MAX_GLYPHS glyphs, ERR_NOMEM; out then holds no lines. */
+enum err line_break(const struct shape_glyph *g, size_t n, const char *text, size_t len,
+		    const struct line_params *p, struct line_result *out, struct diag *d,
+		    struct srcpos pos);
+
+/* Frees every array of r and zeroes it. Accepts NULL. */
+void line_result_free(struct line_result *r);
+
+/* Appends one row per line to out, for tests and golden layout dumps:
+   "<index> <width, 2 decimals> <flags JLFSOU or -> |<drawn text of the line>|\n". */
+void line_dump(const char *text, size_t len, const struct shape_glyph *g, size_t n,
+	       const struct line_result *r, struct buf *out);
+
+#endif

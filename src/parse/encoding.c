@@ -1,0 +1,255 @@
+/* encoding.c: input bytes -> UTF-8 with LF line ends; GB18030 and UTF-16 through glibc iconv.
+
+   The rules and their order are in encoding.h. Invalid UTF-8 is replaced one maximal subpart at
+   a time (Unicode 15 §3.9, "U+FFFD Substitution of Maximal Subparts"), so a truncated three-byte
+   sequence gives one U+FFFD, not two. */
+#include "encoding.h"
+#include "../base/buf.h"
+#include "../base/utf8.h"
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <string.h>
+
+void enc_put_lf(struct buf *out, const char *s, size_t n)
+{
+	while (n) {
+		const char *cr = memchr(s, '\r', n);
+		if (!cr) {
+			buf_put(out, s, n);
+			return;
+		}
+		size_t k = (size_t)(cr - s);
+		buf_put(out, s, k);
+		buf_putc(out, '\n');
+		k++;
+		if (k < n && s[k] == '\n')
+			k++;
+		s += k;
+		n -= k;
+	}
+}
+
+/* Turns CRLF and CR into LF in out->p[from..len), in place. */
+static void enc_lf_inplace(struct buf *out, size_t from)
+{
+	if (!out->p || from >= out->len || !memchr(out->p + from, '\r', out->len - from))
+		return;
+	char *p = out->p;
+	size_t w = from;
+	for (size_t r = from; r < out->len; r++) {
+		if (p[r] == '\r') {
+			p[w++] = '\n';
+			if (r + 1 < out->len && p[r + 1] == '\n')
+				r++;
+		} else {
+			p[w++] = p[r];
+		}
+	}
+	out->len = w;
+	p[w] = 0;
+}
+
+/* Length of the maximal subpart of an ill-formed sequence at s (n > 0 bytes): the longest
+   prefix of a well-formed sequence, at least 1 byte. Only called where decoding failed. */
+static size_t enc_bad_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], lo = 0x80, hi = 0xBF;
+	size_t need;
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 1;
+	}
+	size_t k = 1;
+	while (k <= need && k < n) {
+		unsigned b = s[k];
+		if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF))
+			break;
+		k++;
+	}
+	return k > need ? need : k;
+}
+
+/* Counts valid multi-byte sequences and invalid subparts of s[0..n). */
+static void enc_stats(const unsigned char *s, size_t n, size_t *good, size_t *bad)
+{
+	size_t i = 0;
+	*good = *bad = 0;
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = utf8_decode((const char *)s + i, n - i, &cp);
+		if (l) {
+			(*good)++;
+			i += l;
+		} else {
+			(*bad)++;
+			i += enc_bad_len(s + i, n - i);
+		}
+	}
+}
+
+/* UTF-8 with replacement: appends s[0..n) (input byte offset off0) to out with U+FFFD for each
+   invalid subpart, and LF line ends; warns per subpart (up to ENC_MAX_WARNINGS). */
+static void enc_lossy(const char *file, const unsigned char *s, size_t n, size_t off0,
+		      struct diag *d, struct buf *out)
+{
+	size_t i = 0, run = 0, n_bad = 0;
+	unsigned line = 1;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (c == '\n') {
+				line++;
+			} else if (c == '\r') {
+				buf_put(out, s + run, i - run);
+				buf_putc(out, '\n');
+				line++;
+				i++;
+				if (i < n && s[i] == '\n')
+					i++;
+				run = i;
+				continue;
+			}
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = utf8_decode((const char *)s + i, n - i, &cp);
+		if (l) {
+			i += l;
+			continue;
+		}
+		buf_put(out, s + run, i - run);
+		buf_pututf8(out, 0xFFFD);
+		if (n_bad < ENC_MAX_WARNINGS)
+			diag_at(d, DIAG_WARNING, (struct srcpos){file, line, 0},
+				"invalid UTF-8 byte 0x%02X at byte offset %zu, replaced by U+FFFD", c,
+				off0 + i);
+		n_bad++;
+		i += enc_bad_len(s + i, n - i);
+		run = i;
+	}
+	buf_put(out, s + run, n - run);
+	if (n_bad > ENC_MAX_WARNINGS)
+		diag_at(d, DIAG_NOTE, (struct srcpos){file, 0, 0},
+			"%zu more invalid UTF-8 sequences replaced by U+FFFD", n_bad - ENC_MAX_WARNINGS);
+}
+
+/* Converts s[0..n) from `from` to UTF-8, appending to out. Returns ERR_OK, ERR_ENCODING when the
+   input does not decode cleanly or iconv lacks the encoding (out is then left unchanged), or
+   ERR_NOMEM. */
+static enum err enc_iconv(const char *from, const char *s, size_t n, struct buf *out)
+{
+	enum err e = ERR_OK;
+	size_t start = out->len;
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return ERR_ENCODING;
+	char *in = (char *)s;
+	size_t inleft = n;
+	size_t want = n + n / 2 + 16;
+	while (inleft) {
+		if (buf_reserve(out, want)) {
+			e = ERR_NOMEM;
+			goto done;
+		}
+		char *o = out->p + out->len;
+		size_t oleft = out->cap - out->len - 1, before = oleft;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		out->len += before - oleft;
+		if (r != (size_t)-1)
+			break;
+		if (errno != E2BIG) {
+			e = ERR_ENCODING;
+			goto done;
+		}
+		want = inleft * 2 + 16;
+	}
+	if (buf_reserve(out, 0)) {
+		e = ERR_NOMEM;
+		goto done;
+	}
+	out->p[out->len] = 0;
+	/* Drop a byte order mark the decoder passed through as U+FEFF. */
+	if (out->len - start >= 3 && !memcmp(out->p + start, "\xEF\xBB\xBF", 3)) {
+		memmove(out->p + start, out->p + start + 3, out->len - start - 3);
+		out->len -= 3;
+		out->p[out->len] = 0;
+	}
+	enc_lf_inplace(out, start);
+done:
+	iconv_close(cd);
+	if (e != ERR_OK) {
+		out->len = start;
+		if (out->p)
+			out->p[start] = 0;
+	}
+	return e;
+}
+
+enum err enc_decode(const char *file, const char *str, size_t n, struct diag *d, struct buf *out,
+		    enum enc_kind *kind)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct srcpos at = {file, 0, 0};
+	enum enc_kind k = ENC_UTF8;
+	enum err e = ERR_OK;
+	size_t off = 0;
+
+	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		k = ENC_UTF16;
+		e = enc_iconv("UTF-16", str, n, out);
+		if (e == ERR_ENCODING)
+			diag_at(d, DIAG_ERROR, at, "input has a UTF-16 byte order mark but is not valid "
+				"UTF-16");
+		else if (e == ERR_OK)
+			diag_at(d, DIAG_NOTE, at, "input decoded as UTF-16");
+		goto done;
+	}
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		off = 3;
+	if (utf8_check(str + off, n - off) == n - off) {
+		enc_put_lf(out, str + off, n - off);
+		goto done;
+	}
+	size_t good, bad;
+	enc_stats(s + off, n - off, &good, &bad);
+	/* Real GB18030 Chinese text yields far more invalid than valid UTF-8 sequences; a UTF-8 file
+	   with a few damaged bytes is the reverse. */
+	if (!off && !(good && bad * 8 <= good)) {
+		e = enc_iconv("GB18030", str, n, out);
+		if (e == ERR_OK) {
+			k = ENC_GB18030;
+			diag_at(d, DIAG_NOTE, at, "input is not UTF-8; decoded as GB18030");
+			goto done;
+		}
+		if (e != ERR_ENCODING)
+			goto done;
+		e = ERR_OK;
+	}
+	k = ENC_UTF8_LOSSY;
+	enc_lossy(file, s + off, n - off, off, d, out);
+done:
+	if (e == ERR_OK && out->oom)
+		e = ERR_NOMEM;
+	if (kind)
+		*kind = k;
+	return e;
+}

@@ -1,0 +1,38 @@
+/* encoding.h: input bytes -> UTF-8 text with LF line ends (UTF-8, UTF-16 with BOM, GB18030). */
+#ifndef PAIBAN_ENCODING_H
+#define PAIBAN_ENCODING_H
+#include <stddef.h>
+#include "../base/diag.h"
+
+struct buf;
+
+/* What enc_decode found the input to be. */
+enum enc_kind {
+	ENC_UTF8,       /* valid UTF-8 (a BOM, if any, was stripped) */
+	ENC_UTF8_LOSSY, /* UTF-8 with invalid bytes, each invalid sequence replaced by U+FFFD */
+	ENC_GB18030,    /* decoded from GB18030 (which includes GBK and GB2312) */
+	ENC_UTF16       /* decoded from UTF-16 with a byte order mark */
+};
+
+/* Most "invalid UTF-8" warnings printed for one input; the rest are counted in one note. */
+#define ENC_MAX_WARNINGS 20
+
+/* Decodes s[0..n) and appends it to out (caller-owned) as UTF-8 with CRLF and CR turned into
+   LF, so line numbers stay those of the input. The choice, in order:
+     1. a UTF-16 BOM: UTF-16 (error ERR_ENCODING when it does not decode);
+     2. valid UTF-8 (a UTF-8 BOM is stripped);
+     3. UTF-8 with a few bad bytes among many good multi-byte sequences: kept as UTF-8, because
+        GB18030 would misread the whole file to rescue a few bytes;
+     4. GB18030 when it decodes the whole input cleanly (a note says so);
+     5. otherwise UTF-8 with each invalid sequence (its maximal subpart, as Unicode recommends)
+        replaced by U+FFFD and a warning "file:LINE: warning: invalid UTF-8 byte 0xNN at byte
+        offset N, replaced by U+FFFD" (offset in the input as given, BOM included).
+   file is used for diagnostics only; kind (may be NULL) receives the choice.
+   Returns ERR_OK, ERR_ENCODING or ERR_NOMEM. The input is never modified. */
+enum err enc_decode(const char *file, const char *s, size_t n, struct diag *d, struct buf *out,
+		    enum enc_kind *kind);
+
+/* Appends s[0..n) to out with CRLF and lone CR turned into LF. */
+void enc_put_lf(struct buf *out, const char *s, size_t n);
+
+#endif

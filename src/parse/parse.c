@@ -1,0 +1,237 @@
+/* parse.c: input file -> document: read with a size limit, refuse empty and binary input,
+   decode (encoding.h), dispatch to the reader for the format. */
+#include "parse.h"
+#include "encoding.h"
+#include "textdump.h"
+#include "../base/buf.h"
+#include "../model/doc.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+struct parse_magic {
+	const char *bytes;
+	size_t n;
+	const char *what;
+};
+
+/* Signatures of binary files people pass by mistake. */
+static const struct parse_magic parse_magics[] = {
+	{"\x89PNG\r\n\x1a\n", 8, "a PNG image"},
+	{"%PDF-", 5, "a PDF document"},
+	{"PK\x03\x04", 4, "a ZIP archive (or DOCX/EPUB)"},
+	{"PK\x05\x06", 4, "a ZIP archive"},
+	{"\xFF\xD8\xFF", 3, "a JPEG image"},
+	{"GIF87a", 6, "a GIF image"},
+	{"GIF89a", 6, "a GIF image"},
+	{"\x1F\x8B", 2, "a gzip file"},
+	{"\x7F" "ELF", 4, "an executable"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an MS Office (OLE) document"},
+	{"Rar!", 4, "a RAR archive"},
+	{"7z\xBC\xAF\x27\x1C", 6, "a 7z archive"},
+};
+
+static int parse_has_ext(const char *path, const char *ext)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	return dot && (!slash || dot > slash) && !strcasecmp(dot + 1, ext);
+}
+
+/* Case-insensitive prefix test of s[0..n) against ASCII lit. */
+static int parse_starts_ci(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	return n >= k && !strncasecmp(s, lit, k);
+}
+
+enum parse_format parse_detect(const char *path, const char *data, size_t len)
+{
+	static const char *const html[] = {"html", "htm", "xhtml", "shtml"};
+	static const char *const md[] = {"md", "markdown", "mdown"};
+	for (size_t i = 0; i < sizeof html / sizeof *html; i++)
+		if (path && parse_has_ext(path, html[i]))
+			return PARSE_HTML;
+	for (size_t i = 0; i < sizeof md / sizeof *md; i++)
+		if (path && parse_has_ext(path, md[i]))
+			return PARSE_MARKDOWN;
+	size_t i = 0;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	if (parse_starts_ci(data + i, len - i, "<!doctype html") ||
+	    parse_starts_ci(data + i, len - i, "<html"))
+		return PARSE_HTML;
+	return PARSE_TEXT;
+}
+
+/* ERR_INPUT with a message when data is not text. */
+static enum err parse_check_binary(const char *path, const char *data, size_t len,
+				   struct diag *d)
+{
+	struct srcpos at = {path, 0, 0};
+	for (size_t i = 0; i < sizeof parse_magics / sizeof *parse_magics; i++)
+		if (len >= parse_magics[i].n && !memcmp(data, parse_magics[i].bytes, parse_magics[i].n)) {
+			diag_at(d, DIAG_ERROR, at, "binary input (%s), not a text article",
+				parse_magics[i].what);
+			return ERR_INPUT;
+		}
+	/* UTF-16 has NUL bytes in ASCII text; with a byte order mark it is text */
+	int utf16 = len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+				 ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF));
+	const char *nul = utf16 ? NULL : memchr(data, 0, len);
+	if (nul) {
+		diag_at(d, DIAG_ERROR, at, "binary input (NUL byte at byte offset %zu), not a text article",
+			(size_t)(nul - data));
+		return ERR_INPUT;
+	}
+	return ERR_OK;
+}
+
+enum err parse_buffer(const char *path, const char *data, size_t len, struct diag *d,
+		      struct doc **out)
+{
+	struct srcpos at = {path ? path : "-", 0, 0};
+	struct doc *doc = NULL;
+	struct buf text;
+	enum err e = ERR_OK;
+	buf_init(&text);
+	*out = NULL;
+	if (!path)
+		path = "-";
+
+	if (len > PARSE_MAX_INPUT) {
+		diag_at(d, DIAG_ERROR, at, "input larger than %zu bytes (PARSE_MAX_INPUT)",
+			PARSE_MAX_INPUT);
+		e = ERR_LIMIT;
+		goto done;
+	}
+	if (!len) {
+		diag_at(d, DIAG_ERROR, at, "empty input");
+		e = ERR_INPUT;
+		goto done;
+	}
+	if ((e = parse_check_binary(path, data, len, d)))
+		goto done;
+	doc = doc_new(path);
+	if (!doc) {
+		e = ERR_NOMEM;
+		goto done;
+	}
+
+	/* Dispatch point: each format's reader plugs in here. */
+	switch (parse_detect(path, data, len)) {
+	case PARSE_HTML:
+		/* The HTML reader decodes by itself (it must honour <meta charset>). */
+		diag_at(d, DIAG_ERROR, at, "HTML input is not supported yet; save the page as text");
+		e = ERR_INPUT;
+		goto done;
+	case PARSE_MARKDOWN:
+		diag_at(d, DIAG_NOTE, at, "no Markdown reader yet; reading it as a plain-text dump");
+		/* fall through */
+	case PARSE_TEXT:
+		if ((e = enc_decode(doc->file, data, len, d, &text, NULL)))
+			goto done;
+		e = dump_read(doc, text.p ? text.p : "", text.len, d);
+		break;
+	}
+done:
+	buf_free(&text);
+	if (e != ERR_OK) {
+		doc_free(doc);
+		doc = NULL;
+	}
+	*out = doc;
+	return e;
+}
+
+/* Reads all of f into a malloc'd buffer, at most PARSE_MAX_INPUT bytes. */
+static enum err parse_slurp(const char *path, FILE *f, struct diag *d, char **data, size_t *len)
+{
+	struct srcpos at = {path, 0, 0};
+	struct stat st;
+	size_t cap = 0, n = 0;
+	char *p = NULL;
+	enum err e = ERR_OK;
+
+	if (fstat(fileno(f), &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			diag_at(d, DIAG_ERROR, at, "is a directory, not a text file");
+			e = ERR_IO;
+			goto done;
+		}
+		if (S_ISREG(st.st_mode)) {
+			if ((unsigned long long)st.st_size > PARSE_MAX_INPUT) {
+				diag_at(d, DIAG_ERROR, at, "input larger than %zu bytes (PARSE_MAX_INPUT)",
+					PARSE_MAX_INPUT);
+				e = ERR_LIMIT;
+				goto done;
+			}
+			cap = (size_t)st.st_size + 1;
+		}
+	}
+	if (cap < 4096)
+		cap = 4096;
+	for (;;) {
+		if (n == cap || !p) {
+			if (p)
+				cap *= 2;
+			if (cap > PARSE_MAX_INPUT + 1)
+				cap = PARSE_MAX_INPUT + 1;
+			char *q = realloc(p, cap);
+			if (!q) {
+				e = ERR_NOMEM;
+				goto done;
+			}
+			p = q;
+		}
+		size_t got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (n > PARSE_MAX_INPUT) {
+			diag_at(d, DIAG_ERROR, at, "input larger than %zu bytes (PARSE_MAX_INPUT)",
+				PARSE_MAX_INPUT);
+			e = ERR_LIMIT;
+			goto done;
+		}
+		if (got == 0 || (n < cap && feof(f)))
+			break;
+	}
+	if (ferror(f)) {
+		diag_at(d, DIAG_ERROR, at, "cannot read: %s", strerror(errno));
+		e = ERR_IO;
+	}
+done:
+	if (e != ERR_OK) {
+		free(p);
+		p = NULL;
+		n = 0;
+	}
+	*data = p;
+	*len = n;
+	return e;
+}
+
+enum err parse_file(const char *path, struct diag *d, struct doc **out)
+{
+	char *data = NULL;
+	size_t len = 0;
+	enum err e;
+	int std_in = !strcmp(path, "-");
+	FILE *f = std_in ? stdin : fopen(path, "rb");
+	*out = NULL;
+	if (!f) {
+		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "cannot open: %s", strerror(errno));
+		return ERR_IO;
+	}
+	e = parse_slurp(path, f, d, &data, &len);
+	if (e == ERR_OK)
+		e = parse_buffer(path, data ? data : "", len, d, out);
+	if (!std_in)
+		fclose(f);
+	free(data);
+	return e;
+}

@@ -1,0 +1,328 @@
+/* punct.c: PUNCT-NORM (clreq.md): full-width ，：；（）！？ inside Han text, and space cleanup.
+
+   One pass over the input. Spaces are held back and written only before the next visible
+   character, so runs collapse and line ends come out trimmed for free. A mark's left neighbour
+   is read back from the output (so it sees earlier conversions), its right neighbour forward
+   from the input. An opening parenthesis is written as '(' and its output offset pushed; when
+   its partner closes the pair and the pair converts, the '(' is widened in place to '（' (the
+   text after it moves by two bytes; total work stays linear for a bounded nesting depth). */
+#include "punct.h"
+#include "../base/buf.h"
+#include "../base/utf8.h"
+#include <string.h>
+
+/* How far (code points) a neighbour search looks through quotes, dashes and spaces. */
+#define PUNCT_LOOK 8
+
+struct punct_open {
+	size_t out_off;      /* offset of the '(' in out */
+	unsigned han_in : 1; /* Han text seen inside the pair */
+	unsigned han_out : 1; /* the character before '(' is Han */
+	unsigned han_next : 1; /* the character after '(' is Han (for an unclosed '(') */
+};
+
+int punct_is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
+	       (c >= 0x31350 && c <= 0x323AF) || c == 0x3007;
+}
+
+int punct_is_cjk(uint32_t c)
+{
+	if (c < 0x2E80)
+		return 0;
+	return punct_is_han(c) || (c >= 0x2E80 && c <= 0x2FDF) || /* radicals */
+	       (c >= 0x3001 && c <= 0x303F) ||                    /* CJK symbols and punctuation */
+	       (c >= 0x3040 && c <= 0x31FF) ||                    /* kana, bopomofo, strokes */
+	       (c >= 0x3200 && c <= 0x33FF) ||                    /* enclosed, compatibility */
+	       (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE4F) ||
+	       (c >= 0xFF01 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
+int punct_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == 0xA0 ||
+	       c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+	       c == 0xFEFF || c == 0x1680;
+}
+
+/* Characters a neighbour search looks through: quotes, dashes, ellipsis. */
+static int punct_is_neutral(uint32_t c)
+{
+	return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) || c == 0x2014 ||
+	       c == 0x2015 || c == 0x2026 || c == 0x2E3A || c == 0x2E3B;
+}
+
+static uint32_t punct_decode(const char *s, size_t n, size_t *len)
+{
+	uint32_t cp;
+	size_t l = utf8_decode(s, n, &cp);
+	*len = l ? l : 1;
+	return l ? cp : 0xFFFD;
+}
+
+/* Decodes the code point ending at s[end) (end > lo); sets *start. */
+static uint32_t punct_decode_back(const char *s, size_t lo, size_t end, size_t *start)
+{
+	size_t i = end - 1;
+	while (i > lo && end - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	size_t l;
+	uint32_t cp = punct_decode(s + i, end - i, &l);
+	if (i + l != end) { /* not a clean sequence: take the last byte alone */
+		i = end - 1;
+		cp = 0xFFFD;
+	}
+	*start = i;
+	return cp;
+}
+
+/* Left neighbour: the last visible non-neutral character written to out since lo, within the
+   current line; 0 when none. */
+static uint32_t punct_prev(const struct buf *out, size_t lo)
+{
+	size_t end = out->len;
+	for (int k = 0; k < PUNCT_LOOK && end > lo; k++) {
+		size_t st;
+		uint32_t c = punct_decode_back(out->p, lo, end, &st);
+		if (c == '\n')
+			return 0;
+		if (!punct_is_neutral(c) && !punct_is_space(c))
+			return c;
+		end = st;
+	}
+	return 0;
+}
+
+/* Right neighbour: the first visible non-neutral character of s[i..n) on this line; 0 if none. */
+static uint32_t punct_next(const char *s, size_t n, size_t i)
+{
+	for (int k = 0; k < PUNCT_LOOK && i < n; k++) {
+		size_t l;
+		uint32_t c = punct_decode(s + i, n - i, &l);
+		if (c == '\n')
+			return 0;
+		if (!punct_is_neutral(c) && !punct_is_space(c))
+			return c;
+		i += l;
+	}
+	return 0;
+}
+
+static int punct_starts(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != lit[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* Length of a URL starting at s[0..n), 0 when none starts here. Trailing . , ; : ! ? ) are
+   left out: they usually belong to the sentence. */
+static size_t punct_url(const char *s, size_t n)
+{
+	if (!(punct_starts(s, n, "http://") || punct_starts(s, n, "https://") ||
+	      punct_starts(s, n, "ftp://") || punct_starts(s, n, "www.")))
+		return 0;
+	size_t k = 0;
+	while (k < n && (unsigned char)s[k] > ' ' && (unsigned char)s[k] < 0x7F)
+		k++;
+	while (k > 4 && strchr(".,;:!?)", s[k - 1]))
+		k--;
+	return k;
+}
+
+/* End of the run of characters from s[i] that are copied as they are: not a space, line
+   break, control character, one of , : ; ! ? ( ), nor the start of a URL. Marks Han content
+   in the innermost open pair (top, may be NULL). */
+static size_t punct_plain_run(const char *s, size_t n, size_t i, struct punct_open *top)
+{
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (b <= ' ' || b == 0x7F || b == ',' || b == ':' || b == ';' || b == '!' ||
+			    b == '?' || b == '(' || b == ')')
+				break;
+			if ((b | 0x20) == 'h' || (b | 0x20) == 'w' || (b | 0x20) == 'f') {
+				if (punct_url(s + i, n - i))
+					break;
+			}
+			i++;
+			continue;
+		}
+		size_t l;
+		uint32_t c = punct_decode(s + i, n - i, &l);
+		if (punct_is_space(c))
+			break;
+		if (top && punct_is_cjk(c))
+			top->han_in = 1;
+		i += l;
+	}
+	return i;
+}
+
+/* Widens the '(' at out offset off into '（'. */
+static void punct_widen_open(struct buf *out, size_t off)
+{
+	if (buf_reserve(out, 2))
+		return;
+	memmove(out->p + off + 3, out->p + off + 1, out->len - off - 1);
+	memcpy(out->p + off, "\xEF\xBC\x88", 3);
+	out->len += 2;
+	out->p[out->len] = 0;
+}
+
+/* Unclosed '(' follow the neighbour rule; the top of the stack first, so the offsets below it
+   stay valid. */
+static void punct_unclosed(struct buf *out, const struct punct_open *st, size_t depth)
+{
+	while (depth--)
+		if (st[depth].han_out || st[depth].han_next)
+			punct_widen_open(out, st[depth].out_off);
+}
+
+static const char *punct_wide(char c)
+{
+	switch (c) {
+	case ',': return "\xEF\xBC\x8C";  /* ， */
+	case ':': return "\xEF\xBC\x9A";  /* ： */
+	case ';': return "\xEF\xBC\x9B";  /* ； */
+	case '!': return "\xEF\xBC\x81";  /* ！ */
+	case '?': return "\xEF\xBC\x9F";  /* ？ */
+	case '(': return "\xEF\xBC\x88";  /* （ */
+	case ')': return "\xEF\xBC\x89";  /* ） */
+	}
+	return NULL;
+}
+
+void punct_normalize(const char *s, size_t n, struct buf *out)
+{
+	struct punct_open st[PUNCT_MAX_DEPTH];
+	size_t depth = 0, overflow = 0;
+	size_t base = out->len, line_lo = out->len;
+	int pending = 0;     /* held-back space: 0 none, 1 ASCII, 2 U+3000 */
+	int eat_space = 0;   /* drop the spaces that follow a converted mark */
+	size_t i = 0;
+
+	while (i < n) {
+		/* fast path: a run of characters that need no decision is copied in one go */
+		size_t r = punct_plain_run(s, n, i, depth ? &st[depth - 1] : NULL);
+		if (r > i) {
+			if (pending)
+				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			pending = 0;
+			eat_space = 0;
+			buf_put(out, s + i, r - i);
+			i = r;
+			continue;
+		}
+		unsigned char b = (unsigned char)s[i];
+		size_t l = 1;
+		uint32_t c = b < 0x80 ? b : punct_decode(s + i, n - i, &l);
+
+		if (c == '\n') {
+			pending = 0;
+			eat_space = 0;
+			/* parentheses do not pair across lines */
+			punct_unclosed(out, st, depth);
+			depth = overflow = 0;
+			if (out->len > base)
+				buf_putc(out, '\n');
+			line_lo = out->len;
+			i++;
+			continue;
+		}
+		if (punct_is_space(c)) {
+			if (!eat_space && out->len > line_lo)
+				pending = c == 0x3000 || pending == 2 ? 2 : 1;
+			i += l;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			i++;
+			continue;
+		}
+		eat_space = 0;
+
+		size_t u = (b == 'h' || b == 'H' || b == 'w' || b == 'W' || b == 'f' || b == 'F')
+				   ? punct_url(s + i, n - i)
+				   : 0;
+		if (u) {
+			if (pending)
+				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			pending = 0;
+			buf_put(out, s + i, u);
+			i += u;
+			continue;
+		}
+
+		if (b == '(' && depth < PUNCT_MAX_DEPTH) {
+			uint32_t prev = punct_prev(out, line_lo);
+			if (pending)
+				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			pending = 0;
+			st[depth].out_off = out->len;
+			st[depth].han_in = 0;
+			st[depth].han_out = punct_is_cjk(prev) ? 1 : 0;
+			st[depth].han_next = punct_is_cjk(punct_next(s, n, i + 1)) ? 1 : 0;
+			depth++;
+			buf_putc(out, '(');
+			i++;
+			continue;
+		}
+		if (b == '(') {
+			overflow++;
+		} else if (b == ')' && overflow) {
+			overflow--;
+		} else if (b == ')' && depth) {
+			struct punct_open o = st[--depth];
+			int wide = o.han_in || o.han_out || punct_is_cjk(punct_next(s, n, i + 1));
+			if (pending)
+				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			pending = 0;
+			if (wide) {
+				punct_widen_open(out, o.out_off);
+				buf_puts(out, punct_wide(')'));
+			} else {
+				buf_putc(out, ')');
+			}
+			if (o.han_in && depth)
+				st[depth - 1].han_in = 1;
+			i++;
+			continue;
+		}
+		if (b == ',' || b == ':' || b == ';' || b == '!' || b == '?' || b == ')' ||
+		    b == '(') {
+			uint32_t prev = punct_prev(out, line_lo);
+			uint32_t next = punct_next(s, n, i + 1);
+			if (punct_is_cjk(prev) || punct_is_cjk(next)) {
+				/* the full-width mark carries its own space: drop the ASCII ones */
+				pending = 0;
+				eat_space = 1;
+				buf_puts(out, punct_wide((char)b));
+				i++;
+				continue;
+			}
+		}
+		if (pending)
+			buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+		pending = 0;
+		if (depth && punct_is_cjk(c))
+			st[depth - 1].han_in = 1;
+		buf_put(out, s + i, l);
+		i += l;
+	}
+	punct_unclosed(out, st, depth);
+	while (out->len > base && out->p[out->len - 1] == '\n')
+		out->len--;
+	if (out->p)
+		out->p[out->len] = 0;
+}

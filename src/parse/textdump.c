@@ -1,0 +1,1589 @@
+/* textdump.c: plain text copied from a news web page -> title, metadata, byline and body.
+
+   Contract. Input is UTF-8 with LF line ends; every non-blank line is one unit (paragraphs are
+   one line each in such dumps, with or without blank lines between them). The reader works in
+   passes over the trimmed lines:
+   1. classify each line, from its text alone: page chrome (打印 放大 缩小, 【字体：大 中 小】,
+      分享到..., 上一篇..., breadcrumbs, footers), a tail heading (最近更新, 相关新闻, 推荐阅读...),
+      an end mark ((完)), a metadata line (nothing but dates, KEY：value fields such as 来源：
+      and credits such as 记者 张三 or 【责任编辑：李四】), or text;
+   2. plan: the title is the first text line (unless it reads like a paragraph); a short line
+      right under it followed by metadata, or starting with ——, is the subtitle; the body runs
+      from the next text line to the last text line before the cut at a tail heading (which
+      counts only once the body has started). Metadata lines before and after the body are read;
+      inside the body only editor and keyword lines and bracketed bylines are, anything else
+      stays a paragraph: body text is never dropped because it looked like metadata;
+   3. subheads (DOC_HEADING level 2): short lines without sentence-final punctuation between
+      paragraphs, and short numbered lines (一、 （一） 1. 第一章);
+   4. emit: PUNCT-NORM (punct.h) on title, subtitle, paragraphs and headings; (完) is cut from
+      paragraph ends; a byline in the dateline of the first paragraph (本报讯（记者 张三）) is
+      read and left in the text; a bracketed byline or editor note closing the last paragraph
+      is read and cut from it.
+   Metadata: the first date and source win; bylines collect credits (role + names, a name only
+   once); the editor is the best ranked editor credit (责任编辑 before 责编 before 编辑 ...). */
+#include "textdump.h"
+#include "punct.h"
+#include "../base/buf.h"
+#include "../base/utf8.h"
+#include "../model/doc.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DUMP_MAX_CREDITS 16    /* credits in one byline group */
+#define DUMP_MAX_NAMES 32      /* names in one byline group */
+#define DUMP_MAX_KEYWORDS 64   /* keywords kept per document */
+#define DUMP_TITLE_MAX 100     /* a longer first line is a paragraph, not a title */
+#define DUMP_TAIL_LINE_MAX 80  /* a tail heading line is at most this long */
+#define DUMP_CHROME_LINE_MAX 120
+#define DUMP_DATELINE_MAX 40   /* the byline bracket of a dateline opens within this */
+#define DUMP_BRACKET_MAX 80    /* a bracketed byline is at most this long */
+#define DUMP_NO_RANK 255u
+
+enum dump_kind { DUMP_TEXT, DUMP_CHROME, DUMP_TAIL, DUMP_END, DUMP_META };
+
+/* What a metadata line holds. */
+enum {
+	DUMP_F_DATE = 1, DUMP_F_SOURCE = 2, DUMP_F_CREDIT = 4, DUMP_F_EDITOR = 8,
+	DUMP_F_KEYWORDS = 16, DUMP_F_URL = 32, DUMP_F_OTHER = 64, DUMP_F_WRAPPED = 128
+};
+
+struct dump_line {
+	const char *s;          /* trimmed text, borrowed from the input */
+	size_t n;
+	unsigned line;          /* 1-based input line */
+	unsigned chars;         /* code points */
+	unsigned char kind;     /* enum dump_kind */
+	unsigned char flags;    /* DUMP_F_* of a metadata line */
+	unsigned char cand;     /* short and unterminated: could be a subhead */
+	unsigned char num;      /* numbering style (1..5) of a numbered line, 0 none */
+	unsigned char body;     /* a body block */
+	unsigned char heading;  /* a subhead */
+};
+
+struct dump_ctx {
+	struct doc *doc;
+	struct diag *d;
+	struct dump_line *lines;
+	size_t n_lines, cap_lines;
+	unsigned editor_rank;   /* rank of the editor credit kept; DUMP_NO_RANK when none */
+	struct buf tmp;         /* text after PUNCT-NORM */
+	struct buf role;        /* a role or an editor string being assembled */
+};
+
+/* One group of credits, parsed before anything is stored. */
+struct dump_credit {
+	const char *role, *role2;   /* role2: a second role merged in (文/图) */
+	size_t rn, rn2;
+	unsigned rank;              /* 0 byline role, else editor rank (lower is better) */
+	size_t first, count;        /* names[first .. first+count) */
+};
+
+struct dump_credits {
+	struct dump_credit cr[DUMP_MAX_CREDITS];
+	size_t n;
+	const char *name[DUMP_MAX_NAMES];
+	size_t name_n[DUMP_MAX_NAMES];
+	size_t n_names;
+};
+
+enum dump_key_kind { DUMP_KEY_DATE, DUMP_KEY_SOURCE, DUMP_KEY_KEYWORDS, DUMP_KEY_URL,
+		     DUMP_KEY_IGNORE, DUMP_KEY_REST };
+
+struct dump_key {
+	const char *w;
+	enum dump_key_kind k;
+};
+
+/* Field names that take a colon. Credits (作者：, 责任编辑：) are roles, below. */
+static const struct dump_key dump_keys[] = {
+	{"发布时间", DUMP_KEY_DATE}, {"发表时间", DUMP_KEY_DATE}, {"发布日期", DUMP_KEY_DATE},
+	{"发稿时间", DUMP_KEY_DATE}, {"更新时间", DUMP_KEY_DATE}, {"发表日期", DUMP_KEY_DATE},
+	{"发布于", DUMP_KEY_DATE}, {"发表于", DUMP_KEY_DATE}, {"时间", DUMP_KEY_DATE},
+	{"日期", DUMP_KEY_DATE},
+	{"稿件来源", DUMP_KEY_SOURCE}, {"新闻来源", DUMP_KEY_SOURCE}, {"信息来源", DUMP_KEY_SOURCE},
+	{"文章来源", DUMP_KEY_SOURCE}, {"本文来源", DUMP_KEY_SOURCE}, {"来源", DUMP_KEY_SOURCE},
+	{"稿源", DUMP_KEY_SOURCE}, {"出处", DUMP_KEY_SOURCE}, {"发布机构", DUMP_KEY_SOURCE},
+	{"关键词", DUMP_KEY_KEYWORDS}, {"关键字", DUMP_KEY_KEYWORDS}, {"标签", DUMP_KEY_KEYWORDS},
+	{"原文链接", DUMP_KEY_URL}, {"原文地址", DUMP_KEY_URL}, {"本文链接", DUMP_KEY_URL},
+	{"网址", DUMP_KEY_URL}, {"链接", DUMP_KEY_URL},
+	{"浏览次数", DUMP_KEY_IGNORE}, {"浏览量", DUMP_KEY_IGNORE}, {"阅读量", DUMP_KEY_IGNORE},
+	{"阅读数", DUMP_KEY_IGNORE}, {"阅读", DUMP_KEY_IGNORE}, {"点击数", DUMP_KEY_IGNORE},
+	{"点击量", DUMP_KEY_IGNORE}, {"点击", DUMP_KEY_IGNORE}, {"访问量", DUMP_KEY_IGNORE},
+	{"评论", DUMP_KEY_IGNORE}, {"字号", DUMP_KEY_IGNORE}, {"字体", DUMP_KEY_IGNORE},
+	{"原标题", DUMP_KEY_IGNORE}, {"图片来源", DUMP_KEY_IGNORE},
+	{"分享到", DUMP_KEY_REST}, {"分享至", DUMP_KEY_REST},
+	/* traditional characters */
+	{"發布時間", DUMP_KEY_DATE}, {"發佈時間", DUMP_KEY_DATE}, {"發表時間", DUMP_KEY_DATE},
+	{"更新時間", DUMP_KEY_DATE}, {"時間", DUMP_KEY_DATE}, {"來源", DUMP_KEY_SOURCE},
+	{"新聞來源", DUMP_KEY_SOURCE}, {"資料來源", DUMP_KEY_SOURCE},
+	{"關鍵詞", DUMP_KEY_KEYWORDS}, {"關鍵字", DUMP_KEY_KEYWORDS}, {"標籤", DUMP_KEY_KEYWORDS},
+};
+
+struct dump_role {
+	const char *w;
+	unsigned rank;  /* 0: byline role; else an editor credit, lower ranks win */
+};
+
+/* Role words. A token holding one is a role, with any prefix (湖北日报全媒记者, 本报通讯员,
+   值班编辑); a short personal name glued in front of it is split off. */
+static const struct dump_role dump_roles[] = {
+	{"记者", 0}, {"通讯员", 0}, {"实习生", 0}, {"摄影", 0}, {"摄像", 0}, {"作者", 0},
+	{"撰稿", 0}, {"撰文", 0}, {"编译", 0}, {"翻译", 0},
+	{"责任编辑", 1}, {"责编", 2}, {"编辑", 3}, {"编审", 4}, {"审核", 4}, {"审校", 4},
+	{"审稿", 4}, {"终审", 4}, {"初审", 4}, {"复审", 4}, {"二审", 4}, {"三审", 4},
+	{"主编", 4}, {"校对", 5}, {"监制", 5},
+	/* traditional characters */
+	{"記者", 0}, {"通訊員", 0}, {"攝影", 0}, {"編譯", 0}, {"責任編輯", 1}, {"責編", 2},
+	{"編輯", 3}, {"審核", 4}, {"校對", 5},
+};
+
+/* Roles that count only as a whole token (or before a colon): 文/张三, 文/图 李四. */
+static const char *const dump_short_roles[] = {"文图", "图文", "文", "图"};
+
+/* A prefix glued to a role that ends like one of these is part of the role (湖北日报全媒记者),
+   not a person's name. */
+static const char *const dump_org_ends[] = {
+	"报", "社", "台", "网", "刊", "站", "媒", "体", "心", "道", "志", "约", "习", "席",
+	"派", "闻", "部", "团", "所", "院", "局", "厅",
+};
+
+/* Tokens after the names of a credit that are not names: 记者 张三 北京报道, 张三 摄. */
+static const char *const dump_skip_words[] = {
+	"报道", "摄", "等", "整理", "供图", "采写", "综合", "综合报道", "联合报道", "编辑整理",
+};
+
+/* Whole-line page chrome when every token is one of these. */
+static const char *const dump_chrome_words[] = {
+	"打印", "打印本页", "打印此页", "打印本文", "打印文章", "打印页面", "关闭", "关闭窗口",
+	"关闭本页", "关闭此页", "放大", "缩小", "字体", "字号", "字体大小", "大", "中", "小",
+	"默认", "标准", "超大", "收藏", "加入收藏", "收藏本页", "收藏本文", "分享", "分享到",
+	"分享至", "转发", "点赞", "复制链接", "复制网址", "纠错", "我要纠错", "评论", "我要评论",
+	"发表评论", "查看评论", "举报", "返回", "返回顶部", "返回首页", "返回列表", "回到顶部",
+	"顶部", "TOP", "Top", "top", "保存", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博",
+	"朋友圈", "QQ", "QQ空间", "QQ好友", "手机看", "手机阅读", "在手机上看", "手机版", "繁體",
+	"繁体", "简体", "无障碍", "语音播报", "朗读", "听新闻", "上一页", "下一页", "列印",
+	"關閉", "放大字體", "縮小字體",
+};
+
+/* A line starting with one of these (then a separator or the end) is chrome. */
+static const char *const dump_chrome_starts[] = {
+	"分享到", "分享至", "上一篇", "下一篇", "上一条", "下一条", "当前位置", "您的位置",
+	"您当前的位置", "您现在的位置", "你的位置", "你现在的位置", "所在位置", "返回顶部",
+	"返回首页",
+};
+
+/* A line starting with one of these, whatever follows, is chrome. */
+static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码", "用微信扫描"};
+
+/* Headings of the related-article lists at the end of a page. */
+static const char *const dump_tail_words[] = {
+	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐",
+	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
+	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
+	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
+	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
+	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
+};
+
+/* End marks closing the last paragraph, or standing alone on a line. */
+static const char *const dump_end_marks[] = {
+	"（完）", "(完)", "【完】", "[完]", "（全文完）", "(全文完)", "-完-", "—完—", "（END）",
+	"(END)", "(end)",
+};
+
+#define DUMP_N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- small text helpers ---- */
+
+static uint32_t dump_cp(const char *s, size_t n, size_t *len)
+{
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80) {
+		*len = 1;
+		return b;
+	}
+	uint32_t cp;
+	size_t l = utf8_decode(s, n, &cp);
+	*len = l ? l : 1;
+	return l ? cp : 0xFFFD;
+}
+
+/* The code point ending at s[n) (n > 0); *start receives its offset. */
+static uint32_t dump_back(const char *s, size_t n, size_t *start)
+{
+	size_t i = n - 1;
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	size_t l;
+	uint32_t c = dump_cp(s + i, n - i, &l);
+	if (i + l != n) {
+		i = n - 1;
+		c = 0xFFFD;
+	}
+	*start = i;
+	return c;
+}
+
+/* strlen(lit) when s[0..n) starts with lit, else 0. */
+static size_t dump_lit(const char *s, size_t n, const char *lit)
+{
+	if (!n || s[0] != lit[0]) /* the common case, cheaply */
+		return 0;
+	size_t k = strlen(lit);
+	return n >= k && !memcmp(s, lit, k) ? k : 0;
+}
+
+static int dump_eq(const char *s, size_t n, const char *lit)
+{
+	return n && s[0] == lit[0] && strlen(lit) == n && !memcmp(s, lit, n);
+}
+
+static int dump_ends(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	return n >= k && !memcmp(s + n - k, lit, k);
+}
+
+static int dump_in(const char *s, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (dump_eq(s, n, list[i]))
+			return 1;
+	return 0;
+}
+
+static size_t dump_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int dump_is_space(uint32_t c)
+{
+	return c < 0x20 || punct_is_space(c);
+}
+
+static void dump_trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t m = *n, l, st;
+	while (m && dump_is_space(dump_cp(p, m, &l))) {
+		p += l;
+		m -= l;
+	}
+	while (m && dump_is_space(dump_back(p, m, &st)))
+		m = st;
+	*s = p;
+	*n = m;
+}
+
+static int dump_is_colon(uint32_t c)
+{
+	return c == ':' || c == 0xFF1A;
+}
+
+/* Brackets and bars that frame or separate metadata fields. 丨 (U+4E28) is used as a bar. */
+static int dump_is_frame(uint32_t c)
+{
+	switch (c) {
+	case '[': case ']': case '(': case ')': case '|':
+	case 0x3010: case 0x3011: case 0x3014: case 0x3015: case 0x3016: case 0x3017:
+	case 0xFF08: case 0xFF09: case 0xFF3B: case 0xFF3D: case 0x4E28: case 0xFF5C:
+	case 0x2502:
+		return 1;
+	}
+	return 0;
+}
+
+/* Separators between chrome words and decorations around headings. */
+static int dump_is_chrome_sep(uint32_t c)
+{
+	return dump_is_space(c) || dump_is_frame(c) || dump_is_colon(c) || c == '/' ||
+	       c == 0xFF0F || c == 0xB7 || c == 0x2022 || c == 0x30FB || c == '>' || c == '<' ||
+	       c == 0xFF1E || c == 0xFF1C || c == 0xBB || c == 0xAB || c == 0x203A ||
+	       c == 0x2039 || c == 0x2192 || c == 0x3001 || c == ',' || c == 0xFF0C || c == '-' ||
+	       c == 0x2014 || c == '_' || c == '*' || c == '#' || c == 0x300A || c == 0x300B ||
+	       (c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606;
+}
+
+/* Offset of the first character at or after i that is not a chrome separator. */
+static size_t dump_skip_chrome_sep(const char *s, size_t n, size_t i)
+{
+	size_t l;
+	while (i < n && dump_is_chrome_sep(dump_cp(s + i, n - i, &l)))
+		i += l;
+	return i;
+}
+
+static size_t dump_chrome_token_end(const char *s, size_t n, size_t i)
+{
+	size_t l;
+	while (i < n && !dump_is_chrome_sep(dump_cp(s + i, n - i, &l)))
+		i += l;
+	return i;
+}
+
+/* ---- dates ---- */
+
+static size_t dump_digits(const char *s, size_t n, size_t i, size_t lo, size_t hi, unsigned *v)
+{
+	size_t k = 0;
+	unsigned x = 0;
+	while (i + k < n && k < hi && s[i + k] >= '0' && s[i + k] <= '9') {
+		x = x * 10 + (unsigned)(s[i + k] - '0');
+		k++;
+	}
+	if (k < lo || (i + k < n && s[i + k] >= '0' && s[i + k] <= '9'))
+		return 0;
+	*v = x;
+	return k;
+}
+
+static unsigned dump_mdays(unsigned y, unsigned m)
+{
+	static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static char *dump_put2(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10 % 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
+static int dump_is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Reads a time at s[i..n): HH:MM[:SS] (ASCII or full-width colons) or HH时MM分[SS秒] (点 for
+   时). Returns the end offset, or i when none. */
+static size_t dump_time(const char *s, size_t n, size_t i, unsigned *h, unsigned *mi,
+			unsigned *se, int *have_sec)
+{
+	size_t k, t, c1;
+	int hz = 0;
+	if (!(k = dump_digits(s, n, i, 1, 2, h)))
+		return i;
+	t = i + k;
+	if (t < n && s[t] == ':')
+		c1 = 1;
+	else if ((c1 = dump_lit(s + t, n - t, "：")))
+		;
+	else if ((c1 = dump_lit(s + t, n - t, "时")) || (c1 = dump_lit(s + t, n - t, "点")))
+		hz = 1;
+	else
+		return i;
+	if (!(k = dump_digits(s, n, t + c1, hz ? 1 : 2, 2, mi)))
+		return i;
+	t += c1 + k;
+	*have_sec = 0;
+	if (hz) {
+		if (!(k = dump_lit(s + t, n - t, "分")))
+			return i;
+		t += k;
+		unsigned v;
+		if ((k = dump_digits(s, n, t, 1, 2, &v)) && (c1 = dump_lit(s + t + k, n - t - k, "秒"))) {
+			*se = v;
+			*have_sec = 1;
+			t += k + c1;
+		}
+	} else {
+		c1 = t < n && s[t] == ':' ? 1 : dump_lit(s + t, n - t, "：");
+		if (c1 && (k = dump_digits(s, n, t + c1, 2, 2, se))) {
+			*have_sec = 1;
+			t += c1 + k;
+		}
+	}
+	if (*h > 23 || *mi > 59 || (*have_sec && *se > 60))
+		return i;
+	return t;
+}
+
+size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	unsigned y, mo, d, h = 0, mi = 0, se = 0;
+	size_t i = 0, k;
+	int cjk = 0, have_sec = 0;
+	char sep = 0;
+
+	if (!(k = dump_digits(s, n, i, 4, 4, &y)))
+		return 0;
+	i += k;
+	if ((k = dump_lit(s + i, n - i, "年"))) {
+		cjk = 1;
+	} else if (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
+		sep = s[i];
+		k = 1;
+	} else {
+		return 0;
+	}
+	i += k;
+	if (!(k = dump_digits(s, n, i, 1, 2, &mo)))
+		return 0;
+	i += k;
+	if (cjk)
+		k = dump_lit(s + i, n - i, "月");
+	else
+		k = i < n && s[i] == sep;
+	if (!k)
+		return 0;
+	i += k;
+	if (!(k = dump_digits(s, n, i, 1, 2, &d)))
+		return 0;
+	i += k;
+	if (cjk && ((k = dump_lit(s + i, n - i, "日")) || (k = dump_lit(s + i, n - i, "号"))))
+		i += k;
+	if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > dump_mdays(y, mo))
+		return 0;
+
+	/* an optional time after spaces, a 'T', or nothing (2022年04月06日08:12) */
+	size_t j = i, sp = 0, l;
+	while (j < n && sp < 4) {
+		uint32_t c = dump_cp(s + j, n - j, &l);
+		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)
+			break;
+		j += l;
+		sp++;
+	}
+	if (!sp && j < n && s[j] == 'T')
+		j++;
+	size_t t = (!sp && !cjk && j == i) ? i : dump_time(s, n, j, &h, &mi, &se, &have_sec);
+	int have_time = t != j && t > i;
+	if (have_time && t < n && dump_is_alnum(s[t]))
+		have_time = 0;
+	if (have_time)
+		i = t;
+	else if (i < n && dump_is_alnum(s[i]))
+		return 0;
+
+	char *p = iso;
+	p = dump_put2(p, y / 100);
+	p = dump_put2(p, y % 100);
+	*p++ = '-';
+	p = dump_put2(p, mo);
+	*p++ = '-';
+	p = dump_put2(p, d);
+	if (have_time) {
+		*p++ = 'T';
+		p = dump_put2(p, h);
+		*p++ = ':';
+		p = dump_put2(p, mi);
+		if (have_sec) {
+			*p++ = ':';
+			p = dump_put2(p, se);
+		}
+	}
+	*p = 0;
+	return i;
+}
+
+/* ---- credits ---- */
+
+/* Finds the first role word in t[0..n): *rs..*re is the role with any role words that follow
+   it directly (摄影记者). Returns 1 when found. */
+static int dump_find_role(const char *t, size_t n, size_t *rs, size_t *re, unsigned *rank)
+{
+	for (size_t i = 0; i < n;) {
+		size_t best = 0;
+		unsigned r = 0;
+		for (size_t k = 0; k < DUMP_N(dump_roles); k++) {
+			size_t m = dump_lit(t + i, n - i, dump_roles[k].w);
+			if (m > best) {
+				best = m;
+				r = dump_roles[k].rank;
+			}
+		}
+		if (best) {
+			size_t e = i + best;
+			for (int more = 1; more;) {
+				more = 0;
+				for (size_t k = 0; k < DUMP_N(dump_roles); k++) {
+					size_t m = dump_lit(t + e, n - e, dump_roles[k].w);
+					if (m) {
+						e += m;
+						if (!dump_roles[k].rank)
+							r = 0;
+						more = 1;
+						break;
+					}
+				}
+			}
+			*rs = i;
+			*re = e;
+			*rank = r;
+			return 1;
+		}
+		size_t l;
+		dump_cp(t + i, n - i, &l);
+		i += l;
+	}
+	return 0;
+}
+
+/* A personal name (or for editors an id such as ERM523). */
+static int dump_name_ok(const char *s, size_t n, int editor)
+{
+	size_t i = 0, cps = 0;
+	int han = 0, latin = 0, dot = 0;
+	while (i < n) {
+		size_t l;
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (punct_is_han(c) && c != 0x4E28)
+			han = 1;
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			latin = 1;
+		else if (c == 0xB7 || c == 0x2022 || c == 0x30FB)
+			dot = 1;
+		else if (!(c == '.' || c == '-' || c == '\'' ||
+			   (editor && ((c >= '0' && c <= '9') || c == '_'))))
+			return 0;
+		cps++;
+		i += l;
+	}
+	if (!cps || cps > DUMP_NAME_MAX || (!han && !latin && !editor))
+		return 0;
+	/* Han names are 2 to 5 characters unless they carry a middle dot (买买提·艾力) */
+	if (han && !latin && !dot && (cps > 5 || cps < 2))
+		return 0;
+	return 1;
+}
+
+static int dump_org_prefix(const char *s, size_t n)
+{
+	if (dump_count(s, n) > 4)
+		return 1;
+	for (size_t k = 0; k < DUMP_N(dump_org_ends); k++)
+		if (dump_ends(s, n, dump_org_ends[k]))
+			return 1;
+	return 0;
+}
+
+/* An outlet's name: ends like one (新华网, 湖北日报, 黑龙江频道) and has no digits. */
+static int dump_org_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x80)
+			return 0;
+	size_t cps = dump_count(s, n);
+	if (cps < 2 || cps > 16)
+		return 0;
+	static const char *const ends[] = {"报", "社", "网", "台", "频道", "电视台", "广播",
+					   "杂志", "新闻", "刊"};
+	for (size_t k = 0; k < DUMP_N(ends); k++)
+		if (dump_ends(s, n, ends[k]))
+			return 1;
+	return 0;
+}
+
+static int dump_credit_role(struct dump_credits *r, const char *role, size_t rn, unsigned rank)
+{
+	if (r->n && !r->cr[r->n - 1].count) {
+		/* a role right after a role without names: 文/图 */
+		struct dump_credit *c = &r->cr[r->n - 1];
+		if (c->role2 || (c->rank != 0) != (rank != 0))
+			return 0;
+		c->role2 = role;
+		c->rn2 = rn;
+		return 1;
+	}
+	if (r->n >= DUMP_MAX_CREDITS)
+		return 0;
+	r->cr[r->n++] = (struct dump_credit){role, NULL, rn, 0, rank, r->n_names, 0};
+	return 1;
+}
+
+static int dump_credit_name(struct dump_credits *r, const char *s, size_t n)
+{
+	if (!r->n || r->n_names >= DUMP_MAX_NAMES)
+		return 0;
+	struct dump_credit *c = &r->cr[r->n - 1];
+	if (!dump_name_ok(s, n, c->rank != 0))
+		return 0;
+	r->name[r->n_names] = s;
+	r->name_n[r->n_names] = n;
+	r->n_names++;
+	c->count++;
+	return 1;
+}
+
+/* One token of a credit list: roles, glued names (记者张三), a colon after a role. */
+static int dump_credit_token(struct dump_credits *r, const char *t, size_t n)
+{
+	while (n) {
+		size_t l;
+		while (n && dump_is_colon(dump_cp(t, n, &l))) {
+			t += l;
+			n -= l;
+		}
+		if (!n)
+			break;
+		size_t k = 0;
+		for (size_t i = 0; i < DUMP_N(dump_short_roles) && !k; i++) {
+			size_t m = dump_lit(t, n, dump_short_roles[i]);
+			if (m && (m == n || dump_is_colon(dump_cp(t + m, n - m, &l))))
+				k = m;
+		}
+		if (k) {
+			if (!dump_credit_role(r, t, k, 0))
+				return 0;
+			t += k;
+			n -= k;
+			continue;
+		}
+		size_t rs, re;
+		unsigned rank;
+		if (!dump_find_role(t, n, &rs, &re, &rank)) {
+			if (r->n && r->cr[r->n - 1].count &&
+			    (dump_in(t, n, dump_skip_words, DUMP_N(dump_skip_words)) ||
+			     dump_lit(t, n, "发自") || dump_ends(t, n, "报道") ||
+			     dump_ends(t, n, "報導") || dump_ends(t, n, "报导")))
+				return 1;
+			return dump_credit_name(r, t, n);
+		}
+		const char *role = t;
+		if (rs && !dump_org_prefix(t, rs) && r->n) {
+			if (!dump_credit_name(r, t, rs))
+				return 0;
+			role = t + rs;
+		}
+		if (!dump_credit_role(r, role, (size_t)(t + re - role), rank))
+			return 0;
+		t += re;
+		n -= re;
+		/* 作者系湖北大学教授: a sentence, not a credit */
+		if (n && (dump_lit(t, n, "系") || dump_lit(t, n, "为") || dump_lit(t, n, "是")))
+			return 0;
+	}
+	return 1;
+}
+
+static int dump_is_credit_sep(uint32_t c)
+{
+	return dump_is_space(c) || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' ||
+	       c == 0xFF1B || c == '/' || c == 0xFF0F;
+}
+
+/* Parses s[0..n) as credits: ROLE NAME... [ROLE NAME...]. Returns 1 when all of it is credits
+   and every role has a name. */
+static int dump_credits_parse(const char *s, size_t n, struct dump_credits *r)
+{
+	r->n = r->n_names = 0;
+	size_t i = 0, l, skipped = 0;
+	while (i < n) {
+		while (i < n && dump_is_credit_sep(dump_cp(s + i, n - i, &l)))
+			i += l;
+		if (i >= n)
+			break;
+		size_t e = i;
+		while (e < n && !dump_is_credit_sep(dump_cp(s + e, n - e, &l)))
+			e += l;
+		size_t rs, re;
+		unsigned rank;
+		if (!r->n && skipped < 2 && dump_org_name(s + i, e - i) &&
+		    !dump_find_role(s + i, e - i, &rs, &re, &rank)) {
+			skipped++; /* 新华网黑龙江频道 记者 伊琳: the outlet before the first role */
+		} else if (!dump_credit_token(r, s + i, e - i)) {
+			return 0;
+		}
+		i = e;
+	}
+	if (!r->n)
+		return 0;
+	for (size_t k = 0; k < r->n; k++)
+		if (!r->cr[k].count)
+			return 0;
+	return 1;
+}
+
+static int dump_has_name(const struct doc *doc, const char *s, size_t n)
+{
+	for (size_t i = 0; i < doc->n_byline; i++)
+		for (size_t k = 0; k < doc->byline[i].n_names; k++)
+			if (dump_eq(s, n, doc->byline[i].names[k]))
+				return 1;
+	return 0;
+}
+
+/* Stores parsed credits: byline roles into the byline (each name once), editor credits into
+   the editor field when better ranked than the one kept. */
+static enum err dump_credits_apply(struct dump_ctx *c, const struct dump_credits *r,
+				   unsigned line)
+{
+	struct srcpos pos = {c->doc->file, line, 1};
+	enum err e = ERR_OK;
+	for (size_t k = 0; k < r->n; k++) {
+		const struct dump_credit *cr = &r->cr[k];
+		buf_reset(&c->role);
+		if (cr->rank) {
+			if (cr->rank >= c->editor_rank)
+				continue;
+			for (size_t i = 0; i < cr->count; i++) {
+				if (i)
+					buf_putc(&c->role, ' ');
+				buf_put(&c->role, r->name[cr->first + i], r->name_n[cr->first + i]);
+			}
+			if (c->role.oom)
+				return ERR_NOMEM;
+			e = doc_set(c->doc, &c->doc->editor, buf_cstr(&c->role), c->role.len, pos);
+			if (e)
+				return e;
+			c->editor_rank = cr->rank;
+			continue;
+		}
+		size_t fresh = 0;
+		for (size_t i = 0; i < cr->count; i++)
+			fresh += !dump_has_name(c->doc, r->name[cr->first + i], r->name_n[cr->first + i]);
+		if (!fresh)
+			continue;
+		buf_put(&c->role, cr->role, cr->rn);
+		if (cr->role2) {
+			buf_putc(&c->role, '/');
+			buf_put(&c->role, cr->role2, cr->rn2);
+		}
+		if (c->role.oom)
+			return ERR_NOMEM;
+		if ((e = doc_add_credit(c->doc, buf_cstr(&c->role), c->role.len, pos)))
+			return e;
+		for (size_t i = 0; i < cr->count; i++) {
+			const char *nm = r->name[cr->first + i];
+			size_t nn = r->name_n[cr->first + i];
+			if (!dump_has_name(c->doc, nm, nn) && (e = doc_add_name(c->doc, nm, nn)))
+				return e;
+		}
+	}
+	return e;
+}
+
+static int dump_has_stop(const char *s, size_t n);
+
+/* ---- metadata lines ---- */
+
+/* The key with a colon starting s[0..n), with *len = bytes through the colon and the spaces
+   after it; NULL when none. The longest key wins (发布时间 over 时间). */
+static const struct dump_key *dump_key_at(const char *s, size_t n, size_t *len)
+{
+	const struct dump_key *best = NULL;
+	size_t best_k = 0, l;
+	for (size_t i = 0; i < DUMP_N(dump_keys); i++) {
+		size_t k = dump_lit(s, n, dump_keys[i].w);
+		if (!k || k <= best_k)
+			continue;
+		size_t j = k;
+		while (j < n && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j < n && dump_is_colon(dump_cp(s + j, n - j, &l))) {
+			best = &dump_keys[i];
+			best_k = k;
+			j += l;
+			while (j < n && dump_is_space(dump_cp(s + j, n - j, &l)))
+				j += l;
+			*len = j;
+		}
+	}
+	return best;
+}
+
+static int dump_chrome_word(const char *s, size_t n)
+{
+	return dump_in(s, n, dump_chrome_words, DUMP_N(dump_chrome_words));
+}
+
+/* 星期三, 周三 */
+static int dump_weekday(const char *s, size_t n)
+{
+	size_t k = dump_lit(s, n, "星期");
+	if (!k)
+		k = dump_lit(s, n, "周");
+	if (!k)
+		return 0;
+	static const char *const days[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+	return dump_in(s + k, n - k, days, DUMP_N(days));
+}
+
+/* End of the token at i: the next space or frame character. */
+static size_t dump_token_end(const char *s, size_t n, size_t i)
+{
+	size_t l;
+	while (i < n) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (dump_is_space(c) || dump_is_frame(c))
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Does another field start at s (a token start)? credit: also role words. */
+static int dump_starts_field(const char *s, size_t n, int roles)
+{
+	char iso[DUMP_ISO_MAX];
+	size_t k, rs, re;
+	unsigned rank;
+	if (dump_date(s, n, iso) || dump_key_at(s, n, &k))
+		return 1;
+	size_t te = dump_token_end(s, n, 0);
+	if (dump_chrome_word(s, te))
+		return 1;
+	return roles && dump_find_role(s, te, &rs, &re, &rank);
+}
+
+/* End of a field value or credit run starting at i: the next frame character, or the next
+   token that starts another field. */
+static size_t dump_value_end(const char *s, size_t n, size_t i, int roles)
+{
+	size_t l;
+	int at_token = 0;
+	while (i < n) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (dump_is_frame(c))
+			return i;
+		if (dump_is_space(c)) {
+			at_token = 1;
+		} else {
+			if (at_token && dump_starts_field(s + i, n - i, roles))
+				return i;
+			at_token = 0;
+		}
+		i += l;
+	}
+	return n;
+}
+
+static int dump_is_kw_sep(uint32_t c)
+{
+	return dump_is_space(c) || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' ||
+	       c == 0xFF1B || c == '|';
+}
+
+static enum err dump_keywords(struct dump_ctx *c, const char *s, size_t n, unsigned line)
+{
+	struct srcpos pos = {c->doc->file, line, 1};
+	size_t i = 0, l;
+	while (i < n) {
+		while (i < n && dump_is_kw_sep(dump_cp(s + i, n - i, &l)))
+			i += l;
+		size_t e = i;
+		while (e < n && !dump_is_kw_sep(dump_cp(s + e, n - e, &l)))
+			e += l;
+		if (e > i) {
+			int dup = c->doc->n_keywords >= DUMP_MAX_KEYWORDS;
+			for (size_t k = 0; k < c->doc->n_keywords && !dup; k++)
+				dup = dump_eq(s + i, e - i, c->doc->keywords[k].text);
+			if (!dup) {
+				enum err e2 = doc_add_keyword(c->doc, s + i, e - i, pos);
+				if (e2)
+					return e2;
+			}
+		}
+		i = e;
+	}
+	return ERR_OK;
+}
+
+/* Sets field f to s[0..n) with each run of spaces made one ASCII space. */
+static enum err dump_set_collapsed(struct dump_ctx *c, struct doc_field *f, const char *s,
+				   size_t n, struct srcpos pos)
+{
+	int space = 0;
+	buf_reset(&c->role);
+	for (size_t i = 0, l; i < n; i += l) {
+		uint32_t ch = dump_cp(s + i, n - i, &l);
+		if (dump_is_space(ch)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			buf_putc(&c->role, ' ');
+		space = 0;
+		buf_put(&c->role, s + i, l);
+	}
+	if (c->role.oom)
+		return ERR_NOMEM;
+	return doc_set(c->doc, f, buf_cstr(&c->role), c->role.len, pos);
+}
+
+/* A bare URL: http://..., https://..., www.x.y */
+static int dump_is_url(const char *s, size_t n)
+{
+	size_t k = dump_lit(s, n, "http://");
+	if (!k)
+		k = dump_lit(s, n, "https://");
+	if (!k)
+		k = dump_lit(s, n, "www.");
+	if (!k || k == n)
+		return 0;
+	for (size_t i = k; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+/* A source named without a key next to a date: 2022-04-06 14:30 湖北日报. */
+static int dump_source_guess(const char *s, size_t n)
+{
+	size_t i = 0, cps = 0;
+	while (i < n) {
+		size_t l;
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (!(punct_is_han(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) || c == 0x4E28)
+			return 0;
+		cps++;
+		i += l;
+	}
+	return cps >= 2 && cps <= 16;
+}
+
+/* Reads s[0..n) as a metadata line. *flags gets DUMP_F_* for what it holds, 0 when it is not
+   entirely metadata. With apply, the fields are stored (apply is only used on lines that
+   classified as metadata, so nothing is stored for a line that turns out not to be). */
+static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned line, int apply,
+			  unsigned *flags)
+{
+	struct srcpos pos = {c->doc->file, line, 1};
+	struct dump_credits cr;
+	const char *guess = NULL;
+	size_t i = 0, guess_n = 0, l, k;
+	unsigned fl = 0;
+	enum err e = ERR_OK;
+	char iso[DUMP_ISO_MAX];
+
+	*flags = 0;
+	if (dump_has_stop(s, n)) /* sentences are not metadata; also keeps this fast */
+		return ERR_OK;
+	for (;;) {
+		while (i < n) {
+			uint32_t ch = dump_cp(s + i, n - i, &l);
+			if (!dump_is_space(ch) && !dump_is_frame(ch))
+				break;
+			i += l;
+		}
+		if (i >= n)
+			break;
+		if ((k = dump_date(s + i, n - i, iso))) {
+			if (apply && !c->doc->published.text &&
+			    (e = doc_set(c->doc, &c->doc->published, iso, (size_t)-1, pos)))
+				return e;
+			fl |= DUMP_F_DATE;
+			i += k;
+			continue;
+		}
+		const struct dump_key *key = dump_key_at(s + i, n - i, &k);
+		if (key) {
+			i += k;
+			if (key->k == DUMP_KEY_REST) {
+				fl |= DUMP_F_OTHER;
+				break;
+			}
+			if (key->k == DUMP_KEY_DATE && (k = dump_date(s + i, n - i, iso))) {
+				if (apply && !c->doc->published.text &&
+				    (e = doc_set(c->doc, &c->doc->published, iso, (size_t)-1, pos)))
+					return e;
+				fl |= DUMP_F_DATE;
+				i += k;
+				continue;
+			}
+			size_t ve = dump_value_end(s, n, i, 1);
+			const char *v = s + i;
+			size_t vn = ve - i;
+			dump_trim(&v, &vn);
+			i = ve;
+			switch (key->k) {
+			case DUMP_KEY_SOURCE:
+				fl |= DUMP_F_SOURCE;
+				if (apply && vn && !c->doc->source.text &&
+				    (e = dump_set_collapsed(c, &c->doc->source, v, vn, pos)))
+					return e;
+				break;
+			case DUMP_KEY_KEYWORDS:
+				fl |= DUMP_F_KEYWORDS;
+				if (apply && (e = dump_keywords(c, v, vn, line)))
+					return e;
+				break;
+			case DUMP_KEY_URL:
+				fl |= DUMP_F_URL;
+				if (apply && vn && !c->doc->url.text &&
+				    (e = doc_set(c->doc, &c->doc->url, v, dump_token_end(v, vn, 0), pos)))
+					return e;
+				break;
+			default:
+				fl |= DUMP_F_OTHER;
+				break;
+			}
+			continue;
+		}
+		size_t te = dump_token_end(s, n, i);
+		if (dump_is_url(s + i, te - i)) {
+			fl |= DUMP_F_URL;
+			if (apply && !c->doc->url.text &&
+			    (e = doc_set(c->doc, &c->doc->url, s + i, te - i, pos)))
+				return e;
+			i = te;
+			continue;
+		}
+		if (dump_chrome_word(s + i, te - i) || dump_weekday(s + i, te - i)) {
+			i = te;
+			continue;
+		}
+		size_t ce = dump_value_end(s, n, i, 0);
+		if (dump_credits_parse(s + i, ce - i, &cr)) {
+			for (size_t q = 0; q < cr.n; q++)
+				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
+			if (apply && (e = dump_credits_apply(c, &cr, line)))
+				return e;
+			i = ce;
+			continue;
+		}
+		if (!guess && !(fl & DUMP_F_SOURCE) && dump_source_guess(s + i, te - i)) {
+			guess = s + i;
+			guess_n = te - i;
+			i = te;
+			continue;
+		}
+		return ERR_OK; /* free text: not a metadata line */
+	}
+	if (guess) {
+		if (!(fl & DUMP_F_DATE) || (fl & DUMP_F_SOURCE))
+			return ERR_OK;
+		fl |= DUMP_F_SOURCE;
+		if (apply && !c->doc->source.text &&
+		    (e = doc_set(c->doc, &c->doc->source, guess, guess_n, pos)))
+			return e;
+	}
+	*flags = fl;
+	return ERR_OK;
+}
+
+/* ---- line classes ---- */
+
+static int dump_end_line(const char *s, size_t n)
+{
+	size_t i = 0, l, st;
+	while (i < n && dump_is_chrome_sep(dump_cp(s + i, n - i, &l)))
+		i += l;
+	while (n > i && dump_is_chrome_sep(dump_back(s, n, &st)))
+		n = st;
+	return dump_eq(s + i, n - i, "完") || dump_eq(s + i, n - i, "全文完") ||
+	       dump_eq(s + i, n - i, "END") || dump_eq(s + i, n - i, "End") ||
+	       dump_eq(s + i, n - i, "end");
+}
+
+/* Icon-font glyphs (Private Use Area) that come along when page buttons are copied. */
+static int dump_icons(const char *s, size_t n)
+{
+	for (size_t i = 0, l; i < n; i += l) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c < 0xE000 || c > 0xF8FF)
+			return 0;
+	}
+	return n > 0;
+}
+
+static int dump_chrome_line(const char *s, size_t n, size_t chars)
+{
+	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
+	if (i >= n) /* decoration only, but * * * is a section break */
+		return !memchr(s, '*', n) && !memmem(s, n, "＊", strlen("＊"));
+	if (chars <= DUMP_CHROME_LINE_MAX) {
+		for (size_t q = 0; q < DUMP_N(dump_chrome_prefixes); q++)
+			if (dump_lit(s + i, n - i, dump_chrome_prefixes[q]))
+				return 1;
+		for (size_t q = 0; q < DUMP_N(dump_chrome_starts); q++)
+			if ((k = dump_lit(s + i, n - i, dump_chrome_starts[q])) &&
+			    (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l))))
+				return 1;
+		/* breadcrumbs: 首页 > 新闻 > 正文 */
+		if (dump_lit(s + i, n - i, "首页")) {
+			for (size_t j = i; j < n; j += l) {
+				uint32_t c = dump_cp(s + j, n - j, &l);
+				if (c == '>' || c == 0xFF1E || c == 0xBB || c == 0x203A || c == 0x2192)
+					return 1;
+			}
+		}
+	}
+	/* footers */
+	if (chars <= DUMP_TAIL_LINE_MAX &&
+	    (memmem(s, n, "版权所有", strlen("版权所有")) || memmem(s, n, "ICP备", strlen("ICP备")) ||
+	     memmem(s, n, "ICP证", strlen("ICP证")) || dump_lit(s, n, "Copyright") ||
+	     dump_lit(s, n, "©")))
+		return 1;
+	/* every token a chrome word: 打印 放大 缩小, 【字体：大 中 小】【打印】【关闭】 */
+	size_t numbers = 0, framed = 0;
+	for (size_t j = 0; j < n; j += l) {
+		uint32_t ch = dump_cp(s + j, n - j, &l);
+		if (dump_is_frame(ch))
+			framed = 1;
+		else if (dump_is_colon(ch) || ch == '-' || ch == 0x2014 || ch == '/' || ch == '.')
+			framed = 2; /* times, dates, ranges: 9:20—9:50 is not pagination */
+	}
+	while (i < n) {
+		size_t e = dump_chrome_token_end(s, n, i);
+		if (dump_digits(s, n, i, 1, 4, &(unsigned){0}) == e - i)
+			numbers++; /* pagination: [1] [2] [3], 1 2 3 下一页 */
+		else if (dump_chrome_word(s + i, e - i) || dump_icons(s + i, e - i))
+			framed = framed ? framed : 1;
+		else
+			return 0;
+		i = dump_skip_chrome_sep(s, n, e);
+	}
+	return !numbers || (numbers >= 2 && framed == 1);
+}
+
+static int dump_tail_line(const char *s, size_t n, size_t chars)
+{
+	if (chars > DUMP_TAIL_LINE_MAX)
+		return 0;
+	size_t i = dump_skip_chrome_sep(s, n, 0), l;
+	for (size_t q = 0; q < DUMP_N(dump_tail_words); q++) {
+		size_t k = dump_lit(s + i, n - i, dump_tail_words[q]);
+		if (k && (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l)) ||
+			  dump_lit(s + i + k, n - i - k, "更多")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Numbering style of a heading-like line: 1 一、 2 （一） 3 1. 4 （1） 5 第一章; 0 none. */
+static unsigned dump_numbered(const char *s, size_t n)
+{
+	static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九",
+					 "十", "百", "零", "〇", "两"};
+	size_t i = 0, l, k, digits = 0, cnum = 0;
+	uint32_t c = dump_cp(s, n, &l);
+	int paren = c == '(' || c == 0xFF08, di = 0;
+	if (paren || c == 0x7B2C /* 第 */)
+		i += l;
+	for (;;) {
+		size_t m = 0;
+		for (size_t q = 0; q < DUMP_N(cn) && !m; q++)
+			m = dump_lit(s + i, n - i, cn[q]);
+		if (!m || cnum >= 4)
+			break;
+		i += m;
+		cnum++;
+	}
+	if (!cnum && (di = (int)dump_digits(s, n, i, 1, 2, &(unsigned){0})))
+		i += (size_t)di, digits = 1;
+	if (!cnum && !digits)
+		return 0;
+	if (i >= n)
+		return 0;
+	c = dump_cp(s + i, n - i, &l);
+	unsigned style = 0;
+	if (paren && (c == ')' || c == 0xFF09))
+		style = cnum ? 2 : 4;
+	else if (!paren && dump_cp(s, n, &k) == 0x7B2C)
+		style = (c == 0x7AE0 || c == 0x8282 || c == 0x7BC7 || c == 0x90E8) ? 5 : 0; /* 章节篇部 */
+	else if (!paren && cnum && (c == 0x3001 || c == 0xFF0E))
+		style = 1;
+	else if (!paren && digits && (c == '.' || c == 0xFF0E || c == 0x3001))
+		style = 3;
+	if (!style)
+		return 0;
+	i += l;
+	/* something must follow, and "3.5" is a number, not a heading */
+	if (i >= n || (style == 3 && s[i] >= '0' && s[i] <= '9'))
+		return 0;
+	return style;
+}
+
+/* The last character that is not a closing quote or bracket. */
+static uint32_t dump_last_sig(const char *s, size_t n)
+{
+	size_t st;
+	while (n) {
+		uint32_t c = dump_back(s, n, &st);
+		if (!(c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0x300D ||
+		      c == 0x300F || c == ')' || c == 0xFF09 || c == 0x300B || c == 0x3009 ||
+		      c == 0x3011 || c == ']'))
+			return c;
+		n = st;
+	}
+	return 0;
+}
+
+static int dump_is_stop(uint32_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
+
+/* Punctuation that cannot end a subhead: sentence ends, pauses, a colon leading in. */
+static int dump_is_ender(uint32_t c)
+{
+	return dump_is_stop(c) || c == 0xFF1B || c == ';' || c == 0x2026 || c == 0xFF0C ||
+	       c == ',' || c == 0x3001 || c == 0xFF1A || c == ':' || c == '.' || c == 0xFF0E;
+}
+
+static int dump_has_stop(const char *s, size_t n)
+{
+	for (size_t i = 0, l; i < n; i += l)
+		if (dump_is_stop(dump_cp(s + i, n - i, &l)))
+			return 1;
+	return 0;
+}
+
+static int dump_is_wrapped(const char *s, size_t n)
+{
+	size_t l, st;
+	uint32_t a = dump_cp(s, n, &l), b = dump_back(s, n, &st);
+	return st > 0 && ((a == '(' && b == ')') || (a == 0xFF08 && b == 0xFF09) ||
+			  (a == '(' && b == 0xFF09) || (a == 0xFF08 && b == ')') ||
+			  (a == 0x3010 && b == 0x3011) || (a == '[' && b == ']'));
+}
+
+static void dump_classify(struct dump_ctx *c, struct dump_line *L)
+{
+	unsigned fl = 0;
+	L->kind = DUMP_TEXT;
+	if (dump_end_line(L->s, L->n))
+		L->kind = DUMP_END;
+	else if (dump_chrome_line(L->s, L->n, L->chars))
+		L->kind = DUMP_CHROME;
+	else if (dump_tail_line(L->s, L->n, L->chars))
+		L->kind = DUMP_TAIL;
+	else if (L->chars <= DUMP_META_MAX && (dump_meta(c, L->s, L->n, L->line, 0, &fl), fl)) {
+		L->kind = DUMP_META;
+		L->flags = (unsigned char)(fl | (dump_is_wrapped(L->s, L->n) ? DUMP_F_WRAPPED : 0));
+	}
+	L->num = (unsigned char)dump_numbered(L->s, L->n);
+	L->cand = L->chars <= DUMP_SUBHEAD_MAX && !dump_has_stop(L->s, L->n) &&
+		  !dump_is_ender(dump_last_sig(L->s, L->n));
+}
+
+/* Metadata read even inside the body: editor and keyword lines, bracketed bylines. */
+static int dump_middle_meta(const struct dump_line *L)
+{
+	unsigned fl = L->flags;
+	if (fl & ~(unsigned)(DUMP_F_EDITOR | DUMP_F_KEYWORDS | DUMP_F_CREDIT | DUMP_F_WRAPPED))
+		return 0;
+	return !(fl & DUMP_F_CREDIT) || (fl & DUMP_F_WRAPPED);
+}
+
+/* ---- paragraphs ---- */
+
+/* Length of an end mark closing s[0..n), 0 when none. */
+static size_t dump_end_suffix(const char *s, size_t n)
+{
+	for (size_t q = 0; q < DUMP_N(dump_end_marks); q++)
+		if (dump_ends(s, n, dump_end_marks[q]))
+			return strlen(dump_end_marks[q]);
+	return 0;
+}
+
+/* Cuts end marks from s[0..*n), and, on the last paragraph, a closing bracket group that is
+   all metadata (（记者 张三）, 【责任编辑：李四】), which is read. */
+static enum err dump_strip_end(struct dump_ctx *c, const char *s, size_t *n, unsigned line,
+			       int last)
+{
+	for (int round = 0; round < 4; round++) {
+		size_t m = *n, k, st;
+		const char *p = s;
+		if ((k = dump_end_suffix(s, m))) {
+			m -= k;
+			dump_trim(&p, &m);
+			*n = m;
+			continue;
+		}
+		if (!last || !m)
+			break;
+		uint32_t close = dump_back(s, m, &st), open = 0;
+		switch (close) {
+		case ')': case 0xFF09: open = 0xFF08; break;
+		case 0x3011: open = 0x3010; break;
+		case ']': open = '['; break;
+		}
+		if (!open)
+			break;
+		size_t o = st, cps = 0, ps = 0;
+		int found = 0;
+		while (o > 0 && cps < DUMP_BRACKET_MAX) {
+			uint32_t pc = dump_back(s, o, &ps);
+			if (pc == open || (open == 0xFF08 && pc == '(')) {
+				found = 1;
+				break;
+			}
+			if (pc == close)
+				break;
+			o = ps;
+			cps++;
+		}
+		if (!found || ps == 0)
+			break; /* the whole paragraph in brackets: leave it */
+		unsigned fl;
+		dump_meta(c, s + o, st - o, line, 0, &fl);
+		if (!fl || (fl & (DUMP_F_OTHER | DUMP_F_URL)))
+			break;
+		enum err e = dump_meta(c, s + o, st - o, line, 1, &fl);
+		if (e)
+			return e;
+		m = ps;
+		dump_trim(&p, &m);
+		*n = m;
+	}
+	return ERR_OK;
+}
+
+/* Reads the byline in the dateline of the first paragraph: 本报讯（记者 张三 通讯员 李四）,
+   新华社北京4月6日电（记者 王五、赵六）. The text itself is kept. */
+static enum err dump_dateline(struct dump_ctx *c, const char *s, size_t n, unsigned line)
+{
+	size_t i = 0, cps = 0, l;
+	while (i < n && cps < DUMP_DATELINE_MAX) {
+		uint32_t ch = dump_cp(s + i, n - i, &l);
+		if (dump_is_stop(ch))
+			break;
+		if (ch == '(' || ch == 0xFF08) {
+			size_t a = i + l, j = a, k = 0;
+			while (j < n && k < DUMP_BRACKET_MAX) {
+				uint32_t d = dump_cp(s + j, n - j, &l);
+				if (d == ')' || d == 0xFF09)
+					break;
+				j += l;
+				k++;
+			}
+			struct dump_credits cr;
+			if (j < n && k < DUMP_BRACKET_MAX && dump_credits_parse(s + a, j - a, &cr))
+				return dump_credits_apply(c, &cr, line);
+			return ERR_OK;
+		}
+		i += l;
+		cps++;
+	}
+	return ERR_OK;
+}
+
+/* Decides which body lines are subheads (see the contract at the top). */
+static void dump_headings(struct dump_ctx *c, const size_t *body, size_t nb)
+{
+	struct dump_line *L = c->lines;
+	for (size_t k = 0; k < nb; k++) {
+		struct dump_line *x = &L[body[k]];
+		struct dump_line *prev = k ? &L[body[k - 1]] : NULL;
+		struct dump_line *next = k + 1 < nb ? &L[body[k + 1]] : NULL;
+		if (!x->cand || !next)
+			continue;
+		if (x->num) {
+			int ok = !next->cand || (next->num && next->num != x->num);
+			if (prev && prev->num == x->num && prev->cand && !prev->heading)
+				ok = 0; /* a list: 1. 苹果 2. 香蕉 */
+			x->heading = (unsigned char)ok;
+		} else {
+			x->heading = prev && (!prev->cand || prev->heading) && !next->cand;
+		}
+	}
+}
+
+static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
+{
+	unsigned line = 0;
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		line++;
+		if (e - i > DUMP_MAX_LINE_BYTES) {
+			diag_at(c->d, DIAG_ERROR, (struct srcpos){c->doc->file, line, 1},
+				"line longer than %u bytes (DUMP_MAX_LINE_BYTES)", DUMP_MAX_LINE_BYTES);
+			return ERR_LIMIT;
+		}
+		const char *s = text + i;
+		size_t n = e - i;
+		dump_trim(&s, &n);
+		i = e + 1;
+		if (!n)
+			continue;
+		if (c->n_lines >= DUMP_MAX_LINES) {
+			diag_at(c->d, DIAG_ERROR, (struct srcpos){c->doc->file, line, 1},
+				"more than %u lines (DUMP_MAX_LINES)", DUMP_MAX_LINES);
+			return ERR_LIMIT;
+		}
+		if (c->n_lines == c->cap_lines) {
+			size_t cap = c->cap_lines ? c->cap_lines * 2 : 256;
+			struct dump_line *p = realloc(c->lines, cap * sizeof *p);
+			if (!p)
+				return ERR_NOMEM;
+			c->lines = p;
+			c->cap_lines = cap;
+		}
+		struct dump_line *L = &c->lines[c->n_lines++];
+		memset(L, 0, sizeof *L);
+		L->s = s;
+		L->n = n;
+		L->line = line;
+		L->chars = (unsigned)dump_count(s, n);
+	}
+	return ERR_OK;
+}
+
+/* PUNCT-NORM of s[0..n) into c->tmp; returns the length (0: nothing left). */
+static size_t dump_norm(struct dump_ctx *c, const char *s, size_t n)
+{
+	buf_reset(&c->tmp);
+	punct_normalize(s, n, &c->tmp);
+	return c->tmp.len;
+}
+
+static int dump_is_subtitle(const struct dump_line *L, const struct dump_line *after)
+{
+	if (L->kind != DUMP_TEXT || L->chars > DUMP_SUBTITLE_MAX || dump_is_stop(dump_last_sig(L->s, L->n)))
+		return 0;
+	if (dump_lit(L->s, L->n, "—") || dump_lit(L->s, L->n, "--"))
+		return 1;
+	return after && after->kind == DUMP_META && !(after->flags & DUMP_F_WRAPPED);
+}
+
+/* A first text line too long, or too sentence-like, to be a title. */
+static int dump_title_para(const struct dump_line *L)
+{
+	return L->chars > DUMP_TITLE_MAX ||
+	       (L->chars > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
+}
+
+enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d)
+{
+	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
+	size_t *body = NULL, nb = 0;
+	enum err e = ERR_OK;
+	buf_init(&c.tmp);
+	buf_init(&c.role);
+
+	if ((e = dump_split(&c, text, len)))
+		goto done;
+	struct dump_line *L = c.lines;
+	size_t nl = c.n_lines, title = SIZE_MAX, sub = SIZE_MAX, sigdate = SIZE_MAX, cut = nl, i;
+	/* Classify up to the cut: a tail heading once the body has started. Lines after it are
+	   never looked at. */
+	int title_para = 0, started = 0;
+	for (i = 0; i < nl; i++) {
+		dump_classify(&c, &L[i]);
+		if (L[i].kind == DUMP_TEXT && title == SIZE_MAX) {
+			title = i;
+			title_para = dump_title_para(&L[i]);
+			started = title_para;
+		} else if (L[i].kind == DUMP_TEXT) {
+			started = 1;
+		} else if (L[i].kind == DUMP_TAIL && started) {
+			cut = i;
+			break;
+		}
+	}
+	for (i = 0; i < nl && title == SIZE_MAX; i++)
+		if (L[i].kind == DUMP_META) { /* only metadata: the first line is the title */
+			title = i;
+			L[i].kind = DUMP_TEXT;
+		}
+	if (title == SIZE_MAX) {
+		diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
+			nl ? "no article text (only page chrome)" : "input has no text");
+		e = ERR_INPUT;
+		goto done;
+	}
+
+	size_t bstart = title_para ? title : title + 1, bend;
+	if (!title_para) {
+		size_t j = title + 1, k;
+		while (j < cut && L[j].kind == DUMP_CHROME)
+			j++;
+		for (k = j + 1; k < cut && L[k].kind == DUMP_CHROME; k++)
+			;
+		if (j < cut && dump_is_subtitle(&L[j], k < cut ? &L[k] : NULL)) {
+			sub = j;
+			bstart = j + 1;
+		}
+	}
+	while (bstart < cut && L[bstart].kind != DUMP_TEXT)
+		bstart++;
+	for (bend = cut; bend > bstart && L[bend - 1].kind != DUMP_TEXT; bend--)
+		;
+	/* a bare date right under the last paragraph signs it (notices): it stays body text */
+	if (bend > bstart && bend < cut && L[bend].kind == DUMP_META && L[bend].flags == DUMP_F_DATE &&
+	    memmem(L[bend].s, L[bend].n, "年", strlen("年")) && !memchr(L[bend].s, ':', L[bend].n)) {
+		L[bend].kind = DUMP_TEXT;
+		L[bend].flags = 0;
+		sigdate = bend++;
+	}
+	/* body lines: [bstart, bend) */
+	if (bend > bstart) {
+		body = malloc((bend - bstart) * sizeof *body);
+		if (!body) {
+			e = ERR_NOMEM;
+			goto done;
+		}
+	}
+	for (i = bstart; i < bend; i++)
+		if (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i]))) {
+			L[i].body = 1;
+			body[nb++] = i;
+		}
+	dump_headings(&c, body, nb);
+
+	if (title_para)
+		diag_at(d, DIAG_NOTE, (struct srcpos){doc->file, L[title].line, 1},
+			"no title line found; the first line is read as a paragraph");
+	size_t first_para = SIZE_MAX, last_para = nb ? body[nb - 1] : SIZE_MAX;
+	for (size_t k = 0; k < nb && first_para == SIZE_MAX; k++)
+		if (!L[body[k]].heading)
+			first_para = body[k];
+
+	for (i = 0; i < cut; i++) {
+		struct dump_line *x = &L[i];
+		struct srcpos pos = {doc->file, x->line, 1};
+		if ((i == title && !title_para) || i == sub) {
+			size_t n = dump_norm(&c, x->s, x->n);
+			if (c.tmp.oom) {
+				e = ERR_NOMEM;
+				goto done;
+			}
+			if ((e = doc_set(doc, i == sub ? &doc->subtitle : &doc->title, buf_cstr(&c.tmp), n, pos)))
+				goto done;
+			continue;
+		}
+		if (!x->body) {
+			unsigned fl;
+			if (x->kind == DUMP_META && (e = dump_meta(&c, x->s, x->n, x->line, 1, &fl)))
+				goto done;
+			continue;
+		}
+		const char *s = x->s;
+		size_t n = x->n;
+		unsigned fl;
+		if (i == sigdate && (e = dump_meta(&c, s, n, x->line, 1, &fl)))
+			goto done;
+		if (!x->heading) {
+			if (i == first_para && (e = dump_dateline(&c, s, n, x->line)))
+				goto done;
+			if ((e = dump_strip_end(&c, s, &n, x->line, i == last_para)))
+				goto done;
+		}
+		if (!dump_norm(&c, s, n))
+			continue;
+		if (c.tmp.oom) {
+			e = ERR_NOMEM;
+			goto done;
+		}
+		if (doc->n_blocks >= DUMP_MAX_BLOCKS) {
+			diag_at(d, DIAG_ERROR, pos, "more than %d paragraphs (DUMP_MAX_BLOCKS)",
+				DUMP_MAX_BLOCKS);
+			e = ERR_LIMIT;
+			goto done;
+		}
+		if ((e = doc_add_block(doc, x->heading ? DOC_HEADING : DOC_PARA, x->heading ? 2 : 0,
+				       buf_cstr(&c.tmp), c.tmp.len, pos)))
+			goto done;
+	}
+	if (!doc->n_blocks)
+		diag_at(d, DIAG_WARNING, (struct srcpos){doc->file, 0, 0},
+			"no body text found after the title");
+done:
+	free(body);
+	free(c.lines);
+	buf_free(&c.tmp);
+	buf_free(&c.role);
+	return e;
+}

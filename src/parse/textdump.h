@@ -1,0 +1,37 @@
+/* textdump.h: reader for plain text copied from a news web page -> document model. */
+#ifndef PAIBAN_TEXTDUMP_H
+#define PAIBAN_TEXTDUMP_H
+#include <stddef.h>
+#include "../base/diag.h"
+
+struct doc;
+
+/* Limits against hostile input; exceeding one is ERR_LIMIT with a message. */
+#define DUMP_MAX_BLOCKS 200000          /* paragraphs and headings */
+#define DUMP_MAX_LINES (4u << 20)       /* non-blank input lines */
+#define DUMP_MAX_LINE_BYTES (1u << 20)  /* bytes in one input line (one paragraph) */
+
+/* Heuristic thresholds, in characters (code points). */
+#define DUMP_SUBHEAD_MAX 30   /* a subhead is at most this long */
+#define DUMP_SUBTITLE_MAX 60  /* a subtitle under the title, likewise */
+#define DUMP_META_MAX 200     /* longer lines are never read as metadata lines */
+#define DUMP_NAME_MAX 12      /* one name in a byline */
+
+/* Size of the buffer dump_date writes: "YYYY-MM-DDTHH:MM:SS" and a NUL. */
+#define DUMP_ISO_MAX 20
+
+/* Reads text[0..len) (UTF-8, LF line ends, as enc_decode gives it) into doc, which must be
+   empty. The first line that is neither page chrome nor metadata is the title; then come
+   metadata lines (date, source, bylines...), the body, and trailing metadata; related-article
+   lists at the end are cut. Every block and field gets the position (doc->file, line, 1) of the
+   line it came from; PUNCT-NORM is applied to the title, subtitle, paragraphs and headings.
+   Returns ERR_OK, ERR_INPUT (no text at all), ERR_LIMIT or ERR_NOMEM; diagnostics go to d. */
+enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d);
+
+/* Parses a date at the start of s[0..n): 2022-04-06 14:30:22, 2022-04-06 14:30, 2022/4/6,
+   2022.4.6, 2022年4月6日 14:30, 2022年04月06日08:12, 2022年4月6日 14时30分 ... Writes the ISO form
+   with the parts present (2022-04-06, 2022-04-06T14:30, 2022-04-06T14:30:22) to iso and
+   returns the number of bytes read; 0 (iso untouched) when no valid date starts here. */
+size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
+
+#endif

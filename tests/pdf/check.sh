@@ -1,0 +1,116 @@
+#!/bin/sh
+# check.sh: prints the sample through the CLI and checks the PDF with real tools:
+# pdftotext (text back, reading order, no line starting with a KIN-START mark), pdffonts,
+# qpdf --check, mutool draw, pdftoppm, pdfinfo, reproducibility, and the CLI's error paths.
+set -u
+: "${PAIBAN:?set PAIBAN to the paiban binary}"
+T=build/test-out/pdf
+rm -rf "$T"
+mkdir -p "$T"
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+sample=samples/hubei-2022-04-06-wushe-liandong.txt
+pdf=$T/wushe.pdf
+
+"$PAIBAN" print "$sample" -o "$pdf" 2>"$T/print.err" || fail "print exited $?"
+[ -s "$T/print.err" ] && { echo "stderr of print:"; cat "$T/print.err"; fail "print wrote to stderr"; }
+[ -f "$pdf" ] || { echo "no PDF"; exit 1; }
+
+# The text comes back exactly, in reading order: line breaks are layout, spaces are text.
+pdftotext -enc UTF-8 "$pdf" "$T/wushe.txt" 2>"$T/pdftotext.err" || fail "pdftotext failed"
+[ -s "$T/pdftotext.err" ] && fail "pdftotext stderr: $(cat "$T/pdftotext.err")"
+tr -d '\n\f' <"$T/wushe.txt" >"$T/got.txt"
+tr -d '\n\f' <tests/pdf/wushe.expected.txt >"$T/want.txt"
+if ! cmp -s "$T/got.txt" "$T/want.txt"; then
+	fail "pdftotext text differs from tests/pdf/wushe.expected.txt"
+	fold -w 60 "$T/want.txt" >"$T/want.fold"; fold -w 60 "$T/got.txt" >"$T/got.fold"
+	diff "$T/want.fold" "$T/got.fold" | head -20
+fi
+# The page chrome is never printed.
+grep -q '打印' "$T/wushe.txt" && fail "chrome 打印 printed"
+grep -q '最近更新' "$T/wushe.txt" && fail "chrome 最近更新 printed"
+# KIN-START on every printed line (pdftotext keeps the lines).
+bad=$(grep -n '^[，。、：；？！”’）》」』】〕…—·]' "$T/wushe.txt")
+[ -n "$bad" ] && { fail "lines start with a KIN-START mark"; echo "$bad" | head; }
+# KIN-END: no line ends with an opening mark.
+bad=$(grep -n '[“‘（《「『【〔]$' "$T/wushe.txt")
+[ -n "$bad" ] && { fail "lines end with a KIN-END mark"; echo "$bad" | head; }
+
+# Fonts: all embedded, subset, with ToUnicode, none Type 3.
+pdffonts "$pdf" >"$T/fonts.txt" 2>&1 || fail "pdffonts failed"
+nf=$(tail -n +3 "$T/fonts.txt" | wc -l)
+[ "$nf" -ge 2 ] || fail "expected at least 2 fonts, got $nf"
+tail -n +3 "$T/fonts.txt" | while read -r line; do
+	case "$line" in
+	*"Type 3"*) echo "FAIL: Type 3 font: $line"; exit 1 ;;
+	esac
+	set -- $line
+	n=$#
+	eval "emb=\${$((n - 4))} sub=\${$((n - 3))} uni=\${$((n - 2))}"
+	[ "$emb $sub $uni" = "yes yes yes" ] || { echo "FAIL: font not emb/sub/uni: $line"; exit 1; }
+done || fails=$((fails + 1))
+grep -q 'NotoSerifCJKsc-Regular' "$T/fonts.txt" || fail "body font Noto Serif CJK SC missing"
+grep -q 'NotoSansCJKsc-Bold' "$T/fonts.txt" || fail "heading font Noto Sans CJK SC Bold missing"
+
+# Structure and rendering.
+qpdf --check "$pdf" >"$T/qpdf.txt" 2>&1 || { fail "qpdf --check"; cat "$T/qpdf.txt"; }
+mutool draw -q -N -o "$T/m%d.png" -r 30 "$pdf" >"$T/mutool.out" 2>&1
+[ -s "$T/mutool.out" ] && { fail "mutool draw printed"; head "$T/mutool.out"; }
+pdftoppm -r 30 -png "$pdf" "$T/p" 2>"$T/ppm.err"
+[ -s "$T/ppm.err" ] && { fail "pdftoppm printed"; head "$T/ppm.err"; }
+
+# Document info.
+pdfinfo "$pdf" >"$T/info.txt" 2>&1
+grep -q '^Title: *“五社联动”促基层治理——湖北各地开展社会工作主题宣传活动$' "$T/info.txt" || fail "pdfinfo Title"
+grep -q '^Author: *李光正、姚韦伟$' "$T/info.txt" || fail "pdfinfo Author"
+grep -q '^Subject: *湖北日报 2022-04-06 14:30$' "$T/info.txt" || fail "pdfinfo Subject"
+grep -q '^Keywords: *社会工作$' "$T/info.txt" || fail "pdfinfo Keywords"
+grep -q '^Creator: *paiban' "$T/info.txt" || fail "pdfinfo Creator"
+grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$T/info.txt" || fail "page size A4"
+pages=$(sed -n 's/^Pages: *//p' "$T/info.txt")
+[ "$pages" = 2 ] || fail "expected 2 pages, got $pages"
+# Footer with page number and count on every page.
+grep -q '第 1 页 / 共 2 页' "$T/wushe.txt" || fail "footer of page 1"
+grep -q '第 2 页 / 共 2 页' "$T/wushe.txt" || fail "footer of page 2"
+
+# Reproducible with SOURCE_DATE_EPOCH.
+"$PAIBAN" print "$sample" -o "$T/again.pdf" 2>/dev/null
+cmp -s "$pdf" "$T/again.pdf" || fail "output not byte-reproducible"
+
+# Several inputs, one PDF each, named after the inputs.
+cp "$sample" "$T/a.txt"
+cp "$sample" "$T/b.txt"
+"$PAIBAN" print "$T/a.txt" "$T/b.txt" -d "$T/outdir" 2>/dev/null || fail "print -d"
+[ -f "$T/outdir/a.pdf" ] && [ -f "$T/outdir/b.pdf" ] || fail "-d outputs missing"
+
+# Error paths: clear message, exit code, no partial output, input untouched.
+sum=$(cksum <"$sample")
+"$PAIBAN" print "$T/a.txt" -o "$T/a.txt" 2>"$T/e1"; rc=$?
+[ $rc -eq 2 ] || fail "output == input: exit $rc"
+cmp -s "$T/a.txt" "$sample" || fail "input changed"
+"$PAIBAN" print "$T/missing.txt" -o "$T/missing.pdf" 2>"$T/e2"; rc=$?
+[ $rc -eq 4 ] || fail "missing input: exit $rc"
+grep -q 'missing.txt' "$T/e2" || fail "missing input not named"
+[ -e "$T/missing.pdf" ] && fail "partial output for a missing input"
+"$PAIBAN" print "$sample" -o "$T/no/such/dir/x.pdf" 2>"$T/e3"; rc=$?
+[ $rc -eq 4 ] || fail "unwritable output: exit $rc"
+"$PAIBAN" print "$sample" --style no-such-style -o "$T/x.pdf" 2>"$T/e4"; rc=$?
+[ $rc -eq 2 ] || fail "unknown style: exit $rc"
+printf '[page]\nsize = A4\n[body]\nsize = 12 furlongs\n' >"$T/bad.style"
+"$PAIBAN" print "$sample" --style "$T/bad.style" -o "$T/x.pdf" 2>"$T/e5"; rc=$?
+[ $rc -eq 1 ] || fail "bad style: exit $rc"
+grep -q "bad.style:4:8: error: bad length '12 furlongs'" "$T/e5" || { fail "bad style message"; cat "$T/e5"; }
+printf '[fonts]\nbody = Noto Serif CJK XX\n' >"$T/nofont.style"
+"$PAIBAN" print "$sample" --style "$T/nofont.style" -o "$T/x.pdf" 2>"$T/e6"; rc=$?
+[ $rc -eq 3 ] || fail "missing font: exit $rc"
+grep -q "font family 'Noto Serif CJK XX' is not installed.*fonts-noto-cjk" "$T/e6" || { fail "missing font message"; cat "$T/e6"; }
+[ -e "$T/x.pdf" ] && fail "partial output after errors"
+[ "$(cksum <"$sample")" = "$sum" ] || fail "sample changed"
+
+# Help and version.
+"$PAIBAN" --help | grep -q 'paiban COMMAND' || fail "--help"
+"$PAIBAN" print --help | grep -q -- '--style' || fail "print --help"
+"$PAIBAN" --version | grep -q '^paiban [0-9]' || fail "--version"
+
+[ $fails -eq 0 ] && echo "pdf checks: ok"
+exit $fails

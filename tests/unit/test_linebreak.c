@@ -1,0 +1,805 @@
+/* test_linebreak.c: clreq line breaking (KIN-START, KIN-END, UNBREAK, NOSPLIT, ORDER, PW-*,
+   LATIN, JUST, RUNT, overfull tokens) on the sample article and on punctuation-dense texts,
+   at several measures, with Noto Serif CJK SC. Every line of every case is checked against
+   rule lists written out here from docs/clreq.md (not taken from clreq.c). Prints timing.
+   Run from the repository root. */
+#include "layout/linebreak.h"
+#include "layout/clreq.h"
+#include "shape/shape.h"
+#include "base/utf8.h"
+#include "base/buf.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int fails;
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
+
+#define EM 10.5f
+
+/* docs/clreq.md KIN-START and KIN-END, verbatim */
+static const char kin_start[] = "、，。：；？！,.:;?!”’」』）］｝〕】〗》〉–～·／";
+static const char kin_end[] = "“‘「『（［｛〔【〖《〈";
+/* full-width marks with a blank half in Noto Serif CJK SC (PW-*) */
+static const char fw_marks[] = "，。、：；！？”’）》〉」』】〕〗］｝“‘（《〈「『【〔〖［｛・．";
+static const char fw_open[] = "“‘（《〈「『【〔〖［｛";
+static const char dashes[] = "—⸺⸻";
+static const char ellipses[] = "…⋯";
+
+struct env {
+	struct diag *d;
+	struct fontset *fs;
+	struct font *serif;
+	struct shaper *sh;
+	struct fontchain fc;
+	struct shape_buf b;
+	struct line_result r;
+	struct buf dump;
+	unsigned cases, lines, runts;
+};
+
+static int in_list(const char *list, uint32_t cp)
+{
+	size_t n = strlen(list);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = utf8_decode(list + i, n - i, &c);
+		if (c == cp)
+			return 1;
+		i += l ? l : 1;
+	}
+	return 0;
+}
+
+static int is_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
+}
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || c == 0x3000 || c == 0xA0 || c == '\n' || c == 0x2028;
+}
+
+/* Whether byte b is inside a run of printable ASCII that looks like a URL or e-mail address. */
+static int url_at(const char *text, size_t len, size_t b)
+{
+	if (!b || b >= len || text[b - 1] <= ' ' || text[b - 1] > '~' || text[b] <= ' ' || text[b] > '~')
+		return 0;
+	size_t s = b, e = b;
+	while (s > 0 && text[s - 1] > ' ' && text[s - 1] <= '~')
+		s--;
+	while (e < len && text[e] > ' ' && text[e] <= '~')
+		e++;
+	char run[512];
+	size_t n = e - s < sizeof run - 1 ? e - s : sizeof run - 1;
+	memcpy(run, text + s, n);
+	run[n] = 0;
+	return strstr(run, "://") || !strncmp(run, "www.", 4) || (strchr(run, '@') && strchr(strchr(run, '@'), '.'));
+}
+
+/* The code point that ends text[0..b). */
+static uint32_t cp_before(const char *text, size_t b)
+{
+	if (!b)
+		return 0;
+	size_t a = b - 1;
+	while (a > 0 && ((unsigned char)text[a] & 0xC0) == 0x80)
+		a--;
+	uint32_t c = 0;
+	utf8_decode(text + a, b - a, &c);
+	return c;
+}
+
+static uint32_t cp_at(const char *text, size_t len, size_t b)
+{
+	uint32_t c = 0;
+	if (b < len)
+		utf8_decode(text + b, len - b, &c);
+	return c;
+}
+
+/* Right edge of glyph g set at x as the last glyph of a line: a full-width mark shows only its
+   half-width box (PW-END), read from the font's 'halt' metrics. */
+static double edge_right(const struct shape_glyph *g, float x)
+{
+	double origin = x - g->xoff;
+	int ha, hx;
+	if (in_list(fw_marks, g->cp) && g->adv > 0.9f * EM && font_halt(g->font, g->cp, &ha, &hx))
+		return origin + (ha - hx) * (double)EM / g->font->upem;
+	return origin + g->adv;
+}
+
+/* Left edge of the ink box of g at x when it starts a line (PW-START for opening marks). */
+static double edge_left(const struct shape_glyph *g, float x, int compressed)
+{
+	double origin = x - g->xoff;
+	int ha, hx;
+	if (compressed && in_list(fw_open, g->cp) && g->adv > 0.9f * EM &&
+	    font_halt(g->font, g->cp, &ha, &hx))
+		return origin - hx * (double)EM / g->font->upem;
+	return origin;
+}
+
+static void shape(struct env *e, const char *text, size_t len)
+{
+	e->b.n = 0;
+	enum err r = shape_text(e->sh, &e->fc, EM, text, len, (struct srcpos){"test", 1, 1}, &e->b);
+	CHECK(r == ERR_OK);
+}
+
+static void show(struct env *e, const char *name, const char *text, size_t len, float measure)
+{
+	buf_reset(&e->dump);
+	line_dump(text, len, e->b.g, e->b.n, &e->r, &e->dump);
+	fprintf(stderr, "--- %s at %.2f em:\n%s", name, measure / EM, buf_cstr(&e->dump));
+}
+
+enum {
+	CHK_OVERFULL = 1,  /* the text holds a token wider than the measure: lines broken inside
+			      it are exempt from KIN and NOSPLIT, but still justified */
+	CHK_NO_RUNT = 2    /* random text: a runt may be unfixable (counted, not failed) */
+};
+
+/* Checks every line of e->r against the rules; returns the number of problems. */
+static int check_lines(struct env *e, const char *name, const char *text, size_t len,
+		       const struct line_params *p, int opts)
+{
+	int allow_overfull = opts & CHK_OVERFULL;
+	const struct shape_glyph *g = e->b.g;
+	const struct line_result *r = &e->r;
+	const float *x = r->x;
+	size_t n = e->b.n;
+	int bad = 0;
+	char why[512];
+#define LFAIL(...) do { snprintf(why, sizeof why, __VA_ARGS__); fprintf(stderr, "%s: measure %.2f em: line %zu: %s\n", name, p->measure / EM, li, why); bad++; } while (0)
+	size_t li = 0;
+	if (n && (!r->n || r->lines[0].start != 0))
+		LFAIL("lines do not start at glyph 0");
+	for (li = 0; li < r->n; li++) {
+		const struct line *l = &r->lines[li];
+		int last = li + 1 == r->n;
+		if (l->start >= l->end || l->end > n) {
+			LFAIL("bad range [%zu,%zu)", l->start, l->end);
+			continue;
+		}
+		if (li) {
+			const struct line *pl = &r->lines[li - 1];
+			if (l->start < pl->end)
+				LFAIL("overlaps the previous line");
+			for (size_t i = pl->end; i < l->start && i < n; i++)
+				if (!is_space(g[i].cp) || !isnan(x[i]))
+					LFAIL("glyph %zu between lines is not a dropped space", i);
+		}
+		if (last)
+			for (size_t i = l->end; i < n; i++)
+				if (!is_space(g[i].cp))
+					LFAIL("glyph %zu after the last line", i);
+		size_t f = l->start, v = l->end;
+		while (v > f && isnan(x[v - 1]))
+			v--;
+		if (v == f) {
+			LFAIL("no drawn glyph");
+			continue;
+		}
+		v--;
+		for (size_t i = f; i <= v; i++)
+			if (isnan(x[i]))
+				LFAIL("glyph %zu inside the line not drawn", i);
+		for (size_t i = v + 1; i < l->end; i++)
+			if (!is_space(g[i].cp))
+				LFAIL("undrawn glyph %zu at the end is not a space", i);
+		/* origins move right (an opening mark that gave up its left half may start up to
+		   ½ em left of a narrow glyph before it: its ink is in its right half) */
+		for (size_t i = f; i < v; i++)
+			if (x[i + 1] < x[i] - (in_list(fw_open, g[i + 1].cp) ? 0.5f * EM : 0) - 0.01f)
+				LFAIL("x goes back at glyph %zu", i + 1);
+		/* UNBREAK: never stretched inside; EXPAND: no letter-spacing of Latin words when the
+		   line has a gap between two Han characters to widen instead */
+		int hanpair = 0;
+		for (size_t i = f; i < v; i++)
+			hanpair |= is_han(g[i].cp) && is_han(g[i + 1].cp);
+		for (size_t i = f; i < v; i++) {
+			double step = (x[i + 1] - g[i + 1].xoff) - (x[i] - g[i].xoff);
+			int unit = (in_list(dashes, g[i].cp) && in_list(dashes, g[i + 1].cp)) ||
+				   (in_list(ellipses, g[i].cp) && in_list(ellipses, g[i + 1].cp));
+			if (unit && fabs(step - g[i].adv) > 0.01)
+				LFAIL("UNBREAK: unit stretched or squeezed at glyph %zu (%.3f)", i, step);
+			if (hanpair && is_alnum(g[i].cp) && is_alnum(g[i + 1].cp) && fabs(step - g[i].adv) > 0.01)
+				LFAIL("letter-spaced at glyph %zu", i);
+			/* EXPAND never separates a character from the closing mark after it, nor an
+			   opening mark from the character after it */
+			if (((is_han(g[i].cp) && in_list(kin_start, g[i + 1].cp)) ||
+			     (in_list(kin_end, g[i].cp) && is_han(g[i + 1].cp))) && fabs(step - g[i].adv) > 0.01)
+				LFAIL("space between glyph %zu and its mark (%.3f)", i, step);
+		}
+		int ov = (l->flags & LINE_OVERFULL) || (li && (r->lines[li - 1].flags & LINE_OVERFULL));
+		/* INDENT, PW-START: first line starts at the indent (opening mark kept full-width),
+		   other lines flush left with opening marks compressed */
+		double left = li == 0 ? edge_left(&g[f], x[f], 0) - p->indent : edge_left(&g[f], x[f], 1);
+		if (fabs(left) > 0.01)
+			LFAIL("left edge %.3f pt off", left);
+		double right = edge_right(&g[v], x[v]);
+		if (fabs(right - l->width) > 0.01)
+			LFAIL("width %.3f but the last glyph ends at %.3f", l->width, right);
+		if (right > p->measure + 0.01 && !allow_overfull)
+			LFAIL("wider than the measure: %.3f", right);
+		/* JUST */
+		int lone = 1;   /* no gap JUST may widen: units, or a character and its mark */
+		for (size_t i = f; i < v; i++)
+			if (g[i].cluster != g[i + 1].cluster &&
+			    !(in_list(dashes, g[i].cp) && in_list(dashes, g[i + 1].cp)) &&
+			    !(in_list(ellipses, g[i].cp) && in_list(ellipses, g[i + 1].cp)) &&
+			    !in_list(kin_start, g[i + 1].cp) && !in_list(kin_end, g[i].cp))
+				lone = 0;
+		if ((l->flags & LINE_UNDERFULL) && !lone)
+			LFAIL("flagged underfull but has gaps to widen");
+		if (!last && p->justify && !(l->flags & (LINE_FORCED | LINE_UNDERFULL))) {
+			if (fabs(right - p->measure) > 0.01)
+				LFAIL("not justified: ends at %.3f of %.3f", right, p->measure);
+			if (!(l->flags & LINE_JUSTIFIED))
+				LFAIL("not flagged justified");
+		}
+		if (li && !ov && in_list(kin_start, g[f].cp))
+			LFAIL("KIN-START: starts with U+%04X", g[f].cp);
+		if (!last && !(l->flags & LINE_OVERFULL) && in_list(kin_end, g[v].cp))
+			LFAIL("KIN-END: ends with U+%04X", g[v].cp);
+		if (!last && !(l->flags & LINE_OVERFULL)) {
+			size_t nf = r->lines[li + 1].start;
+			if (nf < n) {
+				size_t b = g[nf].cluster;
+				uint32_t a = cp_before(text, b), c = cp_at(text, len, b);
+				uint32_t a2 = b ? cp_before(text, b - 1) : 0;
+				if (g[nf].cluster == g[v].cluster)
+					LFAIL("cluster split");
+				if (in_list(dashes, a) && in_list(dashes, c))
+					LFAIL("UNBREAK: dash split");
+				if (in_list(ellipses, a) && in_list(ellipses, c))
+					LFAIL("UNBREAK: ellipsis split");
+				if (is_alnum(a) && is_alnum(c))
+					LFAIL("NOSPLIT: word or number split (%c|%c)", (char)a, (char)c);
+				if (is_digit(a) && (c == '%' || c == '.' || c == ','))
+					LFAIL("NOSPLIT: number split before '%c'", (char)c);
+				if ((a == '.' || a == ',') && is_digit(a2) && is_digit(c))
+					LFAIL("NOSPLIT: number split after '%c'", (char)a);
+				if (url_at(text, len, b) && (!strchr("/.-?&=#_~@", (int)a) || c == '/'))
+					LFAIL("NOSPLIT: URL broken after '%c'", (char)a);
+			}
+		}
+		/* RUNT (not fixable after an overfull line, nor when the line before has nothing
+		   but that piece to give: checked by test_runt) */
+		if (last && r->n > 1 && !(r->lines[li - 1].flags & (LINE_OVERFULL | LINE_UNDERFULL))) {
+			size_t chars = 0, han = 0;
+			for (size_t i = f; i <= v; i++) {
+				uint32_t c = g[i].cp;
+				if (is_space(c) || in_list(kin_start, c) || in_list(kin_end, c) ||
+				    in_list(dashes, c) || in_list(ellipses, c) || (i > f && g[i].cluster == g[i - 1].cluster))
+					continue;
+				chars++;
+				han += is_han(c);
+			}
+			if (chars == 1 && han == 1) {
+				if (opts & CHK_NO_RUNT)
+					e->runts++;
+				else
+					LFAIL("RUNT: the last line holds a single Han character");
+			}
+		}
+	}
+	e->lines += (unsigned)r->n;
+	e->cases++;
+	if (bad)
+		show(e, name, text, len, p->measure);
+	return bad;
+#undef LFAIL
+}
+
+static const float measures_em[] = {8, 13, 17.5f, 20, 28, 33, 40};
+#define NMEASURES (sizeof measures_em / sizeof *measures_em)
+
+/* Shapes text once and breaks it at every measure, justified with a 2 em indent, then ragged
+   and with no indent at 20 em. allow_overfull: expected "overfull" warnings. */
+static void run(struct env *e, const char *name, const char *text, int allow_overfull)
+{
+	size_t len = strlen(text);
+	shape(e, text, len);
+	unsigned w0 = diag_warnings(e->d);
+	for (size_t m = 0; m < NMEASURES + 2; m++) {
+		struct line_params p = {measures_em[m < NMEASURES ? m : 3] * EM, EM, 2 * EM, 1};
+		if (m == NMEASURES)
+			p.justify = 0;
+		if (m == NMEASURES + 1)
+			p.indent = 0;
+		enum err r = line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d,
+					(struct srcpos){"test", 1, 1});
+		CHECK(r == ERR_OK);
+		if (r == ERR_OK && check_lines(e, name, text, len, &p, allow_overfull ? CHK_OVERFULL : 0))
+			fails++;
+	}
+	if (!allow_overfull && diag_warnings(e->d) != w0) {
+		fprintf(stderr, "%s: unexpected warnings\n", name);
+		fails++;
+	}
+}
+
+/* Breaks text at one measure (em units) and indent; returns 0 on success. */
+static int brk(struct env *e, const char *text, float measure_em, float indent_em, int justify)
+{
+	size_t len = strlen(text);
+	shape(e, text, len);
+	struct line_params p = {measure_em * EM, EM, indent_em * EM, justify};
+	enum err r = line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){"t", 3, 1});
+	if (r == ERR_OK && check_lines(e, text, text, len, &p, 0))
+		fails++;
+	return r;
+}
+
+static int near(double a, double b)
+{
+	return fabs(a - b) < 0.01;
+}
+
+/* PW-ADJ, PW-END, PW-START, LATIN on single lines with exact positions. */
+static void test_widths(struct env *e)
+{
+	const float *x;
+	CHECK(brk(e, "字。”字", 40, 0, 1) == ERR_OK && e->r.n == 1);
+	x = e->r.x;
+	CHECK(near(x[1], EM) && near(x[2], 1.5 * EM) && near(x[3], 2.5 * EM));
+	CHECK(near(e->r.lines[0].width, 3.5 * EM));
+
+	/* ，“ : ½ em of blank between the comma's ink and the quote's ink; ” at the end half-width */
+	CHECK(brk(e, "字，“字”", 40, 0, 1) == ERR_OK && e->r.n == 1);
+	x = e->r.x;
+	CHECK(near(x[2], 1.5 * EM) && near(x[3], 2.5 * EM) && near(x[4], 3.5 * EM));
+	CHECK(near(e->r.lines[0].width, 4 * EM));
+
+	/* ）（ : 1.5 em together */
+	CHECK(brk(e, "字）（字", 40, 0, 1) == ERR_OK && e->r.n == 1);
+	x = e->r.x;
+	CHECK(near(x[2], 1.5 * EM) && near(x[3], 2.5 * EM) && near(e->r.lines[0].width, 3.5 * EM));
+
+	/* “‘ at the paragraph start: “ stays full-width (PW-START decision), ‘ loses its left half */
+	CHECK(brk(e, "“‘字’”", 40, 0, 1) == ERR_OK && e->r.n == 1);
+	x = e->r.x;
+	CHECK(near(x[0], 0) && near(x[1], 0.5 * EM) && near(x[2], 1.5 * EM) && near(x[3], 2.5 * EM) &&
+	      near(x[4], 3 * EM) && near(e->r.lines[0].width, 3.5 * EM));
+
+	/* 。”（ three marks: 2 em */
+	CHECK(brk(e, "字。”（字", 40, 0, 1) == ERR_OK);
+	x = e->r.x;
+	CHECK(near(x[2] - x[1], 0.5 * EM) && near(x[3] - x[1], EM) && near(x[4] - x[1], 2 * EM)); /* 。”（ = 2 em */
+
+	/* LATIN: ¼ em between Han and Latin, none next to a real space */
+	CHECK(brk(e, "字a字", 40, 0, 1) == ERR_OK);
+	x = e->r.x;
+	const struct shape_glyph *g = e->b.g;
+	CHECK(near(x[1], 1.25 * EM) && near(x[2], 1.25 * EM + g[1].adv + 0.25 * EM));
+	CHECK(brk(e, "字 a字", 40, 0, 1) == ERR_OK);
+	x = e->r.x;
+	g = e->b.g;
+	CHECK(near(x[2], EM + g[1].adv) && near(x[3], EM + g[1].adv + g[2].adv + 0.25 * EM));
+	CHECK(brk(e, "增长20%以上", 40, 0, 1) == ERR_OK);
+	x = e->r.x;
+	g = e->b.g;
+	CHECK(near(x[2], 2.25 * EM) && near(x[5], x[4] + g[4].adv + 0.25 * EM));
+
+	/* INDENT and PW-START: first line indented with the quote full-width; a quote starting
+	   a later line is compressed to the edge */
+	CHECK(brk(e, "“字字”字字字字字“字字”字字字字字字字字字字字字", 6, 2, 1) == ERR_OK);
+	x = e->r.x;
+	CHECK(near(x[0], 2 * EM));
+	int found = 0;
+	for (size_t i = 1; i < e->r.n; i++)
+		if (e->b.g[e->r.lines[i].start].cp == 0x201C) {
+			found = 1;
+			CHECK(near(x[e->r.lines[i].start], -0.5 * EM));
+		}
+	CHECK(found);
+}
+
+/* ORDER: squeeze a comma in before pushing a character down. */
+static void test_order(struct env *e)
+{
+	/* the inner ， can give ½ em: the line takes the second ， (先挤进) */
+	CHECK(brk(e, "一二三，五六七八九十，一二三四五六", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.n == 2 && e->r.lines[0].end == 11 && (e->r.lines[0].flags & LINE_SQUEEZED));
+	CHECK(near(e->r.x[4], 3.5 * EM));
+	/* nothing to squeeze: 十 moves down with the comma (后推出) */
+	CHECK(brk(e, "一二三四五六七八九十，一二三四五六", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.n == 2 && e->r.lines[0].end == 9 && !(e->r.lines[0].flags & LINE_SQUEEZED));
+	/* SHRINK order: brackets give before commas ... */
+	CHECK(brk(e, "一（二）三，五六七八，一二三", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], 1.75 * EM) && near(e->r.x[5], 4.5 * EM));
+	/* ... and commas before full stops */
+	CHECK(brk(e, "一，三。五六七八九十，一二三", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], 1.5 * EM) && near(e->r.x[4], 3.5 * EM));
+	/* KIN-END: “ may not end a line: it goes down with the next character */
+	CHECK(brk(e, "一二三四五六七八九“十”一二三四五六七", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.lines[0].end == 9);
+	/* a closing quote and a full stop after the measure: squeezed in when possible */
+	CHECK(brk(e, "一二，四五，七八九十。”一二三四五", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.lines[0].end == 12);
+}
+
+static void test_runt(struct env *e)
+{
+	/* RUNT never at the price of a line that cannot be justified: the only earlier break
+	   would leave 字 alone before the word */
+	const char *t = "字Internationalize字。";
+	struct line_params p = {10 * EM, EM, 0, 1};
+	shape(e, t, strlen(t));
+	CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &p, &e->r, e->d, (struct srcpos){"t", 1, 1}) == ERR_OK);
+	CHECK(e->r.n == 2 && (e->r.lines[0].flags & LINE_JUSTIFIED) && e->r.lines[1].start == e->b.n - 2);
+	/* 21 Han + 。at 10 em: greedy leaves 「一。」 alone; RUNT pulls one more down */
+	CHECK(brk(e, "一二三四五六七八九十一二三四五六七八九十一。", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.n == 3 && e->r.lines[2].start == 19);
+	CHECK(brk(e, "一二三四五六七八九十一二三四五六七八九十一。”", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.n == 3 && e->r.lines[2].start == 19);
+}
+
+/* UNBREAK and punctuation runs at every position modulo the measure. */
+static void test_positions(struct env *e)
+{
+	/* · ～ ／ are where UAX #14 alone would allow a bad line start */
+	static const char *const units[] = {"——", "……", "⸺", "⋯⋯", "。”（", "？！」。", "“‘……’”", "》、《",
+					   "2022年", "3.14", "20%", "(1)(2)", "叶·景丽", "5～10", "北京／上海",
+					   "a.b@c.cn/x"};
+	char text[1024];
+	for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+		for (int pos = 0; pos < 24; pos++) {
+			/* pos Han characters (cycling), the unit, more text, the unit again */
+			size_t o = 0;
+			static const char han[] = "社会工作主题宣传活动";
+			for (int i = 0; i < pos; i++) {
+				memcpy(text + o, han + (i % 10) * 3, 3);
+				o += 3;
+			}
+			o += (size_t)snprintf(text + o, sizeof text - o, "%s他说%s湖北各地开展社会工作主题宣传活动%s共同服务居民%s。",
+					      units[u], units[u], units[u], units[u]);
+			char name[64];
+			snprintf(name, sizeof name, "unit %zu at %d", u, pos);
+			run(e, name, text, 0);
+		}
+}
+
+static void test_overfull(struct env *e)
+{
+	char text[4096];
+	/* a 200-character token without any break opportunity */
+	size_t o = (size_t)snprintf(text, sizeof text, "数据为");
+	for (int i = 0; i < 200; i++)
+		text[o++] = (char)('a' + i % 26);
+	o += (size_t)snprintf(text + o, sizeof text - o, "，共同服务居民。");
+	unsigned w0 = diag_warnings(e->d);
+	diag_set_quiet(e->d, 1);
+	struct line_params p = {8 * EM, EM, 2 * EM, 1};
+	shape(e, text, o);
+	CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"t", 7, 1}) == ERR_OK);
+	CHECK(!check_lines(e, "200-char token", text, o, &p, CHK_OVERFULL));
+	CHECK(e->r.lines[0].end > 3);   /* the token starts on the first line: filled, not pushed */
+	CHECK(diag_warnings(e->d) == w0 + 1);
+	/* a URL with a 150-character path segment in narrow columns */
+	o = (size_t)snprintf(text, sizeof text, "详见https://www.example.com/");
+	for (int i = 0; i < 150; i++)
+		text[o++] = (char)('A' + i % 26);
+	o += (size_t)snprintf(text + o, sizeof text - o, "/index.html，或访问www.hubei.gov.cn。");
+	shape(e, text, o);
+	for (size_t m = 0; m < NMEASURES; m++) {
+		w0 = diag_warnings(e->d);
+		p.measure = measures_em[m] * EM;
+		CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"t", 8, 1}) == ERR_OK);
+		CHECK(!check_lines(e, "long URL", text, o, &p, CHK_OVERFULL));
+		CHECK(diag_warnings(e->d) == w0 + 1);
+	}
+	/* a lone character before a word that fits a line of its own: the word is not broken,
+	   the line is left underfull with a warning */
+	w0 = diag_warnings(e->d);
+	p.measure = 8 * EM;
+	const char *lone = "社Organization，社会工作Organization。";
+	shape(e, lone, strlen(lone));
+	CHECK(line_break(e->b.g, e->b.n, lone, strlen(lone), &p, &e->r, e->d, (struct srcpos){"t", 9, 1}) == ERR_OK);
+	CHECK(!check_lines(e, "lone", lone, strlen(lone), &p, 0));
+	CHECK(e->r.n == 4 && (e->r.lines[0].flags & LINE_UNDERFULL) && diag_warnings(e->d) == w0 + 1);
+	/* an author's ZWSP inside a Latin word is a break opportunity (HarfBuzz drops its glyph) */
+	w0 = diag_warnings(e->d);
+	const char *zw = "社会工作abcdefghijklm\u200bnopqrstuvwxyz社会工作";
+	shape(e, zw, strlen(zw));
+	CHECK(line_break(e->b.g, e->b.n, zw, strlen(zw), &p, &e->r, e->d, (struct srcpos){"t", 9, 1}) == ERR_OK);
+	CHECK(!check_lines(e, "zwsp", zw, strlen(zw), &p, 0));
+	CHECK(e->r.n == 4 && e->b.g[e->r.lines[2].start].cp == 'n' && diag_warnings(e->d) == w0);
+	/* long Latin words in narrow columns */
+	run(e, "long words", "世界卫生组织（World Health Organization）提出了Internationalization与Antidisestablishmentarianism等概念，"
+	    "Pneumonoultramicroscopicsilicovolcanoconiosis是最长的英文单词之一。", 1);
+	diag_set_quiet(e->d, 0);
+}
+
+/* Hostile paragraphs: bounded time, no crash, every line within the measure. */
+static void test_hostile(struct env *e)
+{
+	static const char *const reps[] = {"，", "（", "—", "…", " ", "a", "字", "。”", "　", "1"};
+	size_t cap = 30000 * 3 + 16;
+	char *text = malloc(cap);
+	diag_set_quiet(e->d, 1);
+	for (size_t k = 0; k < sizeof reps / sizeof *reps; k++) {
+		size_t o = 0, l = strlen(reps[k]);
+		while (o + l < cap - 16 && o < 60000) {
+			memcpy(text + o, reps[k], l);
+			o += l;
+		}
+		shape(e, text, o);
+		struct line_params p = {8 * EM, EM, 2 * EM, 1};
+		clock_t t0 = clock();
+		CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"h", 1, 1}) == ERR_OK);
+		double ms = (clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
+		CHECK(ms < 500);
+		CHECK(e->r.n > 0 || k == 4);
+		for (size_t i = 0; i < e->r.n; i++)
+			if (e->r.lines[i].width > p.measure + 0.01) {
+				fprintf(stderr, "hostile %zu: line %zu width %.2f\n", k, i, e->r.lines[i].width);
+				fails++;
+				break;
+			}
+	}
+	diag_set_quiet(e->d, 0);
+	free(text);
+}
+
+static void test_api(struct env *e)
+{
+	/* a measure narrower than one character: every glyph overfull, warnings capped */
+	{
+		struct diag *q = diag_new(NULL);
+		const char *t = "一二三四五六七八九十一二三四五六七八九十";
+		struct line_params np = {5, EM, 0, 1};
+		shape(e, t, strlen(t));
+		CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &np, &e->r, q, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		CHECK(e->r.n == 20 && diag_warnings(q) == 4);
+		diag_free(q);
+	}
+	struct line_params p = {0, EM, 0, 1};
+	const char *t = "字字";
+	shape(e, t, strlen(t));
+	CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &p, &e->r, e->d, (struct srcpos){0}) == ERR_USAGE);
+	p.measure = NAN;
+	CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &p, &e->r, e->d, (struct srcpos){0}) == ERR_USAGE);
+	p.measure = 10 * EM;
+	CHECK(line_break(e->b.g, 0, t, 0, &p, &e->r, e->d, (struct srcpos){0}) == ERR_OK && e->r.n == 0);
+	CHECK(line_break(e->b.g, e->b.n, "\xff\xfe\xfd\xfc\xfb\xfa", 6, &p, &e->r, e->d, (struct srcpos){0}) == ERR_ENCODING);
+	/* a forced break (U+2028) ends a ragged line */
+	CHECK(brk(e, "一二三\u2028四五六七八九十一二三四五", 10, 0, 1) == ERR_OK);
+	CHECK(e->r.n == 3 && (e->r.lines[0].flags & LINE_FORCED) && near(e->r.lines[0].width, 3 * EM));
+	CHECK(isnan(e->r.x[3]) && near(e->r.x[4], 0));
+	/* ragged right */
+	CHECK(brk(e, "一二三四五六七八九十一二三四五，一二三四五六七八九十一二三四五。", 7.5f, 0, 0) == ERR_OK);
+	CHECK(e->r.n == 5 && near(e->r.lines[0].width, 7 * EM) && !(e->r.lines[0].flags & LINE_JUSTIFIED));
+	/* line_dump */
+	CHECK(brk(e, "“五社联动”促基层治理——湖北各地开展社会工作主题宣传活动", 10, 2, 1) == ERR_OK);
+	buf_reset(&e->dump);
+	line_dump("“五社联动”促基层治理——湖北各地开展社会工作主题宣传活动",
+		  strlen("“五社联动”促基层治理——湖北各地开展社会工作主题宣传活动"), e->b.g, e->b.n, &e->r, &e->dump);
+	CHECK(!strcmp(buf_cstr(&e->dump), "0 105.00 J |“五社联动”促基|\n1 105.00 J |层治理——湖北各地开|\n"
+		      "2 105.00 J |展社会工作主题宣传|\n3 21.00 L |活动|\n"));
+	/* clreq classes */
+	CHECK(clreq_no_start(0xFF0C) && clreq_no_start(0x201D) && clreq_no_start(0x00B7) && !clreq_no_start(0x201C));
+	CHECK(clreq_no_end(0x300A) && !clreq_no_end(0x300B));
+	CHECK(clreq_class(0x2B820) == CLREQ_HAN && clreq_class(0x31350) == CLREQ_HAN && clreq_class(0xF900) == CLREQ_HAN);
+	CHECK(clreq_is_unbreak(0x2014) && clreq_is_unbreak(0x2026) && clreq_is_unbreak(0x2E3A));
+	CHECK(clreq_is_fullwidth_punct(0x3002) && !clreq_is_fullwidth_punct('.'));
+	CHECK(clreq_is_western_word('%') && clreq_is_latin('7') && !clreq_is_latin(0x4E00));
+}
+
+/* Random paragraphs from a pool of pieces (fixed seed): every rule on every line. */
+static void test_random(struct env *e, int count)
+{
+	static const char *const pool[] = {
+		"社", "会", "工", "作", "五", "联", "动", "湖", "北", "〇", "𠀀", "，", "。", "、", "：", "；",
+		"！", "？", "“", "”", "‘", "’", "（", "）", "《", "》", "【", "】", "「", "」", "——", "……",
+		"·", "～", "／", " ", "2022", "3.5", "20%", "850", "GDP", "Organization", "the", "a",
+		"http://www.hubei.gov.cn/a/b.html", "x@y.cn", "(1)", "「『", "』」", "。”", "？！", "——“", "”……"};
+	const size_t np = sizeof pool / sizeof *pool;
+	unsigned long long seed = 0x9E3779B97F4A7C15ull;
+	char text[2048];
+	for (int k = 0; k < count; k++) {
+		size_t o = 0;
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		int pieces = 5 + (int)((seed >> 33) % 120);
+		for (int i = 0; i < pieces; i++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			/* Han characters most of the time, as in real text */
+			size_t pi = (seed >> 40) % 3 ? (seed >> 20) % 11 : (seed >> 20) % np;
+			size_t l = strlen(pool[pi]);
+			if (o + l + 4 >= sizeof text)
+				break;
+			memcpy(text + o, pool[pi], l);
+			o += l;
+		}
+		memcpy(text + o, "。", 3);
+		o += 3;
+		text[o] = 0;
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		float m = 6 + (float)((seed >> 33) % 700) / 20;   /* 6 .. 41 em, not whole */
+		shape(e, text, o);
+		struct line_params p = {m * EM, EM, (seed >> 50) % 2 ? 2 * EM : 0, (seed >> 52) % 5 != 0};
+		unsigned w0 = diag_warnings(e->d);
+		CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"r", 1, 1}) == ERR_OK);
+		char name[48];
+		snprintf(name, sizeof name, "random %d", k);
+		if (check_lines(e, name, text, o, &p, (diag_warnings(e->d) != w0 ? CHK_OVERFULL : 0) | CHK_NO_RUNT))
+			fails++;
+	}
+	printf("test_linebreak: %d random paragraphs, %u unfixable runts\n", count, e->runts);
+}
+
+/* Splits the sample into paragraphs, ASCII commas set as ， (PUNCT-NORM, as the parser does). */
+static size_t load_sample(char ***paras)
+{
+	const char *path = "samples/hubei-2022-04-06-wushe-liandong.txt";
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		f = fopen("../samples/hubei-2022-04-06-wushe-liandong.txt", "rb");
+	if (!f) {
+		fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
+		fails++;
+		*paras = NULL;
+		return 0;
+	}
+	struct buf all;
+	buf_init(&all);
+	char tmp[4096];
+	size_t k;
+	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+		buf_put(&all, tmp, k);
+	fclose(f);
+	char **out = NULL;
+	size_t n = 0;
+	const char *s = buf_cstr(&all);
+	while (*s) {
+		const char *eol = strchr(s, '\n');
+		size_t l = eol ? (size_t)(eol - s) : strlen(s);
+		if (l && s[l - 1] == '\r')
+			l--;
+		if (l) {
+			struct buf p;
+			buf_init(&p);
+			for (size_t i = 0; i < l; i++) {
+				if (s[i] == ',')
+					buf_puts(&p, "，");
+				else
+					buf_putc(&p, s[i]);
+			}
+			out = realloc(out, (n + 1) * sizeof *out);
+			out[n++] = strdup(buf_cstr(&p));
+			buf_free(&p);
+		}
+		s += eol ? (size_t)(eol - s) + 1 : l;
+	}
+	buf_free(&all);
+	*paras = out;
+	return n;
+}
+
+static double now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/* ns per glyph: the sample's paragraphs broken 100 times (warm, no allocation), and the body
+   as one paragraph repeated 100 times. */
+static void bench(struct env *e, char **paras, size_t np)
+{
+	struct shape_buf *sb = calloc(np, sizeof *sb);
+	size_t glyphs = 0;
+	for (size_t i = 0; i < np; i++) {
+		shape_text(e->sh, &e->fc, EM, paras[i], strlen(paras[i]), (struct srcpos){"s", (unsigned)i + 1, 1}, &sb[i]);
+		glyphs += sb[i].n;
+	}
+	struct line_params p = {28 * EM, EM, 2 * EM, 1};
+	for (size_t i = 0; i < np; i++)   /* warm up */
+		line_break(sb[i].g, sb[i].n, paras[i], strlen(paras[i]), &p, &e->r, e->d, (struct srcpos){0});
+	double t0 = now_ns();
+	for (int rep = 0; rep < 100; rep++)
+		for (size_t i = 0; i < np; i++)
+			line_break(sb[i].g, sb[i].n, paras[i], strlen(paras[i]), &p, &e->r, e->d, (struct srcpos){0});
+	double dt = now_ns() - t0;
+	printf("test_linebreak: sample (%zu paragraphs, %zu glyphs) x100 at 28 em: %.1f ns/glyph, %.3f ms per article\n",
+	       np, glyphs, dt / (glyphs * 100.0), dt / 100 / 1e6);
+	for (size_t i = 0; i < np; i++)
+		shape_buf_free(&sb[i]);
+	free(sb);
+
+	struct buf big;
+	buf_init(&big);
+	for (int rep = 0; rep < 100; rep++)
+		for (size_t i = 0; i < np; i++)
+			buf_puts(&big, paras[i]);
+	size_t len = big.len;
+	const char *text = buf_cstr(&big);
+	shape(e, text, len);
+	line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){0});
+	t0 = now_ns();
+	CHECK(line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){0}) == ERR_OK);
+	dt = now_ns() - t0;
+	printf("test_linebreak: sample body as one paragraph x100 (%zu glyphs, %zu lines): %.1f ns/glyph\n",
+	       e->b.n, e->r.n, dt / e->b.n);
+	if (check_lines(e, "body x100", text, len, &p, 0))
+		fails++;
+	buf_free(&big);
+}
+
+int main(void)
+{
+	struct env e = {0};
+	e.d = diag_new(stderr);
+	buf_init(&e.dump);
+	CHECK(fontset_new(e.d, &e.fs) == ERR_OK);
+	CHECK(fontset_get(e.fs, "Noto Serif CJK SC", &e.serif) == ERR_OK);
+	if (fails)
+		return 1;
+	CHECK(shaper_new(e.fs, e.d, &e.sh) == ERR_OK);
+	e.fc = (struct fontchain){{e.serif}, 1, NULL};
+
+	test_api(&e);
+	test_widths(&e);
+	test_order(&e);
+	test_runt(&e);
+
+	char **paras;
+	size_t np = load_sample(&paras);
+	for (size_t i = 0; i < np; i++) {
+		char name[48];
+		snprintf(name, sizeof name, "sample paragraph %zu", i + 1);
+		run(&e, name, paras[i], 0);
+	}
+
+	run(&e, "marks", "他说：“今天。”（注）“明天？！”「好」。“‘五社联动’……”他说——“这是《湖北日报》、《人民日报》的报道。”"
+	    "【评论】〔编者按〕〖特稿〗：“你好！”‘我好？’——（一）、（二）、（三）……都是“五社”：社区、社会组织、社会工作者、社区志愿者、社会慈善资源。", 0);
+	run(&e, "lists", "主要包括：(1)政策制度；(2)案例写作；(3)项目运作；(4)社区社会组织培育。（一）组织开展；（二）宣传推广；（三）总结表彰。"
+	    "一是“线上为主+线下为辅”；二是“五社联动聚合力 社工服务暖基层”；三是《湖北“五社联动”的探索与实践》。", 0);
+	run(&e, "numbers", "共吸引了850余名社会工作从业人员在线观看，同比增长20%，投入资金3.5亿元，时间为2022年4月6日14:30:22，"
+	    "圆周率约为3.14159，人均GDP达到12,345.67美元，其中2021年为1.5%至2.25%之间，编号ERM523的项目共21篇论文、25个优秀案例、26幅摄影作品获奖。", 0);
+	run(&e, "urls", "详情请访问http://www.hubei.gov.cn/zwgk/hbyw/202204/t20220406_4073152.shtml或发送邮件至service@mca.gov.cn咨询，"
+	    "也可以登录www.example.com/a-b?c=d&e=f查询，或者访问https://mzt.hubei.gov.cn/fbjd/xxgkml/。", 0);
+	run(&e, "latin", "世界卫生组织（World Health Organization）与联合国儿童基金会（UNICEF）联合发布报告，"
+	    "Social work is a practice-based profession that promotes social change，社会工作者Mary Richmond被认为是个案工作的奠基人。", 0);
+	run(&e, "nested", "“‘好…’”“‘对——’”《〈读书〉》（（1））“「『是』」”。他说：“好！”？！……《“五社”》、“‘三留守’”，。", 0);
+
+	test_positions(&e);
+	diag_set_quiet(e.d, 1);
+	test_random(&e, 5000);
+	diag_set_quiet(e.d, 0);
+	test_overfull(&e);
+	test_hostile(&e);
+	bench(&e, paras, np);
+
+	for (size_t i = 0; i < np; i++)
+		free(paras[i]);
+	free(paras);
+	line_result_free(&e.r);
+	line_result_free(NULL);
+	shape_buf_free(&e.b);
+	buf_free(&e.dump);
+	shaper_free(e.sh);
+	fontset_free(e.fs);
+	diag_free(e.d);
+	if (fails) {
+		fprintf(stderr, "test_linebreak: %d failures\n", fails);
+		return 1;
+	}
+	printf("test_linebreak: ok (%u cases, %u lines checked)\n", e.cases, e.lines);
+	return 0;
+}

@@ -1,0 +1,796 @@
+/* test_textdump.c: exact assertions on the plain-text reader, PUNCT-NORM, dates and decoding.
+   Run from the repository root (reads samples/). Exits 1 when any assertion fails. */
+#include "parse/parse.h"
+#include "parse/encoding.h"
+#include "parse/punct.h"
+#include "parse/textdump.h"
+#include "model/doc.h"
+#include "base/buf.h"
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAMPLE "samples/hubei-2022-04-06-wushe-liandong.txt"
+
+static int failures, checks;
+
+#define CHECK(c)                                                                         \
+	do {                                                                             \
+		checks++;                                                                \
+		if (!(c)) {                                                              \
+			fprintf(stderr, "%s:%d: FAIL: %s\n", __FILE__, __LINE__, #c);    \
+			failures++;                                                      \
+		}                                                                        \
+	} while (0)
+
+#define CHECK_STR(got, want) test_str(__FILE__, __LINE__, #got, (got), (want))
+
+static void test_str(const char *file, int line, const char *expr, const char *got,
+		     const char *want)
+{
+	checks++;
+	if ((!got && !want) || (got && want && !strcmp(got, want)))
+		return;
+	fprintf(stderr, "%s:%d: FAIL: %s\n    got:  %s%s%s\n    want: %s%s%s\n", file, line, expr,
+		got ? "\"" : "", got ? got : "NULL", got ? "\"" : "", want ? "\"" : "",
+		want ? want : "NULL", want ? "\"" : "");
+	failures++;
+}
+
+/* Diagnostics captured in memory. */
+struct capture {
+	FILE *f;
+	char *text;
+	size_t len;
+	struct diag *d;
+};
+
+static void cap_open(struct capture *c)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->f = open_memstream(&c->text, &c->len);
+	c->d = diag_new(c->f);
+}
+
+/* The diagnostics printed so far (valid until cap_close). */
+static const char *cap_text(struct capture *c)
+{
+	diag_flush(c->d);
+	fflush(c->f);
+	return c->text ? c->text : "";
+}
+
+static void cap_close(struct capture *c)
+{
+	diag_free(c->d);
+	fclose(c->f);
+	free(c->text);
+}
+
+static enum err parse_str(const char *s, struct capture *c, struct doc **out)
+{
+	return parse_buffer("t.txt", s, strlen(s), c->d, out);
+}
+
+static size_t count_sub(const char *s, const char *sub)
+{
+	size_t n = 0, k = strlen(sub);
+	for (const char *p = strstr(s, sub); p; p = strstr(p + k, sub))
+		n++;
+	return n;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *p = malloc(1 << 20);
+	*len = p ? fread(p, 1, (1 << 20) - 1, f) : 0;
+	if (p)
+		p[*len] = 0;
+	fclose(f);
+	return p;
+}
+
+static const char *credit_name(const struct doc *d, size_t i, size_t k)
+{
+	return i < d->n_byline && k < d->byline[i].n_names ? d->byline[i].names[k] : NULL;
+}
+
+static const char *credit_role(const struct doc *d, size_t i)
+{
+	return i < d->n_byline ? d->byline[i].role : NULL;
+}
+
+static const char *keyword(const struct doc *d, size_t i)
+{
+	return i < d->n_keywords ? d->keywords[i].text : NULL;
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return s && !strncmp(s, prefix, strlen(prefix));
+}
+
+/* ---- the sample ---- */
+
+static void test_sample(void)
+{
+	struct capture c;
+	struct doc *d = NULL;
+	cap_open(&c);
+	size_t len;
+	char *orig = read_all(SAMPLE, &len);
+	CHECK(orig != NULL);
+	enum err e = parse_file(SAMPLE, c.d, &d);
+	CHECK(e == ERR_OK);
+	CHECK(d != NULL);
+	if (!d || !orig)
+		goto done;
+	CHECK(diag_warnings(c.d) == 0 && diag_errors(c.d) == 0);
+
+	CHECK_STR(d->title.text, "“五社联动”促基层治理——湖北各地开展社会工作主题宣传活动");
+	CHECK_STR(d->subtitle.text, NULL);
+	CHECK_STR(d->published.text, "2022-04-06T14:30:22");
+	CHECK_STR(d->source.text, "湖北日报");
+	CHECK_STR(d->url.text, NULL);
+	CHECK_STR(d->editor.text, "ERM523");
+	CHECK(d->n_keywords == 1);
+	CHECK_STR(keyword(d, 0), "社会工作");
+	CHECK(d->n_byline == 2);
+	CHECK_STR(credit_role(d, 0), "湖北日报全媒记者");
+	CHECK(d->n_byline > 0 && d->byline[0].n_names == 1);
+	CHECK_STR(credit_name(d, 0, 0), "李光正");
+	CHECK_STR(credit_role(d, 1), "通讯员");
+	CHECK(d->n_byline > 1 && d->byline[1].n_names == 1);
+	CHECK_STR(credit_name(d, 1, 0), "姚韦伟");
+
+	/* blocks: 11 paragraphs and 3 subheads, in order */
+	static const struct {
+		int heading;
+		const char *start;
+		unsigned line;
+	} want[] = {
+		{0, "“‘五社联动’是提升基层社会治理效能的工具箱，能够", 7},
+		{0, "3月中下旬，省民政厅根据民政部的统一安排部署", 9},
+		{1, "培训研讨，形成推进“五社联动”的共识", 11},
+		{0, "3月16日，省民政厅举行全省慈善事业", 13},
+		{0, "湖北省社会工作联合会以视频会议的方式", 15},
+		{0, "为了帮助一线社会工作者更好掌握", 17},
+		{1, "树立典型，营造共促“五社联动”的氛围", 19},
+		{0, "2021年3月，为提升“五社联动”理论研究", 21},
+		{0, "3月16日，武汉市民政局举办社会工作主题宣传活动", 23},
+		{0, "鄂州等地民政部门对优秀一线社会工作者", 25},
+		{1, "专业服务，切实增强“五社联动”的实效", 27},
+		{0, "在主题宣传活动期间，省民政厅积极动员", 29},
+		{0, "社会工作枢纽型组织和服务机构注重", 31},
+		{0, "乡镇（街道）、村（社区）社会工作服务站点", 33},
+	};
+	CHECK(d->n_blocks == 14);
+	for (size_t i = 0; i < d->n_blocks && i < sizeof want / sizeof *want; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		if (want[i].heading) {
+			CHECK(b->type == DOC_HEADING && b->level == 2);
+			CHECK_STR(b->text, want[i].start); /* headings whole */
+		} else {
+			CHECK(b->type == DOC_PARA && b->level == 0);
+			if (!starts(b->text, want[i].start))
+				CHECK_STR(b->text, want[i].start);
+		}
+		CHECK(b->pos.line == want[i].line && b->pos.col == 1);
+		CHECK(b->pos.file && !strcmp(b->pos.file, SAMPLE));
+		/* no chrome, no tail, no byline line, no ASCII comma left */
+		CHECK(!strstr(b->text, "打印 放大 缩小"));
+		CHECK(!strstr(b->text, "最近更新"));
+		CHECK(!strstr(b->text, "湖北援沪90后护士"));
+		CHECK(!strstr(b->text, "李光正"));
+		CHECK(!strstr(b->text, "责任编辑"));
+		CHECK(!strchr(b->text, ','));
+		CHECK(!strchr(b->text, '(') && !strchr(b->text, ')'));
+	}
+	if (d->n_blocks == 14) {
+		CHECK(strstr(d->blocks[3].text, "科（股）长"));
+		CHECK(starts(d->blocks[13].text, "乡镇（街道）、村（社区）"));
+		/* the last paragraph ends with its own last sentence */
+		CHECK(strstr(d->blocks[13].text, "弘扬了社会正能量。") != NULL);
+	}
+	/* the body held 55 of the file's 60 ASCII commas: all became ， */
+	size_t wide = 0;
+	for (size_t i = 0; i < d->n_blocks; i++)
+		wide += count_sub(d->blocks[i].text, "，");
+	CHECK(wide == 55);
+	/* PUNCT-NORM over the whole file: all 60 ASCII commas touch Han text */
+	CHECK(count_sub(orig, ",") == 60 && count_sub(orig, "，") == 0);
+	struct buf all;
+	buf_init(&all);
+	punct_normalize(orig, len, &all);
+	CHECK(count_sub(buf_cstr(&all), ",") == 0);
+	CHECK(count_sub(buf_cstr(&all), "，") == 60);
+	buf_free(&all);
+
+	/* field positions */
+	CHECK(d->title.pos.line == 1 && d->title.pos.col == 1);
+	CHECK(d->published.pos.line == 3 && d->source.pos.line == 3);
+	CHECK(d->n_byline == 2 && d->byline[0].pos.line == 35);
+	CHECK(d->n_keywords == 1 && d->keywords[0].pos.line == 37);
+	CHECK(d->editor.pos.line == 39);
+
+	/* the input file was not modified */
+	size_t len2;
+	char *again = read_all(SAMPLE, &len2);
+	CHECK(again && len2 == len && !memcmp(again, orig, len));
+	free(again);
+done:
+	doc_free(d);
+	free(orig);
+	cap_close(&c);
+}
+
+/* ---- PUNCT-NORM ---- */
+
+static void test_punct(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"你好,世界", "你好，世界"},
+		{"来源:湖北日报", "来源：湖北日报"},
+		{"一;二", "一；二"},
+		{"好!", "好！"},
+		{"是吗?", "是吗？"},
+		{"真的吗?!", "真的吗？！"},
+		{"(湖北日报全媒记者 李光正 通讯员 姚韦伟)", "（湖北日报全媒记者 李光正 通讯员 姚韦伟）"},
+		{"科(股)长", "科（股）长"},
+		{"乡镇(街道)、村(社区)", "乡镇（街道）、村（社区）"},
+		{"路透社(Reuters)报道", "路透社（Reuters）报道"},
+		{"(注(一))", "（注（一））"},
+		{"“五社联动”,推动", "“五社联动”，推动"},
+		{"工作 , 民政", "工作，民政"},
+		{"关键词: 社会工作", "关键词：社会工作"},
+		{"时间:12:30", "时间：12:30"},
+		{"共2,000名", "共2,000名"},
+		{"了850,当天", "了850，当天"},
+		/* Latin and numbers stay ASCII */
+		{"Hello, world", "Hello, world"},
+		{"3.5", "3.5"},
+		{"12:30", "12:30"},
+		{"1,000", "1,000"},
+		{"(Reuters)", "(Reuters)"},
+		{"(Reuters) - Apple said, on Monday: yes!", "(Reuters) - Apple said, on Monday: yes!"},
+		{"“hello”, he said", "“hello”, he said"},
+		{"比分3:1", "比分3:1"},
+		{"见 https://example.com/a?b=1,2 网站", "见 https://example.com/a?b=1,2 网站"},
+		{"见http://a.cn/x,谢谢", "见http://a.cn/x，谢谢"},
+		/* unmatched parentheses follow the neighbour rule */
+		{"注(未完", "注（未完"},
+		{"完)了", "完）了"},
+		{"a (b", "a (b"},
+		/* spaces: trimmed, collapsed, kept where they were */
+		{"  　正文  ", "正文"},
+		{"五社联动聚合力 社工服务暖基层", "五社联动聚合力 社工服务暖基层"},
+		{"a  \t b", "a b"},
+		{"张三　　李四", "张三　李四"},
+		{"一行  \n  二行\t\n", "一行\n二行"},
+		{"", ""},
+		{"   ", ""},
+	};
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		buf_reset(&b);
+		punct_normalize(cases[i].in, strlen(cases[i].in), &b);
+		CHECK_STR(buf_cstr(&b), cases[i].out);
+	}
+	/* appends, never resets */
+	buf_reset(&b);
+	buf_puts(&b, "前");
+	punct_normalize("中,文", 7, &b);
+	CHECK_STR(buf_cstr(&b), "前中，文");
+	/* deep nesting does not crash and still pairs the outer levels */
+	char deep[2 * PUNCT_MAX_DEPTH + 64];
+	size_t n = 0;
+	for (int i = 0; i < PUNCT_MAX_DEPTH + 8; i++)
+		deep[n++] = '(';
+	memcpy(deep + n, "\xE4\xB8\xAD", 3); /* 中 */
+	n += 3;
+	for (int i = 0; i < PUNCT_MAX_DEPTH + 8; i++)
+		deep[n++] = ')';
+	buf_reset(&b);
+	punct_normalize(deep, n, &b);
+	CHECK(!b.oom && count_sub(buf_cstr(&b), "（") >= PUNCT_MAX_DEPTH);
+	buf_free(&b);
+	CHECK(punct_is_han(0x4E2D) && !punct_is_han(0xFF0C) && punct_is_cjk(0xFF0C));
+	CHECK(!punct_is_cjk('a') && punct_is_cjk(0x3001) && punct_is_space(0x3000));
+}
+
+/* ---- dates ---- */
+
+static void test_dates(void)
+{
+	static const struct {
+		const char *in, *iso;
+		size_t len; /* bytes read; 0: no date */
+	} cases[] = {
+		{"2022-04-06 14:30:22", "2022-04-06T14:30:22", 19},
+		{"2022-04-06 14:30", "2022-04-06T14:30", 16},
+		{"2022-04-06", "2022-04-06", 10},
+		{"2022/4/6", "2022-04-06", 8},
+		{"2022.4.6", "2022-04-06", 8},
+		{"2022年4月6日 14:30", "2022-04-06T14:30", 21},
+		{"2022年04月06日08:12", "2022-04-06T08:12", 22},
+		{"2022年4月6日", "2022-04-06", 15},
+		{"2022年4月6日 14时30分", "2022-04-06T14:30", 26},
+		{"2022-04-06T14:30:22", "2022-04-06T14:30:22", 19},
+		{"2022-04-06 14:30:22 来源:湖北日报", "2022-04-06T14:30:22", 19},
+		{"2022-04-06　14：30", "2022-04-06T14:30", 20},
+		{"2024-02-29", "2024-02-29", 10},
+		{"2022-04-06 25:00", "2022-04-06", 10}, /* not a time: the date alone */
+		{"2022-02-29", NULL, 0},
+		{"2022-13-01", NULL, 0},
+		{"2022-04-32", NULL, 0},
+		{"2022-04/06", NULL, 0},
+		{"22-04-06", NULL, 0},
+		{"20220406", NULL, 0},
+		{"2022年4月", NULL, 0},
+		{"12:30", NULL, 0},
+		{"1800-01-01", NULL, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char iso[DUMP_ISO_MAX] = "untouched";
+		size_t k = dump_date(cases[i].in, strlen(cases[i].in), iso);
+		if (k != cases[i].len)
+			fprintf(stderr, "  date \"%s\": read %zu bytes, want %zu\n", cases[i].in, k,
+				cases[i].len);
+		CHECK(k == cases[i].len);
+		CHECK_STR(iso, cases[i].iso ? cases[i].iso : "untouched");
+	}
+	/* through the reader: every form lands in published */
+	static const struct {
+		const char *line, *iso;
+	} lines[] = {
+		{"发布时间：2022年4月6日 14:30  来源：新华社  作者：张三", "2022-04-06T14:30"},
+		{"2022/4/6", "2022-04-06"},
+		{"时间:2022年04月06日08:12", "2022-04-06T08:12"},
+		{"2022-04-06 14:30 星期三", "2022-04-06T14:30"},
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		char text[512];
+		snprintf(text, sizeof text, "标题\n%s\n正文第一段。\n", lines[i].line);
+		struct capture c;
+		struct doc *d = NULL;
+		cap_open(&c);
+		CHECK(parse_str(text, &c, &d) == ERR_OK);
+		if (d) {
+			CHECK_STR(d->published.text, lines[i].iso);
+			CHECK(d->n_blocks == 1);
+		}
+		doc_free(d);
+		cap_close(&c);
+	}
+}
+
+/* ---- encodings ---- */
+
+static const char *const article =
+	"武汉樱花季迎来客流高峰\r\n"
+	"2022-04-06 08:00 来源：湖北日报\r\n"
+	"本报讯（记者 张三）4月5日,东湖樱园迎来赏樱客流高峰。\r\n"
+	"景区实行分时段预约,每个时段限流8000人。\r\n";
+
+static void test_gb18030(void)
+{
+	char gb[1024], *in = (char *)article, *o = gb;
+	size_t inleft = strlen(article), oleft = sizeof gb;
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	CHECK(cd != (iconv_t)-1);
+	if (cd == (iconv_t)-1)
+		return;
+	CHECK(iconv(cd, &in, &inleft, &o, &oleft) != (size_t)-1);
+	iconv_close(cd);
+	size_t n = (size_t)(o - gb);
+	CHECK(n < strlen(article)); /* two bytes a Han character instead of three */
+
+	struct capture c;
+	cap_open(&c);
+	struct buf out;
+	buf_init(&out);
+	enum enc_kind kind = ENC_UTF8;
+	CHECK(enc_decode("gb.txt", gb, n, c.d, &out, &kind) == ERR_OK);
+	CHECK(kind == ENC_GB18030);
+	CHECK(strstr(buf_cstr(&out), "武汉樱花季迎来客流高峰\n2022") != NULL);
+	CHECK(!strchr(buf_cstr(&out), '\r'));
+	buf_free(&out);
+
+	struct doc *d = NULL;
+	CHECK(parse_buffer("gb.txt", gb, n, c.d, &d) == ERR_OK);
+	CHECK(strstr(cap_text(&c), "gb.txt: note: input is not UTF-8; decoded as GB18030") != NULL);
+	CHECK(diag_warnings(c.d) == 0);
+	if (d) {
+		CHECK_STR(d->title.text, "武汉樱花季迎来客流高峰");
+		CHECK_STR(d->source.text, "湖北日报");
+		CHECK_STR(d->published.text, "2022-04-06T08:00");
+		CHECK_STR(credit_role(d, 0), "记者");
+		CHECK_STR(credit_name(d, 0, 0), "张三");
+		CHECK(d->n_blocks == 2);
+		if (d->n_blocks == 2) {
+			CHECK_STR(d->blocks[0].text, "本报讯（记者 张三）4月5日，东湖樱园迎来赏樱客流高峰。");
+			CHECK(d->blocks[1].pos.line == 4);
+		}
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
+static void test_bom_crlf(void)
+{
+	char text[1024];
+	snprintf(text, sizeof text, "\xEF\xBB\xBF%s", article);
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = NULL, *plain = NULL;
+	CHECK(parse_str(text, &c, &d) == ERR_OK);
+	CHECK(diag_warnings(c.d) == 0 && !strstr(cap_text(&c), "GB18030"));
+	if (d) {
+		CHECK_STR(d->title.text, "武汉樱花季迎来客流高峰");
+		CHECK(d->n_blocks == 2);
+	}
+	/* the same article with LF, and with lone CR, gives the same document */
+	char lf[1024], cr[1024];
+	size_t k = 0, m = 0;
+	for (const char *p = article; *p; p++) {
+		if (*p == '\r')
+			continue;
+		lf[k++] = *p;
+		cr[m++] = *p == '\n' ? '\r' : *p;
+	}
+	lf[k] = 0;
+	cr[m] = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		CHECK(parse_str(pass ? cr : lf, &c, &plain) == ERR_OK);
+		if (d && plain) {
+			struct buf a, b;
+			buf_init(&a);
+			buf_init(&b);
+			doc_to_json(d, &a);
+			doc_to_json(plain, &b);
+			CHECK_STR(buf_cstr(&b), buf_cstr(&a));
+			CHECK(plain->n_blocks == 2 && plain->blocks[1].pos.line == 4);
+			buf_free(&a);
+			buf_free(&b);
+		}
+		doc_free(plain);
+		plain = NULL;
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
+static void test_invalid_utf8(void)
+{
+	/* 标题 (6 bytes) LF 正文 (6): 0xFF at offset 13 on line 2; 第一段。LF (13), 第二段 (9): the
+	   truncated sequence at offset 36 on line 3 */
+	const char text[] = "标题\n正文\xFF第一段。\n第二段\xE4\xBD，完。\n";
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = NULL;
+	CHECK(parse_buffer("bad.txt", text, sizeof text - 1, c.d, &d) == ERR_OK);
+	const char *msg = cap_text(&c);
+	CHECK(strstr(msg, "bad.txt:2: warning: invalid UTF-8 byte 0xFF at byte offset 13, "
+			  "replaced by U+FFFD") != NULL);
+	CHECK(strstr(msg, "bad.txt:3: warning: invalid UTF-8 byte 0xE4 at byte offset 36, "
+			  "replaced by U+FFFD") != NULL);
+	CHECK(diag_warnings(c.d) == 2);
+	if (d) {
+		CHECK_STR(d->title.text, "标题");
+		CHECK(d->n_blocks == 2);
+		if (d->n_blocks == 2) {
+			CHECK_STR(d->blocks[0].text, "正文\xEF\xBF\xBD第一段。");
+			/* a truncated sequence is one U+FFFD */
+			CHECK_STR(d->blocks[1].text, "第二段\xEF\xBF\xBD，完。");
+		}
+	}
+	doc_free(d);
+	/* a flood of bad bytes: at most ENC_MAX_WARNINGS warnings, then one note */
+	char flood[200];
+	memset(flood, 0xFF, sizeof flood);
+	memcpy(flood, "T\n", 2);
+	struct buf out;
+	buf_init(&out);
+	struct capture c2;
+	cap_open(&c2);
+	CHECK(enc_decode("f.txt", flood, sizeof flood, c2.d, &out, NULL) == ERR_OK);
+	CHECK(diag_warnings(c2.d) == ENC_MAX_WARNINGS);
+	CHECK(strstr(cap_text(&c2), "f.txt: note: 178 more invalid UTF-8 sequences") != NULL);
+	buf_free(&out);
+	cap_close(&c2);
+	cap_close(&c);
+}
+
+/* ---- refused input ---- */
+
+static void test_refused(void)
+{
+	static const struct {
+		const char *data;
+		size_t len;
+		const char *msg;
+	} cases[] = {
+		{"", 0, "x.txt: error: empty input"},
+		{"\x89PNG\r\n\x1a\n....", 12, "x.txt: error: binary input (a PNG image)"},
+		{"%PDF-1.7\n", 9, "x.txt: error: binary input (a PDF document)"},
+		{"PK\x03\x04....", 8, "x.txt: error: binary input (a ZIP archive"},
+		{"标题\n正\0文\n", 15, "x.txt: error: binary input (NUL byte at byte offset 10)"},
+		{" \n\t\n　\n", 8, "x.txt: error: input has no text"},
+		{"打印 放大 缩小\n【打印】【关闭】\n", (size_t)-1, "x.txt: error: no article text"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct capture c;
+		cap_open(&c);
+		struct doc *d = (struct doc *)&c; /* must be reset to NULL */
+		size_t len = cases[i].len == (size_t)-1 ? strlen(cases[i].data) : cases[i].len;
+		enum err e = parse_buffer("x.txt", cases[i].data, len, c.d, &d);
+		CHECK(e == ERR_INPUT);
+		CHECK(d == NULL);
+		if (!strstr(cap_text(&c), cases[i].msg))
+			CHECK_STR(cap_text(&c), cases[i].msg);
+		cap_close(&c);
+	}
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = NULL;
+	CHECK(parse_file("tests/parse/no-such-file.txt", c.d, &d) == ERR_IO && !d);
+	CHECK(strstr(cap_text(&c), "no-such-file.txt: error: cannot open") != NULL);
+	CHECK(parse_file("tests", c.d, &d) == ERR_IO && !d);
+	/* size limit: checked before the data is looked at */
+	char *big = calloc(1, PARSE_MAX_INPUT + 1);
+	if (big) {
+		CHECK(parse_buffer("big.txt", big, PARSE_MAX_INPUT + 1, c.d, &d) == ERR_LIMIT && !d);
+		CHECK(strstr(cap_text(&c), "big.txt: error: input larger than 67108864 bytes") != NULL);
+		free(big);
+	}
+	/* a line longer than DUMP_MAX_LINE_BYTES */
+	size_t n = DUMP_MAX_LINE_BYTES + 16;
+	char *line = malloc(n + 1);
+	if (line) {
+		memcpy(line, "标题\n", 7);
+		memset(line + 7, 'a', n - 7);
+		line[n] = 0;
+		CHECK(parse_buffer("long.txt", line, n, c.d, &d) == ERR_LIMIT && !d);
+		CHECK(strstr(cap_text(&c), "long.txt:2:1: error: line longer than") != NULL);
+		free(line);
+	}
+	/* more than DUMP_MAX_BLOCKS paragraphs */
+	size_t count = DUMP_MAX_BLOCKS + 2;
+	struct buf many;
+	buf_init(&many);
+	for (size_t i = 0; i < count; i++)
+		buf_puts(&many, "段落。\n");
+	CHECK(parse_buffer("many.txt", many.p, many.len, c.d, &d) == ERR_LIMIT && !d);
+	CHECK(strstr(cap_text(&c), "error: more than 200000 paragraphs") != NULL);
+	buf_free(&many);
+	/* HTML goes to its own reader (not written yet), not to the text reader */
+	CHECK(parse_detect("a.html", "x", 1) == PARSE_HTML);
+	CHECK(parse_detect("a.txt", "\n <!DOCTYPE html>", 17) == PARSE_HTML);
+	CHECK(parse_detect("a.md", "# x", 3) == PARSE_MARKDOWN);
+	CHECK(parse_detect("a.txt", "标题", 6) == PARSE_TEXT);
+	CHECK(parse_buffer("a.html", "<html></html>", 13, c.d, &d) == ERR_INPUT && !d);
+	cap_close(&c);
+}
+
+/* ---- page chrome and metadata variants ---- */
+
+static struct doc *parse_ok(const char *text, struct capture *c)
+{
+	struct doc *d = NULL;
+	enum err e = parse_str(text, c, &d);
+	if (e != ERR_OK)
+		fprintf(stderr, "  parse failed (%s) on:\n%s\n%s", err_str(e), text, cap_text(c));
+	CHECK(e == ERR_OK);
+	return d;
+}
+
+static void test_variants(void)
+{
+	struct capture c;
+	cap_open(&c);
+
+	/* xinhua style: breadcrumbs, bracketed chrome, dateline byline, (完), editor, tail */
+	struct doc *d = parse_ok(
+		"首页 > 新闻中心 > 正文\n"
+		"我国春季农业生产有序推进\n"
+		"2022年04月06日08:12　来源：新华网\n"
+		"【字体：大 中 小】【打印】【关闭】\n"
+		"新华社北京4月6日电（记者 王五、赵六）记者6日从农业农村部获悉,春播进度快于去年。\n"
+		"专家建议,做好防灾减灾工作。（完）\n"
+		"【责任编辑：张三】\n"
+		"分享到：微信 微博\n"
+		"相关新闻\n"
+		"全国春播进度过半\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "我国春季农业生产有序推进");
+		CHECK_STR(d->published.text, "2022-04-06T08:12");
+		CHECK_STR(d->source.text, "新华网");
+		CHECK_STR(d->editor.text, "张三");
+		CHECK(d->n_byline == 1 && d->byline[0].n_names == 2);
+		CHECK_STR(credit_role(d, 0), "记者");
+		CHECK_STR(credit_name(d, 0, 0), "王五");
+		CHECK_STR(credit_name(d, 0, 1), "赵六");
+		CHECK(d->n_blocks == 2);
+		if (d->n_blocks == 2) {
+			CHECK_STR(d->blocks[0].text,
+				  "新华社北京4月6日电（记者 王五、赵六）记者6日从农业农村部获悉，春播进度快于去年。");
+			CHECK_STR(d->blocks[1].text, "专家建议，做好防灾减灾工作。");
+			CHECK(d->blocks[1].pos.line == 6);
+		}
+	}
+	doc_free(d);
+
+	/* metadata with several fields on a line, chrome lines, editor ranks, byline line */
+	d = parse_ok("关于开展宣传活动的通知\n"
+		     "发布时间：2022年4月6日 14:30  来源：新华社  作者：张三\n"
+		     "字号：大 中 小\n"
+		     "打印本页 关闭窗口\n"
+		     "第一段正文。\n"
+		     "第二段正文。\n"
+		     "（记者 李四 实习生 王五）\n"
+		     "编辑：赵六 审核：钱七\n"
+		     "责编：孙八\n"
+		     "关键词：社会工作、五社联动,宣传 活动\n"
+		     "上一篇：另一篇文章\n"
+		     "下一篇：又一篇文章\n"
+		     "扫一扫在手机打开当前页\n"
+		     "返回顶部\n", &c);
+	if (d) {
+		CHECK_STR(d->published.text, "2022-04-06T14:30");
+		CHECK_STR(d->source.text, "新华社");
+		CHECK_STR(d->editor.text, "孙八"); /* 责编 ranks above 编辑 and 审核 */
+		CHECK(d->n_byline == 3);
+		CHECK_STR(credit_role(d, 0), "作者");
+		CHECK_STR(credit_name(d, 0, 0), "张三");
+		CHECK_STR(credit_role(d, 1), "记者");
+		CHECK_STR(credit_name(d, 1, 0), "李四");
+		CHECK_STR(credit_role(d, 2), "实习生");
+		CHECK_STR(credit_name(d, 2, 0), "王五");
+		CHECK(d->n_keywords == 4);
+		CHECK_STR(keyword(d, 0), "社会工作");
+		CHECK_STR(keyword(d, 1), "五社联动");
+		CHECK_STR(keyword(d, 2), "宣传");
+		CHECK_STR(keyword(d, 3), "活动");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+
+	/* 本报讯 byline, subtitle, metadata after the body, final bracket byline in the text */
+	d = parse_ok("武汉樱花季迎来客流高峰\n"
+		     "——东湖樱园单日接待游客超5万人次\n"
+		     "2022/4/6  湖北日报\n"
+		     "本报讯（记者 张三 通讯员 李四）4月5日，东湖樱园迎来赏樱高峰。\n"
+		     "\n"
+		     "据悉，樱花花期预计持续到4月中旬。（湖北日报全媒记者 张三 王五）\n"
+		     "\n"
+		     "来源：湖北日报\n"
+		     "作者：张三\n"
+		     "编辑：李四\n", &c);
+	if (d) {
+		CHECK_STR(d->subtitle.text, "——东湖樱园单日接待游客超5万人次");
+		CHECK_STR(d->published.text, "2022-04-06");
+		CHECK_STR(d->source.text, "湖北日报");
+		CHECK_STR(d->editor.text, "李四");
+		/* each name once: 张三 from the dateline, 王五 added from the closing bracket */
+		CHECK(d->n_byline == 3);
+		CHECK_STR(credit_name(d, 0, 0), "张三");
+		CHECK_STR(credit_role(d, 1), "通讯员");
+		CHECK_STR(credit_role(d, 2), "湖北日报全媒记者");
+		CHECK(d->n_byline == 3 && d->byline[2].n_names == 1);
+		CHECK_STR(credit_name(d, 2, 0), "王五");
+		CHECK(d->n_blocks == 2);
+		if (d->n_blocks == 2) {
+			CHECK(starts(d->blocks[0].text, "本报讯（记者 张三 通讯员 李四）4月5日"));
+			CHECK_STR(d->blocks[1].text, "据悉，樱花花期预计持续到4月中旬。");
+			CHECK(d->blocks[1].pos.line == 6);
+		}
+	}
+	doc_free(d);
+
+	/* [责任编辑:X], ASCII colons, (完) line, 来源/编辑 before the body */
+	d = parse_ok("标题\n来源:人民网\n编辑:小王\n正文一。\n正文二。\n(完)\n[责任编辑:王小二]\n", &c);
+	if (d) {
+		CHECK_STR(d->source.text, "人民网");
+		CHECK_STR(d->editor.text, "王小二");
+		CHECK(d->n_blocks == 2 && d->n_byline == 0);
+	}
+	doc_free(d);
+
+	/* a tail heading before the body started is only a line; body text is never cut */
+	d = parse_ok("标题\n热点推荐\n正文一。\n短行\n正文二很长，很长。\n推荐阅读\n别的新闻\n", &c);
+	if (d) {
+		CHECK(d->n_blocks == 3);
+		if (d->n_blocks == 3) {
+			CHECK_STR(d->blocks[0].text, "正文一。");
+			CHECK(d->blocks[1].type == DOC_HEADING);
+			CHECK_STR(d->blocks[2].text, "正文二很长，很长。");
+		}
+	}
+	doc_free(d);
+
+	/* metadata-looking lines inside the body stay paragraphs; prose is never metadata */
+	d = parse_ok("活动通知\n正文第一段。\n时间：2022年4月10日\n地点：武汉市\n"
+		     "作者系湖北大学教授。\n结尾段落。\n", &c);
+	if (d) {
+		CHECK(d->n_blocks == 5);
+		CHECK(d->published.text == NULL);
+		CHECK(d->n_byline == 0);
+	}
+	doc_free(d);
+
+	/* subheads: numbered and unnumbered; lists and closing lines are not */
+	d = parse_ok("工作方案\n"
+		     "为做好工作，制定本方案。\n"  /* 0 */
+		     "一、总体要求\n"              /* 1 heading */
+		     "（一）指导思想\n"            /* 2 heading */
+		     "坚持以人民为中心。\n"        /* 3 */
+		     "主要步骤如下：\n"            /* 4 */
+		     "1. 召开会议\n"               /* 5 list */
+		     "2. 开展培训\n"               /* 6 list */
+		     "请认真落实。\n"              /* 7 */
+		     "加强组织领导\n"              /* 8 heading */
+		     "各地要高度重视。\n"          /* 9 */
+		     "湖北省民政厅\n"              /* 10 signature */
+		     "2022年4月6日\n", &c);        /* 11 signature date */
+	if (d) {
+		static const int heading[] = {0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+		CHECK(d->n_blocks == 12);
+		for (size_t i = 0; i < d->n_blocks && i < 12; i++) {
+			if ((d->blocks[i].type == DOC_HEADING) != heading[i])
+				fprintf(stderr, "  block %zu \"%s\": heading %d, want %d\n", i,
+					d->blocks[i].text, d->blocks[i].type == DOC_HEADING, heading[i]);
+			CHECK((d->blocks[i].type == DOC_HEADING) == heading[i]);
+		}
+		CHECK_STR(d->published.text, "2022-04-06");
+	}
+	doc_free(d);
+
+	/* no metadata at all: first line title, the rest body */
+	d = parse_ok("只有标题\n第一段,有逗号。\n\n\n第二段!\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "只有标题");
+		CHECK(d->n_blocks == 2 && d->blocks[1].pos.line == 5);
+		CHECK(d->n_blocks == 2 && !strcmp(d->blocks[1].text, "第二段！"));
+	}
+	doc_free(d);
+
+	/* a single line: the title, and a warning that there is no body */
+	unsigned w = diag_warnings(c.d);
+	d = parse_ok("只有一行\n", &c);
+	CHECK(d && d->n_blocks == 0 && diag_warnings(c.d) == w + 1);
+	doc_free(d);
+
+	/* a first line that is a paragraph, not a title */
+	d = parse_ok("这是一段很长的文字，它不是标题，而是正文的第一段，因为它很长并且以句号结尾，"
+		     "所以读者不应把它当作标题，它应该作为正文的第一个段落出现在文档中。\n第二段。\n", &c);
+	CHECK(d && d->title.text == NULL && d->n_blocks == 2);
+	doc_free(d);
+
+	cap_close(&c);
+}
+
+int main(void)
+{
+	test_sample();
+	test_punct();
+	test_dates();
+	test_gb18030();
+	test_bom_crlf();
+	test_invalid_utf8();
+	test_refused();
+	test_variants();
+	if (failures) {
+		fprintf(stderr, "test_textdump: %d of %d checks failed\n", failures, checks);
+		return 1;
+	}
+	printf("test_textdump: all %d checks passed\n", checks);
+	return 0;
+}
