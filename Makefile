@@ -21,7 +21,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages the build, the demo and the tests need (installed by `make deps`).
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
-	libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk
+	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk
 DEB_TEST := poppler-utils qpdf mupdf-tools
 
 .PHONY: all deps deps-test demo test bench install clean
