@@ -233,13 +233,71 @@ static enum err compose_masthead(struct compose *c, const struct doc *doc)
 	return ERR_OK;
 }
 
+/* Natural width of text set in class k, pt. */
+static enum err compose_width(struct compose *c, enum style_class k, const char *text, size_t len,
+			      struct srcpos pos, float *w)
+{
+	c->sb.n = 0;
+	enum err e = shape_text(c->sh, &c->chains[k], c->st->text[k].size, text, len, pos, &c->sb);
+	*w = 0;
+	for (size_t i = 0; i < c->sb.n; i++)
+		*w += c->sb.g[i].adv;
+	return e;
+}
+
+/* The title. A headline of the form 主题——副题 is broken after the dash when each part fits
+   on one line (as newspapers set it); otherwise it is set as balanced centred lines. */
+static enum err compose_title(struct compose *c, const struct doc *doc)
+{
+	const char *t = doc->title.text;
+	const char *dash = strstr(t, "——");
+	size_t len = strlen(t);
+	if (dash && dash > t) {
+		size_t k = (size_t)(dash - t) + strlen("——");
+		while (!strncmp(t + k, "—", strlen("—")))
+			k += strlen("—");
+		size_t r = k;
+		while (t[r] == ' ')
+			r++;
+		float w1 = 0, w2 = 0, m = style_measure(c->st);
+		enum err e = compose_width(c, STYLE_TITLE, t, k, doc->title.pos, &w1);
+		if (!e && r < len)
+			e = compose_width(c, STYLE_TITLE, t + r, len - r, doc->title.pos, &w2);
+		if (e)
+			return e;
+		if (r < len && w1 <= m && w2 <= m) {
+			char *head = strndup(t, k);
+			if (!head)
+				return ERR_NOMEM;
+			size_t first = c->n_lines;
+			e = compose_block(c, STYLE_TITLE, head, doc->title.pos, 0, 2);
+			free(head);
+			if (!e)
+				e = compose_block(c, STYLE_TITLE, t + r, doc->title.pos, 0, 2);
+			if (!e && c->n_lines == first + 2) {
+				/* one block of two lines */
+				c->lines[first].last = 0;
+				c->lines[first].space_after = 0;
+				c->lines[first + 1].first = 0;
+				c->lines[first + 1].space_before = 0;
+				c->lines[first].n_in_block = c->lines[first + 1].n_in_block = 2;
+				c->lines[first + 1].idx_in_block = 1;
+				c->lines[first + 1].block = c->lines[first].block;
+				c->n_blocks--;
+			}
+			return e;
+		}
+	}
+	return compose_block(c, STYLE_TITLE, t, doc->title.pos, 0, 2);
+}
+
 static enum err compose_blocks(struct compose *c, const struct doc *doc)
 {
 	enum err e = compose_masthead(c, doc);
 	struct buf b;
 	buf_init(&b);
 	if (!e && doc->title.text)
-		e = compose_block(c, STYLE_TITLE, doc->title.text, doc->title.pos, 0, 2);
+		e = compose_title(c, doc);
 	if (!e && doc->subtitle.text)
 		e = compose_block(c, STYLE_SUBTITLE, doc->subtitle.text, doc->subtitle.pos, 0, 2);
 	if (!e && (doc->published.text || doc->source.text)) {

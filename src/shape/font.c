@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 
 #define FONTSET_MAX 64
 
@@ -57,6 +58,11 @@ static const char *font_package_for(const char *family)
 	return NULL;
 }
 
+/* fontconfig's configuration loading is not thread-safe (ThreadSanitizer finds races inside
+   libfontconfig when two jobs start at once): it is serialised by this lock, the only mutable
+   file-level object of the module. A loaded FcConfig is then used by its own fontset only. */
+static pthread_mutex_t fontset_fc_lock = PTHREAD_MUTEX_INITIALIZER;
+
 enum err fontset_new(struct diag *d, struct fontset **out)
 {
 	*out = NULL;
@@ -64,7 +70,9 @@ enum err fontset_new(struct diag *d, struct fontset **out)
 	if (!fs)
 		return ERR_NOMEM;
 	fs->diag = d;
+	pthread_mutex_lock(&fontset_fc_lock);
 	fs->fc = FcInitLoadConfigAndFonts();
+	pthread_mutex_unlock(&fontset_fc_lock);
 	if (!fs->fc) {
 		diag_msg(d, DIAG_ERROR, "fontconfig could not be initialised");
 		free(fs);
@@ -97,8 +105,11 @@ void fontset_free(struct fontset *fs)
 		font_free(fs->fonts[i]);
 	for (size_t i = 0; i < fs->n_specs; i++)
 		free(fs->specs[i].spec);
-	if (fs->fc)
+	if (fs->fc) {
+		pthread_mutex_lock(&fontset_fc_lock);
 		FcConfigDestroy(fs->fc);
+		pthread_mutex_unlock(&fontset_fc_lock);
+	}
 	free(fs->missing);
 	free(fs);
 }
