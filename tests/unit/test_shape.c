@@ -45,6 +45,21 @@ int main(void)
 	CHECK(font_halt(serif, 0x201C, &adv, &xoff) == 1 && adv == 500 && xoff == -500); /* “ */
 	CHECK(font_halt(serif, 0x4E94, &adv, &xoff) == 0 && adv == 1000);
 	CHECK(serif->tu[b.g[1].gid].n == 1 && serif->tu[b.g[1].gid].cp[0] == 0x4E94);
+	/* NO-TOFU: a character no installed font has is reported once, with its position */
+	char msgs[2048] = "";
+	FILE *m = fmemopen(msgs, sizeof msgs - 1, "w");
+	struct diag *dm = diag_new(m);
+	struct shaper *sh2;
+	CHECK(shaper_new(fs, dm, &sh2) == ERR_OK);
+	const char *tangut = "甲\xF0\x97\x80\x80乙\xF0\x97\x80\x80";   /* U+17000 twice */
+	b.n = 0;
+	CHECK(shape_text(sh2, &fc, 10.0f, tangut, strlen(tangut), (struct srcpos){"t.txt", 7, 3}, &b) == ERR_OK);
+	CHECK(b.n == 4 && b.g[1].gid == 0 && b.g[1].font == serif);
+	shaper_free(sh2);
+	diag_free(dm);
+	fclose(m);
+	CHECK(strstr(msgs, "t.txt:7:4: warning: no installed font has U+17000"));
+	CHECK(strstr(msgs, "1 more like"));
 	shape_buf_free(&b);
 	shaper_free(sh);
 	fontset_free(fs);
