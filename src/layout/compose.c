@@ -419,7 +419,7 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
 		float base = y - (l->pitch - l->size) / 2 - 0.88f * l->size;
 		for (size_t g = l->g0; g < l->g1; g++) {
 			struct page_glyph pg1 = c->glyphs[g];
-			pg1.x += st->margin_left;
+			pg1.x += style_left(st);
 			pg1.y = base + pg1.y;
 			if (g == l->g0 || g == l->g_span)
 				pg1.flags |= PAGE_SPAN_START;
@@ -429,8 +429,9 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
 		y -= l->pitch;
 		if (l->rule_after) {
 			float ry = y - l->space_after / 2;
-			if (page_add_rule(pg, (struct page_rule){st->margin_left, ry,
-								 st->page_w - st->margin_right, ry, 0.5f}))
+			float left = style_left(st);
+			if (page_add_rule(pg, (struct page_rule){left, ry, left + style_measure(st), ry,
+								 0.5f}))
 				return ERR_NOMEM;
 		}
 		y -= l->space_after;
@@ -458,7 +459,7 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 		for (size_t i = 0; i < c->sb.n; i++)
 			w += c->sb.g[i].adv;
 		float measure = style_measure(st);
-		float x = st->margin_left + (t->align == STYLE_CENTER ? (measure - w) / 2
+		float x = style_left(st) + (t->align == STYLE_CENTER ? (measure - w) / 2
 					     : t->align == STYLE_RIGHT ? measure - w : 0);
 		float y = st->margin_bottom / 2 - 0.35f * t->size;
 		for (size_t i = 0; i < c->sb.n; i++) {

@@ -109,7 +109,16 @@ const struct style_role *style_role(const struct style *s, const char *name)
 
 float style_measure(const struct style *s)
 {
-	return s->page_w - s->margin_left - s->margin_right;
+	/* JUST: the measure is a whole number of body characters (clreq.md) */
+	float avail = s->page_w - s->margin_left - s->margin_right, em = s->text[STYLE_BODY].size;
+	float n = floorf(avail / em + 0.001f);
+	return n >= 1 ? n * em : avail;
+}
+
+float style_left(const struct style *s)
+{
+	float avail = s->page_w - s->margin_left - s->margin_right;
+	return s->margin_left + (avail - style_measure(s)) / 2;
 }
 
 int style_length(const char *v, float em, float *out)
@@ -410,7 +419,7 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 	}
 	if (!c.errors) {
 		struct srcpos p = {path, 0, 0};
-		float mw = style_measure(s), mh = s->page_h - s->margin_top - s->margin_bottom;
+		float mw = s->page_w - s->margin_left - s->margin_right, mh = s->page_h - s->margin_top - s->margin_bottom;
 		if (mw < 4 * s->text[STYLE_BODY].size || mh < 4 * s->text[STYLE_BODY].size) {
 			diag_at(d, DIAG_ERROR, p, "margins leave no room for text (type area %.1f x %.1f pt)", mw, mh);
 			c.errors++;

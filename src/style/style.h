@@ -53,7 +53,10 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 const struct style_role *style_role(const struct style *s, const char *name);
 /* Parses a length such as "10.5pt", "25mm", "2em", "五号" relative to em (pt). 0 or -1. */
 int style_length(const char *v, float em, float *out);
-/* Body width of the type area, pt. */
+/* Width of the type area, pt: the room between the margins rounded down to a whole number of
+   body characters (JUST), the rest shared equally by the left and right margins. */
 float style_measure(const struct style *s);
+/* Left edge of the type area, pt (margin_left plus half the rounding of style_measure). */
+float style_left(const struct style *s);
 
 #endif

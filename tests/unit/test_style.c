@@ -32,6 +32,9 @@ int main(void)
 	struct style s;
 	style_defaults(&s);
 	CHECK(NEAR(s.page_w, 595.28f) && NEAR(s.text[STYLE_BODY].size, 10.5f));
+	/* JUST: the measure is a whole number of body characters, centred between the margins */
+	CHECK(NEAR(style_measure(&s), 43 * 10.5f));
+	CHECK(NEAR(style_left(&s), 70.87f + (453.54f - 451.5f) / 2));
 	const char *ok =
 		"# comment\nname = test\n[page]\nsize = A5\nmargin = 15mm\n"
 		"[body]\nsize = 小四   # trailing comment\nindent = 2em\nline-pitch = 1.8\n"
