@@ -24,7 +24,7 @@ DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk
 DEB_TEST := poppler-utils qpdf mupdf-tools
 
-.PHONY: all deps deps-test demo test bench install clean
+.PHONY: all deps deps-test demo test bench install clean pictures
 
 all: $(BUILD)/paiban
 
@@ -59,6 +59,20 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD)
+
+# Page 1 of the sample in every preset, as build/pictures/PRESET.png (generated, not committed).
+PRESETS := $(basename $(notdir $(wildcard styles/*.style)))
+SAMPLE := samples/hubei-2022-04-06-wushe-liandong.txt
+pictures: all
+	@sh tools/deps.sh poppler-utils
+	@mkdir -p $(BUILD)/pictures
+	@for p in $(PRESETS); do \
+		SOURCE_DATE_EPOCH=1649226622 $(BUILD)/paiban print $(SAMPLE) --style $$p -q \
+			-o $(BUILD)/pictures/$$p.pdf || exit 1; \
+		pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(BUILD)/pictures/$$p.pdf $(BUILD)/pictures/$$p || exit 1; \
+		rm -f $(BUILD)/pictures/$$p.pdf; \
+		echo "$(BUILD)/pictures/$$p.png"; \
+	done
 
 bench: all
 	@sh tools/deps.sh time poppler-utils

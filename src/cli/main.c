@@ -47,6 +47,16 @@ static const char cli_print_usage[] =
 	"                      (a.txt -> DIR/a.pdf); default: next to each input\n"
 	"  -s, --style NAME    style: a name from the styles folder (default a4-article)\n"
 	"                      or a path to a .style file\n"
+	"  --size STEP         larger or smaller text, as a news site's 放大/缩小 buttons:\n"
+	"                      larger, smaller, +N or -N steps of the 号 scale (... 小五 9,\n"
+	"                      五号 10.5, 小四 12, 四号 14, 小三 15, 三号 16, 小二 18 ... pt);\n"
+	"                      repeatable, steps add up. The body moves from the style's size,\n"
+	"                      every other class scales with it and the text re-flows and\n"
+	"                      re-paginates on a whole-character measure (not a zoom). Steps\n"
+	"                      past 八号/初号 or below 8 characters a line are clamped (warning)\n"
+	"  --dump-layout FILE  also write a text dump of the layout to FILE ('-' = stdout):\n"
+	"                      per page and line the class, column, baseline y, x extent,\n"
+	"                      line-breaker flags, compression/stretch and the text\n"
 	"  -q, --quiet         no warnings, only errors\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -66,6 +76,7 @@ struct cli_job {
 	struct shaper *sh;
 	struct style style;
 	long long epoch;
+	struct buf *dump;       /* layout dump of every article, or NULL */
 };
 
 /* Finds DATADIR/rel: $PAIBAN_DATADIR, the tree next to the executable, the install prefix. */
@@ -95,8 +106,13 @@ static int cli_datafile(const char *rel, char *out, size_t n)
 		if (!cands[i] || !*cands[i])
 			continue;
 		snprintf(out, n, "%s/%s", cands[i], rel);
-		if (access(out, R_OK) == 0)
+		if (access(out, R_OK) == 0) {
+			/* diagnostics then name styles/x.style, not build/../styles/x.style */
+			char real[PATH_MAX];
+			if (realpath(out, real) && strlen(real) < n)
+				snprintf(out, n, "%s", real);
 			return 0;
+		}
 	}
 	return -1;
 }
@@ -121,6 +137,79 @@ static enum err cli_load_style(struct cli_job *j, const char *name)
 		}
 	}
 	return style_load(&j->style, path, j->diag);
+}
+
+/* Optional font families (written "Family?" in a role): those not installed are dropped with
+   a warning naming the family that stands in. Probed through a second fontset whose "not
+   installed" errors go nowhere. */
+static enum err cli_resolve_fonts(struct cli_job *j)
+{
+	struct style_role *roles[] = {&j->style.role_body, &j->style.role_heading, &j->style.role_sans,
+				      &j->style.role_latin, &j->style.role_fallback};
+	static const char *const names[] = {"body", "heading", "sans", "latin", "fallback"};
+	int any = 0;
+	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
+		any |= roles[r]->optional != 0;
+	if (!any)
+		return ERR_OK;
+	FILE *null = fopen("/dev/null", "w");
+	struct diag *quiet = diag_new(null ? null : stderr);
+	struct fontset *probe = NULL;
+	enum err e = quiet ? fontset_new(quiet, &probe) : ERR_NOMEM;
+	for (size_t r = 0; !e && r < sizeof roles / sizeof *roles; r++) {
+		struct style_role *x = roles[r];
+		struct buf gone; /* optional families missing from the front of the role */
+		buf_init(&gone);
+		int front = 1, n_gone = 0;
+		for (int i = 0; i < x->n;) {
+			struct font *f;
+			if (!(x->optional & (1u << i)) || fontset_get(probe, x->families[i], &f) == ERR_OK) {
+				i++;
+				front = 0;
+				continue;
+			}
+			if (front) {
+				buf_printf(&gone, "%s'%s'", gone.len ? ", " : "", x->families[i]);
+				n_gone++;
+			}
+			style_role_drop(x, i);
+		}
+		if (gone.len && x->n)
+			diag_at(j->diag, DIAG_WARNING, (struct srcpos){x->file, x->line, x->col},
+				"font %s %s %s not installed; the %s role falls back to '%s'",
+				n_gone > 1 ? "families" : "family", buf_cstr(&gone), n_gone > 1 ? "are" : "is",
+				names[r], x->families[0]);
+		if (x->n == 0 && r != 3) {
+			diag_at(j->diag, DIAG_ERROR, (struct srcpos){x->file, x->line, x->col},
+				"none of the families of the %s role is installed", names[r]);
+			e = ERR_FONT;
+		}
+		buf_free(&gone);
+	}
+	fontset_free(probe);
+	diag_free(quiet);
+	if (null)
+		fclose(null);
+	return e;
+}
+
+/* Parses a --size value: larger, smaller, +N, -N. 0 or -1. */
+static int cli_size_step(const char *v, int *steps)
+{
+	if (!strcmp(v, "larger") || !strcmp(v, "bigger")) {
+		*steps = 1;
+		return 0;
+	}
+	if (!strcmp(v, "smaller")) {
+		*steps = -1;
+		return 0;
+	}
+	char *end;
+	long n = strtol(v, &end, 10);
+	if ((v[0] != '+' && v[0] != '-') || end == v + 1 || *end || n < -100 || n > 100)
+		return -1;
+	*steps = (int)n;
+	return 0;
 }
 
 static long long cli_epoch(void)
@@ -167,7 +256,9 @@ static enum err cli_print_one(struct cli_job *j, const char *in, const char *out
 	struct pagedoc pd;
 	pagedoc_init(&pd, j->style.page_w, j->style.page_h);
 	fontset_reset_usage(j->fs);
-	e = compose_article(doc, &j->style, j->fs, j->sh, j->diag, &pd);
+	if (j->dump)
+		buf_printf(j->dump, "# article %s\n", in);
+	e = compose_article_dump(doc, &j->style, j->fs, j->sh, j->diag, &pd, j->dump);
 	if (!e) {
 		struct buf author, subject, kw;
 		buf_init(&author);
@@ -203,7 +294,8 @@ static enum err cli_print_one(struct cli_job *j, const char *in, const char *out
 
 static int cli_print(int argc, char **argv, struct diag *d)
 {
-	const char *out = NULL, *dir = NULL, *style = "a4-article";
+	const char *out = NULL, *dir = NULL, *style = "a4-article", *dump = NULL;
+	int size_steps = 0;
 	const char *inputs[4096];
 	int n_in = 0;
 	for (int i = 0; i < argc; i++) {
@@ -213,6 +305,21 @@ static int cli_print(int argc, char **argv, struct diag *d)
 			return 0;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			diag_set_quiet(d, 1);
+		} else if (!strcmp(a, "--size") || !strcmp(a, "--dump-layout")) {
+			if (i + 1 >= argc) {
+				diag_msg(d, DIAG_ERROR, "option %s needs a value", a);
+				return 2;
+			}
+			const char *v = argv[++i];
+			int st;
+			if (!strcmp(a, "--dump-layout")) {
+				dump = v;
+			} else if (cli_size_step(v, &st)) {
+				diag_msg(d, DIAG_ERROR, "bad --size '%s' (use larger, smaller, +N or -N)", v);
+				return 2;
+			} else {
+				size_steps += st;
+			}
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "-d") ||
 			   !strcmp(a, "--dir") || !strcmp(a, "-s") || !strcmp(a, "--style")) {
 			if (i + 1 >= argc) {
@@ -253,8 +360,27 @@ static int cli_print(int argc, char **argv, struct diag *d)
 			}
 		}
 	}
-	struct cli_job j = {.diag = d, .epoch = cli_epoch()};
+	if (dump && out && !strcmp(dump, "-") && !strcmp(out, "-")) {
+		diag_msg(d, DIAG_ERROR, "--dump-layout - and -o - both write to standard output");
+		return 2;
+	}
+	struct buf dumpbuf;
+	buf_init(&dumpbuf);
+	struct cli_job j = {.diag = d, .epoch = cli_epoch(), .dump = dump ? &dumpbuf : NULL};
 	enum err e = cli_load_style(&j, style);
+	if (!e && size_steps) {
+		int done;
+		float was = j.style.text[STYLE_BODY].size;
+		style_step_size(&j.style, size_steps, &done);
+		if (done != size_steps)
+			diag_msg(d, DIAG_WARNING,
+				 "--size %+d clamped to %+d: the body goes from %.1fpt to %.1fpt, the %s end "
+				 "of the 号 scale for this page (八号 5pt .. 初号 42pt, at least %d characters a line)",
+				 size_steps, done, was, j.style.text[STYLE_BODY].size,
+				 size_steps > 0 ? "large" : "small", STYLE_MIN_CHARS);
+	}
+	if (!e)
+		e = cli_resolve_fonts(&j);
 	if (!e)
 		e = fontset_new(d, &j.fs);
 	if (!e)
@@ -275,6 +401,17 @@ static int cli_print(int argc, char **argv, struct diag *d)
 				break;
 		}
 	}
+	if (dump && !dumpbuf.oom && dumpbuf.len) {
+		FILE *f = strcmp(dump, "-") ? fopen(dump, "w") : stdout;
+		if (!f || fwrite(dumpbuf.p, 1, dumpbuf.len, f) != dumpbuf.len || (f == stdout ? fflush(f) : fclose(f))) {
+			diag_msg(d, DIAG_ERROR, "cannot write the layout dump to %s: %s", dump, strerror(errno));
+			if (!worst)
+				worst = ERR_IO;
+		}
+	} else if (dump && dumpbuf.oom && !worst) {
+		worst = ERR_NOMEM;
+	}
+	buf_free(&dumpbuf);
 	shaper_free(j.sh);
 	fontset_free(j.fs);
 	return err_exit_code(worst);

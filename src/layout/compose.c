@@ -5,6 +5,7 @@
 #include "../style/style.h"
 #include "../shape/shape.h"
 #include "../base/buf.h"
+#include "../shape/font.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,21 @@ struct compose_line {
 	int is_para;            /* body paragraph: widow/orphan rules apply */
 	int rule_after;         /* draw a rule under this line (masthead) */
 	size_t g_span;          /* a second text span starts at this glyph (0: none) */
+	int span;               /* spans all columns (title, masthead, dateline) */
+	enum style_class cls;
+	unsigned lflags;        /* enum line_flag from the line breaker */
+	float off, width;       /* left offset (alignment) and set width within its measure */
+	int n_shrunk;           /* glyphs set narrower than their advance (compressed marks) */
+	float shrink, stretch;  /* total space taken out / put in between glyphs, pt */
+};
+
+/* A line as placed, for the layout dump. */
+struct compose_placed {
+	size_t page;
+	size_t line;            /* index in compose.lines, or (size_t)-1 for a footer */
+	int col;
+	float y, x0, x1;        /* baseline; ink start and line end, pt */
+	size_t pg0, pg1;        /* glyph range on the page */
 };
 
 struct compose {
@@ -41,7 +57,23 @@ struct compose {
 	struct compose_line *lines;
 	size_t n_lines, cap_lines;
 	int n_blocks;
+	struct compose_placed *placed; /* only when a dump is wanted */
+	size_t n_placed, cap_placed;
+	int want_dump;
 };
+
+/* Classes that span all columns. */
+static int compose_spans(enum style_class k)
+{
+	return k == STYLE_TITLE || k == STYLE_SUBTITLE || k == STYLE_MASTHEAD || k == STYLE_DATELINE ||
+	       k == STYLE_FOOTER;
+}
+
+/* Width lines of class k are set to. */
+static float compose_measure(const struct compose *c, enum style_class k)
+{
+	return compose_spans(k) ? style_span(c->st) : style_measure(c->st);
+}
 
 /* Builds the font chain for a role: its families, then the fallback role's. */
 static enum err compose_chain(struct compose *c, const char *role, struct fontchain *fc)
@@ -100,7 +132,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	enum err e = shape_text(c->sh, &c->chains[k], t->size, text, len, pos, &c->sb);
 	if (e)
 		return e;
-	struct line_params lp = {style_measure(c->st), t->size, t->indent, align == STYLE_JUSTIFY};
+	struct line_params lp = {.measure = compose_measure(c, k), .em = t->size, .indent = t->indent,
+				 .justify = align == STYLE_JUSTIFY};
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
 	if (e)
 		return e;
@@ -138,9 +171,22 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		struct compose_line *cl = &c->lines[c->n_lines++];
 		memset(cl, 0, sizeof *cl);
 		cl->g0 = c->n_glyphs;
+		size_t prev = (size_t)-1;
 		for (size_t j = ln->start; j < ln->end; j++) {
 			if (isnan(c->lr.x[j]))
 				continue;
+			if (prev != (size_t)-1) {
+				/* adjustments: where the pen moved less or more than the advance */
+				float gap = c->lr.x[j] - c->sb.g[j].xoff -
+					    (c->lr.x[prev] - c->sb.g[prev].xoff) - c->sb.g[prev].adv;
+				if (gap < -0.005f) {
+					cl->n_shrunk++;
+					cl->shrink -= gap;
+				} else if (gap > 0.005f) {
+					cl->stretch += gap;
+				}
+			}
+			prev = j;
 			if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
 				return ERR_NOMEM;
 			const struct shape_glyph *g = &c->sb.g[j];
@@ -148,8 +194,13 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 								       off + c->lr.x[j], g->yoff, 0};
 		}
 		cl->g1 = c->n_glyphs;
-		cl->pitch = t->size * t->line_pitch;
+		cl->pitch = style_pitch(c->st, k);
 		cl->size = t->size;
+		cl->span = compose_spans(k);
+		cl->cls = k;
+		cl->lflags = ln->flags;
+		cl->off = off;
+		cl->width = ln->width;
 		cl->block = c->n_blocks;
 		cl->n_in_block = (int)c->lr.n;
 		cl->idx_in_block = (int)i;
@@ -157,10 +208,10 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	}
 	if (c->n_lines > first_line) {
 		c->lines[first_line].first = 1;
-		c->lines[first_line].space_before = t->space_before;
+		c->lines[first_line].space_before = style_vspace(c->st, t->space_before);
 		c->lines[first_line].keep_next = keep_next;
 		c->lines[c->n_lines - 1].last = 1;
-		c->lines[c->n_lines - 1].space_after = t->space_after;
+		c->lines[c->n_lines - 1].space_after = style_vspace(c->st, t->space_after);
 	}
 	c->n_blocks++;
 	return ERR_OK;
@@ -226,6 +277,7 @@ static enum err compose_masthead(struct compose *c, const struct doc *doc)
 		c->lines[before].g1 = c->lines[before + 1].g1;
 		c->lines[before].last = 1;
 		c->lines[before].space_after = c->lines[before + 1].space_after;
+		c->lines[before].width = compose_measure(c, STYLE_MASTHEAD) - c->lines[before].off;
 		c->n_lines--;
 		c->n_blocks--;
 	}
@@ -259,13 +311,12 @@ static enum err compose_title(struct compose *c, const struct doc *doc)
 		size_t r = k;
 		while (t[r] == ' ')
 			r++;
-		float w1 = 0, w2 = 0, m = style_measure(c->st);
+		float w1 = 0, m = compose_measure(c, STYLE_TITLE);
 		enum err e = compose_width(c, STYLE_TITLE, t, k, doc->title.pos, &w1);
-		if (!e && r < len)
-			e = compose_width(c, STYLE_TITLE, t + r, len - r, doc->title.pos, &w2);
 		if (e)
 			return e;
-		if (r < len && w1 <= m && w2 <= m) {
+		if (r < len && w1 <= m) {
+			/* the second part gets balanced lines of its own when it is too long for one */
 			char *head = strndup(t, k);
 			if (!head)
 				return ERR_NOMEM;
@@ -274,15 +325,21 @@ static enum err compose_title(struct compose *c, const struct doc *doc)
 			free(head);
 			if (!e)
 				e = compose_block(c, STYLE_TITLE, t + r, doc->title.pos, 0, 2);
-			if (!e && c->n_lines == first + 2) {
-				/* one block of two lines */
-				c->lines[first].last = 0;
-				c->lines[first].space_after = 0;
-				c->lines[first + 1].first = 0;
-				c->lines[first + 1].space_before = 0;
-				c->lines[first].n_in_block = c->lines[first + 1].n_in_block = 2;
-				c->lines[first + 1].idx_in_block = 1;
-				c->lines[first + 1].block = c->lines[first].block;
+			size_t n = c->n_lines - first;
+			if (!e && n >= 2 && c->lines[first].last) {
+				/* one block of n lines */
+				struct compose_line *L = &c->lines[first];
+				L[0].last = 0;
+				L[0].space_after = 0;
+				L[1].first = 0;
+				L[1].space_before = 0;
+				L[1].keep_next = 0;
+				for (size_t q = 0; q < n; q++) {
+					L[q].n_in_block = (int)n;
+					L[q].idx_in_block = (int)q;
+					L[q].block = L[0].block;
+				}
+				L[0].keep_next = 2;
 				c->n_blocks--;
 			}
 			return e;
@@ -389,53 +446,191 @@ static size_t compose_keep(const struct compose *c, size_t i)
 	return n;
 }
 
-static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
+/* A part of a page that a run of lines flows into: ncols columns from y = top (the top of the
+   first line box) down to y = bottom. fresh: top is the top of the page, so a column's first
+   line loses its space before and a keep group too tall for a whole column is set anyway. */
+struct compose_box {
+	float top, bottom;
+	int ncols;
+	int fresh;
+};
+
+struct compose_flowed {
+	size_t next;    /* first line not placed */
+	float low;      /* lowest y reached in any column */
+	int overflow;   /* a keep group was forced into a column too short for it */
+};
+
+static enum err compose_record(struct compose *c, size_t page, size_t line, int col, float y,
+			       float x0, float x1, size_t pg0, size_t pg1)
+{
+	if (!c->want_dump)
+		return ERR_OK;
+	if (compose_room((void **)&c->placed, c->n_placed, &c->cap_placed, sizeof *c->placed))
+		return ERR_NOMEM;
+	c->placed[c->n_placed++] = (struct compose_placed){page, line, col, y, x0, x1, pg0, pg1};
+	return ERR_OK;
+}
+
+/* Sets line i with the top of its line box at y, in column col (or across all columns). */
+static enum err compose_place(struct compose *c, size_t i, float y, int col, struct page *pg,
+			      size_t page_no)
 {
 	const struct style *st = c->st;
-	float top = st->page_h - st->margin_top, bottom = st->margin_bottom;
-	struct page *pg = NULL;
-	float y = top; /* top of the next line box */
-	int at_top = 1;
-	for (size_t i = 0; i < c->n_lines; i++) {
+	const struct compose_line *l = &c->lines[i];
+	float left = l->span ? style_left(st) : style_column_left(st, col);
+	/* the ideographic em box (-0.12 .. 0.88 em) centred in the line box */
+	float base = y - (l->pitch - l->size) / 2 - 0.88f * l->size;
+	size_t pg0 = pg->n_glyphs;
+	for (size_t g = l->g0; g < l->g1; g++) {
+		struct page_glyph pg1 = c->glyphs[g];
+		pg1.x += left;
+		pg1.y = base + pg1.y;
+		if (g == l->g0 || g == l->g_span)
+			pg1.flags |= PAGE_SPAN_START;
+		if (page_add_glyph(pg, pg1))
+			return ERR_NOMEM;
+	}
+	float x0 = l->g1 > l->g0 ? left + c->glyphs[l->g0].x : left + l->off;
+	enum err e = compose_record(c, page_no, i, l->span ? -1 : col, base, x0,
+				    left + l->off + l->width, pg0, pg->n_glyphs);
+	if (!e && l->rule_after) {
+		float ry = y - l->pitch - l->space_after / 2;
+		float w = l->span ? style_span(st) : style_measure(st);
+		if (page_add_rule(pg, (struct page_rule){left, ry, left + w, ry, 0.5f}))
+			return ERR_NOMEM;
+	}
+	return e;
+}
+
+/* Flows lines [i, end) into box b, column after column, keeping the keep groups (HEAD, WIDOW)
+   together; stops at the first line that does not fit in the last column. With pg NULL it
+   only measures (for balancing). */
+static enum err compose_flow(struct compose *c, size_t i, size_t end, const struct compose_box *b,
+			     struct page *pg, size_t page_no, struct compose_flowed *r)
+{
+	int col = 0, at_top = b->fresh, empty = 1;
+	float y = b->top;
+	r->low = b->top;
+	r->overflow = 0;
+	while (i < end) {
 		const struct compose_line *l = &c->lines[i];
 		size_t keep = compose_keep(c, i);
+		if (i + keep > end)
+			keep = end - i;
 		float need = compose_need(l, at_top);
 		for (size_t k = i + 1; k < i + keep; k++)
 			need += compose_need(&c->lines[k], 0) + c->lines[k - 1].space_after;
-		if (!pg || (!at_top && y - need < bottom - 0.01f)) {
-			if (pd->n_pages >= COMPOSE_MAX_PAGES) {
-				diag_msg(c->d, DIAG_ERROR, "more than %d pages", COMPOSE_MAX_PAGES);
-				return ERR_LIMIT;
+		if (y - need < b->bottom - 0.01f) {
+			if (!(empty && b->fresh)) {
+				if (col + 1 >= b->ncols)
+					break;
+				col++;
+				y = b->top;
+				at_top = 1;
+				empty = 1;
+				continue;
 			}
-			pg = pagedoc_add_page(pd);
-			if (!pg)
-				return ERR_NOMEM;
-			y = top;
-			at_top = 1;
+			r->overflow = 1;
 		}
 		if (!at_top)
 			y -= l->space_before;
-		/* the ideographic em box (-0.12 .. 0.88 em) centred in the line box */
-		float base = y - (l->pitch - l->size) / 2 - 0.88f * l->size;
-		for (size_t g = l->g0; g < l->g1; g++) {
-			struct page_glyph pg1 = c->glyphs[g];
-			pg1.x += style_left(st);
-			pg1.y = base + pg1.y;
-			if (g == l->g0 || g == l->g_span)
-				pg1.flags |= PAGE_SPAN_START;
-			if (page_add_glyph(pg, pg1))
-				return ERR_NOMEM;
+		if (pg) {
+			enum err e = compose_place(c, i, y, col, pg, page_no);
+			if (e)
+				return e;
 		}
 		y -= l->pitch;
-		if (l->rule_after) {
-			float ry = y - l->space_after / 2;
-			float left = style_left(st);
-			if (page_add_rule(pg, (struct page_rule){left, ry, left + style_measure(st), ry,
-								 0.5f}))
-				return ERR_NOMEM;
-		}
+		if (y < r->low)
+			r->low = y;
 		y -= l->space_after;
 		at_top = 0;
+		empty = 0;
+		i++;
+	}
+	r->next = i;
+	return ERR_OK;
+}
+
+/* The lowest box bottom that still takes all of [i, end) in b's columns: the last page's
+   columns balanced (bisection on the column height; the greedy fill is monotonic in it). */
+static enum err compose_balance(struct compose *c, size_t i, size_t end, struct compose_box *b)
+{
+	float lo = 0, hi = b->top - b->bottom;
+	struct compose_flowed r;
+	while (hi - lo > 0.05f) {
+		float mid = (lo + hi) / 2;
+		struct compose_box t = *b;
+		t.bottom = b->top - mid;
+		enum err e = compose_flow(c, i, end, &t, NULL, 0, &r);
+		if (e)
+			return e;
+		if (r.next == end && !r.overflow)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	b->bottom = b->top - hi;
+	return ERR_OK;
+}
+
+/* Pagination. Lines come in runs: spanning lines (title, masthead, dateline) are set across
+   the type area, the others in its columns; with one column everything is one run. A run
+   flows page after page; the part of a column run that ends on a page is balanced so that its
+   columns end level (newspaper practice); the next run starts below it. */
+static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
+{
+	const struct style *st = c->st;
+	int ncols = st->columns > 1 ? st->columns : 1;
+	float top = st->page_h - st->margin_top, bottom = st->margin_bottom;
+	struct page *pg = NULL;
+	float y = top;
+	int fresh = 1;
+	size_t a = 0;
+	while (a < c->n_lines) {
+		size_t end = a + 1;
+		if (ncols > 1)
+			while (end < c->n_lines && c->lines[end].span == c->lines[a].span)
+				end++;
+		else
+			end = c->n_lines;
+		int cols = ncols > 1 && !c->lines[a].span ? ncols : 1;
+		size_t i = a;
+		while (i < end) {
+			if (!pg) {
+				if (pd->n_pages >= COMPOSE_MAX_PAGES) {
+					diag_msg(c->d, DIAG_ERROR, "more than %d pages", COMPOSE_MAX_PAGES);
+					return ERR_LIMIT;
+				}
+				pg = pagedoc_add_page(pd);
+				if (!pg)
+					return ERR_NOMEM;
+				y = top;
+				fresh = 1;
+			}
+			struct compose_box b = {y, bottom, cols, fresh};
+			struct compose_flowed r;
+			enum err e = ERR_OK;
+			if (cols > 1) {
+				e = compose_flow(c, i, end, &b, NULL, 0, &r);
+				if (!e && r.next == end)
+					e = compose_balance(c, i, end, &b);
+			}
+			if (!e)
+				e = compose_flow(c, i, end, &b, pg, pd->n_pages - 1, &r);
+			if (e)
+				return e;
+			if (r.next < end) {
+				pg = NULL; /* the page is full */
+			} else {
+				/* the next run starts below this one's lowest line */
+				const struct compose_line *last = &c->lines[end - 1];
+				y = r.low - last->space_after;
+				fresh = 0;
+			}
+			i = r.next;
+		}
+		a = end;
 	}
 	if (!pd->n_pages && !pagedoc_add_page(pd))
 		return ERR_NOMEM;
@@ -458,10 +653,12 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 		float w = 0;
 		for (size_t i = 0; i < c->sb.n; i++)
 			w += c->sb.g[i].adv;
-		float measure = style_measure(st);
+		float measure = style_span(st);
 		float x = style_left(st) + (t->align == STYLE_CENTER ? (measure - w) / 2
 					     : t->align == STYLE_RIGHT ? measure - w : 0);
 		float y = st->margin_bottom / 2 - 0.35f * t->size;
+		size_t pg0 = pd->pages[p].n_glyphs;
+		float x0 = x;
 		for (size_t i = 0; i < c->sb.n; i++) {
 			const struct shape_glyph *g = &c->sb.g[i];
 			if (page_add_glyph(&pd->pages[p], (struct page_glyph){g->font, g->gid, t->size,
@@ -470,14 +667,76 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 				return ERR_NOMEM;
 			x += g->adv;
 		}
+		e = compose_record(c, p, (size_t)-1, -1, y, x0, x, pg0, pd->pages[p].n_glyphs);
+		if (e)
+			return e;
 	}
 	return ERR_OK;
+}
+
+static const char *const compose_class_names[STYLE_N_CLASSES] = {
+	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
+};
+
+/* Appends the layout dump (format in compose.h). */
+static void compose_dump(const struct compose *c, const struct pagedoc *pd, struct buf *out)
+{
+	const struct style *st = c->st;
+	buf_printf(out, "# paiban layout dump: style %s, page %.2f x %.2f pt, %zu page%s\n", st->name,
+		   pd->width, pd->height, pd->n_pages, pd->n_pages == 1 ? "" : "s");
+	buf_printf(out, "# body %.2f pt, measure %.2f pt (%.0f chars), %d column%s", st->text[STYLE_BODY].size,
+		   style_measure(st), floorf(style_measure(st) / st->text[STYLE_BODY].size + 0.001f),
+		   st->columns, st->columns == 1 ? "" : "s");
+	if (st->grid_pitch > 0) /* the grid as set (after --size: lines and chars of the new size) */
+		buf_printf(out, ", grid %.0fx%.0f, pitch %.2f pt, top %.2f",
+			   roundf((st->page_h - st->margin_top - st->margin_bottom) / st->grid_pitch),
+			   floorf(style_measure(st) / st->text[STYLE_BODY].size + 0.001f), st->grid_pitch,
+			   st->page_h - st->margin_top);
+	buf_puts(out, "\n# class col y x0..x1 flags(JLFSOU) shrunk/shrink/stretch |text|\n");
+	for (size_t p = 0; p < pd->n_pages; p++) {
+		buf_printf(out, "page %zu\n", p + 1);
+		const struct page *pg = &pd->pages[p];
+		for (size_t k = 0; k < c->n_placed; k++) {
+			const struct compose_placed *r = &c->placed[k];
+			if (r->page != p)
+				continue;
+			const struct compose_line *l = r->line == (size_t)-1 ? NULL : &c->lines[r->line];
+			char fl[7] = "------";
+			static const char letters[] = "JLFSOU";
+			for (int b = 0; l && b < 6; b++)
+				if (l->lflags & (1u << b))
+					fl[b] = letters[b];
+			buf_printf(out, "%-8s %c %7.2f %7.2f..%-7.2f %s %d/%.2f/%.2f |",
+				   l ? compose_class_names[l->cls] : "footer",
+				   r->col < 0 ? '*' : (char)('1' + r->col), r->y, r->x0, r->x1, fl,
+				   l ? l->n_shrunk : 0, l ? l->shrink : 0, l ? l->stretch : 0);
+			for (size_t g = r->pg0; g < r->pg1; g++) {
+				const struct page_glyph *pg1 = &pg->glyphs[g];
+				if (g > r->pg0 && (pg1->flags & PAGE_SPAN_START))
+					buf_puts(out, "| |");
+				const struct font *f = pg1->font;
+				const struct font_tu *tu = f && f->tu && pg1->gid < f->num_glyphs ? &f->tu[pg1->gid] : NULL;
+				if (!tu || !tu->n)
+					buf_pututf8(out, 0xFFFD);
+				for (int u = 0; tu && u < tu->n; u++)
+					buf_pututf8(out, tu->cp[u]);
+			}
+			buf_puts(out, "|\n");
+		}
+	}
 }
 
 enum err compose_article(const struct doc *doc, const struct style *st, struct fontset *fs,
 			 struct shaper *sh, struct diag *d, struct pagedoc *out)
 {
+	return compose_article_dump(doc, st, fs, sh, d, out, NULL);
+}
+
+enum err compose_article_dump(const struct doc *doc, const struct style *st, struct fontset *fs,
+			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump)
+{
 	struct compose c = {0};
+	c.want_dump = dump != NULL;
 	c.st = st;
 	c.fs = fs;
 	c.sh = sh;
@@ -491,9 +750,12 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
 		e = compose_paginate(&c, out);
 	if (!e)
 		e = compose_footers(&c, out);
+	if (!e && dump)
+		compose_dump(&c, out, dump);
 	shape_buf_free(&c.sb);
 	line_result_free(&c.lr);
 	free(c.glyphs);
 	free(c.lines);
+	free(c.placed);
 	return e;
 }

@@ -5,7 +5,14 @@
    credit; a footer with page number and page count on every page. Pagination keeps a subhead
    with the first lines of its text (HEAD), never leaves a paragraph's first line alone at the
    bottom of a page nor its last line alone at the top (WIDOW), and keeps paragraphs of up to
-   three lines whole. */
+   three lines whole.
+
+   Columns (style `columns`, `column-gap`): title, subtitle, masthead, dateline and footer span
+   the type area; body paragraphs, subheads, byline and notes flow through the columns, one
+   column after the other, with the same keeps; where the text ends on a page its columns are
+   balanced (the lowest column height that still takes it all). A grid (`grid = 22x28`) sets
+   the body's line pitch so that the lines fill the type area; other lines and spaces are
+   rounded to whole grid lines. */
 #ifndef PAIBAN_COMPOSE_H
 #define PAIBAN_COMPOSE_H
 #include "../base/diag.h"
@@ -15,11 +22,26 @@ struct doc;
 struct style;
 struct fontset;
 struct shaper;
+struct buf;
 
 /* Lays out doc with style st into out (initialised by the caller with pagedoc_init, freed with
    pagedoc_free). Fonts are loaded into fs; missing families are ERR_FONT. */
 enum err compose_article(const struct doc *doc, const struct style *st, struct fontset *fs,
 			 struct shaper *sh, struct diag *d, struct pagedoc *out);
+
+/* compose_article, and when dump is non-NULL appends a text dump of the layout to it:
+     # comment lines (style, page size, page count, body size, measure, columns, grid)
+     page N
+     CLASS COL Y X0..X1 FLAGS SHRUNK/SHRINK/STRETCH |TEXT|
+   one row per line in reading order. CLASS: body, title, subtitle, heading, masthead,
+   dateline, byline, meta, footer. COL: 1, 2 ... or * for a line across the columns. Y: the
+   baseline, X0: the first glyph's origin, X1: the end of the set line, pt from the page's
+   bottom-left. FLAGS: the line breaker's JLFSOU (justified, last, forced, squeezed, overfull,
+   underfull) or '-'. SHRUNK: glyphs set closer than their advance (compressed punctuation),
+   SHRINK/STRETCH: the space taken out / added between glyphs, pt. TEXT: the glyphs' ToUnicode
+   text; "| |" separates spans of one line (the masthead's source and date). */
+enum err compose_article_dump(const struct doc *doc, const struct style *st, struct fontset *fs,
+			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump);
 
 /* Formats the dateline's date part of an ISO date "YYYY-MM-DDTHH:MM[:SS]" as
    "YYYY-MM-DD HH:MM" into out (size n). */

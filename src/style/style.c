@@ -33,6 +33,8 @@ static const char *const style_class_names[STYLE_N_CLASSES] = {
 };
 
 #define MM(x) ((x) * 72.0f / 25.4f)
+#define STYLE_MAX_COLUMNS 8
+#define STYLE_MAX_COLUMNS_S "8"
 
 static void style_set_role(struct style_role *r, const char *a, const char *b)
 {
@@ -54,6 +56,8 @@ void style_defaults(struct style *s)
 	s->margin_left = MM(25);
 	s->margin_right = MM(25);
 	s->rules = 1;
+	s->columns = 1;
+	s->column_gap = 21;
 	for (int i = 0; i < STYLE_N_CLASSES; i++) {
 		struct style_text *t = &s->text[i];
 		snprintf(t->role, sizeof t->role, "body");
@@ -107,18 +111,131 @@ const struct style_role *style_role(const struct style *s, const char *name)
 	return NULL;
 }
 
+/* Room across the page for the type area, pt: between the margins, or the grid's width. */
+static float style_avail(const struct style *s)
+{
+	return s->grid_w > 0 ? s->grid_w : s->page_w - s->margin_left - s->margin_right;
+}
+
 float style_measure(const struct style *s)
 {
 	/* JUST: the measure is a whole number of body characters (clreq.md) */
-	float avail = s->page_w - s->margin_left - s->margin_right, em = s->text[STYLE_BODY].size;
-	float n = floorf(avail / em + 0.001f);
-	return n >= 1 ? n * em : avail;
+	int n = s->columns > 1 ? s->columns : 1;
+	float avail = (style_avail(s) - (float)(n - 1) * s->column_gap) / (float)n;
+	float em = s->text[STYLE_BODY].size;
+	float k = floorf(avail / em + 0.001f);
+	return k >= 1 ? k * em : avail;
+}
+
+float style_span(const struct style *s)
+{
+	int n = s->columns > 1 ? s->columns : 1;
+	return (float)n * style_measure(s) + (float)(n - 1) * s->column_gap;
 }
 
 float style_left(const struct style *s)
 {
-	float avail = s->page_w - s->margin_left - s->margin_right;
-	return s->margin_left + (avail - style_measure(s)) / 2;
+	return s->margin_left + (style_avail(s) - style_span(s)) / 2;
+}
+
+float style_column_left(const struct style *s, int i)
+{
+	return style_left(s) + (float)i * (style_measure(s) + s->column_gap);
+}
+
+float style_pitch(const struct style *s, enum style_class k)
+{
+	float p = s->text[k].size * s->text[k].line_pitch;
+	if (s->grid_pitch <= 0)
+		return p;
+	float n = ceilf(p / s->grid_pitch - 0.001f);
+	return (n < 1 ? 1 : n) * s->grid_pitch;
+}
+
+float style_vspace(const struct style *s, float v)
+{
+	if (s->grid_pitch <= 0)
+		return v;
+	return roundf(v / s->grid_pitch) * s->grid_pitch;
+}
+
+int style_hao_count(void)
+{
+	return (int)(sizeof style_hao / sizeof *style_hao);
+}
+
+/* style_hao is listed from the largest size down; the scale API counts from the smallest. */
+float style_hao_size(int i)
+{
+	return style_hao[style_hao_count() - 1 - i].pt;
+}
+
+const char *style_hao_name(int i)
+{
+	return style_hao[style_hao_count() - 1 - i].name;
+}
+
+/* Characters per body line if the body were set at size em. */
+static int style_chars_at(const struct style *s, float em)
+{
+	int n = s->columns > 1 ? s->columns : 1;
+	float avail = (style_avail(s) - (float)(n - 1) * s->column_gap) / (float)n;
+	return (int)floorf(avail / em + 0.001f);
+}
+
+/* Multiplies every size, indent and space by r; re-spaces the grid to whole lines. */
+static void style_scale(struct style *s, float r)
+{
+	for (int k = 0; k < STYLE_N_CLASSES; k++) {
+		struct style_text *t = &s->text[k];
+		t->size *= r;
+		t->indent *= r;
+		t->space_before *= r;
+		t->space_after *= r;
+	}
+	if (s->grid_pitch > 0) {
+		float h = s->page_h - s->margin_top - s->margin_bottom;
+		float lines = floorf(h / (s->grid_pitch * r) + 0.001f);
+		s->grid_pitch = h / (lines < 1 ? 1 : lines);
+	}
+}
+
+void style_step_size(struct style *s, int steps, int *applied)
+{
+	int n = style_hao_count();
+	float cur = s->text[STYLE_BODY].size;
+	/* lo..hi: the scale steps at or around the current size */
+	int lo = -1, hi = n;
+	for (int i = 0; i < n; i++) {
+		if (style_hao_size(i) <= cur + 0.01f)
+			lo = i;
+		if (hi == n && style_hao_size(i) >= cur - 0.01f)
+			hi = i;
+	}
+	int done = 0, at = steps > 0 ? lo : hi;
+	for (int k = 0; k < (steps > 0 ? steps : -steps); k++) {
+		int next = steps > 0 ? (k == 0 ? (lo == hi ? lo + 1 : hi) : at + 1)
+				     : (k == 0 ? (lo == hi ? hi - 1 : lo) : at - 1);
+		if (next < 0 || next >= n || style_chars_at(s, style_hao_size(next)) < STYLE_MIN_CHARS)
+			break;
+		at = next;
+		done++;
+	}
+	*applied = steps > 0 ? done : -done;
+	if (done)
+		style_scale(s, style_hao_size(at) / cur);
+	if (done)
+		s->text[STYLE_BODY].size = style_hao_size(at); /* exactly on the scale */
+}
+
+void style_role_drop(struct style_role *r, int i)
+{
+	if (i < 0 || i >= r->n)
+		return;
+	memmove(r->families[i], r->families[i + 1], (size_t)(r->n - i - 1) * sizeof r->families[0]);
+	unsigned low = r->optional & ((1u << i) - 1), high = (r->optional >> (i + 1)) << i;
+	r->optional = low | high;
+	r->n--;
 }
 
 int style_length(const char *v, float em, float *out)
@@ -209,6 +326,9 @@ static int style_paper(struct style_ctx *c, const char *v, unsigned col)
 static void style_set_families(struct style_ctx *c, struct style_role *r, const char *v, unsigned col)
 {
 	memset(r, 0, sizeof *r);
+	snprintf(r->file, sizeof r->file, "%s", c->pos.file ? c->pos.file : "");
+	r->line = c->pos.line;
+	r->col = col;
 	const char *p = v;
 	while (*p) {
 		while (*p == ' ' || *p == ',')
@@ -217,15 +337,28 @@ static void style_set_families(struct style_ctx *c, struct style_role *r, const 
 			break;
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
+		size_t skip = n;
 		while (n && p[n - 1] == ' ')
 			n--;
+		int opt = n && p[n - 1] == '?';
+		if (opt)
+			n--;
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (!n) {
+			style_error(c, col, "empty font family in '%s'%s", v, "");
+			return;
+		}
 		if (r->n == STYLE_FAMILIES_MAX || n >= STYLE_NAME_MAX) {
 			style_error(c, col, "too many or too long font families in '%s'", v, NULL);
 			return;
 		}
 		memcpy(r->families[r->n], p, n);
-		r->families[r->n++][n] = 0;
-		p += n;
+		r->families[r->n][n] = 0;
+		if (opt)
+			r->optional |= 1u << r->n;
+		r->n++;
+		p += skip;
 	}
 }
 
@@ -255,6 +388,33 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 				s->rules = !strcmp(v, "yes");
 			else
 				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
+			return;
+		}
+		if (!strcmp(key, "columns")) {
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (end == v || *end || n < 1 || n > STYLE_MAX_COLUMNS)
+				style_error(c, col, "bad columns '%s' (a whole number from 1 to %s)", v, STYLE_MAX_COLUMNS_S);
+			else
+				s->columns = (int)n;
+			return;
+		}
+		if (!strcmp(key, "column-gap")) {
+			style_len_in(c, key, v, col, em, 0, maxlen / 4, &s->column_gap);
+			return;
+		}
+		if (!strcmp(key, "grid")) {
+			int lines, chars, used = 0;
+			if (!strcmp(v, "none")) {
+				s->grid_lines = s->grid_chars = 0;
+				s->grid_w = s->grid_pitch = 0;
+			} else if (sscanf(v, "%dx%d%n", &lines, &chars, &used) != 2 || v[used] ||
+				   lines < 1 || lines > 200 || chars < 1 || chars > 200) {
+				style_error(c, col, "bad grid '%s' (LINESxCHARS per page, such as 22x28, or none)", v, NULL);
+			} else {
+				s->grid_lines = lines;
+				s->grid_chars = chars;
+			}
 			return;
 		}
 		if (!strcmp(key, "margin")) {
@@ -417,6 +577,17 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		}
 		style_key(&c, key, val, vcol);
 	}
+	if (!c.errors && s->grid_lines) {
+		/* GB/T 9704: grid_lines lines of grid_chars body characters fill the type area */
+		s->grid_w = (float)s->grid_chars * s->text[STYLE_BODY].size;
+		s->grid_pitch = (s->page_h - s->margin_top - s->margin_bottom) / (float)s->grid_lines;
+		if (s->grid_w > s->page_w - s->margin_left || s->grid_pitch < s->text[STYLE_BODY].size) {
+			diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0},
+				"grid %dx%d does not fit the page at body size %.1fpt", s->grid_lines,
+				s->grid_chars, s->text[STYLE_BODY].size);
+			c.errors++;
+		}
+	}
 	if (!c.errors) {
 		struct srcpos p = {path, 0, 0};
 		float mw = s->page_w - s->margin_left - s->margin_right, mh = s->page_h - s->margin_top - s->margin_bottom;
@@ -424,6 +595,12 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 			diag_at(d, DIAG_ERROR, p, "margins leave no room for text (type area %.1f x %.1f pt)", mw, mh);
 			c.errors++;
 		}
+	}
+	if (!c.errors && style_chars_at(s, s->text[STYLE_BODY].size) < 1) {
+		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0},
+			"%d columns with a %.1fpt gap leave no room for a body character", s->columns,
+			s->column_gap);
+		c.errors++;
 	}
 	return c.errors ? ERR_SYNTAX : ERR_OK;
 }

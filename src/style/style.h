@@ -12,10 +12,15 @@
 
 enum style_align { STYLE_LEFT, STYLE_CENTER, STYLE_RIGHT, STYLE_JUSTIFY };
 
-/* A font role: families in order (first = primary, then per-character fallback). */
+/* A font role: families in order (first = primary, then per-character fallback). A family
+   written with a trailing '?' ("FangSong?") is optional: when it is not installed the job warns
+   and drops it (style_role_drop), and the next family becomes the primary one. */
 struct style_role {
 	char families[STYLE_FAMILIES_MAX][STYLE_NAME_MAX];
 	int n;
+	unsigned optional;      /* bit i set: families[i] is optional */
+	char file[256];         /* where the role was set (diagnostics); "" for the defaults */
+	unsigned line, col;
 };
 
 /* Text classes of the printed article. */
@@ -38,6 +43,13 @@ struct style {
 	float page_w, page_h;   /* pt */
 	float margin_top, margin_bottom, margin_left, margin_right; /* pt */
 	int rules;              /* draw the rule under the masthead */
+	int columns;            /* body columns (1 = none); title, masthead, dateline span them */
+	float column_gap;       /* pt, between columns */
+	/* grid = LINESxCHARS (GB/T 9704): lines per page and characters per line at the body
+	   size. style_parse turns it into grid_w (the measure) and grid_pitch (the distance of
+	   grid lines, which every line's height and every space is rounded to). 0: no grid. */
+	int grid_lines, grid_chars;
+	float grid_w, grid_pitch;
 	struct style_text text[STYLE_N_CLASSES];
 	/* font roles: body, heading, sans, latin (may be empty), fallback */
 	struct style_role role_body, role_heading, role_sans, role_latin, role_fallback;
@@ -53,10 +65,38 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 const struct style_role *style_role(const struct style *s, const char *name);
 /* Parses a length such as "10.5pt", "25mm", "2em", "五号" relative to em (pt). 0 or -1. */
 int style_length(const char *v, float em, float *out);
-/* Width of the type area, pt: the room between the margins rounded down to a whole number of
-   body characters (JUST), the rest shared equally by the left and right margins. */
+/* Width of a body line (one column), pt: the room between the margins (less the column gaps,
+   divided among the columns) rounded down to a whole number of body characters (JUST); with a
+   grid, grid_chars characters. */
 float style_measure(const struct style *s);
-/* Left edge of the type area, pt (margin_left plus half the rounding of style_measure). */
+/* Width of the whole type area, pt: all columns and their gaps (== style_measure for one
+   column). Titles, masthead, dateline and footer span it. */
+float style_span(const struct style *s);
+/* Left edge of the type area, pt: margin_left plus half of what the rounding of the measure
+   left over (the type area is centred between the margins). */
 float style_left(const struct style *s);
+/* Left edge of column i (0-based), pt. */
+float style_column_left(const struct style *s, int i);
+/* Height a line of class k takes (its line pitch), pt; on a grid rounded up to whole grid
+   lines (the body is exactly one). */
+float style_pitch(const struct style *s, enum style_class k);
+/* A vertical space v (pt) as set: on a grid rounded to the nearest whole grid line. */
+float style_vspace(const struct style *s, float v);
+
+/* The Chinese 号 size scale, ascending (八号 5 pt ... 初号 42 pt): number of steps, and step i's
+   size (pt) and name. */
+int style_hao_count(void);
+float style_hao_size(int i);
+const char *style_hao_name(int i);
+/* --size: moves the body size `steps` steps along the 号 scale (positive = larger) from its
+   current size (a size between two steps counts from the nearer step in that direction), and
+   scales every other class's size, indent and spaces by the same ratio; the page, margins and
+   line-pitch factors stay, so the text re-flows on a whole-character measure. Steps beyond the
+   scale, or to a size that leaves fewer than STYLE_MIN_CHARS characters per line, are clamped:
+   *applied gets the steps actually made. */
+#define STYLE_MIN_CHARS 8
+void style_step_size(struct style *s, int steps, int *applied);
+/* Removes family i from role r (an optional family that is not installed). */
+void style_role_drop(struct style_role *r, int i);
 
 #endif

@@ -66,6 +66,14 @@ int main(void)
 		{"[body]\nfont = comic\n", "t.style:2:8: error: unknown font role 'comic'"},
 		{"size = A4\n", "t.style:1:1: error: key 'size' outside a section"},
 		{"[page]\nsize A4\n", "t.style:2:1: error: expected 'key = value'"},
+		{"[page]\ncolumns = 0\n", "t.style:2:11: error: bad columns '0'"},
+		{"[page]\ncolumns = two\n", "t.style:2:11: error: bad columns 'two'"},
+		{"[page]\ncolumn-gap = 3px\n", "t.style:2:14: error: bad length '3px' for column-gap"},
+		{"[page]\ngrid = 22\n", "t.style:2:8: error: bad grid '22'"},
+		{"[page]\ngrid = 22x28x3\n", "t.style:2:8: error: bad grid '22x28x3'"},
+		{"[page]\ngrid = 22x90\n", "t.style: error: grid 22x90 does not fit the page"},
+		{"[page]\ncolumns = 8\ncolumn-gap = 50mm\n", "t.style: error: 8 columns with a 141.7pt gap leave no room"},
+		{"[fonts]\nbody = ?, Noto Serif CJK SC\n", "t.style:2:8: error: empty font family"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char out[4096] = "";
@@ -78,12 +86,70 @@ int main(void)
 			fails++;
 		}
 	}
+	/* columns: the measure is a whole number of body characters per column, the type area
+	   (columns and gaps) centred between the margins */
+	style_defaults(&s);
+	CHECK(parse(&s, "[page]\ncolumns = 2\ncolumn-gap = 2em\n", stderr) == ERR_OK);
+	CHECK(s.columns == 2 && NEAR(s.column_gap, 21));
+	CHECK(NEAR(style_measure(&s), 20 * 10.5f)); /* (453.54 - 21) / 2 = 216.3 -> 20 chars */
+	CHECK(NEAR(style_span(&s), 2 * 210 + 21));
+	CHECK(NEAR(style_left(&s), 70.87f + (453.54f - 441) / 2));
+	CHECK(NEAR(style_column_left(&s, 1), style_left(&s) + 231));
+	/* grid (GB/T 9704): 22 lines of 28 characters in a 156 x 225 mm type area */
+	style_defaults(&s);
+	CHECK(parse(&s, "[page]\nsize = A4\nmargin-top = 37mm\nmargin-bottom = 35mm\nmargin-left = 28mm\n"
+		  "margin-right = 26mm\ngrid = 22x28\n[body]\nsize = 三号\nline-pitch = 1.5\n"
+		  "[title]\nsize = 二号\nline-pitch = 1.5\n", stderr) == ERR_OK);
+	CHECK(NEAR(style_measure(&s), 28 * 16) && NEAR(style_left(&s), 79.37f));
+	CHECK(NEAR(s.grid_pitch, 225 * 72 / 25.4f / 22));
+	CHECK(NEAR(style_pitch(&s, STYLE_BODY), s.grid_pitch));
+	CHECK(NEAR(style_pitch(&s, STYLE_TITLE), 2 * s.grid_pitch)); /* 33 pt -> two grid lines */
+	CHECK(NEAR(style_vspace(&s, 16), s.grid_pitch) && NEAR(style_vspace(&s, 10), 0));
+	/* --size: steps of the 号 scale; other classes scale with the body; clamps */
+	int done;
+	CHECK(style_hao_count() == 16 && NEAR(style_hao_size(0), 5) && NEAR(style_hao_size(15), 42));
+	CHECK(!strcmp(style_hao_name(5), "五号"));
+	style_defaults(&s);
+	style_step_size(&s, 1, &done);
+	CHECK(done == 1 && NEAR(s.text[STYLE_BODY].size, 12) && NEAR(s.text[STYLE_TITLE].size, 18 * 12 / 10.5f));
+	CHECK(NEAR(s.text[STYLE_BODY].indent, 24) && NEAR(style_measure(&s), 37 * 12));
+	style_step_size(&s, -3, &done);
+	CHECK(done == -3 && NEAR(s.text[STYLE_BODY].size, 7.5f));
+	style_step_size(&s, -10, &done);
+	CHECK(done == -3 && NEAR(s.text[STYLE_BODY].size, 5));
+	style_defaults(&s);
+	s.text[STYLE_BODY].size = 11; /* between 五号 and 小四 */
+	style_step_size(&s, 1, &done);
+	CHECK(done == 1 && NEAR(s.text[STYLE_BODY].size, 12));
+	s.text[STYLE_BODY].size = 11;
+	style_step_size(&s, -1, &done);
+	CHECK(done == -1 && NEAR(s.text[STYLE_BODY].size, 10.5f));
+	style_defaults(&s);
+	style_step_size(&s, 40, &done); /* A4: 初号 42 pt still gives 10 characters */
+	CHECK(done == 10 && NEAR(s.text[STYLE_BODY].size, 42));
+	/* optional families: '?' marks them; style_role_drop removes one */
+	style_defaults(&s);
+	CHECK(parse(&s, "[fonts]\nbody = FangSong?, FandolFang ?, Noto Serif CJK SC\n", stderr) == ERR_OK);
+	CHECK(s.role_body.n == 3 && s.role_body.optional == 3 && !strcmp(s.role_body.families[1], "FandolFang"));
+	CHECK(s.role_body.line == 2 && s.role_body.col == 8 && !strcmp(s.role_body.file, "t.style"));
+	style_role_drop(&s.role_body, 0);
+	CHECK(s.role_body.n == 2 && s.role_body.optional == 1 && !strcmp(s.role_body.families[0], "FandolFang"));
 	/* the shipped style and role files parse */
 	style_defaults(&s);
 	struct diag *d = diag_new(stderr);
 	CHECK(style_load(&s, "fonts/roles.conf", d) == ERR_OK);
 	CHECK(style_load(&s, "styles/a4-article.style", d) == ERR_OK);
 	CHECK(style_load(&s, "styles/none.style", d) == ERR_IO);
+	static const char *const presets[] = {"a5-book", "a4-two-column", "gb9704", "large-print",
+					      "ereader-6in"};
+	for (size_t i = 0; i < sizeof presets / sizeof *presets; i++) {
+		char path[64];
+		struct style p;
+		style_defaults(&p);
+		snprintf(path, sizeof path, "styles/%s.style", presets[i]);
+		CHECK(style_load(&p, path, d) == ERR_OK);
+		CHECK(!strcmp(p.name, presets[i]));
+	}
 	diag_free(d);
 	CHECK(!strcmp(s.role_heading.families[0], "Noto Sans CJK SC:style=Bold"));
 	if (fails)
