@@ -510,6 +510,7 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 			     struct page *pg, size_t page_no, struct compose_flowed *r)
 {
 	int col = 0, at_top = b->fresh, empty = 1;
+	size_t fill_until = 0; /* lines before this one belong to an oversized keep group */
 	float y = b->top;
 	r->low = b->top;
 	r->overflow = 0;
@@ -518,9 +519,18 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		size_t keep = compose_keep(c, i);
 		if (i + keep > end)
 			keep = end - i;
-		float need = compose_need(l, at_top);
-		for (size_t k = i + 1; k < i + keep; k++)
-			need += compose_need(&c->lines[k], 0) + c->lines[k - 1].space_after;
+		float need = compose_need(l, at_top), group = l->pitch;
+		for (size_t k = i + 1; k < i + keep; k++) {
+			float more = compose_need(&c->lines[k], 0) + c->lines[k - 1].space_after;
+			need += more;
+			group += more;
+		}
+		/* a keep group taller than a whole page cannot be kept: its lines fill the pages
+		   instead (keeping its tail groups would break before each of them) */
+		if (keep > 1 && group > c->st->page_h - c->st->margin_top - c->st->margin_bottom)
+			fill_until = i + keep;
+		if (i < fill_until)
+			need = compose_need(l, at_top);
 		if (y - need < b->bottom - 0.01f) {
 			if (!(empty && b->fresh)) {
 				if (col + 1 >= b->ncols)
