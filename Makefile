@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
@@ -21,7 +21,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 # Debian packages the build, the demo and the tests need (installed by `make deps`).
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
-	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk
+	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
+	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev
 DEB_TEST := poppler-utils qpdf mupdf-tools
 
 .PHONY: all deps deps-test demo test bench install clean pictures
