@@ -1,18 +1,23 @@
-/* linebreak.c: greedy paragraph filler with the clreq prohibitions, punctuation compression and
-   justification (contract and rule list in linebreak.h).
+/* linebreak.c: paragraph breaking with the clreq prohibitions, punctuation compression and
+   justification: an optimal-fit (total-fit) breaker, and the greedy filler it replaced (contract
+   and rule list in linebreak.h).
 
-   Four passes, each linear in the glyphs (the filler looks at most about two measures ahead of
-   a line start):
+   Passes:
    1. line_prepare: per glyph its advance, the blank halves a full-width mark may give up (PW-*),
       the PW-ADJ shares, the Han–Latin space after it (LATIN), the break opportunity after it
       (UAX #14 + KIN-START, KIN-END, UNBREAK, NOSPLIT, URLs) and whether EXPAND may widen the gap
-      after it.
-   2. line_fill: the greedy choice of breaks, with ORDER (squeeze before push) and emergency
-      breaks for tokens wider than the measure.
-   3. line_fix_runt: RUNT.
+      after it; line_sums: prefix sums of widths, SHRINK and EXPAND capacities, so that any
+      candidate line is measured in O(1).
+   2. line_optimal (default, justified text): total fit over the break opportunities with CJK
+      glue and demerits (model at line_optimal below), ORDER, RUNT, HANG; or line_fill
+      (line_params.greedy, and ragged text): the greedy choice of breaks, with ORDER (squeeze
+      before push) and emergency breaks for tokens wider than the measure.
+   3. line_fix_runt: RUNT for the greedy filler (a no-op after the optimum, which has RUNT in its
+      demerits); line_score: the greedy lines' demerits under the optimum's model.
    4. line_set: per line the mandatory compressions (PW-ADJ, PW-END, PW-START), then SHRINK or
-      EXPAND (JUST) to the measure, then x[].
-   Widths are summed in double; x[] is float. All state lives in one struct line_ctx per call. */
+      EXPAND (JUST) to the measure, HANG, then x[].
+   Widths are summed in double; x[] is float. All state lives in one struct line_ctx per call and
+   in the caller's line_result (scratch reused from call to call). */
 #include "linebreak.h"
 #include "clreq.h"
 #include "../base/utf8.h"
@@ -74,6 +79,8 @@ struct line_ctx {
 	size_t col_byte;    /* warning columns: text[0..col_byte) holds col_chars code points */
 	unsigned col_chars;
 	unsigned n_warn;    /* warnings about this paragraph so far */
+	int mid_token;      /* the last line ended inside an overfull token (one warning each) */
+	struct line_sum *sum;  /* optimal fit: prefix sums, n + 1 */
 };
 
 /* Running widths of a candidate line [s..j] (line_fill, line_fix_runt). */
@@ -83,6 +90,8 @@ struct line_acc {
 	double nat;  /* natural width if the line ended after j (PW-END on its last drawn glyph) */
 	double min;  /* nat minus everything SHRINK may take */
 };
+
+static void *line_reserve(void *p, size_t *cap, size_t need, size_t sz);
 
 /* --- libunibreak ---------------------------------------------------------------------- */
 
@@ -314,6 +323,9 @@ static void line_prepare(struct line_ctx *x)
 	w[n - 1].brk = LINE_BRK_MUST;
 }
 
+struct line_ctx;
+static int line_can_hang(const struct line_ctx *x, size_t t, size_t v);
+
 /* --- pass 2: choosing the breaks ------------------------------------------------------ */
 
 static void line_acc_start(struct line_acc *a, const struct line_work *w, size_t s, double indent,
@@ -443,9 +455,16 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 	*token = LINE_NONE;
 	line_acc_start(&a, w, s, first ? x->p->indent : 0, first, em);
 	/* the longest natural fit */
+	size_t hj = LINE_NONE;   /* HANG: a mark that may hang if squeezing fails */
 	for (;;) {
-		if (a.nat > M)
+		if (a.nat > M) {
+			/* HANG (option): 、，。 alone after a line that fits may hang outside the
+			   measure */
+			if (kn != LINE_NONE && kn + 1 == j && w[j].brk != LINE_BRK_NO &&
+			    line_can_hang(x, s, j))
+				hj = j;
 			break;
+		}
 		kn = j;
 		if (w[j].brk == LINE_BRK_MUST) {
 			if (j + 1 < n)
@@ -470,6 +489,12 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 			return j;
 		}
 		line_acc_add(&a, w, ++j, em);
+	}
+	if (hj != LINE_NONE) {
+		*flags |= LINE_HANG;
+		if (w[hj].brk == LINE_BRK_MUST && hj + 1 < n)
+			*flags |= LINE_FORCED;
+		return hj;
 	}
 	/* ORDER (后推出): move the last piece down, unless the piece after the break is itself
 	   wider than a line: then it is broken at the measure here and now. (A piece that fits a
@@ -515,7 +540,7 @@ static enum err line_push(struct line_result *r, size_t start, size_t end, unsig
 		r->lines = l;
 		r->cap = nc;
 	}
-	r->lines[r->n++] = (struct line){start, end, 0, flags};
+	r->lines[r->n++] = (struct line){start, end, 0, flags, 0};
 	return ERR_OK;
 }
 
@@ -593,10 +618,646 @@ static void line_fix_runt(struct line_ctx *x)
 		if (a.nat > x->p->measure + LINE_TOL)
 			return;
 		prev->end = k + 1;
-		prev->flags &= ~(unsigned)LINE_SQUEEZED;
+		prev->flags &= ~(unsigned)(LINE_SQUEEZED | LINE_HANG);
 		last->start = t;
 		return;
 	}
+}
+
+/* --- pass 2 (default): optimal fit ------------------------------------------------------
+
+   Total fit (Knuth–Plass style) over the break opportunities of pass 1 (UAX #14 + KIN-START,
+   KIN-END, UNBREAK, NOSPLIT, URLs), with glue modelled for CJK:
+   - between adjacent characters of which one is Chinese (LW_SLOT: EXPAND, never inside an
+     UNBREAK unit, never next to a closing or opening mark): natural width 0, stretch
+     LINE_SU em, no shrink; Western spaces stretch to ½ em and shrink to ¼ em; Han–Latin glue
+     (LATIN) ¼ em, stretch to ⅓ em, shrink to ⅛ em; the blank halves of full-width marks that
+     PW-ADJ, PW-START and PW-END leave are shrink (SHRINK). A line with no such gap may
+     letter-space Latin words (LW_SOFT) at a quarter of the stretch, else it is underfull.
+   - badness: 100 |r|³ with r = (measure − natural) / stretch, or need / shrink when the line
+     is over; shrinking is costed LINE_KS times stretching, so punctuation is compressed before
+     characters are spaced out (SHRINK before EXPAND, ORDER 先挤进). The last line, and a line
+     ended by a forced break, are set at natural width (ragged: no stretch cost).
+   - demerits of a line: (LINE_LP + badness)² ± penalty², where the penalty is a small bonus
+     for a break after a mark (。！？ more than ，、；：and closing marks) and a cost for a break
+     inside a URL or after a hyphen; plus LINE_ADJ when its fitness class (tight, decent,
+     loose, very loose) is two or more from the previous line's; plus LINE_PUSH for ORDER
+     (后推出 only when 先挤进 fails): a line that ends before a piece holding a mark that may not
+     start a line, when that piece could have been squeezed onto it; plus LINE_RUNT_DEM for a
+     last line of one ideograph (RUNT) and LINE_UNDER_DEM for a line that cannot be justified.
+   - HANG (option): a line ending with 、，。 after a character that is no mark may instead be
+     measured without that mark, which is then set half-width outside the measure.
+   Pass 1 admits only lines with r <= LINE_RHO1 and no runt nor underfull line, scanning the
+   active nodes from the oldest and stopping at the first too loose line (a newer start is
+   looser still), so few nodes are looked at per break. If pass 1 finds no way to the end, pass
+   2 admits every line that fits; where no active node can reach a break at all (a token wider
+   than the measure) the greedy filler (line_choose: emergency break at the measure, one
+   warning per token) sets the lines from the node before the last one that died until past
+   that break, and the optimum resumes from there. At most LINE_MAX_ACTIVE nodes stay active
+   (the oldest are dropped), so the cost is O(glyphs × active) and never fails. */
+
+#define LINE_SU 0.125        /* em: stretch of one inter-character gap (EXPAND) */
+#define LINE_KS 0.1          /* SHRINK costs this much of stretching */
+#define LINE_LP 10.0         /* per-line demerits (fewer lines) */
+#define LINE_RHO1 1.5        /* pass 1: loosest adjustment ratio */
+#define LINE_BAD_MAX 1e7     /* badness cap (r about 46) */
+#define LINE_ADJ 3000.0      /* fitness classes two apart */
+#define LINE_PUSH 1e5        /* ORDER: pushed down what could have been squeezed in */
+#define LINE_PEN_STOP 15.0   /* bonus for a break after 。！？ */
+#define LINE_PEN_MARK 10.0   /* bonus for a break after ，、；：and closing marks */
+#define LINE_PEN_HYPH 50.0   /* cost of a break inside a URL or after a hyphen */
+#define LINE_RUNT_DEM 2e14   /* RUNT: worse than any line that can be justified */
+#define LINE_UNDER_DEM 1e15  /* a line that cannot be justified */
+#define LINE_OVER_DEM 1e16   /* a line broken inside a token (greedy fallback) */
+#define LINE_MAX_ACTIVE 512
+#define LINE_NONE32 UINT32_MAX
+
+struct line_sum {
+	double c;        /* advances and pair terms (LATIN glue − PW-ADJ) of glyphs before i */
+	double sh;       /* SHRINK capacity */
+	double y;        /* EXPAND capacity */
+	uint32_t soft;   /* LW_SOFT gaps */
+	uint32_t chars;  /* RUNT characters */
+	uint32_t last;   /* glyph i - 1 or the last drawn (not space) glyph before it, else
+			    LINE_NONE32: S[k + 1].last is the last drawn glyph of a line ending at k */
+	uint32_t next;   /* S[i].next: first drawn glyph at or after i (n if none) */
+};
+
+struct line_node {
+	uint32_t pos;    /* the line ending here ends after glyph pos (LINE_NONE32: paragraph start) */
+	uint32_t t;      /* first glyph of the next line (spaces after the break skipped) */
+	uint32_t prev;   /* node where that line starts (LINE_NONE32 for the start) */
+	float ratio;     /* of the line ending here */
+	double total;    /* demerits of the lines up to here */
+	uint16_t flags;  /* enum line_flag of the line ending here */
+	uint8_t fit;     /* fitness class of that line: 0 tight, 1 decent, 2 loose, 3 very loose */
+};
+
+/* The start side of a line (line_head_at). */
+struct line_head {
+	double c, sh, y;
+	uint32_t soft, t;
+	int first;
+};
+
+/* Widths of a line. */
+struct line_fit {
+	double nat, shr, str;
+	uint32_t soft;
+};
+
+/* The end side of the lines that end after glyph k: computed once per break and shared by
+   every start (line_end_at), so that a candidate line costs a few subtractions. */
+struct line_endside {
+	double c, sh, y;
+	uint32_t soft;
+};
+
+struct line_end {
+	size_t k, v;               /* v: last drawn glyph, LINE_NONE if only spaces up to k */
+	int last, forced;
+	struct line_endside at;    /* the line ending with v */
+	int hang;                  /* HANG: v may hang; hat ends the line with v - 1 */
+	struct line_endside hat;
+	int push;                  /* ORDER: pat ends the line at the next break nb instead */
+	struct line_endside pat;
+	double pen;                /* signed square of the break penalty */
+};
+
+enum line_cstat {
+	LINE_C_OK,
+	LINE_C_LONG,   /* does not fit even squeezed: neither does any later break */
+	LINE_C_LOOSE,  /* pass 1: too loose; any newer start is looser */
+	LINE_C_SKIP    /* not admitted here (RUNT in pass 1, ...) */
+};
+
+struct line_cand {
+	double dem;
+	float ratio;
+	unsigned flags;
+	int fit;
+};
+
+
+static void line_sums(struct line_ctx *x)
+{
+	const struct line_work *w = x->w;
+	struct line_sum *S = x->sum;
+	size_t n = x->n;
+	double em = x->em, su = LINE_SU * em, e8 = 0.125 * em, q = 0.25 * em, e2 = 0.5 * em;
+	double e12 = em / 12;
+	memset(&S[0], 0, sizeof S[0]);
+	S[0].last = LINE_NONE32;
+	for (size_t i = 0; i < n; i++) {
+		const struct line_work *c = &w[i];
+		double pr = c->glue - c->adj_r - (i + 1 < n ? w[i + 1].adj_l : 0);
+		double sh = (c->stage ? (c->lb - c->adj_l) + (c->rb - c->adj_r) : 0) +
+			    (c->glue > 0 ? c->glue - e8 : 0);
+		double y = (c->flags & LW_SLOT ? su : 0) + (c->glue > 0 ? e12 : 0);
+		if (c->flags & LW_WSPACE) {
+			sh += c->w > q ? c->w - q : 0;
+			y += c->w < e2 ? e2 - c->w : 0;
+		}
+		S[i + 1].c = S[i].c + c->w + pr;
+		S[i + 1].sh = S[i].sh + sh;
+		S[i + 1].y = S[i].y + y;
+		S[i + 1].soft = S[i].soft + ((c->flags & LW_SOFT) != 0);
+		S[i + 1].chars = S[i].chars + (uint32_t)line_is_char(w, i, 0);
+		S[i + 1].last = c->flags & LW_SPACE ? S[i].last : (uint32_t)i;
+	}
+	S[n].next = (uint32_t)n;
+	for (size_t i = n; i-- > 0;)
+		S[i].next = w[i].flags & LW_SPACE ? S[i + 1].next : (uint32_t)i;
+}
+
+/* The start side of a line whose first glyph is t: PW-START (not on the paragraph's first
+   line, which has the indent instead). */
+static void line_head_at(const struct line_ctx *x, size_t t, int first, struct line_head *h)
+{
+	const struct line_sum *S = x->sum;
+	const struct line_work *a = &x->w[t < x->n ? t : x->n - 1];
+	h->t = (uint32_t)t;
+	h->first = first;
+	if (t >= x->n) {
+		h->c = S[x->n].c;
+		h->sh = S[x->n].sh;
+		h->y = S[x->n].y;
+		h->soft = S[x->n].soft;
+		return;
+	}
+	h->c = S[t].c - (first ? x->p->indent : -a->lb);
+	h->sh = S[t].sh + (a->stage ? a->lb - a->adj_l : 0);
+	h->y = S[t].y;
+	h->soft = S[t].soft;
+}
+
+/* The end side of a line whose last drawn glyph is v: PW-END, and no LATIN glue, PW-ADJ or
+   EXPAND slot after it. */
+static void line_side_at(const struct line_ctx *x, size_t v, struct line_endside *e)
+{
+	const struct line_sum *S = x->sum;
+	const struct line_work *b = &x->w[v];
+	double em = x->em;
+	double prv = b->glue - b->adj_r - (v + 1 < x->n ? x->w[v + 1].adj_l : 0);
+	e->c = S[v + 1].c - prv - b->rb;
+	e->sh = S[v + 1].sh - (b->stage ? b->rb - b->adj_r : 0) - (b->glue > 0 ? b->glue - 0.125 * em : 0);
+	e->y = S[v + 1].y - (b->flags & LW_SLOT ? LINE_SU * em : 0) - (b->glue > 0 ? em / 12 : 0);
+	e->soft = S[v].soft;
+}
+
+/* The line between a start side and an end side, O(1). */
+static void line_span(const struct line_head *h, const struct line_endside *e, struct line_fit *f)
+{
+	f->nat = e->c - h->c;
+	f->shr = e->sh - h->sh;
+	f->str = e->y - h->y;
+	f->soft = e->soft - h->soft;
+	if (f->shr < 0)
+		f->shr = 0;
+	if (f->str < 0)
+		f->str = 0;
+}
+
+/* HANG: glyph v (the last drawn of a line starting at t) is 、，or 。set full-width, alone
+   (the glyph before it is drawn and no full-width mark: never a run of marks). */
+static int line_can_hang(const struct line_ctx *x, size_t t, size_t v)
+{
+	uint32_t cp = x->g[v].cp;
+	return x->p->hang && v > t && (cp == 0x3001 || cp == 0xFF0C || cp == 0x3002) &&
+	       (x->w[v].flags & LW_MARK) && !(x->w[v - 1].flags & (LW_MARK | LW_SPACE));
+}
+
+/* Badness of a measured line. ragged: last line, forced break or no JUST. */
+static enum line_cstat line_badness(const struct line_ctx *x, const struct line_fit *f, int ragged,
+				    int pass, double *bad, float *ratio, int *fit, int *under)
+{
+	double M = x->p->measure, diff = M - f->nat, r, b;
+	*bad = 0;
+	*ratio = 0;
+	*fit = 1;
+	*under = 0;
+	if (diff < -LINE_TOL) {
+		/* SHRINK (ORDER 先挤进), costed LINE_KS of stretching */
+		double need = -diff;
+		if (need > f->shr + LINE_TOL)
+			return LINE_C_LONG;
+		r = f->shr > 0 ? need / f->shr : 1;
+		r = r > 1 ? 1 : r;
+		*bad = LINE_KS * 100 * r * r * r;
+		*ratio = (float)-r;
+		*fit = r > 0.5 ? 0 : 1;
+		return LINE_C_OK;
+	}
+	if (diff <= LINE_TOL)
+		return LINE_C_OK;
+	if (ragged) {
+		if (x->p->justify)
+			return LINE_C_OK;   /* last line: natural width */
+		r = diff / (0.25 * M);      /* ragged right: balance the lines a little */
+		*bad = 100 * r * r * r;
+		*bad = *bad > LINE_BAD_MAX ? LINE_BAD_MAX : *bad;
+		return LINE_C_OK;
+	}
+	/* EXPAND (JUST) */
+	if (f->str > 1e-9) {
+		r = diff / f->str;
+	} else if (f->soft) {
+		r = diff / (f->soft * 0.25 * LINE_SU * x->em);
+	} else {
+		if (pass == 1)
+			return LINE_C_LOOSE;
+		*under = 1;
+		*bad = LINE_BAD_MAX;
+		*ratio = 1e4f;
+		*fit = 3;
+		return LINE_C_OK;
+	}
+	if (pass == 1 && r > LINE_RHO1)
+		return LINE_C_LOOSE;
+	b = 100 * r * r * r;
+	*bad = b > LINE_BAD_MAX ? LINE_BAD_MAX : b;
+	*ratio = (float)r;
+	*fit = r > 1 ? 3 : r > 0.5 ? 2 : 1;
+	return LINE_C_OK;
+}
+
+/* The next break opportunity after glyph k (k == LINE_NONE: the first); *push: the piece up to
+   it holds a mark that may not start a line (KIN-START), so ending a line at k pushes down
+   what ORDER would rather squeeze in. */
+static size_t line_next(const struct line_ctx *x, size_t k, int *push)
+{
+	size_t i = k == LINE_NONE ? 0 : k + 1;
+	*push = 0;
+	if (i >= x->n)
+		return LINE_NONE;
+	for (;; i++) {
+		if (i > k + 1 && k != LINE_NONE && (x->w[i].flags & LW_NOSTART))
+			*push = 1;
+		if (x->w[i].brk != LINE_BRK_NO || i + 1 >= x->n)
+			return i;
+	}
+}
+
+/* line_next for a single line's cost (line_rescue, line_score): a piece longer than
+   LINE_PIECE_MAX glyphs cannot be squeezed onto a line anyway, so the scan stops there
+   (LINE_NONE: no ORDER check), which keeps text without break opportunities linear. */
+#define LINE_PIECE_MAX 4096
+static size_t line_next_near(const struct line_ctx *x, size_t k, int *push)
+{
+	size_t i = k + 1, lim = k + LINE_PIECE_MAX;
+	*push = 0;
+	for (; i < x->n && i < lim; i++) {
+		if (i > k + 1 && (x->w[i].flags & LW_NOSTART))
+			*push = 1;
+		if (x->w[i].brk != LINE_BRK_NO)
+			return i;
+	}
+	return LINE_NONE;
+}
+
+/* Last drawn glyph at or before k, LINE_NONE if there is none. */
+static size_t line_last_drawn(const struct line_ctx *x, size_t k)
+{
+	uint32_t v = x->sum[k + 1].last;
+	return v == LINE_NONE32 ? LINE_NONE : v;
+}
+
+/* Everything about a break after glyph k that does not depend on the line's start; nb and
+   push from line_next(k). */
+static void line_end_at(const struct line_ctx *x, size_t k, size_t nb, int push,
+			struct line_end *e)
+{
+	const struct line_work *w = x->w;
+	size_t n = x->n, v = line_last_drawn(x, k);
+	e->k = k;
+	e->v = v;
+	e->last = k + 1 >= n;
+	e->forced = w[k].brk == LINE_BRK_MUST && !e->last;
+	e->hang = 0;
+	e->push = 0;
+	e->pen = 0;
+	if (v == LINE_NONE)
+		return;
+	line_side_at(x, v, &e->at);
+	/* HANG: 、，。 alone may hang (line_can_hang checks t < v per line) */
+	if (line_can_hang(x, v - (v > 0), v)) {
+		e->hang = 1;
+		line_side_at(x, v - 1, &e->hat);
+	}
+	if (e->last || e->forced)
+		return;
+	double pen = 0;
+	unsigned cls = w[v].cls;
+	if (cls == CLREQ_STOP || cls == CLREQ_EXCL)
+		pen = -LINE_PEN_STOP;
+	else if (cls == CLREQ_COMMA || cls == CLREQ_MIDDLE || cls == CLREQ_CLOSE)
+		pen = -LINE_PEN_MARK;
+	else if ((w[k].flags & LW_URL) && k + 1 < n && (w[k + 1].flags & LW_URL))
+		pen = LINE_PEN_HYPH;   /* NOSPLIT: a URL broken after / . - ... */
+	else if ((x->g[v].cp == '-' || x->g[v].cp == 0x2010) && v > 0 && w[v - 1].cls == CLREQ_LATIN)
+		pen = LINE_PEN_HYPH;   /* a hyphenated word */
+	e->pen = pen > 0 ? pen * pen : -pen * pen;
+	/* ORDER: the line that would take the next piece too, squeezed */
+	if (push && nb != LINE_NONE) {
+		size_t v2 = line_last_drawn(x, nb);
+		if (v2 != LINE_NONE && v2 > v) {
+			e->push = 1;
+			line_side_at(x, v2, &e->pat);
+		}
+	}
+}
+
+/* Demerits of the line from start side h (pflags: the flags of the line before) to the break
+   e. */
+static enum line_cstat line_cost(const struct line_ctx *x, const struct line_head *h,
+				 unsigned pflags, const struct line_end *e, int pass,
+				 struct line_cand *c)
+{
+	const struct line_work *w = x->w;
+	size_t n = x->n, t = h->t, v = e->v;
+	int ragged = e->last || e->forced || !x->p->justify, under = 0, hung = 0;
+	double M = x->p->measure, b;
+	struct line_fit f;
+	c->flags = e->forced ? LINE_FORCED : 0;
+	c->dem = 0;
+	c->ratio = 0;
+	c->fit = 1;
+	if (v == LINE_NONE)
+		f = (struct line_fit){h->first ? x->p->indent : 0, 0, 0, 0};
+	else
+		line_span(h, &e->at, &f);
+	enum line_cstat st = line_badness(x, &f, ragged, pass, &b, &c->ratio, &c->fit, &under);
+	/* HANG: measured without the mark, when that is better */
+	if (st != LINE_C_OK && e->hang && v > t) {
+		struct line_fit hf;
+		double bh;
+		float rh;
+		int fh, uh;
+		line_span(h, &e->hat, &hf);
+		enum line_cstat sh = line_badness(x, &hf, ragged, pass, &bh, &rh, &fh, &uh);
+		if (sh == LINE_C_OK) {
+			st = sh;
+			b = bh;
+			c->ratio = rh;
+			c->fit = fh;
+			under = uh;
+			hung = 1;
+			c->flags |= LINE_HANG;
+		} else if (st == LINE_C_LONG && sh != LINE_C_LONG) {
+			st = LINE_C_SKIP;
+		}
+	}
+	if (st != LINE_C_OK)
+		return st;
+	if (!hung && f.nat > M + LINE_TOL)
+		c->flags |= LINE_SQUEEZED;
+	double d = (LINE_LP + b) * (LINE_LP + b) + e->pen;
+	/* ORDER: 后推出 only when 先挤进 is impossible */
+	if (e->push && !hung) {
+		struct line_fit f2;
+		line_span(h, &e->pat, &f2);
+		if (f2.nat > M + LINE_TOL && f2.nat - f2.shr <= M + LINE_TOL)
+			d += LINE_PUSH;
+	}
+	if (under)
+		d += LINE_UNDER_DEM;
+	/* RUNT: the last line holds one ideograph (marks aside) */
+	if (e->last && !h->first && !(pflags & (LINE_FORCED | LINE_OVERFULL)) && t < n &&
+	    x->sum[n].chars - x->sum[t].chars == 1) {
+		size_t i = t;
+		while (i < n && !line_is_char(w, i, t))
+			i++;
+		if (i < n && (w[i].flags & LW_IDEO)) {
+			if (pass == 1)
+				return LINE_C_SKIP;
+			d += LINE_RUNT_DEM;
+		}
+	}
+	c->dem = d;
+	return LINE_C_OK;
+}
+
+static enum err line_node_add(struct line_ctx *x, size_t *nn, size_t pos, size_t prev,
+			      double total, const struct line_cand *c, size_t *out)
+{
+	struct line_result *r = x->r;
+	struct line_node *nd = line_reserve(r->nodes, &r->cap_nodes, *nn + 1, sizeof *nd);
+	if (!nd)
+		return ERR_NOMEM;
+	r->nodes = nd;
+	size_t t = pos == LINE_NONE ? 0 : x->sum[pos + 1].next;
+	struct line_node *d = &nd[*nn];
+	d->pos = pos == LINE_NONE ? LINE_NONE32 : (uint32_t)pos;
+	d->t = (uint32_t)t;
+	d->prev = prev == LINE_NONE ? LINE_NONE32 : (uint32_t)prev;
+	d->ratio = c ? c->ratio : 0;
+	d->total = total;
+	d->flags = (uint16_t)(c ? c->flags : 0);
+	d->fit = (uint8_t)(c ? c->fit : 1);
+	*out = (*nn)++;
+	return ERR_OK;
+}
+
+static enum err line_active_push(struct line_result *r, size_t *h, size_t *e, size_t node)
+{
+	if (*e == r->cap_active && *h > 0) {
+		memmove(r->active, r->active + *h, (*e - *h) * sizeof *r->active);
+		*e -= *h;
+		*h = 0;
+	}
+	size_t *a = line_reserve(r->active, &r->cap_active, *e + 1, sizeof *a);
+	if (!a)
+		return ERR_NOMEM;
+	r->active = a;
+	a[(*e)++] = node;
+	return ERR_OK;
+}
+
+/* Greedy lines (line_choose) from node `from` until a line ends at or after glyph k; *out: the
+   node of that line's end. Used where no active node can reach k (a token wider than the
+   measure): emergency breaks and their warnings as in line_fill. */
+static enum err line_rescue(struct line_ctx *x, size_t *nn, size_t from, size_t k, size_t *out)
+{
+	size_t cur = from;
+	for (;;) {
+		const struct line_node *a = &x->r->nodes[cur];
+		size_t s = a->t;
+		int first = a->pos == LINE_NONE32;
+		unsigned flags = 0, pflags = a->flags;
+		double total = a->total;
+		struct line_head hd;
+		line_head_at(x, s, first, &hd);
+		size_t token, ke = line_choose(x, s, first, &flags, &token);
+		if ((flags & LINE_OVERFULL) && !(x->mid_token && token == s))
+			line_warn(x, token, 0);
+		x->mid_token = (flags & LINE_OVERFULL) && x->w[ke].brk == LINE_BRK_NO;
+		struct line_cand c = {0, 0, flags, 1};
+		int push;
+		size_t nb = line_next_near(x, ke, &push);
+		struct line_cand m;
+		struct line_end le;
+		line_end_at(x, ke, nb, push, &le);
+		if (!(flags & LINE_OVERFULL) && line_cost(x, &hd, pflags, &le, 2, &m) == LINE_C_OK) {
+			c.dem = m.dem;
+			c.ratio = m.ratio;
+		} else {
+			c.dem = LINE_OVER_DEM;
+		}
+		c.flags |= flags & LINE_HANG;
+		enum err e = line_node_add(x, nn, ke, cur, total + c.dem, &c, &cur);
+		if (e)
+			return e;
+		if (ke >= k || ke + 1 >= x->n) {
+			*out = cur;
+			return ERR_OK;
+		}
+	}
+}
+
+/* Writes the lines of the chain ending at node `last` into r->lines. */
+static enum err line_emit(struct line_ctx *x, size_t last)
+{
+	struct line_result *r = x->r;
+	const struct line_node *nd = r->nodes;
+	size_t count = 0;
+	for (size_t i = last; nd[i].prev != LINE_NONE32; i = nd[i].prev)
+		count++;
+	if (count > r->cap || !r->lines) {
+		struct line *l = line_reserve(r->lines, &r->cap, count, sizeof *l);
+		if (!l)
+			return ERR_NOMEM;
+		r->lines = l;
+	}
+	r->n = count;
+	for (size_t i = last; nd[i].prev != LINE_NONE32; i = nd[i].prev) {
+		const struct line_node *p = &nd[nd[i].prev];
+		r->lines[--count] = (struct line){p->t, (size_t)nd[i].pos + 1, 0, nd[i].flags,
+						  nd[i].ratio};
+	}
+	r->demerits = nd[last].total;
+	if (r->n)
+		r->lines[r->n - 1].flags |= LINE_LAST;
+	return ERR_OK;
+}
+
+static enum err line_optimal(struct line_ctx *x)
+{
+	struct line_result *r = x->r;
+	const struct line_work *w = x->w;
+	size_t n = x->n;
+	enum err e;
+	for (int pass = 1; pass <= 2; pass++) {
+		size_t nn = 0, h = 0, ea = 0, start, fin = LINE_NONE;
+		int push;
+		if ((e = line_node_add(x, &nn, LINE_NONE, LINE_NONE, 0, NULL, &start)) ||
+		    (e = line_active_push(r, &h, &ea, start)))
+			return e;
+		size_t k = line_next(x, LINE_NONE, &push);
+		while (k != LINE_NONE) {
+			size_t nb = line_next(x, k, &push);
+			struct line_end le;
+			line_end_at(x, k, nb, push, &le);
+			double best[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
+			size_t bprev[4] = {0};
+			struct line_cand bc[4];
+			size_t dead = LINE_NONE;
+			struct line_cand c;
+			enum line_cstat st = LINE_C_SKIP;
+			uint32_t cpos = LINE_NONE32 - 1;   /* nodes at one position share their line */
+			unsigned cpf = 0;
+			for (size_t i = h; i < ea; i++) {
+				const struct line_node *a = &r->nodes[r->active[i]];
+				if (a->t > k)
+					continue;
+				if (a->pos != cpos || ((a->flags ^ cpf) & (LINE_FORCED | LINE_OVERFULL))) {
+					struct line_head hd;
+					line_head_at(x, a->t, a->pos == LINE_NONE32, &hd);
+					st = line_cost(x, &hd, a->flags, &le, pass, &c);
+					cpos = a->pos;
+					cpf = a->flags;
+				}
+				if (st == LINE_C_LONG) {
+					if (i == h) {
+						if (dead == LINE_NONE || r->nodes[dead].pos != a->pos ||
+						    a->total < r->nodes[dead].total)
+							dead = r->active[i];
+						h++;
+					}
+					continue;
+				}
+				if (st == LINE_C_LOOSE)
+					break;
+				if (st != LINE_C_OK)
+					continue;
+				double tot = a->total + c.dem + (abs(c.fit - (int)a->fit) > 1 ? LINE_ADJ : 0);
+				if (tot < best[c.fit]) {
+					best[c.fit] = tot;
+					bprev[c.fit] = r->active[i];
+					bc[c.fit] = c;
+				}
+			}
+			double bmin = fmin(fmin(best[0], best[1]), fmin(best[2], best[3]));
+			int end = k + 1 >= n;
+			if (bmin == INFINITY && end && h < ea) {
+				/* only spaces after the last break: the best node there ends it */
+				for (size_t i = h; i < ea; i++) {
+					const struct line_node *a = &r->nodes[r->active[i]];
+					if (a->t >= n && (fin == LINE_NONE || a->total < r->nodes[fin].total))
+						fin = r->active[i];
+				}
+				if (fin != LINE_NONE)
+					break;
+			}
+			if (bmin == INFINITY && (h == ea || end)) {
+				if (pass == 1)
+					break;
+				/* no active node reaches k: greedy lines over the obstacle */
+				if (dead == LINE_NONE)
+					dead = r->active[ea - 1];
+				size_t from = r->nodes[dead].prev != LINE_NONE32 ? r->nodes[dead].prev : dead;
+				size_t cur;
+				if ((e = line_rescue(x, &nn, from, k, &cur)))
+					return e;
+				h = ea = 0;
+				if ((e = line_active_push(r, &h, &ea, cur)))
+					return e;
+				if (r->nodes[cur].pos + 1 >= n) {
+					fin = cur;
+					break;
+				}
+				k = line_next(x, r->nodes[cur].pos, &push);
+				continue;
+			}
+			/* a forced break ends every line that could run across it */
+			if (w[k].brk == LINE_BRK_MUST)
+				while (h < ea && r->nodes[r->active[h]].t <= k)
+					h++;
+			if (bmin < INFINITY) {
+				for (int f = 0; f < 4; f++) {
+					if (!(best[f] <= bmin + LINE_ADJ) ||
+					    ((end || w[k].brk == LINE_BRK_MUST) && best[f] != bmin))
+						continue;
+					size_t id;
+					if ((e = line_node_add(x, &nn, k, bprev[f], best[f], &bc[f], &id)) ||
+					    (e = line_active_push(r, &h, &ea, id)))
+						return e;
+					if (end && fin == LINE_NONE)
+						fin = id;
+					if (end || w[k].brk == LINE_BRK_MUST)
+						break;
+				}
+			}
+			if (end)
+				break;
+			while (ea - h > LINE_MAX_ACTIVE)
+				h++;
+			k = nb;
+		}
+		if (fin != LINE_NONE)
+			return line_emit(x, fin);
+	}
+	/* pass 2 always reaches the end (line_rescue); not reached */
+	return line_fill(x);
 }
 
 /* --- pass 4: setting a line ------------------------------------------------------------ */
@@ -606,6 +1267,7 @@ static void line_fix_runt(struct line_ctx *x)
 static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int justify,
 		      unsigned *flags)
 {
+	size_t vh = LINE_NONE;      /* HANG: the mark set outside the measure */
 	struct line_work *w = x->w;
 	const struct shape_glyph *g = x->g;
 	float *xs = x->r->x;
@@ -617,6 +1279,10 @@ static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int jus
 	if (v == s)
 		return (float)indent;
 	v--;
+	if ((*flags & LINE_HANG) && v > s) {
+		vh = v;
+		v--;
+	}
 
 	double cap[CLREQ_SHRINK_NSTAGES] = {0}, ecap_space = 0, ecap_glue = 0, W = indent;
 	size_t nslot = 0;
@@ -724,7 +1390,48 @@ static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int jus
 		if (i < v)
 			pen += c->gap;
 	}
+	if (vh != LINE_NONE) {
+		/* HANG: after the justified line, half-width (PW-END) */
+		struct line_work *c = &w[vh];
+		c->lrem = c->adj_l;
+		c->rrem = c->rb;
+		c->gap = 0;
+		c->dsp = 0;
+		xs[vh] = (float)(pen - c->lrem + g[vh].xoff);
+		pen += (double)c->w - c->lrem - c->rrem;
+	}
 	return (float)pen;
+}
+
+/* The demerits of the greedy filler's lines under the optimal breaker's model (comparisons,
+   benchmarks), and their adjustment ratios. */
+static void line_score(struct line_ctx *x)
+{
+	struct line_result *r = x->r;
+	double total = 0;
+	int pfit = 1;
+	unsigned pflags = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		struct line *l = &r->lines[i];
+		size_t k = l->end - 1;
+		int push;
+		size_t nb = line_next_near(x, k, &push);
+		struct line_cand c;
+		struct line_head hd;
+		struct line_end le;
+		line_head_at(x, l->start, i == 0 && l->start == 0, &hd);
+		line_end_at(x, k, nb, push, &le);
+		if (!(l->flags & LINE_OVERFULL) && line_cost(x, &hd, pflags, &le, 2, &c) == LINE_C_OK) {
+			total += c.dem + (abs(c.fit - pfit) > 1 ? LINE_ADJ : 0);
+			l->ratio = c.ratio;
+			pfit = c.fit;
+		} else {
+			total += LINE_OVER_DEM;
+			pfit = 1;
+		}
+		pflags = l->flags;
+	}
+	r->demerits = total;
 }
 
 /* --- API --------------------------------------------------------------------------------- */
@@ -776,15 +1483,29 @@ enum err line_break(const struct shape_glyph *g, size_t n, const char *text, siz
 		return ERR_NOMEM;
 	out->ubrk = ub;
 
+	struct line_sum *sum = line_reserve(out->sum, &out->cap_sum, n + 1, sizeof *sum);
+	if (!sum)
+		return ERR_NOMEM;
+	out->sum = sum;
+
 	line_init();
-	struct line_ctx x = {g, n, text, len, p, p->em, w, out, d, pos, 0, 0, 0};
+	struct line_ctx x = {.g = g, .n = n, .text = text, .len = len, .p = p, .em = p->em, .w = w,
+			     .r = out, .d = d, .pos = pos, .sum = sum};
 	line_prepare(&x);
-	enum err e = line_fill(&x);
+	line_sums(&x);
+	out->demerits = 0;
+	/* ragged text (no JUST) is filled greedily: on the character grid of Chinese text every
+	   ragged line is as full as the rules let it be, there is no space to even out */
+	enum err e = p->greedy || !p->justify ? line_fill(&x) : line_optimal(&x);
 	if (e) {
 		out->n = 0;
 		return e;
 	}
+	/* RUNT: the greedy filler's repair (the optimum has RUNT in its demerits; after a rescue
+	   by the greedy filler the repair may still apply) */
 	line_fix_runt(&x);
+	if (p->greedy || !p->justify)
+		line_score(&x);
 
 	for (size_t i = 0; i < n; i++)
 		xs[i] = NAN;
@@ -811,6 +1532,9 @@ void line_result_free(struct line_result *r)
 	free(r->x);
 	free(r->work);
 	free(r->ubrk);
+	free(r->sum);
+	free(r->nodes);
+	free(r->active);
 	memset(r, 0, sizeof *r);
 }
 
@@ -831,8 +1555,8 @@ void line_dump(const char *text, size_t len, const struct shape_glyph *g, size_t
 			b1 = b1 < b0 ? b0 : len;
 		char fl[8];
 		size_t o = 0;
-		static const char letters[] = "JLFSOU";
-		for (int k = 0; k < 6; k++)
+		static const char letters[] = "JLFSOUH";
+		for (int k = 0; k < 7; k++)
 			if (l->flags & (1u << k))
 				fl[o++] = letters[k];
 		if (!o)

@@ -26,8 +26,18 @@
      SHRINK order. A line with no gap at all is left short, flagged LINE_UNDERFULL, and warned
    - RUNT: the last line never holds a single ideograph alone (punctuation aside): the line
      before gives up pieces, unless that would leave it unjustifiable or overflow the last one
-   The break chooser (line_fill in linebreak.c) is a greedy filler; an optimal-fit breaker can
-   replace it: it only has to fill r->lines with [start,end) ranges and flags.
+   - HANG (option, off by default): only 、，。 may hang outside the measure, one mark alone
+     (never a run of marks: the glyph before it is no full-width mark)
+
+   The break chooser is an optimal-fit (total-fit, Knuth–Plass style) breaker: it minimises the
+   sum of the lines' demerits over all feasible breaks (the break opportunities above), with
+   glue modelled for CJK (model at line_optimal in linebreak.c); RUNT and ORDER are part of
+   its demerits, so it squeezes a mark in rather than push a character down and never leaves a
+   lone last character unless every alternative line could not be justified. With
+   line_params.greedy, and for ragged text (justify 0: on the character grid every ragged line
+   is as full as it may be), it is the greedy filler (first fit with ORDER, RUNT repaired
+   after). Cost: O(glyphs × active nodes), the active nodes capped; about twice the greedy
+   filler on news text (tests/unit/test_linebreak prints the figures).
 
    libunibreak: its init_linebreak() fills a static index that set_linebreaks_utf8 reads; it is
    not safe to run while another thread breaks text. line_init() runs it exactly once (C11
@@ -48,6 +58,10 @@ struct line_params {
 	float em;        /* the paragraph's font size in pt (1 em) */
 	float indent;    /* first-line indent in pt (INDENT: 2 em for body paragraphs, 0 for headings) */
 	int justify;     /* 1: JUST (all lines but the last flush at both edges); 0: ragged right */
+	/* appended fields: zero is the default */
+	int greedy;      /* 1: greedy first-fit filler instead of the optimal-fit breaker (always
+			    used for ragged text) */
+	int hang;        /* HANG: 1 lets 、，。 hang outside the measure at a line end (one mark) */
 };
 
 enum line_flag {
@@ -56,8 +70,9 @@ enum line_flag {
 	LINE_FORCED = 4,     /* ended by a mandatory break in the text (LF, U+2028): set ragged */
 	LINE_SQUEEZED = 8,   /* ORDER: took a following mark by shrinking */
 	LINE_OVERFULL = 16,  /* emergency break inside a token wider than the measure */
-	LINE_UNDERFULL = 32  /* could not be justified: no gap may take space (a lone glyph before
+	LINE_UNDERFULL = 32, /* could not be justified: no gap may take space (a lone glyph before
 				a word that does not fit beside it, 作” alone) */
+	LINE_HANG = 64       /* HANG: its last glyph (、，。) hangs outside the measure */
 };
 
 struct line {
@@ -65,9 +80,14 @@ struct line {
 			       trailing spaces are included (not drawn) */
 	float width;        /* set width incl. indent (== measure when justified) */
 	unsigned flags;     /* enum line_flag */
+	float ratio;        /* adjustment ratio chosen by the breaker: > 0 stretch (1 = one
+			       stretch unit per gap, see linebreak.c), < 0 share of the shrink used
+			       (-1 = all), 0 natural; for statistics and dumps */
 };
 
 struct line_work;       /* per-glyph scratch, private to linebreak.c */
+struct line_sum;        /* per-glyph prefix sums of the optimal breaker, private */
+struct line_node;       /* break nodes of the optimal breaker, private */
 
 struct line_result {
 	struct line *lines;
@@ -82,6 +102,15 @@ struct line_result {
 	size_t cap_work;
 	char *ubrk;
 	size_t cap_ubrk;
+	struct line_sum *sum;
+	size_t cap_sum;
+	struct line_node *nodes;
+	size_t cap_nodes;
+	size_t *active;
+	size_t cap_active;
+	/* total demerits of the chosen lines under the optimal breaker's model (also computed for
+	   the greedy filler, for comparison); struct line.ratio gives each line's looseness */
+	double demerits;
 };
 
 /* Runs libunibreak's one-time initialisation (thread-safe, idempotent). */
@@ -100,7 +129,7 @@ enum err line_break(const struct shape_glyph *g, size_t n, const char *text, siz
 void line_result_free(struct line_result *r);
 
 /* Appends one row per line to out, for tests and golden layout dumps:
-   "<index> <width, 2 decimals> <flags JLFSOU or -> |<drawn text of the line>|\n". */
+   "<index> <width, 2 decimals> <flags JLFSOUH or -> |<drawn text of the line>|\n". */
 void line_dump(const char *text, size_t len, const struct shape_glyph *g, size_t n,
 	       const struct line_result *r, struct buf *out);
 

@@ -1,8 +1,11 @@
 /* test_linebreak.c: clreq line breaking (KIN-START, KIN-END, UNBREAK, NOSPLIT, ORDER, PW-*,
-   LATIN, JUST, RUNT, overfull tokens) on the sample article and on punctuation-dense texts,
-   at several measures, with Noto Serif CJK SC. Every line of every case is checked against
-   rule lists written out here from docs/clreq.md (not taken from clreq.c). Prints timing.
-   Run from the repository root. */
+   LATIN, JUST, RUNT, HANG, overfull tokens) on the sample article and on punctuation-dense
+   texts, at measures from 8 to 40 em, with Noto Serif CJK SC, for both breakers (the greedy
+   filler and the optimal-fit breaker, also with hanging punctuation). Every line of every case
+   is checked against rule lists written out here from docs/clreq.md (not taken from clreq.c).
+   Then: the optimum's demerits never exceed the greedy lines' on the sample, looseness
+   statistics of both, cases where greedy leaves a very loose line, and ns/glyph of both on a
+   1000-paragraph article. Run from the repository root. */
 #include "layout/linebreak.h"
 #include "layout/clreq.h"
 #include "shape/shape.h"
@@ -38,7 +41,16 @@ struct env {
 	struct line_result r;
 	struct buf dump;
 	unsigned cases, lines, runts;
+	int greedy;   /* line_params.greedy for every break of the current round */
+	int hang;     /* line_params.hang */
 };
+
+/* Parameters for the current round (both breakers run every test). */
+static struct line_params lp(const struct env *e, float measure, float indent, int justify)
+{
+	struct line_params p = {measure, EM, indent, justify, e->greedy, e->hang};
+	return p;
+}
 
 static int in_list(const char *list, uint32_t cp)
 {
@@ -234,6 +246,24 @@ static int check_lines(struct env *e, const char *name, const char *text, size_t
 		double right = edge_right(&g[v], x[v]);
 		if (fabs(right - l->width) > 0.01)
 			LFAIL("width %.3f but the last glyph ends at %.3f", l->width, right);
+		/* HANG: only 、，。 hang, alone (the glyph before is no full-width mark), only when
+		   asked for, half-width outside the measure; the line up to it is the line */
+		int hung = (l->flags & LINE_HANG) != 0;
+		if (hung) {
+			if (!p->hang)
+				LFAIL("HANG: hangs without the option");
+			if (v == f || (g[v].cp != 0x3001 && g[v].cp != 0xFF0C && g[v].cp != 0x3002))
+				LFAIL("HANG: hangs U+%04X", g[v].cp);
+			else if (in_list(fw_marks, g[v - 1].cp) || is_space(g[v - 1].cp))
+				LFAIL("HANG: a run of marks hangs (U+%04X U+%04X)", g[v - 1].cp, g[v].cp);
+			else {
+				right = edge_right(&g[v - 1], x[v - 1]);
+				if (x[v] - g[v].xoff < right - 0.01)
+					LFAIL("HANG: the mark overlaps the line");
+				if (l->width > p->measure + 0.5 * EM + 0.01)
+					LFAIL("HANG: hangs more than half an em");
+			}
+		}
 		if (right > p->measure + 0.01 && !allow_overfull)
 			LFAIL("wider than the measure: %.3f", right);
 		/* JUST */
@@ -292,7 +322,7 @@ static int check_lines(struct env *e, const char *name, const char *text, size_t
 			}
 			if (chars == 1 && han == 1) {
 				if (opts & CHK_NO_RUNT)
-					e->runts++;
+					{ e->runts++; if (getenv("LB_SHOW")) show(e, name, text, len, p->measure); }
 				else
 					LFAIL("RUNT: the last line holds a single Han character");
 			}
@@ -317,7 +347,7 @@ static void run(struct env *e, const char *name, const char *text, int allow_ove
 	shape(e, text, len);
 	unsigned w0 = diag_warnings(e->d);
 	for (size_t m = 0; m < NMEASURES + 2; m++) {
-		struct line_params p = {measures_em[m < NMEASURES ? m : 3] * EM, EM, 2 * EM, 1};
+		struct line_params p = lp(e, measures_em[m < NMEASURES ? m : 3] * EM, 2 * EM, 1);
 		if (m == NMEASURES)
 			p.justify = 0;
 		if (m == NMEASURES + 1)
@@ -339,7 +369,7 @@ static int brk(struct env *e, const char *text, float measure_em, float indent_e
 {
 	size_t len = strlen(text);
 	shape(e, text, len);
-	struct line_params p = {measure_em * EM, EM, indent_em * EM, justify};
+	struct line_params p = lp(e, measure_em * EM, indent_em * EM, justify);
 	enum err r = line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){"t", 3, 1});
 	if (r == ERR_OK && check_lines(e, text, text, len, &p, 0))
 		fails++;
@@ -417,9 +447,24 @@ static void test_order(struct env *e)
 	CHECK(brk(e, "一二三，五六七八九十，一二三四五六", 10, 0, 1) == ERR_OK);
 	CHECK(e->r.n == 2 && e->r.lines[0].end == 11 && (e->r.lines[0].flags & LINE_SQUEEZED));
 	CHECK(near(e->r.x[4], 3.5 * EM));
+	/* ... at every measure: the optimum would rather stretch a wide line by 1 em than
+	   squeeze it fully, but ORDER comes first */
+	for (int m = 8; m <= 40; m += 4) {
+		char t[512];
+		size_t o = (size_t)snprintf(t, sizeof t, "一二三，");
+		static const char han[] = "社会工作主题宣传活动";
+		for (int i = 0; i < m - 4; i++)
+			o += (size_t)snprintf(t + o, sizeof t - o, "%.3s", han + (i % 10) * 3);
+		snprintf(t + o, sizeof t - o, "，一二三四五六");
+		CHECK(brk(e, t, (float)m, 0, 1) == ERR_OK);
+		CHECK(e->r.n == 2 && e->r.lines[0].end == (size_t)m + 1 && (e->r.lines[0].flags & LINE_SQUEEZED));
+	}
 	/* nothing to squeeze: 十 moves down with the comma (后推出) */
 	CHECK(brk(e, "一二三四五六七八九十，一二三四五六", 10, 0, 1) == ERR_OK);
-	CHECK(e->r.n == 2 && e->r.lines[0].end == 9 && !(e->r.lines[0].flags & LINE_SQUEEZED));
+	if (e->hang)   /* HANG: the comma hangs instead */
+		CHECK(e->r.n == 2 && e->r.lines[0].end == 11 && (e->r.lines[0].flags & LINE_HANG));
+	else
+		CHECK(e->r.n == 2 && e->r.lines[0].end == 9 && !(e->r.lines[0].flags & LINE_SQUEEZED));
 	/* SHRINK order: brackets give before commas ... */
 	CHECK(brk(e, "一（二）三，五六七八，一二三", 10, 0, 1) == ERR_OK);
 	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], 1.75 * EM) && near(e->r.x[5], 4.5 * EM));
@@ -439,7 +484,7 @@ static void test_runt(struct env *e)
 	/* RUNT never at the price of a line that cannot be justified: the only earlier break
 	   would leave 字 alone before the word */
 	const char *t = "字Internationalize字。";
-	struct line_params p = {10 * EM, EM, 0, 1};
+	struct line_params p = lp(e, 10 * EM, 0, 1);
 	shape(e, t, strlen(t));
 	CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &p, &e->r, e->d, (struct srcpos){"t", 1, 1}) == ERR_OK);
 	CHECK(e->r.n == 2 && (e->r.lines[0].flags & LINE_JUSTIFIED) && e->r.lines[1].start == e->b.n - 2);
@@ -485,7 +530,7 @@ static void test_overfull(struct env *e)
 	o += (size_t)snprintf(text + o, sizeof text - o, "，共同服务居民。");
 	unsigned w0 = diag_warnings(e->d);
 	diag_set_quiet(e->d, 1);
-	struct line_params p = {8 * EM, EM, 2 * EM, 1};
+	struct line_params p = lp(e, 8 * EM, 2 * EM, 1);
 	shape(e, text, o);
 	CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"t", 7, 1}) == ERR_OK);
 	CHECK(!check_lines(e, "200-char token", text, o, &p, CHK_OVERFULL));
@@ -529,25 +574,31 @@ static void test_overfull(struct env *e)
 /* Hostile paragraphs: bounded time, no crash, every line within the measure. */
 static void test_hostile(struct env *e)
 {
-	static const char *const reps[] = {"，", "（", "—", "…", " ", "a", "字", "。”", "　", "1"};
+	static const char *const reps[] = {"，", "（", "—", "…", " ", "a", "字", "。”", "　", "1",
+					   "i ", "字a", "字，", "l-"};
 	size_t cap = 30000 * 3 + 16;
 	char *text = malloc(cap);
+	double worst = 0;
 	diag_set_quiet(e->d, 1);
-	for (size_t k = 0; k < sizeof reps / sizeof *reps; k++) {
+	for (size_t km = 0; km < 2 * (sizeof reps / sizeof *reps); km++) {
+		size_t k = km / 2;
 		size_t o = 0, l = strlen(reps[k]);
 		while (o + l < cap - 16 && o < 60000) {
 			memcpy(text + o, reps[k], l);
 			o += l;
 		}
 		shape(e, text, o);
-		struct line_params p = {8 * EM, EM, 2 * EM, 1};
+		struct line_params p = lp(e, (km % 2 ? 40 : 8) * EM, 2 * EM, 1);
 		clock_t t0 = clock();
 		CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"h", 1, 1}) == ERR_OK);
 		double ms = (clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
 		CHECK(ms < 500);
+		worst = ms > worst ? ms : worst;
+		if (getenv("LB_SHOW"))
+			fprintf(stderr, "hostile %zu at %s em: %.1f ms, %zu lines\n", k, km % 2 ? "40" : "8", ms, e->r.n);
 		CHECK(e->r.n > 0 || k == 4);
 		for (size_t i = 0; i < e->r.n; i++)
-			if (e->r.lines[i].width > p.measure + 0.01) {
+			if (e->r.lines[i].width > p.measure + (e->hang ? 0.5 * EM : 0) + 0.01) {
 				fprintf(stderr, "hostile %zu: line %zu width %.2f\n", k, i, e->r.lines[i].width);
 				fails++;
 				break;
@@ -555,6 +606,7 @@ static void test_hostile(struct env *e)
 	}
 	diag_set_quiet(e->d, 0);
 	free(text);
+	printf("test_linebreak: hostile paragraphs (up to 60000 bytes) at 8 and 40 em: slowest %.1f ms\n", worst);
 }
 
 static void test_api(struct env *e)
@@ -563,13 +615,13 @@ static void test_api(struct env *e)
 	{
 		struct diag *q = diag_new(NULL);
 		const char *t = "一二三四五六七八九十一二三四五六七八九十";
-		struct line_params np = {5, EM, 0, 1};
+		struct line_params np = lp(e, 5, 0, 1);
 		shape(e, t, strlen(t));
 		CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &np, &e->r, q, (struct srcpos){"t", 1, 1}) == ERR_OK);
 		CHECK(e->r.n == 20 && diag_warnings(q) == 4);
 		diag_free(q);
 	}
-	struct line_params p = {0, EM, 0, 1};
+	struct line_params p = lp(e, 0, 0, 1);
 	const char *t = "字字";
 	shape(e, t, strlen(t));
 	CHECK(line_break(e->b.g, e->b.n, t, strlen(t), &p, &e->r, e->d, (struct srcpos){0}) == ERR_USAGE);
@@ -632,7 +684,7 @@ static void test_random(struct env *e, int count)
 		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
 		float m = 6 + (float)((seed >> 33) % 700) / 20;   /* 6 .. 41 em, not whole */
 		shape(e, text, o);
-		struct line_params p = {m * EM, EM, (seed >> 50) % 2 ? 2 * EM : 0, (seed >> 52) % 5 != 0};
+		struct line_params p = lp(e, m * EM, (seed >> 50) % 2 ? 2 * EM : 0, (seed >> 52) % 5 != 0);
 		unsigned w0 = diag_warnings(e->d);
 		CHECK(line_break(e->b.g, e->b.n, text, o, &p, &e->r, e->d, (struct srcpos){"r", 1, 1}) == ERR_OK);
 		char name[48];
@@ -698,26 +750,184 @@ static double now_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-/* ns per glyph: the sample's paragraphs broken 100 times (warm, no allocation), and the body
-   as one paragraph repeated 100 times. */
+/* Breaks the shaped e->b (text t) at measure_em with e->greedy, e->hang. */
+static enum err brk_shaped(struct env *e, const char *t, float measure_em, float indent_em)
+{
+	struct line_params p = lp(e, measure_em * EM, indent_em * EM, 1);
+	return line_break(e->b.g, e->b.n, t, strlen(t), &p, &e->r, e->d, (struct srcpos){"t", 1, 1});
+}
+
+/* HANG: only 、，。 hang, one at a time, outside the measure, with both breakers. */
+static void test_hang(struct env *e)
+{
+	for (int greedy = 1; greedy >= 0; greedy--) {
+		e->greedy = greedy;
+		e->hang = 1;
+		/* nothing to squeeze: the comma hangs instead of pushing 十 down */
+		CHECK(brk(e, "一二三四五六七八九十，一二三四五六", 10, 0, 1) == ERR_OK);
+		CHECK(e->r.n == 2 && e->r.lines[0].end == 11 && (e->r.lines[0].flags & LINE_HANG));
+		CHECK(near(e->r.x[10], 10 * EM) && near(e->r.lines[0].width, 10.5 * EM));
+		CHECK(brk(e, "一二三四五六七八九十。一二三四五六", 10, 0, 1) == ERR_OK);
+		CHECK(e->r.n == 2 && (e->r.lines[0].flags & LINE_HANG) && near(e->r.x[10], 10 * EM));
+		CHECK(brk(e, "一二三四五六七八九十、一二三四五六", 10, 0, 1) == ERR_OK);
+		CHECK(e->r.n == 2 && (e->r.lines[0].flags & LINE_HANG));
+		/* ！ does not hang; 。” is a run of marks: neither hangs */
+		static const char *const nohang[] = {"一二三四五六七八九十！一二三四五六", "一二三四五六七八九十。”一二三四五六",
+						     "一二三四五六七八九“十”，一二三四五六", "一二三四五六七八九十：一二三四五六"};
+		for (size_t i = 0; i < sizeof nohang / sizeof *nohang; i++) {
+			CHECK(brk(e, nohang[i], 10, 0, 1) == ERR_OK);
+			for (size_t k = 0; k < e->r.n; k++)
+				CHECK(!(e->r.lines[k].flags & LINE_HANG) && e->r.lines[k].width <= 10 * EM + 0.01);
+		}
+		/* off by default */
+		e->hang = 0;
+		CHECK(brk(e, "一二三四五六七八九十，一二三四五六", 10, 0, 1) == ERR_OK);
+		CHECK(e->r.lines[0].end == 9 && !(e->r.lines[0].flags & LINE_HANG));
+	}
+	e->greedy = 0;
+}
+
+struct loose_stats {
+	unsigned lines, loose, very_loose, tight;
+	double max_ratio, sum_ratio, demerits;
+};
+
+static void loose_add(struct loose_stats *s, const struct line_result *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct line *l = &r->lines[i];
+		if (!(l->flags & LINE_JUSTIFIED))
+			continue;
+		s->lines++;
+		s->loose += l->ratio > 0.5f;
+		s->very_loose += l->ratio > 1;
+		s->tight += l->ratio < -0.5f;
+		s->sum_ratio += fabs(l->ratio);
+		if (l->ratio > s->max_ratio)
+			s->max_ratio = l->ratio;
+	}
+	s->demerits += r->demerits;
+}
+
+static void loose_print(const char *name, const struct loose_stats *s)
+{
+	printf("test_linebreak: %-8s %5u justified lines: %4u loose (r > 0.5), %3u very loose (r > 1), "
+	       "%4u tight (> half the shrink), max r %.2f, mean |r| %.3f, demerits %.4g\n", name, s->lines,
+	       s->loose, s->very_loose, s->tight, s->max_ratio, s->sum_ratio / (s->lines ? s->lines : 1),
+	       s->demerits);
+}
+
+/* The optimum never costs more than the greedy lines under the same model, on every sample
+   paragraph at every measure; looseness statistics of both. */
+static void test_compare(struct env *e, char **paras, size_t np)
+{
+	struct loose_stats sg = {0}, so = {0};
+	unsigned better = 0, same = 0, total = 0;
+	for (size_t m = 0; m < NMEASURES; m++)
+		for (size_t i = 0; i < np; i++) {
+			shape(e, paras[i], strlen(paras[i]));
+			e->greedy = 1;
+			CHECK(brk_shaped(e, paras[i], measures_em[m], 2) == ERR_OK);
+			double dg = e->r.demerits;
+			loose_add(&sg, &e->r);
+			e->greedy = 0;
+			CHECK(brk_shaped(e, paras[i], measures_em[m], 2) == ERR_OK);
+			loose_add(&so, &e->r);
+			total++;
+			better += e->r.demerits < dg * (1 - 1e-9);
+			same += fabs(e->r.demerits - dg) <= dg * 1e-9;
+			if (e->r.demerits > dg * (1 + 1e-9) + 1e-6) {
+				fprintf(stderr, "paragraph %zu at %.1f em: optimal %.6g > greedy %.6g demerits\n", i + 1,
+					(double)measures_em[m], e->r.demerits, dg);
+				fails++;
+			}
+		}
+	loose_print("greedy", &sg);
+	loose_print("optimal", &so);
+	printf("test_linebreak: sample paragraphs x %zu measures: optimal demerits lower in %u of %u, equal in %u, "
+	       "never higher\n", NMEASURES, better, total, same);
+	CHECK(so.demerits < sg.demerits && so.very_loose < sg.very_loose);
+}
+
+/* Where the greedy filler leaves a very loose line, the optimum spreads the space. */
+static void test_loose(struct env *e)
+{
+	static const struct { const char *t; float m, rmax; } cases[] = {
+		/* line 2 cannot take the word after it: greedy leaves it 3 ems short, the optimum
+		   shares the space with line 1 */
+		{"社会工作主题宣传活动在湖北各地开展Organization的理念得到推广，社区居民积极参与。", 10, 2.5f},
+		/* greedy leaves 地 alone before the word; the optimum moves 社 down */
+		{"湖北省民政厅组织开展社会工作主题宣传活动，全省各地Internationalization工作者积极参与服务。", 12, 1},
+		/* greedy fills line 1 and strands 九十一二 (r = 16); the optimum squeezes 九 onto
+		   line 1 (ORDER, SHRINK) so that the word fits beside 十一二 */
+		{"一，二，三四五六七八九十一二Organization的理念得到推广。", 10, 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *t = cases[i].t;
+		shape(e, t, strlen(t));
+		float mg = 0, mo = 0;
+		e->greedy = 1;
+		CHECK(brk_shaped(e, t, cases[i].m, 0) == ERR_OK);
+		CHECK(!check_lines(e, t, t, strlen(t), &(struct line_params){cases[i].m * EM, EM, 0, 1, 1, 0}, 0));
+		for (size_t k = 0; k < e->r.n; k++)
+			if (e->r.lines[k].ratio > mg)
+				mg = e->r.lines[k].ratio;
+		double dg = e->r.demerits;
+		e->greedy = 0;
+		CHECK(brk_shaped(e, t, cases[i].m, 0) == ERR_OK);
+		CHECK(!check_lines(e, t, t, strlen(t), &(struct line_params){cases[i].m * EM, EM, 0, 1, 0, 0}, 0));
+		for (size_t k = 0; k < e->r.n; k++)
+			if (e->r.lines[k].ratio > mo)
+				mo = e->r.lines[k].ratio;
+		printf("test_linebreak: loose case %zu at %.0f em: greedy max r %.2f (demerits %.4g), optimal max r %.2f (%.4g)\n",
+		       i + 1, (double)cases[i].m, (double)mg, dg, (double)mo, e->r.demerits);
+		if (getenv("LB_SHOW")) {
+			e->greedy = 1;
+			brk_shaped(e, t, cases[i].m, 0);
+			show(e, "greedy", t, strlen(t), cases[i].m * EM);
+			e->greedy = 0;
+			brk_shaped(e, t, cases[i].m, 0);
+			show(e, "optimal", t, strlen(t), cases[i].m * EM);
+		}
+		CHECK(mg > 1 && mo < mg && mo <= cases[i].rmax && e->r.demerits < dg);
+	}
+}
+
+/* ns per glyph of both breakers (warm, no allocation): a 1000-paragraph article made of the
+   sample's paragraphs in turn, at 28 and 40 em (best of 5 runs), and the sample body as one
+   paragraph repeated 100 times. */
 static void bench(struct env *e, char **paras, size_t np)
 {
 	struct shape_buf *sb = calloc(np, sizeof *sb);
-	size_t glyphs = 0;
-	for (size_t i = 0; i < np; i++) {
+	for (size_t i = 0; i < np; i++)
 		shape_text(e->sh, &e->fc, EM, paras[i], strlen(paras[i]), (struct srcpos){"s", (unsigned)i + 1, 1}, &sb[i]);
-		glyphs += sb[i].n;
+	size_t glyphs = 0;
+	for (size_t k = 0; k < 1000; k++)
+		glyphs += sb[k % np].n;
+	static const float ms[] = {28, 40, 13};
+	for (size_t mi = 0; mi < sizeof ms / sizeof *ms; mi++) {
+		double best[2] = {1e30, 1e30};
+		size_t lines[2] = {0, 0};
+		for (int rep = 0; rep < 5; rep++)
+			for (int greedy = 1; greedy >= 0; greedy--) {
+				e->greedy = greedy;
+				struct line_params p = lp(e, ms[mi] * EM, 2 * EM, 1);
+				size_t nl = 0;
+				double t0 = now_ns();
+				for (size_t k = 0; k < 1000; k++) {
+					size_t i = k % np;
+					line_break(sb[i].g, sb[i].n, paras[i], strlen(paras[i]), &p, &e->r, e->d, (struct srcpos){0});
+					nl += e->r.n;
+				}
+				double dt = now_ns() - t0;
+				if (dt < best[greedy])
+					best[greedy] = dt;
+				lines[greedy] = nl;
+			}
+		printf("test_linebreak: 1000-paragraph article (%zu glyphs) at %.0f em: greedy %.1f ns/glyph (%zu lines), "
+		       "optimal %.1f ns/glyph (%zu lines), x%.2f\n", glyphs, (double)ms[mi], best[1] / glyphs, lines[1],
+		       best[0] / glyphs, lines[0], best[0] / best[1]);
 	}
-	struct line_params p = {28 * EM, EM, 2 * EM, 1};
-	for (size_t i = 0; i < np; i++)   /* warm up */
-		line_break(sb[i].g, sb[i].n, paras[i], strlen(paras[i]), &p, &e->r, e->d, (struct srcpos){0});
-	double t0 = now_ns();
-	for (int rep = 0; rep < 100; rep++)
-		for (size_t i = 0; i < np; i++)
-			line_break(sb[i].g, sb[i].n, paras[i], strlen(paras[i]), &p, &e->r, e->d, (struct srcpos){0});
-	double dt = now_ns() - t0;
-	printf("test_linebreak: sample (%zu paragraphs, %zu glyphs) x100 at 28 em: %.1f ns/glyph, %.3f ms per article\n",
-	       np, glyphs, dt / (glyphs * 100.0), dt / 100 / 1e6);
 	for (size_t i = 0; i < np; i++)
 		shape_buf_free(&sb[i]);
 	free(sb);
@@ -730,15 +940,57 @@ static void bench(struct env *e, char **paras, size_t np)
 	size_t len = big.len;
 	const char *text = buf_cstr(&big);
 	shape(e, text, len);
-	line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){0});
-	t0 = now_ns();
-	CHECK(line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){0}) == ERR_OK);
-	dt = now_ns() - t0;
-	printf("test_linebreak: sample body as one paragraph x100 (%zu glyphs, %zu lines): %.1f ns/glyph\n",
-	       e->b.n, e->r.n, dt / e->b.n);
-	if (check_lines(e, "body x100", text, len, &p, 0))
-		fails++;
+	double dt[2];
+	size_t nl[2];
+	for (int greedy = 1; greedy >= 0; greedy--) {
+		e->greedy = greedy;
+		struct line_params p = lp(e, 28 * EM, 2 * EM, 1);
+		line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){0});
+		double t0 = now_ns();
+		CHECK(line_break(e->b.g, e->b.n, text, len, &p, &e->r, e->d, (struct srcpos){0}) == ERR_OK);
+		dt[greedy] = now_ns() - t0;
+		nl[greedy] = e->r.n;
+		if (check_lines(e, "body x100", text, len, &p, 0))
+			fails++;
+	}
+	printf("test_linebreak: sample body as one paragraph x100 (%zu glyphs) at 28 em: greedy %.1f ns/glyph (%zu lines), "
+	       "optimal %.1f ns/glyph (%zu lines)\n", e->b.n, dt[1] / e->b.n, nl[1], dt[0] / e->b.n, nl[0]);
+	e->greedy = 0;
 	buf_free(&big);
+}
+
+/* Every rule check, for the breaker chosen by e->greedy and e->hang. */
+static void suite(struct env *e, char **paras, size_t np, int nrandom)
+{
+	e->runts = 0;
+	test_api(e);
+	test_widths(e);
+	test_order(e);
+	test_runt(e);
+	for (size_t i = 0; i < np; i++) {
+		char name[48];
+		snprintf(name, sizeof name, "sample paragraph %zu", i + 1);
+		run(e, name, paras[i], 0);
+	}
+
+	run(e, "marks", "他说：“今天。”（注）“明天？！”「好」。“‘五社联动’……”他说——“这是《湖北日报》、《人民日报》的报道。”"
+	    "【评论】〔编者按〕〖特稿〗：“你好！”‘我好？’——（一）、（二）、（三）……都是“五社”：社区、社会组织、社会工作者、社区志愿者、社会慈善资源。", 0);
+	run(e, "lists", "主要包括：(1)政策制度；(2)案例写作；(3)项目运作；(4)社区社会组织培育。（一）组织开展；（二）宣传推广；（三）总结表彰。"
+	    "一是“线上为主+线下为辅”；二是“五社联动聚合力 社工服务暖基层”；三是《湖北“五社联动”的探索与实践》。", 0);
+	run(e, "numbers", "共吸引了850余名社会工作从业人员在线观看，同比增长20%，投入资金3.5亿元，时间为2022年4月6日14:30:22，"
+	    "圆周率约为3.14159，人均GDP达到12,345.67美元，其中2021年为1.5%至2.25%之间，编号ERM523的项目共21篇论文、25个优秀案例、26幅摄影作品获奖。", 0);
+	run(e, "urls", "详情请访问http://www.hubei.gov.cn/zwgk/hbyw/202204/t20220406_4073152.shtml或发送邮件至service@mca.gov.cn咨询，"
+	    "也可以登录www.example.com/a-b?c=d&e=f查询，或者访问https://mzt.hubei.gov.cn/fbjd/xxgkml/。", 0);
+	run(e, "latin", "世界卫生组织（World Health Organization）与联合国儿童基金会（UNICEF）联合发布报告，"
+	    "Social work is a practice-based profession that promotes social change，社会工作者Mary Richmond被认为是个案工作的奠基人。", 0);
+	run(e, "nested", "“‘好…’”“‘对——’”《〈读书〉》（（1））“「『是』」”。他说：“好！”？！……《“五社”》、“‘三留守’”，。", 0);
+
+	test_positions(e);
+	diag_set_quiet(e->d, 1);
+	test_random(e, nrandom);
+	diag_set_quiet(e->d, 0);
+	test_overfull(e);
+	test_hostile(e);
 }
 
 int main(void)
@@ -753,37 +1005,22 @@ int main(void)
 	CHECK(shaper_new(e.fs, e.d, &e.sh) == ERR_OK);
 	e.fc = (struct fontchain){{e.serif}, 1, NULL};
 
-	test_api(&e);
-	test_widths(&e);
-	test_order(&e);
-	test_runt(&e);
-
 	char **paras;
 	size_t np = load_sample(&paras);
-	for (size_t i = 0; i < np; i++) {
-		char name[48];
-		snprintf(name, sizeof name, "sample paragraph %zu", i + 1);
-		run(&e, name, paras[i], 0);
+	/* every rule check for the greedy filler, the optimal breaker, and the optimal breaker
+	   with hanging punctuation */
+	for (int round = 0; round < 3; round++) {
+		e.greedy = round == 0;
+		e.hang = round == 2;
+		unsigned c0 = e.cases, l0 = e.lines;
+		suite(&e, paras, np, round == 2 ? 1000 : 5000);
+		printf("test_linebreak: %s%s: %u cases, %u lines checked\n", e.greedy ? "greedy" : "optimal",
+		       e.hang ? " with HANG" : "", e.cases - c0, e.lines - l0);
 	}
-
-	run(&e, "marks", "他说：“今天。”（注）“明天？！”「好」。“‘五社联动’……”他说——“这是《湖北日报》、《人民日报》的报道。”"
-	    "【评论】〔编者按〕〖特稿〗：“你好！”‘我好？’——（一）、（二）、（三）……都是“五社”：社区、社会组织、社会工作者、社区志愿者、社会慈善资源。", 0);
-	run(&e, "lists", "主要包括：(1)政策制度；(2)案例写作；(3)项目运作；(4)社区社会组织培育。（一）组织开展；（二）宣传推广；（三）总结表彰。"
-	    "一是“线上为主+线下为辅”；二是“五社联动聚合力 社工服务暖基层”；三是《湖北“五社联动”的探索与实践》。", 0);
-	run(&e, "numbers", "共吸引了850余名社会工作从业人员在线观看，同比增长20%，投入资金3.5亿元，时间为2022年4月6日14:30:22，"
-	    "圆周率约为3.14159，人均GDP达到12,345.67美元，其中2021年为1.5%至2.25%之间，编号ERM523的项目共21篇论文、25个优秀案例、26幅摄影作品获奖。", 0);
-	run(&e, "urls", "详情请访问http://www.hubei.gov.cn/zwgk/hbyw/202204/t20220406_4073152.shtml或发送邮件至service@mca.gov.cn咨询，"
-	    "也可以登录www.example.com/a-b?c=d&e=f查询，或者访问https://mzt.hubei.gov.cn/fbjd/xxgkml/。", 0);
-	run(&e, "latin", "世界卫生组织（World Health Organization）与联合国儿童基金会（UNICEF）联合发布报告，"
-	    "Social work is a practice-based profession that promotes social change，社会工作者Mary Richmond被认为是个案工作的奠基人。", 0);
-	run(&e, "nested", "“‘好…’”“‘对——’”《〈读书〉》（（1））“「『是』」”。他说：“好！”？！……《“五社”》、“‘三留守’”，。", 0);
-
-	test_positions(&e);
-	diag_set_quiet(e.d, 1);
-	test_random(&e, 5000);
-	diag_set_quiet(e.d, 0);
-	test_overfull(&e);
-	test_hostile(&e);
+	e.greedy = e.hang = 0;
+	test_hang(&e);
+	test_compare(&e, paras, np);
+	test_loose(&e);
 	bench(&e, paras, np);
 
 	for (size_t i = 0; i < np; i++)
