@@ -35,7 +35,8 @@ static const char cli_usage[] =
 	"  -h, --help      show this help (paiban COMMAND --help for a command)\n"
 	"  -V, --version   show the version\n"
 	"\n"
-	"Input: a plain-text dump of a news web page (UTF-8 or GB18030/GBK).\n"
+	"Input: a plain-text dump of a news web page (UTF-8 or GB18030/GBK), or Markdown\n"
+	"(.md) with YAML front matter; PNG and JPEG images next to the article are printed.\n"
 	"Exit codes: 0 ok, 1 bad input, 2 usage, 3 font missing, 4 I/O error, 5 internal error.\n";
 
 static const char cli_print_usage[] =
@@ -57,6 +58,11 @@ static const char cli_print_usage[] =
 	"  --dump-layout FILE  also write a text dump of the layout to FILE ('-' = stdout):\n"
 	"                      per page and line the class, column, baseline y, x extent,\n"
 	"                      line-breaker flags, compression/stretch and the text\n"
+	"  --allow-path DIR    images may also come from DIR (repeatable). By default an\n"
+	"                      image is printed only when its file lies inside the article's\n"
+	"                      folder: absolute paths, '..' out of it and symbolic links\n"
+	"                      leading out of it are refused with a warning. Remote images\n"
+	"                      (http://, https://, //) are never fetched\n"
 	"  -q, --quiet         no warnings, only errors\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -77,6 +83,7 @@ struct cli_job {
 	struct style style;
 	long long epoch;
 	struct buf *dump;       /* layout dump of every article, or NULL */
+	struct compose_opts copts; /* --allow-path folders */
 };
 
 /* Finds DATADIR/rel: $PAIBAN_DATADIR, the tree next to the executable, the install prefix. */
@@ -258,7 +265,7 @@ static enum err cli_print_one(struct cli_job *j, const char *in, const char *out
 	fontset_reset_usage(j->fs);
 	if (j->dump)
 		buf_printf(j->dump, "# article %s\n", in);
-	e = compose_article_dump(doc, &j->style, j->fs, j->sh, j->diag, &pd, j->dump);
+	e = compose_article_dump(doc, &j->style, j->fs, j->sh, j->diag, &pd, j->dump, &j->copts);
 	if (!e) {
 		struct buf author, subject, kw;
 		buf_init(&author);
@@ -297,7 +304,8 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	const char *out = NULL, *dir = NULL, *style = "a4-article", *dump = NULL;
 	int size_steps = 0;
 	const char *inputs[4096];
-	int n_in = 0;
+	const char *allow[256];
+	int n_in = 0, n_allow = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -305,6 +313,22 @@ static int cli_print(int argc, char **argv, struct diag *d)
 			return 0;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			diag_set_quiet(d, 1);
+		} else if (!strcmp(a, "--allow-path")) {
+			struct stat ast;
+			if (i + 1 >= argc) {
+				diag_msg(d, DIAG_ERROR, "option %s needs a value", a);
+				return 2;
+			}
+			const char *v = argv[++i];
+			if (stat(v, &ast) || !S_ISDIR(ast.st_mode)) {
+				diag_msg(d, DIAG_ERROR, "--allow-path %s: not a folder", v);
+				return 2;
+			}
+			if (n_allow >= (int)(sizeof allow / sizeof *allow)) {
+				diag_msg(d, DIAG_ERROR, "too many --allow-path options");
+				return 2;
+			}
+			allow[n_allow++] = v;
 		} else if (!strcmp(a, "--size") || !strcmp(a, "--dump-layout")) {
 			if (i + 1 >= argc) {
 				diag_msg(d, DIAG_ERROR, "option %s needs a value", a);
@@ -366,7 +390,8 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	}
 	struct buf dumpbuf;
 	buf_init(&dumpbuf);
-	struct cli_job j = {.diag = d, .epoch = cli_epoch(), .dump = dump ? &dumpbuf : NULL};
+	struct cli_job j = {.diag = d, .epoch = cli_epoch(), .dump = dump ? &dumpbuf : NULL,
+			    .copts = {allow, (size_t)n_allow}};
 	enum err e = cli_load_style(&j, style);
 	if (!e && size_steps) {
 		int done;

@@ -1,6 +1,7 @@
 /* compose.c: article composition: blocks -> lines (via the clreq line breaker) -> pages. */
 #include "compose.h"
 #include "linebreak.h"
+#include "image.h"
 #include "../model/doc.h"
 #include "../style/style.h"
 #include "../shape/shape.h"
@@ -33,6 +34,9 @@ struct compose_line {
 	float off, width;       /* left offset (alignment) and set width within its measure */
 	int n_shrunk;           /* glyphs set narrower than their advance (compressed marks) */
 	float shrink, stretch;  /* total space taken out / put in between glyphs, pt */
+	char *img;              /* an image's real path (owned), NULL for text lines */
+	const char *img_src;    /* the image's src as written (borrowed from the document) */
+	float img_w, img_h;     /* the image's size, pt */
 };
 
 /* A line as placed, for the layout dump. */
@@ -60,6 +64,8 @@ struct compose {
 	struct compose_placed *placed; /* only when a dump is wanted */
 	size_t n_placed, cap_placed;
 	int want_dump;
+	const struct doc *doc;
+	const struct compose_opts *opts;
 };
 
 /* Classes that span all columns. */
@@ -348,6 +354,121 @@ static enum err compose_title(struct compose *c, const struct doc *doc)
 	return compose_block(c, STYLE_TITLE, t, doc->title.pos, 0, 2);
 }
 
+/* The image's file when it can be printed (path and size in pixels), else NULL with a
+   warning naming it. */
+static enum err compose_image_file(struct compose *c, const struct doc_block *k, char **path,
+				   struct image_info *info)
+{
+	struct image_allow allow = {c->opts ? c->opts->allow_dirs : NULL, c->opts ? c->opts->n_allow : 0};
+	enum image_verdict v;
+	char msg[256];
+	enum err e = image_resolve(c->doc->file, k->src, &allow, path, &v);
+	if (e)
+		return e;
+	const char *cap = k->text[0] ? "; its caption is printed" : "";
+	switch (v) {
+	case IMAGE_USABLE:
+		break;
+	case IMAGE_REMOTE:
+		diag_at(c->d, DIAG_WARNING, k->pos, "skipped remote image %s (paiban never fetches)%s",
+			k->src, cap);
+		return ERR_OK;
+	case IMAGE_MISSING:
+		diag_at(c->d, DIAG_WARNING, k->pos, "image %s not found%s", k->src, cap);
+		return ERR_OK;
+	default:
+		diag_at(c->d, DIAG_WARNING, k->pos, "refused image %s: %s%s", k->src,
+			image_verdict_str(v), cap);
+		return ERR_OK;
+	}
+	e = image_probe(*path, info, msg, sizeof msg);
+	if (e == ERR_NOMEM)
+		return e;
+	if (e) {
+		diag_at(c->d, DIAG_WARNING, k->pos, "cannot print image %s: %s%s", k->src, msg, cap);
+		free(*path);
+		*path = NULL;
+	}
+	return ERR_OK;
+}
+
+/* An image block: the picture as one line box (no glyphs) kept with its centred caption. */
+static enum err compose_image(struct compose *c, const struct doc_block *k)
+{
+	const struct style *st = c->st;
+	char *path = NULL;
+	struct image_info info;
+	enum err e = compose_image_file(c, k, &path, &info);
+	if (e || !path) {
+		/* the caption alone, with the spaces an image would have had */
+		size_t first = c->n_lines;
+		if (!e && k->text[0])
+			e = compose_block_aligned(c, STYLE_META, k->text, k->pos, 0, 0, STYLE_CENTER);
+		if (!e && c->n_lines > first) {
+			float gap = style_vspace(st, 0.75f * st->text[STYLE_BODY].size);
+			struct compose_line *last = &c->lines[c->n_lines - 1];
+			if (c->lines[first].space_before < gap)
+				c->lines[first].space_before = gap;
+			if (last->space_after < gap)
+				last->space_after = gap;
+		}
+		return e;
+	}
+	float body = st->text[STYLE_BODY].size;
+	const struct style_text *mt = &st->text[STYLE_META];
+	/* natural size at 150 dpi, then within the measure and the type area's height less room
+	   for three caption lines and the spaces */
+	float w = (float)info.width * 72.0f / 150.0f, h = (float)info.height * 72.0f / 150.0f;
+	float maxw = style_measure(st);
+	float maxh = st->page_h - st->margin_top - st->margin_bottom - 3 * style_pitch(st, STYLE_META) -
+		     2 * body;
+	if (maxh < body)
+		maxh = body;
+	if (w > maxw) {
+		h *= maxw / w;
+		w = maxw;
+	}
+	if (h > maxh) {
+		w *= maxh / h;
+		h = maxh;
+	}
+	if (compose_room((void **)&c->lines, c->n_lines, &c->cap_lines, sizeof *c->lines)) {
+		free(path);
+		return ERR_NOMEM;
+	}
+	struct compose_line *l = &c->lines[c->n_lines++];
+	memset(l, 0, sizeof *l);
+	l->g0 = l->g1 = c->n_glyphs;
+	l->pitch = st->grid_pitch > 0 ? ceilf(h / st->grid_pitch - 0.001f) * st->grid_pitch : h;
+	l->size = mt->size;
+	l->space_before = style_vspace(st, 0.75f * body);
+	l->space_after = style_vspace(st, 0.75f * body);
+	l->block = c->n_blocks++;
+	l->first = l->last = 1;
+	l->n_in_block = 1;
+	l->cls = STYLE_META;
+	l->width = w;
+	l->off = (maxw - w) / 2;
+	l->img = path;
+	l->img_src = k->src;
+	l->img_w = w;
+	l->img_h = h;
+	if (!k->text[0])
+		return ERR_OK;
+	size_t first = c->n_lines;
+	e = compose_block_aligned(c, STYLE_META, k->text, k->pos, 0, 0, STYLE_CENTER);
+	if (!e && c->n_lines > first) {
+		size_t img = first - 1;
+		c->lines[img].keep_next = 1;
+		c->lines[img].space_after = style_vspace(st, 0.3f * mt->size);
+		c->lines[first].space_before = 0;
+		struct compose_line *last = &c->lines[c->n_lines - 1];
+		if (last->space_after < style_vspace(st, 0.75f * body))
+			last->space_after = style_vspace(st, 0.75f * body);
+	}
+	return e;
+}
+
 static enum err compose_blocks(struct compose *c, const struct doc *doc)
 {
 	enum err e = compose_masthead(c, doc);
@@ -377,8 +498,8 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 			e = compose_block(c, STYLE_BODY, k->text, k->pos, 1, 0);
 		else if (k->type == DOC_HEADING)
 			e = compose_block(c, STYLE_HEADING, k->text, k->pos, 0, 2);
-		else if (k->type == DOC_IMAGE && k->text[0])
-			e = compose_block(c, STYLE_META, k->text, k->pos, 0, 0); /* caption only for now */
+		else if (k->type == DOC_IMAGE)
+			e = compose_image(c, k);
 	}
 	if (!e && doc->n_byline) {
 		buf_reset(&b);
@@ -482,6 +603,13 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	/* the ideographic em box (-0.12 .. 0.88 em) centred in the line box */
 	float base = y - (l->pitch - l->size) / 2 - 0.88f * l->size;
 	size_t pg0 = pg->n_glyphs;
+	if (l->img) {
+		/* centred in its line box (a whole number of grid lines on a grid) */
+		float x = left + l->off, bottom = y - (l->pitch + l->img_h) / 2;
+		if (page_add_image(pg, (struct page_image){l->img, x, bottom, l->img_w, l->img_h}))
+			return ERR_NOMEM;
+		return compose_record(c, page_no, i, l->span ? -1 : col, bottom, x, x + l->img_w, pg0, pg0);
+	}
 	for (size_t g = l->g0; g < l->g1; g++) {
 		struct page_glyph pg1 = c->glyphs[g];
 		pg1.x += left;
@@ -717,9 +845,11 @@ static void compose_dump(const struct compose *c, const struct pagedoc *pd, stru
 				if (l->lflags & (1u << b))
 					fl[b] = letters[b];
 			buf_printf(out, "%-8s %c %7.2f %7.2f..%-7.2f %s %d/%.2f/%.2f |",
-				   l ? compose_class_names[l->cls] : "footer",
+				   l && l->img ? "image" : l ? compose_class_names[l->cls] : "footer",
 				   r->col < 0 ? '*' : (char)('1' + r->col), r->y, r->x0, r->x1, fl,
 				   l ? l->n_shrunk : 0, l ? l->shrink : 0, l ? l->stretch : 0);
+			if (l && l->img)
+				buf_puts(out, l->img_src);
 			for (size_t g = r->pg0; g < r->pg1; g++) {
 				const struct page_glyph *pg1 = &pg->glyphs[g];
 				if (g > r->pg0 && (pg1->flags & PAGE_SPAN_START))
@@ -739,13 +869,16 @@ static void compose_dump(const struct compose *c, const struct pagedoc *pd, stru
 enum err compose_article(const struct doc *doc, const struct style *st, struct fontset *fs,
 			 struct shaper *sh, struct diag *d, struct pagedoc *out)
 {
-	return compose_article_dump(doc, st, fs, sh, d, out, NULL);
+	return compose_article_dump(doc, st, fs, sh, d, out, NULL, NULL);
 }
 
 enum err compose_article_dump(const struct doc *doc, const struct style *st, struct fontset *fs,
-			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump)
+			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump,
+			      const struct compose_opts *opts)
 {
 	struct compose c = {0};
+	c.doc = doc;
+	c.opts = opts;
 	c.want_dump = dump != NULL;
 	c.st = st;
 	c.fs = fs;
@@ -765,6 +898,8 @@ enum err compose_article_dump(const struct doc *doc, const struct style *st, str
 	shape_buf_free(&c.sb);
 	line_result_free(&c.lr);
 	free(c.glyphs);
+	for (size_t i = 0; i < c.n_lines; i++)
+		free(c.lines[i].img);
 	free(c.lines);
 	free(c.placed);
 	return e;

@@ -24,6 +24,14 @@ struct fontset;
 struct shaper;
 struct buf;
 
+/* Options of one composition beyond the style. */
+struct compose_opts {
+	/* Folders image files may come from besides the input's own folder (`--allow-path`);
+	   borrowed. See image.h for the path rule. */
+	const char *const *allow_dirs;
+	size_t n_allow;
+};
+
 /* Lays out doc with style st into out (initialised by the caller with pagedoc_init, freed with
    pagedoc_free). Fonts are loaded into fs; missing families are ERR_FONT. */
 enum err compose_article(const struct doc *doc, const struct style *st, struct fontset *fs,
@@ -39,9 +47,18 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
    bottom-left. FLAGS: the line breaker's JLFSOU (justified, last, forced, squeezed, overfull,
    underfull) or '-'. SHRUNK: glyphs set closer than their advance (compressed punctuation),
    SHRINK/STRETCH: the space taken out / added between glyphs, pt. TEXT: the glyphs' ToUnicode
-   text; "| |" separates spans of one line (the masthead's source and date). */
+   text; "| |" separates spans of one line (the masthead's source and date).
+
+   Images (DOC_IMAGE) whose file is local, allowed (image.h) and a readable PNG or JPEG are
+   placed in the flow, centred in the measure: natural size at 150 dpi (never enlarged beyond
+   it), reduced to the measure's width and to at most the type area's height less room for the
+   caption; the caption follows, centred, in the meta style, and image and caption are kept
+   together (moved to the next column or page when they do not fit). Any other image (remote,
+   missing, refused, unreadable) is a warning naming the file; its caption is printed alone.
+   In the dump an image is a row of class "image" whose text is its src. opts may be NULL. */
 enum err compose_article_dump(const struct doc *doc, const struct style *st, struct fontset *fs,
-			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump);
+			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump,
+			      const struct compose_opts *opts);
 
 /* Formats the dateline's date part of an ISO date "YYYY-MM-DDTHH:MM[:SS]" as
    "YYYY-MM-DD HH:MM" into out (size n). */

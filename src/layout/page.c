@@ -17,6 +17,9 @@ void pagedoc_free(struct pagedoc *pd)
 	for (size_t i = 0; i < pd->n_pages; i++) {
 		free(pd->pages[i].glyphs);
 		free(pd->pages[i].rules);
+		for (size_t k = 0; k < pd->pages[i].n_images; k++)
+			free((char *)pd->pages[i].images[k].path);
+		free(pd->pages[i].images);
 	}
 	free(pd->pages);
 	pd->pages = NULL;
@@ -59,5 +62,17 @@ enum err page_add_rule(struct page *p, struct page_rule r)
 	if (page_room((void **)&p->rules, p->n_rules, &p->cap_rules, sizeof r))
 		return ERR_NOMEM;
 	p->rules[p->n_rules++] = r;
+	return ERR_OK;
+}
+
+enum err page_add_image(struct page *p, struct page_image im)
+{
+	char *path = strdup(im.path ? im.path : "");
+	if (!path || page_room((void **)&p->images, p->n_images, &p->cap_images, sizeof im)) {
+		free(path);
+		return ERR_NOMEM;
+	}
+	im.path = path;
+	p->images[p->n_images++] = im;
 	return ERR_OK;
 }

@@ -31,11 +31,21 @@ struct page_rule {
 	float x0, y0, x1, y1, width;
 };
 
+/* An image file drawn into a box: x, y its bottom-left corner, w, h its size, in pt, PDF
+   coordinates. path: the file's real path (owned by the page: page_add_image copies it). The
+   file was checked at composition (image.h); the renderer decodes it. */
+struct page_image {
+	const char *path;
+	float x, y, w, h;
+};
+
 struct page {
 	struct page_glyph *glyphs;
 	size_t n_glyphs, cap_glyphs;
 	struct page_rule *rules;
 	size_t n_rules, cap_rules;
+	struct page_image *images;
+	size_t n_images, cap_images;
 };
 
 struct pagedoc {
@@ -45,10 +55,12 @@ struct pagedoc {
 };
 
 void pagedoc_init(struct pagedoc *pd, float width, float height);
-void pagedoc_free(struct pagedoc *pd);            /* frees pages, not fonts */
+void pagedoc_free(struct pagedoc *pd);            /* frees pages and image paths, not fonts */
 /* Appends an empty page; returns it (borrowed) or NULL when out of memory. */
 struct page *pagedoc_add_page(struct pagedoc *pd);
 enum err page_add_glyph(struct page *p, struct page_glyph g);
 enum err page_add_rule(struct page *p, struct page_rule r);
+/* Appends an image; im.path is copied. ERR_NOMEM. */
+enum err page_add_image(struct page *p, struct page_image im);
 
 #endif

@@ -11,9 +11,18 @@
    viewer computes (previous x + /W width + Tc) is tracked as the viewer does, and a TJ
    adjustment is written only where the glyph's x differs from it by more than 0.001 pt, so
    rounding never accumulates. Rules follow as stroked paths. Numbers go through buf_putnum;
-   the page is written in one pass plus one look-ahead per run (no quadratic work). */
+   the page is written in one pass plus one look-ahead per run (no quadratic work).
+
+   Images (page.h, struct page_image) are drawn with libharu's public image API before the
+   text: JPEG files go in as they are (HPDF_LoadJpegImageFromFile, DCTDecode); PNG files are
+   decoded with libpng (image.h: palette, grey, 16-bit and interlaced images normalised to 8-bit
+   grey or RGB) and passed as raw pixels (HPDF_LoadRawImageFromMem), an alpha channel as a
+   grey soft mask (HPDF_Image_AddSMask): libharu's own PNG loader fails on interlaced files and
+   renders 16-bit ones wrong. Each file becomes one image XObject per document, however often
+   it is drawn. */
 #include "pdf.h"
 #include "pdffont.h"
+#include "../layout/image.h"
 #include "../base/utf8.h"
 #include <assert.h>
 #include <errno.h>
@@ -115,6 +124,109 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 				return ERR_PDF;
 			}
 		}
+		for (size_t i = 0; i < pg->n_images; i++) {
+			const struct page_image *im = &pg->images[i];
+			if (!im->path || pdf_bad_num(im->x, PDF_MAX_COORD) || pdf_bad_num(im->y, PDF_MAX_COORD) ||
+			    !(im->w > 0 && im->w <= PDF_MAX_COORD) || !(im->h > 0 && im->h <= PDF_MAX_COORD)) {
+				diag_msg(d, DIAG_ERROR, "page %zu, image %zu: bad file, position or size", p + 1, i + 1);
+				return ERR_PDF;
+			}
+		}
+	}
+	return ERR_OK;
+}
+
+/* ---- images -------------------------------------------------------------------------------- */
+
+/* The image XObjects of one document, by real path (few per article: a linear search). */
+struct pdf_image {
+	const char *path;       /* borrowed from the pagedoc */
+	HPDF_Image img;         /* owned by the document */
+};
+
+struct pdf_images {
+	struct pdf_image *v;
+	size_t n, cap;
+};
+
+/* Loads the image file at path (once per document) into *img. */
+static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const char *path,
+			      HPDF_Image *img)
+{
+	struct image_info info;
+	struct image_pixels px = {0};
+	char msg[256];
+	enum err e = ERR_OK;
+	for (size_t i = 0; i < cache->n; i++)
+		if (!strcmp(cache->v[i].path, path)) {
+			*img = cache->v[i].img;
+			return ERR_OK;
+		}
+	if (cache->n == cache->cap) {
+		size_t nc = cache->cap ? cache->cap * 2 : 8;
+		struct pdf_image *v = realloc(cache->v, nc * sizeof *v);
+		if (!v)
+			return pdf_nomem(c->d);
+		cache->v = v;
+		cache->cap = nc;
+	}
+	HPDF_Image im = NULL;
+	if ((e = image_probe(path, &info, msg, sizeof msg)))
+		goto bad;
+	if (info.format == IMAGE_JPEG) {
+		im = HPDF_LoadJpegImageFromFile(c->doc, path);
+		if (!im) {
+			e = pdf_fail(c, "loading a JPEG image");
+			goto done;
+		}
+	} else {
+		if ((e = image_decode_png(path, &px, msg, sizeof msg)))
+			goto bad;
+		im = HPDF_LoadRawImageFromMem(c->doc, px.pix, px.width, px.height,
+					      px.components == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+		if (!im) {
+			e = pdf_fail(c, "adding a PNG image");
+			goto done;
+		}
+		if (px.alpha) {
+			HPDF_Image mask = HPDF_LoadRawImageFromMem(c->doc, px.alpha, px.width, px.height,
+								   HPDF_CS_DEVICE_GRAY, 8);
+			if (!mask || HPDF_Image_AddSMask(im, mask) != HPDF_OK) {
+				e = pdf_fail(c, "adding a PNG image's alpha channel");
+				goto done;
+			}
+		}
+	}
+	cache->v[cache->n++] = (struct pdf_image){path, im};
+	*img = im;
+	goto done;
+bad:
+	if (e == ERR_NOMEM) {
+		e = pdf_nomem(c->d);
+	} else if (!c->reported) {
+		/* composition read the file a moment ago: it changed or vanished since */
+		diag_msg(c->d, DIAG_ERROR, "cannot print image %s: %s", path, msg);
+		c->reported = 1;
+		e = ERR_INPUT;
+	}
+done:
+	image_pixels_free(&px);
+	return e;
+}
+
+/* Draws the page's images (before its text: the content stream is still in page
+   description mode, as HPDF_Page_DrawImage requires). */
+static enum err pdf_page_images(struct pdf_ctx *c, HPDF_Page page, const struct page *pg,
+				struct pdf_images *cache)
+{
+	for (size_t i = 0; i < pg->n_images; i++) {
+		const struct page_image *pi = &pg->images[i];
+		HPDF_Image img = NULL;
+		enum err e = pdf_image_get(c, cache, pi->path, &img);
+		if (e)
+			return e;
+		if (HPDF_Page_DrawImage(page, img, pi->x, pi->y, pi->w, pi->h) != HPDF_OK)
+			return pdf_fail(c, "drawing an image");
 	}
 	return ERR_OK;
 }
@@ -287,7 +399,8 @@ static void pdf_content(const struct page *pg, const struct pdf_font *fonts, uns
 }
 
 static enum err pdf_page(struct pdf_ctx *c, const struct pagedoc *pd, const struct page *pg,
-			 struct pdf_font *fonts, size_t nf, unsigned char *on_page, struct buf *b)
+			 struct pdf_font *fonts, size_t nf, unsigned char *on_page, struct buf *b,
+			 struct pdf_images *images)
 {
 	HPDF_Page page = HPDF_AddPage(c->doc);
 	if (!page)
@@ -295,6 +408,9 @@ static enum err pdf_page(struct pdf_ctx *c, const struct pagedoc *pd, const stru
 	if (HPDF_Page_SetWidth(page, pd->width) != HPDF_OK ||
 	    HPDF_Page_SetHeight(page, pd->height) != HPDF_OK)
 		return pdf_fail(c, "setting the page size");
+	enum err ie = pdf_page_images(c, page, pg, images);
+	if (ie)
+		return ie;
 	memset(on_page, 0, nf);
 	buf_reset(b);
 	pdf_content(pg, fonts, on_page, b);
@@ -384,6 +500,7 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 	struct pdf_font *fonts = calloc(nf + 1, sizeof *fonts);
 	unsigned char *on_page = calloc(nf + 1, 1);
 	struct buf content;
+	struct pdf_images images = {0};
 	buf_init(&content);
 	enum err e = ERR_OK;
 	if (!fonts || !on_page) {
@@ -413,7 +530,7 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 		if (fonts[i].font && (e = pdf_font_embed(&c, &fonts[i])))
 			goto out;
 	for (size_t p = 0; p < pd->n_pages; p++)
-		if ((e = pdf_page(&c, pd, &pd->pages[p], fonts, nf, on_page, &content)))
+		if ((e = pdf_page(&c, pd, &pd->pages[p], fonts, nf, on_page, &content, &images)))
 			goto out;
 	if (HPDF_SaveToStream(c.doc) != HPDF_OK) {
 		e = pdf_fail(&c, "saving");
@@ -438,6 +555,7 @@ out:
 			pdf_font_release(&fonts[i]);
 	free(fonts);
 	free(on_page);
+	free(images.v);
 	buf_free(&content);
 	return e;
 }

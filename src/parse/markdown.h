@@ -1,0 +1,45 @@
+/* markdown.h: reader for Markdown articles with YAML front matter -> document model.
+
+   Front matter: a first line `---`, YAML (libyaml), a closing `---` (or `...`) line. Keys:
+     title, subtitle, source, url      strings
+     published                         a date or date and time (2022-04-06, 2022-04-06 14:30,
+                                       2022-04-06T14:30:22+08:00, 2022年4月6日 14:30), stored as
+                                       ISO YYYY-MM-DD[THH:MM[:SS]] (a zone suffix is dropped)
+     byline                            a list of {role: 记者, names: [张三, 李四]} maps or strings
+                                       such as "记者 张三 李四"; or one such string
+     editor                            a string (or a list of names, joined with 、)
+     keywords                          a list, or one string separated by , ， 、 ; ；
+   Unknown keys are warnings at file:line:col; malformed YAML and values of the wrong kind
+   (a list where a string belongs) are errors at file:line:col (ERR_SYNTAX).
+
+   Body (md4c, CommonMark with the table and strikethrough extensions): headings (`#` is the
+   title when the front matter has none, else a subhead of level 2 — or dropped when it
+   repeats the title; `##` level 2 ... `######` level 6), paragraphs (soft line breaks joined
+   without a space next to Han text, with one between Latin words; hard breaks kept as line
+   breaks), emphasis/strong/strikethrough (text kept, markup dropped), lists (one paragraph
+   per item, prefixed "• " or "N. "/"N) "), block quotes and code blocks (paragraphs), tables
+   (one paragraph per row, cells separated by U+3000), images `![caption](path "title")`
+   (DOC_IMAGE; caption = the alt text, else the title), links (their text; the URL is
+   dropped), code spans (their text), raw HTML (dropped, with a note). PUNCT-NORM
+   (punct.h) is applied to the title, subtitle, paragraphs, headings and captions. Every
+   block gets the line and column of its first character of text. */
+#ifndef PAIBAN_MARKDOWN_H
+#define PAIBAN_MARKDOWN_H
+#include <stddef.h>
+#include "../base/diag.h"
+
+struct doc;
+
+/* Limits against hostile input; exceeding one is ERR_LIMIT with a message. */
+#define MARKDOWN_MAX_DEPTH 64             /* nested blocks (quotes, lists) */
+#define MARKDOWN_MAX_BLOCKS 200000        /* blocks added to the document */
+#define MARKDOWN_MAX_BLOCK_BYTES (1u << 20) /* text of one block */
+#define MARKDOWN_MAX_YAML_NODES 10000     /* scalars, lists and maps in the front matter */
+#define MARKDOWN_MAX_YAML_DEPTH 16        /* nesting in the front matter */
+
+/* Reads text[0..len) (UTF-8, LF line ends, as enc_decode gives it) into doc, which must be
+   empty. Returns ERR_OK, ERR_SYNTAX (bad front matter), ERR_INPUT (no text at all),
+   ERR_LIMIT or ERR_NOMEM; diagnostics go to d with positions in doc->file. */
+enum err md_read(struct doc *doc, const char *text, size_t len, struct diag *d);
+
+#endif

@@ -1,0 +1,140 @@
+#!/bin/sh
+# check.sh: images end to end, through a Markdown article (tests/images/article/article.md)
+# with a local PNG (8-bit RGB), a progressive JPEG, a 16-bit interlaced RGBA PNG, a remote
+# image and one outside the article's folder (../palette-trns.png):
+#   - pdfimages -list: the local images at their pixel sizes (JPEG kept as DCT, the RGBA PNG
+#     with a soft mask); the outside one only with --allow-path; a file drawn twice is one
+#     XObject;
+#   - pdftotext: every caption, also those of skipped images;
+#   - stderr: the remote image skipped (never fetched), the outside one refused, naming them;
+#   - absolute paths and symbolic links leading out of the folder refused, allowed with
+#     --allow-path; a missing file warned about;
+#   - image and caption on one page, never below the bottom margin, moved to the next page
+#     when they do not fit (--dump-layout over 40 article lengths);
+#   - qpdf --check, mutool draw and pdftoppm clean.
+# Usage (from the repository root): PAIBAN=build/paiban sh tests/images/check.sh
+PAIBAN=${PAIBAN:-build/paiban}
+if [ ! -x "$PAIBAN" ]; then
+	echo "check.sh: PAIBAN=$PAIBAN is not an executable" >&2
+	exit 1
+fi
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1649226622}
+T=$(mktemp -d "${TMPDIR:-/tmp}/paiban-images.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL  $*"; fails=$((fails + 1)); }
+ok() { echo "ok    $*"; }
+src=tests/images/article/article.md
+here=$(pwd)
+
+# 1. default: remote skipped, outside refused
+"$PAIBAN" print "$src" -o "$T/a.pdf" 2>"$T/a.err"
+rc=$?
+[ $rc -eq 0 ] || fail "print exited $rc"; cat "$T/a.err"
+grep -q "^$src:[0-9]*:[0-9]*: warning: skipped remote image https://example.com/remote.jpg (paiban never fetches)" "$T/a.err" \
+	&& ok "remote image skipped with a warning" || fail "no warning for the remote image"
+grep -q "^$src:[0-9]*:[0-9]*: warning: refused image ../palette-trns.png: path resolves outside" "$T/a.err" \
+	&& ok "../ image refused" || fail "no refusal for ../palette-trns.png"
+pdfimages -list "$T/a.pdf" | awk 'NR > 2 {print $3, $4, $5, $9}' >"$T/a.list"
+printf '%s\n' "image 240 160 image" "image 200 150 jpeg" "image 96 64 image" "smask 96 64 image" >"$T/a.want"
+diff -u "$T/a.want" "$T/a.list" && ok "pdfimages: PNG 240x160, JPEG 200x150, RGBA PNG 96x64 + soft mask" \
+	|| fail "pdfimages list differs (- expected, + actual)"
+pdftotext -layout "$T/a.pdf" - | tr -d ' ' >"$T/a.txt"
+for cap in 社区花园全景（本报记者张三摄） 孩子们在绘画（JPEG，渐进式） 活动标识（PNG，16位，隔行扫描，带透明通道） 远程图片不应被下载 目录外的图片; do
+	grep -q "$cap" "$T/a.txt" || fail "caption '$cap' not in pdftotext"
+done
+ok "captions in pdftotext"
+
+check_pdf() {
+	out=$(qpdf --check "$1" 2>&1) || { fail "qpdf --check $1"; echo "$out" | tail -3; }
+	mutool draw -q -N -o "$T/m%d.png" -r 30 "$1" >"$T/mutool.out" 2>&1
+	[ -s "$T/mutool.out" ] && { fail "mutool draw printed on $1"; head "$T/mutool.out"; }
+	pdftoppm -r 30 -png "$1" "$T/p" 2>"$T/ppm.err"
+	[ -s "$T/ppm.err" ] && { fail "pdftoppm printed on $1"; head "$T/ppm.err"; }
+	return 0
+}
+check_pdf "$T/a.pdf"
+
+# 2. --allow-path: the outside image is printed
+"$PAIBAN" print "$src" -o "$T/b.pdf" --allow-path tests/images 2>"$T/b.err" || fail "print --allow-path"
+grep -q "refused" "$T/b.err" && fail "refused although --allow-path was given"
+pdfimages -list "$T/b.pdf" | awk 'NR > 2 {print $3, $4, $5}' | grep -q "image 48 32" \
+	&& ok "--allow-path prints ../palette-trns.png" || fail "palette image missing with --allow-path"
+check_pdf "$T/b.pdf"
+
+# 3. absolute paths, symbolic links, missing files, one XObject per file
+mkdir -p "$T/art" "$T/elsewhere"
+cp tests/images/article/photo-rgb.png "$T/art/"
+cp tests/images/palette-trns.png "$T/elsewhere/"
+ln -s "$T/elsewhere/palette-trns.png" "$T/art/link.png"
+ln -s photo-rgb.png "$T/art/inside-link.png"
+cat >"$T/art/a.md" <<EOT
+---
+title: 路径测试
+---
+
+正文。
+
+![绝对路径](${here}/tests/images/palette-trns.png)
+
+![出界的链接](link.png)
+
+![界内的链接](inside-link.png)
+
+![同一个文件](photo-rgb.png)
+
+![不存在](nothere.png)
+EOT
+"$PAIBAN" print "$T/art/a.md" -o "$T/c.pdf" 2>"$T/c.err" || fail "print path test"
+grep -q "refused image ${here}/tests/images/palette-trns.png: absolute path" "$T/c.err" \
+	&& ok "absolute path refused" || { fail "absolute path not refused"; cat "$T/c.err"; }
+grep -q "refused image link.png: path resolves outside" "$T/c.err" \
+	&& ok "symbolic link out of the folder refused" || { fail "symlink not refused"; cat "$T/c.err"; }
+grep -q "warning: image nothere.png not found" "$T/c.err" \
+	&& ok "missing image warned" || fail "no warning for the missing image"
+grep -q "inside-link" "$T/c.err" && fail "symlink inside the folder refused"
+n=$(pdfimages -list "$T/c.pdf" | awk 'NR > 2 {print $11}' | sort -u | wc -l)
+rows=$(pdfimages -list "$T/c.pdf" | awk 'NR > 2' | wc -l)
+[ "$rows" -eq 2 ] && [ "$n" -eq 1 ] && ok "a file drawn twice is one image object" \
+	|| fail "expected 2 draws of one object, got $rows rows, $n objects"
+"$PAIBAN" print "$T/art/a.md" -o "$T/d.pdf" -q --allow-path tests/images --allow-path "$T/elsewhere" 2>"$T/d.err" \
+	|| fail "print with two --allow-path"
+rows=$(pdfimages -list "$T/d.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)
+[ "$rows" -eq 4 ] && ok "--allow-path (twice) admits the absolute path and the link" \
+	|| fail "expected 4 images with --allow-path, got $rows"
+"$PAIBAN" print "$T/art/a.md" -o "$T/e.pdf" --allow-path "$T/none" 2>"$T/e.err"
+[ $? -eq 2 ] && ok "--allow-path of a missing folder is a usage error" || fail "--allow-path missing folder"
+check_pdf "$T/d.pdf"
+
+# 4. pagination: image + caption kept together, inside the type area, moved when too low
+moved=0
+n=0
+while [ $n -lt 40 ]; do
+	{
+		printf -- '---\ntitle: 分页测试\n---\n\n'
+		i=0
+		while [ $i -lt $n ]; do
+			printf '这是第%d段文字，用来把图片推到页面的不同位置，检验图片和图注是否始终在一起。\n\n' $i
+			i=$((i + 1))
+		done
+		printf '![图注紧跟图片](photo.png)\n\n最后一段。\n'
+	} >"$T/art/p.md"
+	cp tests/images/article/photo-rgb.png "$T/art/photo.png"
+	"$PAIBAN" print "$T/art/p.md" -o "$T/p.pdf" -q --dump-layout "$T/p.dump" || { fail "pagination print n=$n"; break; }
+	r=$(awk '
+		/^page / { page = $2; first = 1; next }
+		/^image / { ipage = page; iy = $3; ifirst = first }
+		/^meta / && ipage { if (page != ipage) bad = 1; ipage = 0 }
+		!/^#/ && !/^page / { first = 0 }
+		END { if (iy + 0 < 70.86) bad = 1; print (bad ? "bad" : "ok"), (ifirst ? "moved" : "") }' "$T/p.dump")
+	case $r in
+	bad*) fail "n=$n: image and caption split or below the margin"; cat "$T/p.dump"; break ;;
+	*moved) moved=$((moved + 1)) ;;
+	esac
+	n=$((n + 1))
+done
+[ $moved -ge 1 ] && ok "image kept with its caption over 40 lengths, moved to a new page $moved times" \
+	|| fail "the image never moved to a new page"
+
+echo "images: $fails failed"
+[ $fails -eq 0 ]
