@@ -85,6 +85,16 @@ install: all
 	install -m 644 styles/*.style $(DESTDIR)$(PREFIX)/share/paiban/styles/
 	install -m 644 fonts/*.conf $(DESTDIR)$(PREFIX)/share/paiban/fonts/
 
+# Accuracy of the readers over the dev corpus (tools/eval.c); skipped when the corpus is absent.
+CORPUS ?= ../shared/corpus/dev
+.PHONY: eval
+$(BUILD)/eval: tools/eval.c $(BUILD)/libpaiban.a
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpaiban.a $(PKG_LIBS) $(LDFLAGS)
+
+eval: all $(BUILD)/eval
+	@if [ -f "$(CORPUS)/MANIFEST.jsonl" ]; then $(BUILD)/eval $(CORPUS) $(EVAL_FLAGS); \
+	else echo "eval: no corpus at $(CORPUS) (set CORPUS=DIR); nothing measured"; fi
+
 clean:
 	rm -rf $(BUILD) out
 

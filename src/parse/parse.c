@@ -2,6 +2,8 @@
    decode (encoding.h), dispatch to the reader for the format. */
 #include "parse.h"
 #include "encoding.h"
+#include "html.h"
+#include "markdown.h"
 #include "textdump.h"
 #include "../base/buf.h"
 #include "../model/doc.h"
@@ -127,12 +129,13 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 	switch (parse_detect(path, data, len)) {
 	case PARSE_HTML:
 		/* The HTML reader decodes by itself (it must honour <meta charset>). */
-		diag_at(d, DIAG_ERROR, at, "HTML input is not supported yet; save the page as text");
-		e = ERR_INPUT;
-		goto done;
+		e = html_read(doc, data, len, d);
+		break;
 	case PARSE_MARKDOWN:
-		diag_at(d, DIAG_NOTE, at, "no Markdown reader yet; reading it as a plain-text dump");
-		/* fall through */
+		if ((e = enc_decode(doc->file, data, len, d, &text, NULL)))
+			goto done;
+		e = md_read(doc, text.p ? text.p : "", text.len, d);
+		break;
 	case PARSE_TEXT:
 		if ((e = enc_decode(doc->file, data, len, d, &text, NULL)))
 			goto done;

@@ -1587,3 +1587,21 @@ done:
 	buf_free(&c.role);
 	return e;
 }
+
+enum dump_line_class dump_line_kind(struct doc *doc, const char *s, size_t n)
+{
+	static const enum dump_line_class map[] = {
+		[DUMP_TEXT] = DUMP_LINE_TEXT, [DUMP_CHROME] = DUMP_LINE_CHROME,
+		[DUMP_TAIL] = DUMP_LINE_TAIL, [DUMP_END] = DUMP_LINE_END, [DUMP_META] = DUMP_LINE_META,
+	};
+	struct dump_ctx c = {doc, NULL, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
+	struct dump_line L = {0};
+	dump_trim(&s, &n);
+	if (!n)
+		return DUMP_LINE_CHROME;
+	L.s = s;
+	L.n = n;
+	L.chars = (unsigned)dump_count(s, n);
+	dump_classify(&c, &L);
+	return map[L.kind];
+}

@@ -34,4 +34,18 @@ enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d
    returns the number of bytes read; 0 (iso untouched) when no valid date starts here. */
 size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
 
+/* The class dump_read gives a line on its own (pass 1 of the contract), for other readers
+   that assemble lines of page text (the HTML reader). */
+enum dump_line_class {
+	DUMP_LINE_TEXT,   /* article text */
+	DUMP_LINE_CHROME, /* page chrome: 打印 放大 缩小, 分享到..., breadcrumbs, footers */
+	DUMP_LINE_TAIL,   /* a related-article list heading: 最近更新, 相关新闻... */
+	DUMP_LINE_END,    /* an end mark alone: （完） */
+	DUMP_LINE_META    /* nothing but metadata: dates, 来源：, credits, 责任编辑：... */
+};
+
+/* Classifies the trimmed UTF-8 line s[0..n) exactly as dump_read does; doc (borrowed, not
+   modified) names the file in positions only. Nothing is stored. */
+enum dump_line_class dump_line_kind(struct doc *doc, const char *s, size_t n);
+
 #endif

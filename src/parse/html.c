@@ -1,0 +1,2429 @@
+/* html.c: saved news web page -> document model: decode, parse with libxml2, find the
+   article's metadata and body, drop the page chrome.
+
+   Contract. The page is decoded to UTF-8 here (html_decode: BOM, declared charset, detection)
+   and handed to libxml2's HTML parser as UTF-8 (no network, recovery on, no HTML_PARSE_HUGE so
+   libxml2 keeps its nesting cap). Then, in passes over the tree, always iteratively (the
+   walker follows parent/children/next links and keeps a depth counter, HTML_MAX_DEPTH):
+   1. metadata: <title>, <meta> (og:*, article:*, keywords, author, pubdate...), canonical
+      link, <time datetime>, schema.org JSON-LD (headline, datePublished, author, articleBody,
+      keywords) read by a small JSON scanner; meta refresh; feed roots (rss, feed, rdf:RDF);
+   2. text blocks: the visible text is cut into blocks at block-level elements and <br>
+      (paragraphs, headings h1-h6, list items, block quotes, simple table rows with cells
+      joined by U+3000, images with figcaption/alt); scripts, styles, forms' controls, nav,
+      hidden elements and comments are skipped. Each block counts its characters, the
+      characters inside links and inside bold;
+   3. body: text-density scoring in the spirit of Readability (own design): every block with
+      some text gives its length without links to the container holding it and, decreasing,
+      to the next two ancestors; a container's score is then scaled by its link density and by
+      its class/id words (content/article/正文-like up, comment/share/nav/related-like down,
+      header/footer/aside far down). The best container and those of its siblings that score
+      close to it hold the body; inside, blocks under chrome-like elements and link-heavy
+      blocks (related-article lists) are dropped;
+   4. reading: the title (from h1, og:title, JSON-LD headline and <title>, cleaned of site
+      suffixes), the metadata lines between the title and the body and just after it, and the
+      body blocks are joined into lines of page text and read by dump_read (textdump.h), so
+      dates, 来源, bylines with roles, editor credits, end marks, chrome lines and related-list
+      cuts are recognised exactly as in page dumps; the result is copied into the document
+      with the page's line numbers, subheads from the markup (h2-h6, short bold-only
+      paragraphs), list items as "• " or "N. " paragraphs, table rows as paragraphs, images put
+      back in place with their captions (figcaption, a caption paragraph right after, or alt),
+      and fields the text did not give filled from the structured metadata (keywords, url,
+      authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
+      an organisation). Published time: the date shown near the title, else structured
+      metadata, else a date just under the body, else the first date before the body.
+   Pages that are not articles (feeds, redirects, link lists, pages without text) are
+   ERR_INPUT "not an article: <reason>". */
+#include "html.h"
+#include "encoding.h"
+#include "punct.h"
+#include "textdump.h"
+#include "../base/buf.h"
+#include "../base/utf8.h"
+#include "../model/doc.h"
+#include <errno.h>
+#include <iconv.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <uchardet/uchardet.h>
+
+#define HTML_PRESCAN_BYTES 32768  /* bytes searched for a <meta> charset declaration */
+#define HTML_UTF8_RATIO 50        /* good UTF-8 sequences per bad byte still read as UTF-8 */
+#define HTML_ANCESTORS 3          /* ancestors a block's score is given to */
+#define HTML_META_BEFORE 40       /* blocks looked at between the title and the body */
+#define HTML_META_AFTER 25        /* blocks looked at after the body */
+#define HTML_JSON_DEPTH 64        /* JSON-LD nesting followed */
+#define HTML_TITLE_MAX 200        /* a longer heading is not the title */
+#define HTML_NAME_MAX 60          /* bytes of one author name from metadata */
+#define HTML_META_NOTITLE 10      /* blocks looked at before the body when no title heading */
+#define HTML_SUBTITLE_MAX 60      /* a subtitle is at most this long */
+#define HTML_LEAD_MAX 80          /* a metadata-like line at the head of the body is shorter */
+#define HTML_MAX_KEYWORDS 16      /* keywords kept from metadata (site-wide lists are long) */
+#define HTML_CREDIT_PARAS 8       /* last paragraphs searched for （王煌忠／台中報導） */
+#define HTML_ICON_MAX 40          /* images with a width or height below this are icons */
+
+enum html_kind {
+	HTML_K_PARA, HTML_K_HEAD, HTML_K_LI, HTML_K_QUOTE, HTML_K_ROW, HTML_K_PRE, HTML_K_IMG,
+	HTML_K_CAPTION
+};
+
+/* Per-element data, found through node->_private (index + 1). */
+struct html_stat {
+	double score;
+	unsigned chars, links;  /* text and link text in the subtree, in code points */
+	unsigned li;            /* text of list items in the subtree */
+	unsigned char sel;      /* part of the body */
+};
+
+struct html_block {
+	xmlNode *owner;         /* the block element the text belongs to */
+	xmlNode *fig;           /* images and captions: the enclosing <figure>, if any */
+	size_t off, len;        /* text (UTF-8) in ctx->text; images: the caption */
+	size_t src_off, src_len;/* images: src as written in the page */
+	unsigned chars, links, bold;
+	unsigned line;
+	unsigned char kind, level, body, used;
+	int num;                /* list items: number in an <ol>, 0 for a bullet */
+};
+
+struct html_ctx {
+	struct doc *doc;
+	struct diag *d;
+	xmlDoc *xml;
+	struct buf text;        /* block texts */
+	struct html_block *blocks;
+	size_t n_blocks, cap_blocks;
+	struct html_stat *stats;
+	size_t n_stats, cap_stats;
+	size_t nodes;
+	/* walker state */
+	struct buf cur;
+	unsigned cur_chars, cur_links, cur_bold, cur_line;
+	int cur_space;
+	unsigned a_depth, b_depth, q_depth, pre_depth;
+	xmlNode *row;           /* the simple table row being read as one block */
+	xmlNode *blk[HTML_MAX_DEPTH + 2];
+	size_t n_blk;
+	int ol_num[HTML_MAX_DEPTH + 2];
+	/* metadata */
+	struct buf title_tag, og_title, ld_headline, ld_date, meta_date, time_date, ld_body;
+	struct buf keywords, meta_author, ld_authors, url, og_url, site_name, og_type;
+	int refresh, feed, ld_article, n_h1;
+	int deep;               /* elements nested HTML_MAX_DEPTH deep: deeper text is not read */
+	struct buf tmp, synth;
+};
+
+/* ---- small helpers ---- */
+
+static uint32_t html_cp(const char *s, size_t n, size_t *len)
+{
+	uint32_t cp;
+	size_t l = utf8_decode(s, n, &cp);
+	*len = l ? l : 1;
+	return l ? cp : 0xFFFD;
+}
+
+static size_t html_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int html_is_ws(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
+	       c == 0x3000 || c == 0x200B || c == 0xFEFF || (c >= 0x2000 && c <= 0x200A);
+}
+
+static void html_trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t m = *n, l;
+	while (m && html_is_ws(html_cp(p, m, &l)))
+		p += l, m -= l;
+	while (m) {
+		size_t i = m - 1;
+		while (i > 0 && ((unsigned char)p[i] & 0xC0) == 0x80)
+			i--;
+		if (!html_is_ws(html_cp(p + i, m - i, &l)))
+			break;
+		m = i;
+	}
+	*s = p;
+	*n = m;
+}
+
+static int html_name_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, name);
+}
+
+static int html_name_in(const xmlNode *n, const char *const *list, size_t count)
+{
+	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+		return 0;
+	for (size_t i = 0; i < count; i++)
+		if (!strcasecmp((const char *)n->name, list[i]))
+			return 1;
+	return 0;
+}
+
+#define HTML_N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An attribute's value, borrowed from the tree (NULL when absent). */
+static const char *html_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && !strcasecmp((const char *)a->name, name) && a->children &&
+		    (a->children->type == XML_TEXT_NODE) && a->children->content)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* Appends the text content of n's subtree (iteratively, depth-capped) with whitespace
+   collapsed into out. */
+static void html_text_of(const xmlNode *top, struct buf *out, size_t max)
+{
+	const xmlNode *n = top->children;
+	unsigned depth = 1;
+	int space = 0;
+	while (n && out->len < max) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			const char *s = (const char *)n->content;
+			size_t m = s ? strlen(s) : 0, l;
+			for (size_t i = 0; i < m; i += l) {
+				uint32_t c = html_cp(s + i, m - i, &l);
+				if (html_is_ws(c) && c != 0x3000) {
+					space = 1;
+					continue;
+				}
+				if (space && out->len)
+					buf_putc(out, ' ');
+				space = 0;
+				buf_put(out, s + i, l);
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children && depth < HTML_MAX_DEPTH &&
+		    !html_name_is(n, "script") && !html_name_is(n, "style")) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && !n->next && n != top) {
+			n = n->parent;
+			depth--;
+		}
+		if (!n || n == top)
+			break;
+		n = n->next;
+	}
+}
+
+/* ---- decoding ---- */
+
+/* The iconv name for a charset label (WHATWG aliases for the common ones). */
+static const char *html_charset_name(const char *label, char *tmp, size_t cap)
+{
+	static const char *const gb[] = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "csgb2312",
+					 "chinese", "gb_2312-80", "iso-ir-58", "gb_2312", "ms936",
+					 "windows-936", "euc-cn", "x-euc-cn", "hz-gb-2312"};
+	static const char *const big5[] = {"big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5",
+					   "x-big5", "cp950"};
+	static const char *const u8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8",
+					 "unicode20utf8", "x-unicode20utf8"};
+	static const char *const latin[] = {"iso-8859-1", "latin1", "us-ascii", "ascii",
+					    "windows-1252", "cp1252", "iso8859-1", "l1", "x-cp1252",
+					    "ansi_x3.4-1968"};
+	size_t n = 0;
+	while (label[n] && n + 1 < cap) {
+		tmp[n] = (char)((label[n] >= 'A' && label[n] <= 'Z') ? label[n] + 32 : label[n]);
+		n++;
+	}
+	tmp[n] = 0;
+	for (size_t i = 0; i < HTML_N(gb); i++)
+		if (!strcmp(tmp, gb[i]))
+			return "GB18030";
+	for (size_t i = 0; i < HTML_N(big5); i++)
+		if (!strcmp(tmp, big5[i]))
+			return "BIG5-HKSCS";
+	for (size_t i = 0; i < HTML_N(u8); i++)
+		if (!strcmp(tmp, u8[i]))
+			return "UTF-8";
+	for (size_t i = 0; i < HTML_N(latin); i++)
+		if (!strcmp(tmp, latin[i]))
+			return "WINDOWS-1252";
+	return n ? tmp : NULL;
+}
+
+/* Reads one attribute (name, value) of a tag at s[*i..n) per the HTML prescan; returns 0 at
+   the end of the tag. */
+static int html_prescan_attr(const char *s, size_t n, size_t *i, char *name, size_t ncap,
+			     char *val, size_t vcap)
+{
+	size_t p = *i, k = 0;
+	while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
+			 s[p] == '\f' || s[p] == '/'))
+		p++;
+	if (p >= n || s[p] == '>') {
+		*i = p;
+		return 0;
+	}
+	while (p < n && s[p] != '=' && s[p] != '>' && s[p] != ' ' && s[p] != '\t' &&
+	       s[p] != '\n' && s[p] != '\r' && s[p] != '/') {
+		if (k + 1 < ncap)
+			name[k++] = (char)((s[p] >= 'A' && s[p] <= 'Z') ? s[p] + 32 : s[p]);
+		p++;
+	}
+	name[k] = 0;
+	val[0] = 0;
+	while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r'))
+		p++;
+	if (p < n && s[p] == '=') {
+		p++;
+		while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r'))
+			p++;
+		k = 0;
+		if (p < n && (s[p] == '"' || s[p] == '\'')) {
+			char q = s[p++];
+			while (p < n && s[p] != q) {
+				if (k + 1 < vcap)
+					val[k++] = s[p];
+				p++;
+			}
+			p++;
+		} else {
+			while (p < n && s[p] != '>' && s[p] != ' ' && s[p] != '\t' && s[p] != '\n' &&
+			       s[p] != '\r') {
+				if (k + 1 < vcap)
+					val[k++] = s[p];
+				p++;
+			}
+		}
+		val[k] = 0;
+	}
+	*i = p;
+	return 1;
+}
+
+/* The charset in a content-type value: text/html; charset=gb2312. */
+static int html_charset_from_content(const char *v, char *out, size_t cap)
+{
+	const char *p = strcasestr(v, "charset");
+	if (!p)
+		return 0;
+	p += 7;
+	while (*p == ' ')
+		p++;
+	if (*p != '=')
+		return 0;
+	p++;
+	while (*p == ' ' || *p == '"' || *p == '\'')
+		p++;
+	size_t k = 0;
+	while (*p && *p != ';' && *p != ' ' && *p != '"' && *p != '\'' && k + 1 < cap)
+		out[k++] = *p++;
+	out[k] = 0;
+	return k > 0;
+}
+
+/* The HTML prescan (WHATWG "prescan a byte stream to determine its encoding", simplified):
+   the first <meta charset> or <meta http-equiv=content-type content=...charset=>; also
+   notes a BOM-less XML declaration's encoding. Returns 1 and the label in out. */
+static int html_prescan(const char *s, size_t n, char *out, size_t cap)
+{
+	char name[32], val[256];
+	if (n > HTML_PRESCAN_BYTES)
+		n = HTML_PRESCAN_BYTES;
+	for (size_t i = 0; i + 5 < n; i++) {
+		if (s[i] != '<')
+			continue;
+		if (!strncmp(s + i, "<!--", 4)) {
+			const char *e = memmem(s + i + 4, n - i - 4, "-->", 3);
+			if (!e)
+				return 0;
+			i = (size_t)(e - s) + 2;
+			continue;
+		}
+		if (!strncmp(s + i, "<?xml", 5)) {
+			size_t p = i + 5;
+			while (html_prescan_attr(s, n, &p, name, sizeof name, val, sizeof val))
+				if (!strcmp(name, "encoding") && val[0]) {
+					snprintf(out, cap, "%.63s", val);
+					return 1;
+				}
+			continue;
+		}
+		if (strncasecmp(s + i, "<meta", 5) || i + 5 >= n ||
+		    !(s[i + 5] == ' ' || s[i + 5] == '\t' || s[i + 5] == '\n' || s[i + 5] == '\r' ||
+		      s[i + 5] == '/'))
+			continue;
+		size_t p = i + 5;
+		int http_ct = 0;
+		char cs[64] = "", content[256] = "";
+		while (html_prescan_attr(s, n, &p, name, sizeof name, val, sizeof val)) {
+			if (!strcmp(name, "charset"))
+				snprintf(cs, sizeof cs, "%.63s", val);
+			else if (!strcmp(name, "http-equiv") && !strcasecmp(val, "content-type"))
+				http_ct = 1;
+			else if (!strcmp(name, "content"))
+				snprintf(content, sizeof content, "%s", val);
+		}
+		i = p;
+		if (cs[0]) {
+			snprintf(out, cap, "%s", cs);
+			return 1;
+		}
+		if (http_ct && html_charset_from_content(content, out, cap))
+			return 1;
+	}
+	return 0;
+}
+
+/* Converts s[0..n) from charset `from` to UTF-8 into out. strict: fail (return 1) on the
+   first invalid byte; otherwise each invalid byte becomes U+FFFD and is counted in *bad (the
+   first offset in *first_bad). Returns -1 when iconv does not know the charset. */
+static int html_iconv(const char *from, const char *s, size_t n, int strict, struct buf *out,
+		      size_t *bad, size_t *first_bad)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	int rc = 0;
+	if (cd == (iconv_t)-1)
+		return -1;
+	*bad = 0;
+	char *in = (char *)s;
+	size_t left = n;
+	while (left) {
+		if (buf_reserve(out, left * 2 + 16)) {
+			rc = 1;
+			break;
+		}
+		char *o = out->p + out->len;
+		size_t room = out->cap - out->len - 1;
+		size_t r = iconv(cd, &in, &left, &o, &room);
+		out->len = (size_t)(o - out->p);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		/* EILSEQ or EINVAL (truncated at the end) */
+		if (strict) {
+			rc = 1;
+			break;
+		}
+		if (!*bad)
+			*first_bad = (size_t)(in - s);
+		(*bad)++;
+		buf_pututf8(out, 0xFFFD);
+		in++;
+		left--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
+	if (out->len)
+		out->p[out->len] = 0;
+	return out->oom ? 1 : rc;
+}
+
+/* Valid UTF-8 multi-byte sequences outnumber invalid bytes HTML_UTF8_RATIO to one. */
+static int html_mostly_utf8(const char *s, size_t n)
+{
+	size_t good = 0, badb = 0;
+	for (size_t i = 0; i < n;) {
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = utf8_decode(s + i, n - i, &cp);
+		if (l) {
+			good++;
+			i += l;
+		} else {
+			badb++;
+			i++;
+		}
+	}
+	return good >= 10 && badb * HTML_UTF8_RATIO <= good;
+}
+
+/* Decodes the page into out (UTF-8). See the contract in html.h. */
+static enum err html_decode(struct html_ctx *c, const char *s, size_t n, struct buf *out)
+{
+	const char *file = c->doc->file;
+	struct srcpos at = {file, 0, 0};
+	char label[64], tmp[64], ucs[64] = "";
+	const char *declared = NULL, *used = NULL;
+	size_t bad = 0, first_bad = 0, bom = 0;
+	int rc;
+
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+		used = "UTF-8";
+		s += 3, n -= 3;
+	} else if (n >= 2 && !memcmp(s, "\xFF\xFE", 2)) {
+		used = "UTF-16LE";
+		s += 2, n -= 2;
+	} else if (n >= 2 && !memcmp(s, "\xFE\xFF", 2)) {
+		used = "UTF-16BE";
+		s += 2, n -= 2;
+	}
+	if (used) {
+		bom = strcmp(used, "UTF-8") ? 2 : 3;
+		rc = html_iconv(used, s, n, 0, out, &bad, &first_bad);
+		goto check;
+	}
+	if (html_prescan(s, n, label, sizeof label))
+		declared = html_charset_name(label, tmp, sizeof tmp);
+	int utf8_ok = utf8_check(s, n) == n;
+	int ascii = 1;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = !((unsigned char)s[i] & 0x80);
+	if (ascii || (utf8_ok && (!declared || !strcmp(declared, "UTF-8")))) {
+		buf_put(out, s, n);
+		return out->oom ? ERR_NOMEM : ERR_OK;
+	}
+	/* what the bytes look like (uchardet), for the checks below */
+	uchardet_t ud = uchardet_new();
+	if (ud) {
+		if (!uchardet_handle_data(ud, s, n)) {
+			uchardet_data_end(ud);
+			const char *g = uchardet_get_charset(ud);
+			if (g && *g)
+				snprintf(ucs, sizeof ucs, "%s", g);
+		}
+		uchardet_delete(ud);
+	}
+	char tmp2[64];
+	const char *guess = ucs[0] ? html_charset_name(ucs, tmp2, sizeof tmp2) : NULL;
+	if (declared && strcmp(declared, "UTF-8")) {
+		/* GB and Big5 bytes often decode as each other: trust the detector when it names
+		   the other one and the bytes decode cleanly as it */
+		int cjk_pair = guess && ((!strcmp(declared, "GB18030") && !strcmp(guess, "BIG5-HKSCS")) ||
+					 (!strcmp(declared, "BIG5-HKSCS") && !strcmp(guess, "GB18030")));
+		if (cjk_pair && html_iconv(guess, s, n, 1, out, &bad, &first_bad) == 0) {
+			diag_at(c->d, DIAG_WARNING, at,
+				"the page declares charset '%s' but reads as %s (detected); read as %s",
+				label, guess, guess);
+			return ERR_OK;
+		}
+		buf_reset(out);
+		if (utf8_ok) {
+			diag_at(c->d, DIAG_WARNING, at,
+				"the page declares charset '%s' but is valid UTF-8; read as UTF-8", label);
+			buf_put(out, s, n);
+			return out->oom ? ERR_NOMEM : ERR_OK;
+		}
+		rc = html_iconv(declared, s, n, 1, out, &bad, &first_bad);
+		if (rc == 0)
+			return ERR_OK;
+		buf_reset(out);
+		if (rc < 0)
+			diag_at(c->d, DIAG_WARNING, at, "unknown charset '%s' declared", label);
+	}
+	/* mostly UTF-8 with a few bad bytes: GB18030 would misread the whole page to rescue
+	   them (as enc_decode does for page dumps) */
+	if (html_mostly_utf8(s, n) && (!declared || !strcmp(declared, "UTF-8"))) {
+		buf_reset(out);
+		used = "UTF-8";
+		rc = html_iconv(used, s, n, 0, out, &bad, &first_bad);
+		goto check;
+	}
+	/* no usable declaration, or one the bytes contradict: detect */
+	const char *trials[4] = {guess, "GB18030", "BIG5-HKSCS", NULL};
+	for (size_t t = 0; t < HTML_N(trials); t++) {
+		if (!trials[t] || (declared && !strcmp(trials[t], declared)) ||
+		    !strcmp(trials[t], "UTF-8"))
+			continue;
+		buf_reset(out);
+		if (html_iconv(trials[t], s, n, 1, out, &bad, &first_bad) == 0) {
+			if (declared)
+				diag_at(c->d, DIAG_WARNING, at,
+					"the page declares charset '%s' but does not decode as it; "
+					"detected and read as %s", label, trials[t]);
+			else
+				diag_at(c->d, DIAG_WARNING, at,
+					"the page declares no charset; detected and read as %s", trials[t]);
+			return ERR_OK;
+		}
+	}
+	/* nothing decodes cleanly: the declared charset (or UTF-8) with replacements */
+	buf_reset(out);
+	used = declared ? declared : "UTF-8";
+	rc = html_iconv(used, s, n, 0, out, &bad, &first_bad);
+	if (rc < 0) {
+		used = "UTF-8";
+		buf_reset(out);
+		rc = html_iconv(used, s, n, 0, out, &bad, &first_bad);
+	}
+check:
+	if (rc) {
+		diag_at(c->d, DIAG_ERROR, at, "cannot decode the page as %s", used);
+		return out->oom ? ERR_NOMEM : ERR_ENCODING;
+	}
+	if (bad)
+		diag_at(c->d, DIAG_WARNING, at,
+			"%zu invalid byte(s) for charset %s (first at byte offset %zu), replaced by U+FFFD",
+			bad, used, first_bad + bom);
+	return ERR_OK;
+}
+
+/* ---- JSON-LD ---- */
+
+/* Reads a JSON string at s[*i] (the opening quote) into out (unescaped); returns 0 on a
+   malformed string. */
+static int html_json_str(const char *s, size_t n, size_t *i, struct buf *out)
+{
+	size_t p = *i + 1;
+	while (p < n && s[p] != '"') {
+		if (s[p] != '\\') {
+			buf_putc(out, s[p++]);
+			continue;
+		}
+		if (++p >= n)
+			return 0;
+		char e = s[p++];
+		switch (e) {
+		case 'n': buf_putc(out, '\n'); break;
+		case 't': case 'r': case 'f': case 'b': buf_putc(out, ' '); break;
+		case 'u': {
+			unsigned v = 0;
+			for (int k = 0; k < 4; k++, p++) {
+				if (p >= n)
+					return 0;
+				char h = s[p];
+				v = v * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0' :
+					(h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : 0);
+			}
+			if (v >= 0xD800 && v < 0xDC00 && p + 6 <= n && s[p] == '\\' && s[p + 1] == 'u') {
+				unsigned w = 0;
+				for (int k = 2; k < 6; k++) {
+					char h = s[p + (size_t)k];
+					w = w * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0' :
+						(h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : 0);
+				}
+				if (w >= 0xDC00 && w < 0xE000) {
+					v = 0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00);
+					p += 6;
+				}
+			}
+			buf_pututf8(out, v);
+			break;
+		}
+		default: buf_putc(out, e); break;
+		}
+	}
+	if (p >= n)
+		return 0;
+	*i = p + 1;
+	return 1;
+}
+
+/* Stores one JSON-LD string value by its key and the key of the enclosing member. */
+static void html_json_value(struct html_ctx *c, const char *key, const char *outer,
+			    const char *v, size_t vn)
+{
+	if (!strcmp(key, "@type")) {
+		if (memmem(v, vn, "Article", 7) || memmem(v, vn, "BlogPosting", 11) ||
+		    memmem(v, vn, "Report", 6))
+			c->ld_article = 1;
+		return;
+	}
+	if (!strcmp(key, "headline") && !c->ld_headline.len)
+		buf_put(&c->ld_headline, v, vn);
+	else if (!strcmp(key, "datePublished") && !c->ld_date.len)
+		buf_put(&c->ld_date, v, vn);
+	else if (!strcmp(key, "articleBody") && vn > c->ld_body.len) {
+		buf_reset(&c->ld_body);
+		buf_put(&c->ld_body, v, vn);
+	} else if ((!strcmp(key, "author") || (!strcmp(key, "name") && !strcmp(outer, "author"))) &&
+		   vn && vn < HTML_NAME_MAX) {
+		if (c->ld_authors.len)
+			buf_putc(&c->ld_authors, '\n');
+		buf_put(&c->ld_authors, v, vn);
+	} else if (!strcmp(key, "keywords") && c->keywords.len < HTML_NAME_MAX * 16) {
+		if (c->keywords.len)
+			buf_putc(&c->keywords, ',');
+		buf_put(&c->keywords, v, vn);
+	}
+}
+
+/* Scans one JSON-LD script: an iterative scanner that tracks, per open object, the key being
+   read, and hands string values to html_json_value. Malformed JSON just stops the scan. */
+static void html_jsonld(struct html_ctx *c, const char *s, size_t n)
+{
+	char keys[HTML_JSON_DEPTH][32];
+	char isobj[HTML_JSON_DEPTH];
+	int depth = 0, expect_key = 0;
+	struct buf str;
+	buf_init(&str);
+	if (n > HTML_MAX_JSONLD)
+		n = HTML_MAX_JSONLD;
+	for (size_t i = 0; i < n;) {
+		char ch = s[i];
+		if (ch == '{' || ch == '[') {
+			if (depth >= HTML_JSON_DEPTH - 1)
+				break;
+			depth++;
+			isobj[depth] = ch == '{';
+			/* an array inherits the key it is the value of */
+			if (ch == '[')
+				snprintf(keys[depth], sizeof keys[depth], "%s", depth > 1 ? keys[depth - 1] : "");
+			else
+				keys[depth][0] = 0;
+			expect_key = ch == '{';
+			i++;
+		} else if (ch == '}' || ch == ']') {
+			if (depth > 0)
+				depth--;
+			expect_key = 0;
+			i++;
+		} else if (ch == ',') {
+			expect_key = depth > 0 && isobj[depth];
+			i++;
+		} else if (ch == ':') {
+			expect_key = 0;
+			i++;
+		} else if (ch == '"') {
+			buf_reset(&str);
+			if (!html_json_str(s, n, &i, &str) || str.oom)
+				break;
+			if (expect_key && depth > 0) {
+				snprintf(keys[depth], sizeof keys[depth], "%.*s", (int)str.len,
+					 str.p ? str.p : "");
+			} else if (depth > 0) {
+				const char *key = keys[depth];
+				const char *outer = "";
+				/* the key this object is the value of: skip arrays upward */
+				for (int k = depth - 1; k > 0; k--)
+					if (isobj[k]) {
+						outer = keys[k];
+						break;
+					}
+				if (!isobj[depth]) { /* array element: its key is the array's */
+					outer = "";
+					for (int k = depth - 1; k > 0; k--)
+						if (isobj[k]) {
+							outer = keys[k];
+							break;
+						}
+					key = outer;
+					outer = "";
+					for (int k = depth - 1, seen = 0; k > 0; k--)
+						if (isobj[k] && seen++) {
+							outer = keys[k];
+							break;
+						}
+				}
+				html_json_value(c, key, outer, str.p ? str.p : "", str.len);
+			}
+		} else {
+			i++;
+		}
+	}
+	buf_free(&str);
+}
+
+/* ---- pass 1: metadata ---- */
+
+static void html_meta_tag(struct html_ctx *c, const xmlNode *n)
+{
+	const char *key = html_attr(n, "property");
+	const char *v = html_attr(n, "content");
+	if (!key)
+		key = html_attr(n, "name");
+	if (!key)
+		key = html_attr(n, "itemprop");
+	const char *he = html_attr(n, "http-equiv");
+	if (he && v && !strcasecmp(he, "refresh") && strcasestr(v, "url"))
+		c->refresh = 1;
+	if (!key || !v)
+		return;
+	size_t vn = strlen(v);
+	if (!strcasecmp(key, "og:title") && !c->og_title.len)
+		buf_put(&c->og_title, v, vn);
+	else if (!strcasecmp(key, "og:type") && !c->og_type.len)
+		buf_put(&c->og_type, v, vn);
+	else if (!strcasecmp(key, "og:url") && !c->og_url.len)
+		buf_put(&c->og_url, v, vn);
+	else if (!strcasecmp(key, "og:site_name") && !c->site_name.len)
+		buf_put(&c->site_name, v, vn);
+	else if (!strcasecmp(key, "keywords") && !c->keywords.len)
+		buf_put(&c->keywords, v, vn);
+	else if ((!strcasecmp(key, "author") || !strcasecmp(key, "article:author") ||
+		  !strcasecmp(key, "dc.creator") || !strcasecmp(key, "byl")) && !c->meta_author.len &&
+		 vn < HTML_NAME_MAX * 2)
+		buf_put(&c->meta_author, v, vn);
+	else if ((!strcasecmp(key, "article:published_time") || !strcasecmp(key, "pubdate") ||
+		  !strcasecmp(key, "publishdate") || !strcasecmp(key, "datePublished") ||
+		  !strcasecmp(key, "publish_date") || !strcasecmp(key, "og:release_date") ||
+		  !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "dc.date") ||
+		  !strcasecmp(key, "date") || !strcasecmp(key, "publishtime") ||
+		  !strcasecmp(key, "sailthru.date") || !strcasecmp(key, "article.published") ||
+		  !strcasecmp(key, "published_time") || !strcasecmp(key, "og:published_time")) &&
+		 !c->meta_date.len)
+		buf_put(&c->meta_date, v, vn);
+}
+
+/* Reads the metadata of the whole tree (pass 1). */
+static enum err html_pass_meta(struct html_ctx *c, xmlNode *top)
+{
+	xmlNode *n = top->children;
+	unsigned depth = 1;
+	struct buf *t = &c->tmp;
+	while (n) {
+		if (++c->nodes > HTML_MAX_NODES) {
+			diag_at(c->d, DIAG_ERROR, (struct srcpos){c->doc->file, (unsigned)xmlGetLineNo(n), 1},
+				"more than %u HTML nodes (HTML_MAX_NODES)", HTML_MAX_NODES);
+			return ERR_LIMIT;
+		}
+		int down = n->type == XML_ELEMENT_NODE;
+		if (down && (html_name_is(n, "rss") || html_name_is(n, "feed") ||
+			     html_name_is(n, "rdf:rdf") || html_name_is(n, "rdf") ||
+			     html_name_is(n, "channel")))
+			c->feed = 1;
+		if (html_name_is(n, "title") && !c->title_tag.len) {
+			html_text_of(n, &c->title_tag, 4096);
+			down = 0;
+		} else if (html_name_is(n, "meta")) {
+			html_meta_tag(c, n);
+		} else if (html_name_is(n, "link")) {
+			const char *rel = html_attr(n, "rel"), *href = html_attr(n, "href");
+			if (rel && href && !strcasecmp(rel, "canonical") && !c->url.len)
+				buf_puts(&c->url, href);
+		} else if (html_name_is(n, "time")) {
+			const char *dt = html_attr(n, "datetime");
+			if (!dt)
+				dt = html_attr(n, "pubdate");
+			if (dt && !c->time_date.len)
+				buf_puts(&c->time_date, dt);
+		} else if (html_name_is(n, "h1")) {
+			c->n_h1++;
+		} else if (html_name_is(n, "script")) {
+			const char *ty = html_attr(n, "type");
+			if (ty && strcasestr(ty, "ld+json")) {
+				buf_reset(t);
+				for (xmlNode *k = n->children; k; k = k->next)
+					if (k->content)
+						buf_puts(t, (const char *)k->content);
+				if (t->oom)
+					return ERR_NOMEM;
+				html_jsonld(c, t->p ? t->p : "", t->len);
+			}
+			down = 0;
+		} else if (down) {
+			const char *ip = html_attr(n, "itemprop");
+			if (ip && !strcasecmp(ip, "datePublished") && !c->meta_date.len) {
+				const char *v = html_attr(n, "content");
+				if (!v)
+					v = html_attr(n, "datetime");
+				if (v)
+					buf_puts(&c->meta_date, v);
+			}
+		}
+		if (down && n->children && depth < HTML_MAX_DEPTH) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			depth--;
+			if (!n || n == top)
+				return ERR_OK;
+		}
+		if (!n)
+			break;
+		n = n->next;
+	}
+	return ERR_OK;
+}
+
+/* ---- pass 2: text blocks ---- */
+
+static const char *const html_skip_tags[] = {
+	"script", "style", "noscript", "template", "iframe", "svg", "math", "button", "select",
+	"textarea", "input", "nav", "object", "embed", "canvas", "audio", "video", "map", "head",
+	"title", "option", "label", "menu", "dialog",
+};
+
+static const char *const html_block_tags[] = {
+	"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+	"ol", "dl", "dt", "dd", "blockquote", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+	"pre", "figure", "figcaption", "center", "header", "footer", "aside", "address", "body",
+	"form", "fieldset", "hr", "caption", "summary", "details",
+};
+
+/* Container elements: text directly inside them scores for themselves. */
+static const char *const html_container_tags[] = {
+	"div", "section", "article", "main", "td", "body", "form", "center", "dd", "blockquote",
+};
+
+static int html_is_block(const xmlNode *n)
+{
+	return html_name_in(n, html_block_tags, HTML_N(html_block_tags));
+}
+
+static int html_hidden(const xmlNode *n)
+{
+	if (html_attr(n, "hidden"))
+		return 1;
+	const char *st = html_attr(n, "style");
+	if (st) {
+		const char *p = strcasestr(st, "display");
+		if (p) {
+			p += 7;
+			while (*p == ' ' || *p == ':')
+				p++;
+			if (!strncasecmp(p, "none", 4))
+				return 1;
+		}
+	}
+	const char *ah = html_attr(n, "aria-hidden");
+	return ah && !strcasecmp(ah, "true") && !html_name_is(n, "img");
+}
+
+/* Class/id words: +1 content-like, -1 chrome-like, 0 neither. Words are matched as prefixes
+   of the tokens of class and id (split at - _ space and case changes are not split). */
+static int html_class_weight(const xmlNode *n)
+{
+	static const char *const neg[] = {
+		"comment", "share", "sharing", "social", "footer", "foot", "nav", "menu", "sidebar",
+		"side", "related", "relate", "recommend", "rec-", "hot", "rank", "breadcrumb", "crumb",
+		"copyright", "banner", "advert", "ads", "toolbar", "tool", "login", "popup", "modal",
+		"widget", "sponsor", "promo", "subscribe", "newsletter", "header", "masthead", "topbar",
+		"bottom", "pager", "pagination", "print", "fontsize", "font-size", "disclaimer",
+		"statement", "shengming", "xiangguan", "tuijian", "paihang", "fenxiang", "pinglun",
+		"more", "next", "prev", "keyword", "tags", "author-info", "qrcode", "ewm", "erweima",
+		"link", "list", "dianzan", "zan",
+	};
+	static const char *const pos[] = {
+		"article", "content", "body", "text", "main", "post", "entry", "story", "detail",
+		"cont", "zhengwen", "zw", "txt", "news_txt", "artibody", "rich",
+	};
+	const char *vals[2] = {html_attr(n, "class"), html_attr(n, "id")};
+	int w = 0;
+	for (int k = 0; k < 2; k++) {
+		const char *v = vals[k];
+		if (!v)
+			continue;
+		while (*v) {
+			while (*v && (*v == ' ' || *v == '-' || *v == '_' || *v == '\t'))
+				v++;
+			const char *e = v;
+			while (*e && *e != ' ' && *e != '-' && *e != '_' && *e != '\t')
+				e++;
+			size_t tn = (size_t)(e - v);
+			for (size_t i = 0; i < HTML_N(neg) && tn; i++) {
+				size_t k2 = strlen(neg[i]);
+				if (tn >= k2 && !strncasecmp(v, neg[i], k2) &&
+				    !(k2 <= 3 && tn > k2 + 4)) /* "hot" but not "hotelreview" */
+					w = -1;
+			}
+			for (size_t i = 0; i < HTML_N(pos) && tn && w >= 0; i++) {
+				size_t k2 = strlen(pos[i]);
+				if (tn >= k2 && !strncasecmp(v, pos[i], k2))
+					w = 1;
+			}
+			v = e;
+		}
+	}
+	return w;
+}
+
+/* Chrome elements whatever their class: header, footer, aside. */
+static int html_is_chrome_el(const xmlNode *n)
+{
+	return html_name_is(n, "header") || html_name_is(n, "footer") || html_name_is(n, "aside");
+}
+
+static struct html_stat *html_stat(struct html_ctx *c, xmlNode *n)
+{
+	uintptr_t k = (uintptr_t)n->_private;
+	if (k)
+		return &c->stats[k - 1];
+	if (c->n_stats == c->cap_stats) {
+		size_t cap = c->cap_stats ? c->cap_stats * 2 : 256;
+		struct html_stat *p = realloc(c->stats, cap * sizeof *p);
+		if (!p)
+			return NULL;
+		c->stats = p;
+		c->cap_stats = cap;
+	}
+	memset(&c->stats[c->n_stats], 0, sizeof *c->stats);
+	n->_private = (void *)(uintptr_t)(c->n_stats + 1);
+	return &c->stats[c->n_stats++];
+}
+
+static struct html_block *html_new_block(struct html_ctx *c)
+{
+	if (c->n_blocks >= HTML_MAX_BLOCKS)
+		return NULL;
+	if (c->n_blocks == c->cap_blocks) {
+		size_t cap = c->cap_blocks ? c->cap_blocks * 2 : 256;
+		struct html_block *p = realloc(c->blocks, cap * sizeof *p);
+		if (!p)
+			return NULL;
+		c->blocks = p;
+		c->cap_blocks = cap;
+	}
+	struct html_block *b = &c->blocks[c->n_blocks++];
+	memset(b, 0, sizeof *b);
+	return b;
+}
+
+static xmlNode *html_up_to(xmlNode *n, const char *name, int levels)
+{
+	for (int i = 0; n && i < levels; i++, n = n->parent)
+		if (html_name_is(n, name))
+			return n;
+	return NULL;
+}
+
+/* Ends the block being collected. */
+static enum err html_flush(struct html_ctx *c)
+{
+	if (!c->cur_chars) {
+		buf_reset(&c->cur);
+		c->cur_links = c->cur_bold = 0;
+		c->cur_space = 0;
+		return ERR_OK;
+	}
+	if (c->cur.oom)
+		return ERR_NOMEM;
+	xmlNode *owner = c->row ? c->row : c->n_blk ? c->blk[c->n_blk - 1] : NULL;
+	struct html_block *b = html_new_block(c);
+	if (!b) {
+		if (c->n_blocks >= HTML_MAX_BLOCKS) {
+			diag_at(c->d, DIAG_ERROR, (struct srcpos){c->doc->file, c->cur_line, 1},
+				"more than %u text blocks (HTML_MAX_BLOCKS)", HTML_MAX_BLOCKS);
+			return ERR_LIMIT;
+		}
+		return ERR_NOMEM;
+	}
+	b->owner = owner;
+	b->off = c->text.len;
+	buf_put(&c->text, c->cur.p, c->cur.len);
+	b->len = c->cur.len;
+	b->chars = c->cur_chars;
+	b->links = c->cur_links;
+	b->bold = c->cur_bold;
+	b->line = c->cur_line;
+	b->kind = HTML_K_PARA;
+	if (c->row)
+		b->kind = HTML_K_ROW;
+	else if (owner) {
+		const char *nm = (const char *)owner->name;
+		if ((nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' && nm[1] <= '6' && !nm[2]) {
+			b->kind = HTML_K_HEAD;
+			b->level = (unsigned char)(nm[1] - '0');
+		} else if (html_name_is(owner, "li")) {
+			b->kind = HTML_K_LI;
+			b->num = c->ol_num[c->n_blk - 1];
+		} else if (html_name_is(owner, "figcaption")) {
+			b->kind = HTML_K_CAPTION;
+			b->fig = html_up_to(owner, "figure", 4);
+		} else if (c->pre_depth) {
+			b->kind = HTML_K_PRE;
+		} else if (c->q_depth) {
+			b->kind = HTML_K_QUOTE;
+		}
+	}
+	buf_reset(&c->cur);
+	c->cur_chars = c->cur_links = c->cur_bold = 0;
+	c->cur_space = 0;
+	return c->text.oom ? ERR_NOMEM : ERR_OK;
+}
+
+static void html_put_text(struct html_ctx *c, const xmlNode *n)
+{
+	const char *s = (const char *)n->content;
+	size_t m = s ? strlen(s) : 0, l;
+	for (size_t i = 0; i < m; i += l) {
+		uint32_t ch = html_cp(s + i, m - i, &l);
+		if (html_is_ws(ch) && ch != 0x3000) {
+			c->cur_space = 1;
+			continue;
+		}
+		if (!c->cur_chars)
+			c->cur_line = (unsigned)xmlGetLineNo((xmlNode *)n);
+		if (c->cur_space && c->cur.len)
+			buf_putc(&c->cur, ' ');
+		c->cur_space = 0;
+		buf_put(&c->cur, s + i, l);
+		if (ch == 0x3000)
+			continue;
+		c->cur_chars++;
+		c->cur_links += c->a_depth > 0;
+		c->cur_bold += c->b_depth > 0;
+	}
+}
+
+/* A table row read as one block: no block elements (other than its cells) inside. */
+static int html_simple_row(const xmlNode *tr)
+{
+	const xmlNode *n = tr->children;
+	unsigned depth = 1, seen = 0;
+	while (n) {
+		if (++seen > 400)
+			return 0;
+		if (n->type == XML_ELEMENT_NODE && !html_name_is(n, "td") && !html_name_is(n, "th") &&
+		    (html_is_block(n) || html_name_is(n, "img") || html_name_is(n, "br")))
+			return 0;
+		if (n->type == XML_ELEMENT_NODE && n->children && depth < 16) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n && !n->next && n != tr) {
+			n = n->parent;
+			depth--;
+		}
+		if (!n || n == tr)
+			break;
+		n = n->next;
+	}
+	return 1;
+}
+
+static int html_dim_small(const xmlNode *n, const char *attr)
+{
+	const char *v = html_attr(n, attr);
+	if (!v || !(*v >= '0' && *v <= '9'))
+		return 0;
+	return atoi(v) < HTML_ICON_MAX;
+}
+
+static enum err html_image(struct html_ctx *c, xmlNode *n)
+{
+	static const char *const srcs[] = {"src", "data-src", "data-original", "data-lazy-src",
+					   "data-url"};
+	const char *src = NULL;
+	for (size_t i = 0; i < HTML_N(srcs) && !src; i++) {
+		src = html_attr(n, srcs[i]);
+		if (src && (!*src || !strncmp(src, "data:", 5)))
+			src = NULL;
+	}
+	if (!src || html_dim_small(n, "width") || html_dim_small(n, "height"))
+		return ERR_OK;
+	enum err e = html_flush(c);
+	if (e)
+		return e;
+	struct html_block *b = html_new_block(c);
+	if (!b)
+		return c->n_blocks >= HTML_MAX_BLOCKS ? ERR_LIMIT : ERR_NOMEM;
+	b->kind = HTML_K_IMG;
+	b->owner = n;
+	b->fig = html_up_to(n, "figure", 5);
+	b->line = (unsigned)xmlGetLineNo(n);
+	b->src_off = c->text.len;
+	buf_puts(&c->text, src);
+	b->src_len = c->text.len - b->src_off;
+	b->off = c->text.len;
+	const char *alt = html_attr(n, "alt");
+	if (!alt)
+		alt = html_attr(n, "title");
+	if (alt) {
+		const char *a = alt;
+		size_t an = strlen(alt);
+		html_trim(&a, &an);
+		buf_put(&c->text, a, an);
+	}
+	b->len = c->text.len - b->off;
+	return c->text.oom ? ERR_NOMEM : ERR_OK;
+}
+
+/* Entering node n; returns 1 when its children are to be read (then html_leave follows). */
+static enum err html_enter(struct html_ctx *c, xmlNode *n, int *down)
+{
+	enum err e = ERR_OK;
+	*down = 0;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		html_put_text(c, n);
+		return ERR_OK;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return ERR_OK;
+	if (html_name_in(n, html_skip_tags, HTML_N(html_skip_tags)) || html_hidden(n))
+		return ERR_OK;
+	if (html_name_is(n, "img"))
+		return html_image(c, n);
+	if (html_name_is(n, "br") || html_name_is(n, "hr"))
+		return html_flush(c);
+	*down = 1;
+	if (c->row) {
+		if ((html_name_is(n, "td") || html_name_is(n, "th")) && c->cur.len) {
+			buf_puts(&c->cur, "\xE3\x80\x80"); /* U+3000 between cells */
+			c->cur_space = 0;
+		}
+	} else if (html_is_block(n)) {
+		if ((e = html_flush(c)))
+			return e;
+		if (c->n_blk < HTML_N(c->blk)) {
+			c->ol_num[c->n_blk] = 0;
+			if (html_name_is(n, "li") && html_name_is(n->parent, "ol")) {
+				int k = 0;
+				for (xmlNode *s = n->parent->children; s && s != n->next; s = s->next)
+					k += html_name_is(s, "li");
+				c->ol_num[c->n_blk] = k;
+			}
+			c->blk[c->n_blk++] = n;
+		}
+		if (html_name_is(n, "tr") && html_simple_row(n))
+			c->row = n;
+	}
+	if (html_name_is(n, "a"))
+		c->a_depth++;
+	if (html_name_is(n, "b") || html_name_is(n, "strong"))
+		c->b_depth++;
+	if (html_name_is(n, "blockquote"))
+		c->q_depth++;
+	if (html_name_is(n, "pre"))
+		c->pre_depth++;
+	return ERR_OK;
+}
+
+static enum err html_leave(struct html_ctx *c, xmlNode *n)
+{
+	enum err e = ERR_OK;
+	if (html_name_is(n, "a") && c->a_depth)
+		c->a_depth--;
+	if ((html_name_is(n, "b") || html_name_is(n, "strong")) && c->b_depth)
+		c->b_depth--;
+	if (html_name_is(n, "blockquote") && c->q_depth)
+		c->q_depth--;
+	if (html_name_is(n, "pre") && c->pre_depth)
+		c->pre_depth--;
+	if (c->row && n != c->row)
+		return ERR_OK;
+	if (html_is_block(n)) {
+		e = html_flush(c);
+		if (c->row == n)
+			c->row = NULL;
+		if (c->n_blk && c->blk[c->n_blk - 1] == n)
+			c->n_blk--;
+	}
+	return e;
+}
+
+/* Pass 2: the text blocks of the page, in document order. */
+static enum err html_pass_blocks(struct html_ctx *c, xmlNode *top)
+{
+	xmlNode *n = top->children;
+	unsigned depth = 1;
+	enum err e = ERR_OK;
+	while (n) {
+		int down;
+		if ((e = html_enter(c, n, &down)))
+			return e;
+		if (down && depth + 2 >= HTML_MAX_DEPTH)
+			c->deep = 1;
+		if (down && n->children && depth < HTML_MAX_DEPTH) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		if (down && (e = html_leave(c, n)))
+			return e;
+		while (!n->next) {
+			n = n->parent;
+			depth--;
+			if (!n || n == top)
+				return html_flush(c);
+			if ((e = html_leave(c, n)))
+				return e;
+		}
+		n = n->next;
+	}
+	return html_flush(c);
+}
+
+/* ---- pass 3: scoring and the body ---- */
+
+static int html_is_container(const xmlNode *n)
+{
+	return html_name_in(n, html_container_tags, HTML_N(html_container_tags));
+}
+
+static double html_final_score(const xmlNode *n, const struct html_stat *st)
+{
+	double s = st->score;
+	if (st->chars) {
+		s *= 1.0 - (double)st->links / st->chars;
+		/* a container of list items is a list (menus, threads, related links) */
+		s *= 1.0 - 0.7 * st->li / st->chars;
+	}
+	int w = html_class_weight(n);
+	if (w > 0)
+		s *= 1.3;
+	else if (w < 0)
+		s *= 0.3;
+	if (html_is_chrome_el(n))
+		s *= 0.1;
+	if (html_name_is(n, "article"))
+		s *= 1.2;
+	return s;
+}
+
+static int html_scored_kind(unsigned k)
+{
+	return k == HTML_K_PARA || k == HTML_K_LI || k == HTML_K_QUOTE || k == HTML_K_ROW ||
+	       k == HTML_K_PRE;
+}
+
+/* Scores the containers, picks the body's containers and marks body blocks; returns the
+   body's text length without links in *body_chars. */
+static enum err html_pick_body(struct html_ctx *c, size_t *body_chars)
+{
+	*body_chars = 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		struct html_block *b = &c->blocks[i];
+		if (!b->owner || b->kind == HTML_K_IMG)
+			continue;
+		unsigned depth = 0;
+		for (xmlNode *a = b->owner; a && a->type == XML_ELEMENT_NODE && depth < HTML_MAX_DEPTH;
+		     a = a->parent, depth++) {
+			struct html_stat *st = html_stat(c, a);
+			if (!st)
+				return ERR_NOMEM;
+			st->chars += b->chars;
+			st->links += b->links;
+			if (b->kind == HTML_K_LI)
+				st->li += b->chars;
+		}
+		unsigned text = b->chars - b->links;
+		if (!html_scored_kind(b->kind) || text < 8)
+			continue;
+		/* text outside links, less for link-heavy blocks and list items (menus, lists of
+		   posts), plus a little per paragraph: many paragraphs make a body */
+		double ld = (double)b->links / b->chars;
+		double s = (text > 1000 ? 1000 : text) * (1 - ld);
+		if (ld < 0.2)
+			s += 10;
+		if (b->kind == HTML_K_LI)
+			s *= 0.5;
+		xmlNode *a = html_is_container(b->owner) ? b->owner : b->owner->parent;
+		for (int lv = 0; a && a->type == XML_ELEMENT_NODE && lv < HTML_ANCESTORS;
+		     lv++, a = a->parent) {
+			struct html_stat *st = html_stat(c, a);
+			if (!st)
+				return ERR_NOMEM;
+			st->score += s / (lv + 1);
+		}
+	}
+	/* the best container */
+	xmlNode *best = NULL;
+	double top = 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		struct html_block *b = &c->blocks[i];
+		if (!b->owner)
+			continue;
+		xmlNode *a = b->owner;
+		for (int lv = 0; a && a->type == XML_ELEMENT_NODE && lv <= HTML_ANCESTORS;
+		     lv++, a = a->parent) {
+			struct html_stat *st = html_stat(c, a);
+			if (!st)
+				return ERR_NOMEM;
+			double s = html_final_score(a, st);
+			if (s > top) {
+				top = s;
+				best = a;
+			}
+		}
+	}
+	if (!best)
+		return ERR_OK;
+	html_stat(c, best)->sel = 1;
+	/* siblings scoring close to it: a body split into several boxes */
+	if (best->parent)
+		for (xmlNode *s = best->parent->children; s; s = s->next) {
+			if (s == best || s->type != XML_ELEMENT_NODE || !s->_private)
+				continue;
+			struct html_stat *st = html_stat(c, s);
+			double sc = html_final_score(s, st);
+			if (sc >= top * 0.3 && st->chars && st->links * 3 < st->chars &&
+			    html_class_weight(s) >= 0 && !html_is_chrome_el(s))
+				st->sel = 1;
+		}
+	/* body blocks: inside a selected container, not under chrome below it */
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		struct html_block *b = &c->blocks[i];
+		int chrome = 0, in = 0;
+		unsigned depth = 0;
+		for (xmlNode *a = b->owner; a && a->type == XML_ELEMENT_NODE && depth < HTML_MAX_DEPTH;
+		     a = a->parent, depth++) {
+			if (a->_private && c->stats[(uintptr_t)a->_private - 1].sel) {
+				in = 1;
+				break;
+			}
+			if (a != b->owner || b->kind != HTML_K_IMG)
+				if (html_is_chrome_el(a) || html_class_weight(a) < 0)
+					chrome = 1;
+		}
+		if (!in || chrome)
+			continue;
+		if (b->kind != HTML_K_IMG && b->links * 10 > b->chars * 6)
+			continue; /* a link or a list of links */
+		b->body = 1;
+		if (html_scored_kind(b->kind))
+			*body_chars += b->chars - b->links;
+	}
+	return ERR_OK;
+}
+
+/* ---- title ---- */
+
+static int html_is_title_sep(uint32_t c)
+{
+	return c == '|' || c == '_' || c == '-' || c == 0x2013 || c == 0x2014 || c == 0xFF5C ||
+	       c == 0x4E28 || c == 0xB7 || c == 0x2022 || c == 0xFF3F || c == 0xBB;
+}
+
+/* Cuts a site suffix (or prefix) from a <title>-like string: splits at separators written
+   with spaces or between Han texts (_科技_腾讯网, " - 新华网", "|人民网") and keeps the part that
+   is a heading: the first part unless it is much shorter than another one. */
+static void html_clean_title(const char *s, size_t n, struct buf *out)
+{
+	size_t start[16], end[16], np = 0, i = 0, l, seg = 0;
+	while (i < n && np < 15) {
+		uint32_t ch = html_cp(s + i, n - i, &l);
+		if (html_is_title_sep(ch)) {
+			/* a separator counts when spaced or repeated (——), or is _ or | or ｜ */
+			int spaced = (i > 0 && s[i - 1] == ' ') || (i + l < n && s[i + l] == ' ');
+			int strong = ch == '|' || ch == '_' || ch == 0xFF5C || ch == 0x4E28 || ch == 0xFF3F;
+			if (strong || spaced) {
+				size_t e = i + l;
+				while (e < n && (html_is_title_sep(html_cp(s + e, n - e, &l)) || s[e] == ' '))
+					e += l;
+				start[np] = seg;
+				end[np++] = i;
+				seg = e;
+				i = e;
+				continue;
+			}
+		}
+		i += l;
+	}
+	start[np] = seg;
+	end[np++] = n;
+	size_t best = 0, bestc = 0, firstc = 0;
+	for (size_t k = 0; k < np; k++) {
+		const char *p = s + start[k];
+		size_t m = end[k] - start[k];
+		html_trim(&p, &m);
+		size_t cc = html_count(p, m);
+		if (k == 0)
+			firstc = cc;
+		if (cc > bestc) {
+			bestc = cc;
+			best = k;
+		}
+	}
+	if (firstc * 2 >= bestc || firstc >= 8)
+		best = 0;
+	const char *p = s + start[best];
+	size_t m = end[best] - start[best];
+	html_trim(&p, &m);
+	buf_put(out, p, m);
+}
+
+/* Whitespace-collapsed equality of a and b after trimming. */
+static int html_same_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	html_trim(&a, &an);
+	html_trim(&b, &bn);
+	return an == bn && !memcmp(a, b, an);
+}
+
+/* Picks the title: an h1/h2 whose text is in the <title>, og:title or headline, else
+   the JSON-LD headline or og:title, else the <title>, cleaned of site names. Returns the
+   block index of the heading used, or SIZE_MAX. */
+static size_t html_pick_title(struct html_ctx *c, struct buf *out)
+{
+	const struct buf *refs[3] = {&c->ld_headline, &c->og_title, &c->title_tag};
+	size_t found = SIZE_MAX;
+	for (int pass = 0; pass < 2 && found == SIZE_MAX; pass++)
+		for (size_t i = 0; i < c->n_blocks && found == SIZE_MAX; i++) {
+			struct html_block *b = &c->blocks[i];
+			if (b->kind != HTML_K_HEAD || b->level > (pass ? 3 : 1) || b->chars < 4 ||
+			    b->chars > HTML_TITLE_MAX)
+				continue;
+			const char *t = c->text.p + b->off;
+			/* the heading starts a reference title (sites put their name last) */
+			for (int r = 0; r < 3; r++) {
+				const char *rp = refs[r]->p;
+				size_t rn = refs[r]->len;
+				if (!rn)
+					continue;
+				html_trim(&rp, &rn);
+				if (rn >= b->len && !memcmp(rp, t, b->len) &&
+				    (rn == b->len || b->chars >= 6 || b->chars * 2 >= html_count(rp, rn))) {
+					found = i;
+					break;
+				}
+			}
+		}
+	if (found != SIZE_MAX) {
+		buf_put(out, c->text.p + c->blocks[found].off, c->blocks[found].len);
+		return found;
+	}
+	for (int r = 0; r < 3; r++)
+		if (refs[r]->len) {
+			struct buf t;
+			buf_init(&t);
+			const char *s = refs[r]->p;
+			size_t n = refs[r]->len;
+			/* collapse whitespace first */
+			int sp = 0;
+			for (size_t i = 0, l; i < n; i += l) {
+				uint32_t ch = html_cp(s + i, n - i, &l);
+				if (html_is_ws(ch) && ch != 0x3000) {
+					sp = 1;
+					continue;
+				}
+				if (sp && t.len)
+					buf_putc(&t, ' ');
+				sp = 0;
+				buf_put(&t, s + i, l);
+			}
+			if (r == 0)
+				buf_put(out, t.p ? t.p : "", t.len);
+			else
+				html_clean_title(t.p ? t.p : "", t.len, out);
+			buf_free(&t);
+			if (out->len)
+				break;
+		}
+	/* an h1 at the start of a clean title: the h1 wins when the title adds only a site */
+	return SIZE_MAX;
+}
+
+/* ---- dates ---- */
+
+/* Normalises a structured date (2019-09-07T13:43:00+08:00, 2019-09-07 13:43) with dump_date;
+   returns 1 and the ISO form. */
+static int html_iso_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	char tmp[64];
+	const char *p = s;
+	html_trim(&p, &n);
+	if (n >= sizeof tmp)
+		n = sizeof tmp - 1;
+	memcpy(tmp, p, n);
+	tmp[n] = 0;
+	if (n > 10 && tmp[10] == 'T')
+		tmp[10] = ' ';
+	/* cut a zone (Z, +08:00, -0500) or fractions of a second: the wall-clock time is kept */
+	for (size_t i = 11; i < n; i++)
+		if (!((tmp[i] >= '0' && tmp[i] <= '9') || tmp[i] == ':')) {
+			tmp[i] = 0;
+			n = i;
+			break;
+		}
+	return dump_date(tmp, n, iso) > 0;
+}
+
+/* ---- pass 4: reading the lines ---- */
+
+static int html_is_by_line(const char *s, size_t n)
+{
+	return n > 4 && n < 120 && (s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y') &&
+	       s[2] == ' ' && s[3] >= 'A' && s[3] <= 'Z';
+}
+
+/* A token that ends a name in a byline: a date or time part, a handle, "Updated". */
+static int html_name_stop(const char *t, size_t n)
+{
+	static const char *const words[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+		"dec", "january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december", "updated", "published", "posted", "on", "at",
+		"for", "in", "via", "from", "by", "staff", "writer", "correspondent", "reporter", "editor",
+	};
+	for (size_t i = 0; i < n; i++)
+		if ((t[i] >= '0' && t[i] <= '9') || t[i] == '@')
+			return 1;
+	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < HTML_N(words); i++)
+		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* Appends to out the cleaned name in s[0..n): whitespace collapsed, cut before the first
+   stop token (html_name_stop). */
+static void html_clean_name(const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, l;
+	while (i < n) {
+		while (i < n && html_is_ws(html_cp(s + i, n - i, &l)))
+			i += l;
+		size_t j = i;
+		while (j < n && !html_is_ws(html_cp(s + j, n - j, &l)))
+			j += l;
+		if (j == i || html_name_stop(s + i, j - i))
+			break;
+		if (out->len)
+			buf_putc(out, ' ');
+		buf_put(out, s + i, j - i);
+		i = j;
+	}
+}
+
+/* Adds the names of a byline ("By Jane Doe and John Roe, Reuters", or an author field) to
+   doc as one credit without a role. */
+static enum err html_by_names(struct doc *doc, const char *s, size_t n, struct srcpos pos)
+{
+	struct buf nm;
+	buf_init(&nm);
+	html_trim(&s, &n);
+	if (html_is_by_line(s, n))
+		s += 3, n -= 3;
+	enum err e = doc_add_credit(doc, "", 0, pos);
+	size_t i = 0, added = 0;
+	while (!e && i < n) {
+		size_t j = i;
+		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '|' && s[j] != ';' &&
+		       s[j] != '\n' && !(j + 5 <= n && !memcmp(s + j, " and ", 5)) &&
+		       !(j + 3 <= n && !memcmp(s + j, " - ", 3)))
+			j++;
+		buf_reset(&nm);
+		html_clean_name(s + i, j - i, &nm);
+		const char *p = nm.p;
+		size_t m = nm.len;
+		int upper = m && ((p[0] >= 'A' && p[0] <= 'Z') || (unsigned char)p[0] >= 0x80);
+		if (m && m < HTML_NAME_MAX && upper && !memchr(p, '/', m) && !memmem(p, m, "http", 4) &&
+		    !memchr(p, '.', m > 3 ? 0 : m)) {
+			int dup = 0;
+			for (size_t k = 0; k < doc->byline[doc->n_byline - 1].n_names && !dup; k++)
+				dup = !strcmp(doc->byline[doc->n_byline - 1].names[k], buf_cstr(&nm));
+			if (!dup)
+				e = doc_add_name(doc, p, m);
+			added++;
+		}
+		int stop = j < n && (s[j] == '|' || s[j] == ';' || s[j] == '\n');
+		if (j < n && s[j] == ' ')
+			j += s[j + 1] == 'a' ? 5 : 3;
+		else if (j < n)
+			j++;
+		i = j;
+		if (added && stop)
+			break;
+	}
+	if (nm.oom)
+		e = ERR_NOMEM;
+	buf_free(&nm);
+	if (!e && !added)
+		doc->n_byline--; /* nothing usable: drop the empty credit */
+	return e;
+}
+
+/* An author from metadata that is an organisation (the site itself), not a person. */
+static int html_org_author(const char *s, size_t n)
+{
+	static const char *const ends[] = {"网", "網", "报", "報", "社", "台", "新闻", "新聞", "News",
+					   "news", "频道", "頻道", "中心", "日报", "時報", "Times", "Post",
+					   "Press", "Team", "Wire", "Staff"};
+	html_trim(&s, &n);
+	for (size_t i = 0; i < HTML_N(ends); i++) {
+		size_t k = strlen(ends[i]);
+		if (n >= k && !memcmp(s + n - k, ends[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends block b as one line of the synthetic page text and records its block index. */
+static enum err html_synth_line(struct html_ctx *c, const char *s, size_t n, size_t blk,
+				size_t **map, size_t *nmap, size_t *cap)
+{
+	if (*nmap == *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		size_t *p = realloc(*map, nc * sizeof *p);
+		if (!p)
+			return ERR_NOMEM;
+		*map = p;
+		*cap = nc;
+	}
+	(*map)[(*nmap)++] = blk;
+	for (size_t i = 0; i < n; i++)
+		buf_putc(&c->synth, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	buf_putc(&c->synth, '\n');
+	return c->synth.oom ? ERR_NOMEM : ERR_OK;
+}
+
+static int html_is_caption_para(struct html_ctx *c, const struct html_block *b)
+{
+	if (b->kind != HTML_K_PARA || b->chars > HTML_CAPTION_MAX || b->links)
+		return 0;
+	const char *t = c->text.p + b->off;
+	if (!strncmp(t, "图", 3) || !strncmp(t, "▲", 3) || !strncmp(t, "（图", 6) ||
+	    !strncmp(t, "△", 3) || !strncmp(t, "↑", 3))
+		return 1;
+	for (xmlNode *a = b->owner; a && a != b->owner->parent->parent; a = a->parent) {
+		const char *al = html_attr(a, "align"), *st = html_attr(a, "style"),
+			   *cl = html_attr(a, "class");
+		if ((al && !strcasecmp(al, "center")) || (st && strcasestr(st, "center")) ||
+		    html_name_is(a, "center") ||
+		    (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") ||
+			    strcasestr(cl, "pic") || strcasestr(cl, "img") || strcasestr(cl, "photo"))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Copies a field of the dump-read document into doc, mapping its synthetic line. */
+static struct srcpos html_pos(struct html_ctx *c, const size_t *map, size_t nmap, unsigned line)
+{
+	struct srcpos p = {c->doc->file, 0, 1};
+	if (line >= 1 && line <= nmap && map[line - 1] != SIZE_MAX)
+		p.line = c->blocks[map[line - 1]].line;
+	else
+		p.col = 0;
+	return p;
+}
+
+static enum err html_copy_field(struct html_ctx *c, struct doc_field *dst,
+				const struct doc_field *src, const size_t *map, size_t nmap)
+{
+	if (!src->text || dst->text)
+		return ERR_OK;
+	return doc_set(c->doc, dst, src->text, (size_t)-1, html_pos(c, map, nmap, src->pos.line));
+}
+
+static enum err html_norm_set(struct html_ctx *c, struct doc_field *f, const char *s, size_t n,
+			      struct srcpos pos)
+{
+	buf_reset(&c->tmp);
+	punct_normalize(s, n, &c->tmp);
+	if (c->tmp.oom)
+		return ERR_NOMEM;
+	if (!c->tmp.len)
+		return ERR_OK;
+	return doc_set(c->doc, f, c->tmp.p, c->tmp.len, pos);
+}
+
+/* Keywords from meta keywords or JSON-LD: split at , ， 、 ; and (for Han lists) spaces. */
+static enum err html_keywords(struct html_ctx *c)
+{
+	const char *s = c->keywords.p;
+	size_t n = c->keywords.len, i = 0, l;
+	struct srcpos pos = {c->doc->file, 0, 0};
+	int comma = memchr(s, ',', n) || memmem(s, n, "，", 3) || memmem(s, n, "、", 3) ||
+		    memchr(s, ';', n);
+	while (i < n && c->doc->n_keywords < HTML_MAX_KEYWORDS) {
+		size_t j = i;
+		while (j < n) {
+			uint32_t ch = html_cp(s + j, n - j, &l);
+			if (ch == ',' || ch == 0xFF0C || ch == 0x3001 || ch == ';' || ch == 0xFF1B ||
+			    ch == '|' || (!comma && html_is_ws(ch)))
+				break;
+			j += l;
+		}
+		const char *p = s + i;
+		size_t m = j - i;
+		html_trim(&p, &m);
+		int dup = 0;
+		for (size_t k = 0; k < c->doc->n_keywords && !dup; k++)
+			dup = strlen(c->doc->keywords[k].text) == m &&
+			      !memcmp(c->doc->keywords[k].text, p, m);
+		enum err e;
+		if (m && m < 100 && !dup && (e = doc_add_keyword(c->doc, p, m, pos)))
+			return e;
+		if (j < n)
+			html_cp(s + j, n - j, &l);
+		i = j < n ? j + l : n;
+	}
+	return ERR_OK;
+}
+
+/* A credit in one of the last paragraphs (HTML_CREDIT_PARAS) in the form （王煌忠／台中報導）, （記者陳志明/台北报道）:
+   the name before the slash becomes the byline (the text stays). */
+static enum err html_report_credit(struct doc *doc, const struct doc_block *b, struct srcpos pos)
+{
+	static const char *const ends[] = {"報導）", "报道）", "報導)", "报道)"};
+	static const char *const roles[] = {"記者", "记者", "實習記者", "实习记者"};
+	const char *t = b->text;
+	size_t n = strlen(t), k = 0;
+	if (b->type != DOC_PARA)
+		return ERR_OK;
+	/* the last such mark in the paragraph (a promotion may follow it in the same block) */
+	size_t best = 0;
+	for (size_t i = 0; i < HTML_N(ends); i++) {
+		size_t m = strlen(ends[i]);
+		for (const char *q = t; (q = memmem(q, (size_t)(t + strlen(t) - q), ends[i], m));
+		     q += m)
+			if ((size_t)(q - t) + m > best) {
+				k = m;
+				best = n = (size_t)(q - t) + m;
+			}
+	}
+	if (!k)
+		return ERR_OK;
+	/* the opening bracket within 40 bytes */
+	size_t o = n - k, open = SIZE_MAX;
+	for (size_t i = o; i > 0 && o - i < 40; i--)
+		if (t[i - 1] == '(' || (i >= 3 && !memcmp(t + i - 3, "（", 3))) {
+			open = i;
+			break;
+		}
+	if (open == SIZE_MAX)
+		return ERR_OK;
+	const char *p = t + open, *role = "";
+	size_t m = o - open;
+	for (size_t i = 0; i < HTML_N(roles); i++) {
+		size_t r = strlen(roles[i]);
+		if (m > r && !memcmp(p, roles[i], r)) {
+			role = roles[i];
+			p += r;
+			m -= r;
+			break;
+		}
+	}
+	const char *sl = memmem(p, m, "／", 3);
+	if (!sl)
+		sl = memchr(p, '/', m);
+	if (!sl)
+		return ERR_OK;
+	size_t nm = (size_t)(sl - p);
+	html_trim(&p, &nm);
+	size_t cps = html_count(p, nm);
+	if (cps < 2 || cps > 4)
+		return ERR_OK;
+	for (size_t i = 0; i < nm; i++)
+		if (!((unsigned char)p[i] & 0x80))
+			return ERR_OK; /* Han names only */
+	enum err e = doc_add_credit(doc, role, (size_t)-1, pos);
+	return e ? e : doc_add_name(doc, p, nm);
+}
+
+/* An element (or its parent) marked as the author: class, id, rel or itemprop holding
+   "author" or "byline". */
+static int html_marked_author(const xmlNode *n)
+{
+	static const char *const attrs[] = {"class", "id", "rel", "itemprop"};
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
+		for (size_t k = 0; k < HTML_N(attrs); k++) {
+			const char *v = html_attr(n, attrs[k]);
+			if (v && (strcasestr(v, "author") || strcasestr(v, "byline")))
+				return 1;
+		}
+	return 0;
+}
+
+/* A subtitle between the title and the body: a heading, an element whose class or id says
+   so (subtitle, sub-title, subhead), or a line opening with a dash (——). */
+static int html_is_subtitle(const struct html_block *b, const char *s)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < b->len; i++)
+		digits += s[i] >= '0' && s[i] <= '9';
+	if (b->links || digits * 4 > b->chars || b->chars < 4)
+		return 0; /* counters (1032人参与), links, dates */
+	if (!strncmp(s, "——", 6) || (b->kind == HTML_K_HEAD && b->level >= 2))
+		return 1;
+	for (const xmlNode *a = b->owner; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		const char *v[2] = {html_attr(a, "class"), html_attr(a, "id")};
+		for (int k = 0; k < 2; k++)
+			if (v[k] && (strcasestr(v[k], "subtitle") || strcasestr(v[k], "sub-title") ||
+				     strcasestr(v[k], "sub_title") || strcasestr(v[k], "subhead")))
+				return 1;
+		if (a != b->owner)
+			break; /* the block's element and its parent only */
+	}
+	return 0;
+}
+
+/* Reads an unsigned number of 1..max_digits digits at s[*i]; -1 when none. */
+static int html_num(const char *s, size_t n, size_t *i, int max_digits)
+{
+	int v = 0, k = 0;
+	while (*i < n && k < max_digits && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	if (!k || (*i < n && s[*i] >= '0' && s[*i] <= '9'))
+		return -1;
+	return v;
+}
+
+/* A US date at s: M/D/YYYY, optionally followed by h:mm[:ss] [AM|PM]. */
+static int html_us_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	size_t i = 0;
+	int mo = html_num(s, n, &i, 2);
+	if (mo < 1 || mo > 12 || i >= n || s[i++] != '/')
+		return 0;
+	int d = html_num(s, n, &i, 2);
+	if (d < 1 || d > 31 || i >= n || s[i++] != '/')
+		return 0;
+	size_t y0 = i;
+	int y = html_num(s, n, &i, 4);
+	if (y < 1900 || i - y0 != 4)
+		return 0;
+	char tmp[40];
+	int len = snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, mo, d);
+	size_t j = i;
+	while (j < n && s[j] == ' ')
+		j++;
+	int h = html_num(s, n, &j, 2), mi = -1, se = -1;
+	if (h >= 0 && j < n && s[j] == ':') {
+		j++;
+		mi = html_num(s, n, &j, 2);
+		if (mi >= 0 && j < n && s[j] == ':') {
+			j++;
+			se = html_num(s, n, &j, 2);
+		}
+		while (j < n && s[j] == ' ')
+			j++;
+		if (j + 1 < n && (s[j + 1] == 'M' || s[j + 1] == 'm')) {
+			if ((s[j] == 'P' || s[j] == 'p') && h < 12)
+				h += 12;
+			else if ((s[j] == 'A' || s[j] == 'a') && h == 12)
+				h = 0;
+		}
+		if (h <= 23 && mi >= 0 && mi <= 59)
+			len += snprintf(tmp + len, sizeof tmp - (size_t)len, " %02d:%02d", h, mi);
+		if (h <= 23 && mi >= 0 && se >= 0 && se <= 59)
+			snprintf(tmp + len, sizeof tmp - (size_t)len, ":%02d", se);
+	}
+	return dump_date(tmp, strlen(tmp), iso) > 0;
+}
+
+/* Finds the first date in s[0..n) (dump_date at any position that starts a number). */
+static int html_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	for (size_t i = 0; i + 8 <= n; i++) {
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		if ((s[i] == '1' || s[i] == '2') && dump_date(s + i, n - i, iso))
+			return 1;
+		if (s[i] >= '0' && s[i] <= '9' && html_us_date(s + i, n - i, iso))
+			return 1;
+	}
+	return 0;
+}
+
+/* Emits the pieces of a mixed line (split at runs of spaces) that are metadata as lines of
+   their own. */
+static enum err html_meta_pieces(struct html_ctx *c, const char *s, size_t n, size_t blk,
+				 size_t **map, size_t *nmap, size_t *cap)
+{
+	size_t i = 0, l;
+	while (i < n) {
+		while (i < n && html_is_ws(html_cp(s + i, n - i, &l)))
+			i += l;
+		size_t j = i;
+		while (j < n && !html_is_ws(html_cp(s + j, n - j, &l)))
+			j += l;
+		if (j > i && dump_line_kind(c->doc, s + i, j - i) == DUMP_LINE_META) {
+			enum err e = html_synth_line(c, s + i, j - i, blk, map, nmap, cap);
+			if (e)
+				return e;
+		}
+		i = j;
+	}
+	return ERR_OK;
+}
+
+/* Builds the synthetic page text (title, metadata lines, body), reads it with dump_read and
+   fills doc. */
+static enum err html_assemble(struct html_ctx *c, size_t *out_body)
+{
+	struct doc *tmpdoc = NULL;
+	struct diag *quiet = NULL;
+	size_t *map = NULL, nmap = 0, cap = 0, first = SIZE_MAX, last = SIZE_MAX;
+	size_t *img_at = NULL; /* per body block: synthetic lines before it (places images) */
+	char vis[DUMP_ISO_MAX] = ""; /* the first date seen near the title */
+	enum err e = ERR_OK;
+	struct buf title, src, aut; /* aut: text of an element marked as the author */
+	buf_init(&title);
+	buf_init(&src);
+	buf_init(&aut);
+	struct srcpos nopos = {c->doc->file, 0, 0};
+
+	for (size_t i = 0; i < c->n_blocks; i++)
+		if (c->blocks[i].body) {
+			if (first == SIZE_MAX)
+				first = i;
+			last = i;
+		}
+	size_t tblk = html_pick_title(c, &title);
+	if (tblk != SIZE_MAX)
+		c->blocks[tblk].body = 0;
+	/* line 1: the title */
+	if (title.len && (e = html_synth_line(c, title.p, title.len, tblk, &map, &nmap, &cap)))
+		goto done;
+	int by_done = 0;
+	/* metadata lines between the title and the body, and at the head of the body (before
+	   the first real paragraph): read as metadata, never as body text */
+	if (first != SIZE_MAX) {
+		size_t from = first > HTML_META_BEFORE ? first - HTML_META_BEFORE : 0;
+		if (tblk != SIZE_MAX && tblk < first && tblk + 1 > from)
+			from = tblk + 1;
+		else if (tblk == SIZE_MAX && first > HTML_META_NOTITLE)
+			from = first - HTML_META_NOTITLE;
+		int lead = 1;
+		for (size_t i = from; i <= last; i++) {
+			struct html_block *b = &c->blocks[i];
+			const char *s = c->text.p + b->off;
+			if (i >= first && !b->body)
+				continue;
+			if (b->kind == HTML_K_IMG || b->kind == HTML_K_CAPTION)
+				continue;
+			if (i >= first && (b->chars - b->links >= HTML_LEAD_MAX ||
+					   memmem(s, b->len, "。", 3) || b->kind == HTML_K_HEAD))
+				lead = 0;
+			if (i >= first && !lead)
+				break;
+			if (html_is_by_line(s, b->len) && !by_done) {
+				if ((e = html_by_names(c->doc, s, b->len,
+						       (struct srcpos){c->doc->file, b->line, 1})))
+					goto done;
+				by_done = 1;
+				b->used = 1;
+				continue;
+			}
+			if (!aut.len && b->chars <= HTML_NAME_MAX && !b->links && html_marked_author(b->owner) &&
+			    dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
+				buf_put(&aut, s, b->len); /* <div class="author-name">, used if nothing better */
+				b->used = 1;
+				continue;
+			}
+			char iso[DUMP_ISO_MAX];
+			int dated = b->chars <= HTML_LEAD_MAX && html_find_date(s, b->len, iso);
+			if (!dated && !c->doc->subtitle.text && i < first && b->chars <= HTML_SUBTITLE_MAX &&
+			    html_is_subtitle(b, s) && dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
+				if ((e = html_norm_set(c, &c->doc->subtitle, s, b->len,
+						       (struct srcpos){c->doc->file, b->line, 1})))
+					goto done;
+				b->used = 1;
+				continue;
+			}
+			if (dated && !vis[0])
+				memcpy(vis, iso, sizeof vis);
+			enum dump_line_class k = dump_line_kind(c->doc, s, b->len);
+			if (k == DUMP_LINE_META) {
+				if ((e = html_synth_line(c, s, b->len, i, &map, &nmap, &cap)))
+					goto done;
+				b->used = 1;
+			} else if (dated && !memmem(s, b->len, "，", 3)) {
+				/* 2005-04-05 06:40更新 来源：某报 第1页/共1页: its metadata pieces */
+				if ((e = html_meta_pieces(c, s, b->len, i, &map, &nmap, &cap)))
+					goto done;
+				b->used = 1;
+			}
+		}
+	}
+	/* the body */
+	if (first != SIZE_MAX) {
+		img_at = calloc(last - first + 1, sizeof *img_at);
+		if (!img_at) {
+			e = ERR_NOMEM;
+			goto done;
+		}
+		for (size_t i = first; i <= last; i++) {
+			struct html_block *b = &c->blocks[i];
+			if (!b->body || b->used)
+				continue;
+			const char *s = c->text.p + b->off;
+			img_at[i - first] = nmap;
+			if (b->kind == HTML_K_IMG) {
+				/* a caption paragraph right after the image */
+				size_t k = i + 1;
+				if (k <= last && c->blocks[k].body && !b->fig &&
+				    html_is_caption_para(c, &c->blocks[k])) {
+					c->blocks[k].used = 1;
+					b->off = c->blocks[k].off;
+					b->len = c->blocks[k].len;
+				}
+				continue;
+			}
+			if (b->kind == HTML_K_CAPTION) {
+				for (size_t k = i; k-- > first;)
+					if (c->blocks[k].kind == HTML_K_IMG && c->blocks[k].fig == b->fig &&
+					    b->fig) {
+						c->blocks[k].off = b->off;
+						c->blocks[k].len = b->len;
+						break;
+					}
+				b->used = 1;
+				continue;
+			}
+			if (!by_done && nmap <= 8 && html_is_by_line(s, b->len)) {
+				if ((e = html_by_names(c->doc, s, b->len,
+						       (struct srcpos){c->doc->file, b->line, 1})))
+					goto done;
+				by_done = 1;
+				b->used = 1;
+				continue;
+			}
+			if (b->kind == HTML_K_LI) {
+				buf_reset(&c->tmp);
+				if (b->num)
+					buf_printf(&c->tmp, "%d. ", b->num);
+				else
+					buf_puts(&c->tmp, "• ");
+				buf_put(&c->tmp, s, b->len);
+				if (c->tmp.oom) {
+					e = ERR_NOMEM;
+					goto done;
+				}
+				e = html_synth_line(c, c->tmp.p, c->tmp.len, i, &map, &nmap, &cap);
+			} else {
+				e = html_synth_line(c, s, b->len, i, &map, &nmap, &cap);
+			}
+			if (e)
+				goto done;
+		}
+	}
+	/* metadata lines after the body: editor credits, sources */
+	if (last != SIZE_MAX)
+		for (size_t i = last + 1, k = 0; i < c->n_blocks && k < HTML_META_AFTER; i++, k++) {
+			struct html_block *b = &c->blocks[i];
+			if (b->kind == HTML_K_IMG)
+				continue;
+			if (b->chars > 100)
+				break;
+			const char *s = c->text.p + b->off;
+			if (dump_line_kind(c->doc, s, b->len) == DUMP_LINE_META &&
+			    (e = html_synth_line(c, s, b->len, i, &map, &nmap, &cap)))
+				goto done;
+		}
+
+	/* read the lines as a page dump */
+	tmpdoc = doc_new(c->doc->file);
+	quiet = diag_new(stderr);
+	if (!tmpdoc || !quiet) {
+		e = ERR_NOMEM;
+		goto done;
+	}
+	diag_set_quiet(quiet, 1);
+	if (c->synth.len && (e = dump_read(tmpdoc, c->synth.p, c->synth.len, quiet)) &&
+	    e != ERR_INPUT)
+		goto done;
+	e = ERR_OK;
+	struct doc *doc = c->doc;
+	if ((e = html_copy_field(c, &doc->title, &tmpdoc->title, map, nmap)) ||
+	    (e = html_copy_field(c, &doc->subtitle, &tmpdoc->subtitle, map, nmap)) ||
+	    (e = html_copy_field(c, &doc->source, &tmpdoc->source, map, nmap)) ||
+	    (e = html_copy_field(c, &doc->editor, &tmpdoc->editor, map, nmap)))
+		goto done;
+	/* published: the date shown near the title, else structured metadata, else a date just
+	   under the body, else one the metadata lines gave, else the first date before the body;
+	   a time from another source with the same day is added */
+	{
+		char iso[DUMP_ISO_MAX] = "", alt[DUMP_ISO_MAX] = "";
+		const struct buf *dates[3] = {&c->ld_date, &c->meta_date, &c->time_date};
+		for (int k = 0; k < 3 && !alt[0]; k++)
+			if (dates[k]->len && !html_iso_date(dates[k]->p, dates[k]->len, alt))
+				alt[0] = 0;
+		const char *txt = tmpdoc->published.text;
+		struct srcpos dpos = nopos;
+		if (vis[0])
+			memcpy(iso, vis, sizeof iso);
+		else
+			memcpy(iso, alt, sizeof iso);
+		/* a date under the body: post footers (发表于 ...), notices */
+		if (!iso[0] && last != SIZE_MAX)
+			for (size_t i = last + 1, k = 0; i < c->n_blocks && k < HTML_META_AFTER && !iso[0];
+			     i++, k++)
+				if (c->blocks[i].chars <= HTML_LEAD_MAX)
+					html_find_date(c->text.p + c->blocks[i].off, c->blocks[i].len, iso);
+		if (!iso[0] && txt && strlen(txt) < sizeof iso) {
+			memcpy(iso, txt, strlen(txt) + 1);
+			dpos = html_pos(c, map, nmap, tmpdoc->published.pos.line);
+		}
+		/* last resort: the first date on the page before the body (a page's date line) */
+		for (size_t i = 0; !iso[0] && first != SIZE_MAX && i < first; i++)
+			if (c->blocks[i].chars <= HTML_LEAD_MAX)
+				html_find_date(c->text.p + c->blocks[i].off, c->blocks[i].len, iso);
+		if (strlen(iso) == 10) {
+			if (txt && strlen(txt) > 10 && !strncmp(txt, iso, 10) && strlen(txt) < sizeof iso)
+				memcpy(iso, txt, strlen(txt) + 1);
+			else if (strlen(alt) > 10 && !strncmp(alt, iso, 10))
+				memcpy(iso, alt, sizeof iso);
+		}
+		if (iso[0] && (e = doc_set(doc, &doc->published, iso, (size_t)-1, dpos)))
+			goto done;
+	}
+	/* url */
+	const struct buf *u = c->url.len ? &c->url : &c->og_url;
+	if (!tmpdoc->url.text && u->len && (e = doc_set(doc, &doc->url, u->p, u->len, nopos)))
+		goto done;
+	if (tmpdoc->url.text && (e = html_copy_field(c, &doc->url, &tmpdoc->url, map, nmap)))
+		goto done;
+	/* byline */
+	for (size_t i = 0; i < tmpdoc->n_byline && !e; i++) {
+		const struct doc_credit *cr = &tmpdoc->byline[i];
+		e = doc_add_credit(doc, cr->role, (size_t)-1, html_pos(c, map, nmap, cr->pos.line));
+		for (size_t k = 0; k < cr->n_names && !e; k++)
+			e = doc_add_name(doc, cr->names[k], (size_t)-1);
+	}
+	if (e)
+		goto done;
+	for (size_t i = tmpdoc->n_blocks, k = 0; i-- > 0 && k < HTML_CREDIT_PARAS && !doc->n_byline;
+	     k++)
+		if ((e = html_report_credit(doc, &tmpdoc->blocks[i],
+					    html_pos(c, map, nmap, tmpdoc->blocks[i].pos.line))))
+			goto done;
+	if (!doc->n_byline) {
+		const struct buf *a = c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
+		if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
+		    !html_org_author(a->p, a->len) &&
+		    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
+							 strlen(doc->source.text))) &&
+		    !(doc->editor.text && memmem(a->p, a->len, doc->editor.text, strlen(doc->editor.text))) &&
+		    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)))
+			e = html_by_names(doc, a->p, a->len, nopos);
+		if (e)
+			goto done;
+	}
+	/* keywords */
+	for (size_t i = 0; i < tmpdoc->n_keywords && !e; i++)
+		e = doc_add_keyword(doc, tmpdoc->keywords[i].text, (size_t)-1,
+				    html_pos(c, map, nmap, tmpdoc->keywords[i].pos.line));
+	if (!e && !doc->n_keywords && c->keywords.len)
+		e = html_keywords(c);
+	if (e)
+		goto done;
+	/* body blocks, images back in place */
+	size_t next_img = first;
+	for (size_t i = 0; i <= tmpdoc->n_blocks; i++) {
+		const struct doc_block *tb = i < tmpdoc->n_blocks ? &tmpdoc->blocks[i] : NULL;
+		unsigned sl = tb ? tb->pos.line : (unsigned)nmap + 1;
+		/* images whose place comes before this line */
+		while (first != SIZE_MAX && next_img <= last && img_at[next_img - first] < sl) {
+			struct html_block *b = &c->blocks[next_img++];
+			if (!b->body || b->kind != HTML_K_IMG)
+				continue;
+			buf_reset(&c->tmp);
+			punct_normalize(c->text.p + b->off, b->len, &c->tmp);
+			buf_reset(&src);
+			buf_put(&src, c->text.p + b->src_off, b->src_len);
+			if (c->tmp.oom || src.oom) {
+				e = ERR_NOMEM;
+				goto done;
+			}
+			if ((e = doc_add_image(doc, buf_cstr(&src), c->tmp.len ? c->tmp.p : "",
+					       (struct srcpos){doc->file, b->line, 1})))
+				goto done;
+		}
+		if (!tb)
+			break;
+		size_t bi = sl >= 1 && sl <= nmap ? map[sl - 1] : SIZE_MAX;
+		const struct html_block *hb = bi != SIZE_MAX ? &c->blocks[bi] : NULL;
+		enum doc_block_type ty = tb->type;
+		int level = tb->level;
+		if (hb && hb->kind == HTML_K_HEAD) {
+			ty = DOC_HEADING;
+			level = hb->level < 2 ? 2 : hb->level > 6 ? 6 : hb->level;
+		} else if (hb && hb->kind == HTML_K_PARA && hb->bold == hb->chars &&
+			   hb->chars <= HTML_BOLD_HEAD_MAX && tb->type == DOC_PARA &&
+			   i + 1 < tmpdoc->n_blocks) {
+			ty = DOC_HEADING;
+			level = 2;
+		} else if (hb && hb->kind != HTML_K_PARA) {
+			ty = DOC_PARA;
+			level = 0;
+		}
+		if ((e = doc_add_block(doc, ty, level, tb->text, (size_t)-1,
+				       html_pos(c, map, nmap, sl))))
+			goto done;
+	}
+	*out_body = 0;
+	for (size_t i = 0; i < doc->n_blocks; i++)
+		if (doc->blocks[i].type != DOC_IMAGE)
+			*out_body += html_count(doc->blocks[i].text, strlen(doc->blocks[i].text));
+	/* the title when dump_read found none (only metadata lines) */
+	if (!doc->title.text && title.len)
+		e = html_norm_set(c, &doc->title, title.p, title.len, nopos);
+done:
+	free(img_at);
+	free(map);
+	buf_free(&title);
+	buf_free(&src);
+	buf_free(&aut);
+	doc_free(tmpdoc);
+	diag_free(quiet);
+	return e;
+}
+
+/* The first element name after the prolog of the decoded page (<?xml?>, comments, doctype),
+   lower-cased into out; feeds start with rss, feed or rdf:RDF. */
+static void html_first_tag(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, k = 0;
+	out[0] = 0;
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+			i++;
+		if (i + 1 >= n || s[i] != '<')
+			return;
+		if (s[i + 1] == '?' || s[i + 1] == '!') {
+			const char *e = !strncmp(s + i, "<!--", 4) ? memmem(s + i, n - i, "-->", 3)
+								  : memchr(s + i, '>', n - i);
+			if (!e)
+				return;
+			i = (size_t)(e - s) + 1;
+			continue;
+		}
+		i++;
+		while (i < n && k + 1 < cap && s[i] != ' ' && s[i] != '>' && s[i] != '\n' &&
+		       s[i] != '\t' && s[i] != '\r' && s[i] != '/') {
+			out[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+			i++;
+		}
+		out[k] = 0;
+		return;
+	}
+}
+
+/* The body from JSON-LD articleBody, one paragraph per line, when the page's markup holds
+   (much) less text: pages whose text is filled in by scripts. */
+static enum err html_ld_body(struct html_ctx *c)
+{
+	const char *s = c->ld_body.p;
+	size_t n = c->ld_body.len, i = 0;
+	enum err e = ERR_OK;
+	struct srcpos pos = {c->doc->file, 0, 0};
+	c->doc->n_blocks = 0;
+	while (i < n && !e) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t j = nl ? (size_t)(nl - s) : n;
+		buf_reset(&c->tmp);
+		punct_normalize(s + i, j - i, &c->tmp);
+		if (c->tmp.oom)
+			return ERR_NOMEM;
+		if (c->tmp.len)
+			e = doc_add_block(c->doc, DOC_PARA, 0, c->tmp.p, c->tmp.len, pos);
+		i = j + 1;
+	}
+	return e;
+}
+
+/* Body paragraphs with at least HTML_SENTENCE_MIN characters outside links. */
+static size_t html_long_paras(const struct html_ctx *c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < c->n_blocks; i++)
+		k += c->blocks[i].body && html_scored_kind(c->blocks[i].kind) &&
+		     c->blocks[i].chars - c->blocks[i].links >= HTML_SENTENCE_MIN;
+	return k;
+}
+
+static void html_ctx_free(struct html_ctx *c)
+{
+	struct buf *bufs[] = {&c->text, &c->cur, &c->title_tag, &c->og_title, &c->ld_headline,
+			      &c->ld_date, &c->meta_date, &c->time_date, &c->ld_body, &c->keywords,
+			      &c->meta_author, &c->ld_authors, &c->url, &c->og_url, &c->site_name,
+			      &c->og_type, &c->tmp, &c->synth};
+	for (size_t i = 0; i < HTML_N(bufs); i++)
+		buf_free(bufs[i]);
+	free(c->blocks);
+	free(c->stats);
+	if (c->xml)
+		xmlFreeDoc(c->xml);
+	free(c);
+}
+
+enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d)
+{
+	struct srcpos at = {doc->file, 0, 0};
+	struct html_ctx *c = calloc(1, sizeof *c);
+	struct buf utf8;
+	enum err e = ERR_OK;
+	size_t body = 0, body_text = 0;
+	char first[32];
+	buf_init(&utf8);
+	if (!c)
+		return ERR_NOMEM;
+	c->doc = doc;
+	c->d = d;
+
+	xmlInitParser(); /* idempotent, thread-safe; xmlCleanupParser is never called */
+	if ((e = html_decode(c, data, len, &utf8)))
+		goto done;
+	const char *u = utf8.p ? utf8.p : "";
+	html_first_tag(u, utf8.len, first, sizeof first);
+	if (!strcmp(first, "rss") || !strcmp(first, "feed") || !strcmp(first, "rdf:rdf")) {
+		diag_at(d, DIAG_ERROR, at, "not an article: an RSS/Atom feed (<%s>), not a web page",
+			first);
+		e = ERR_INPUT;
+		goto done;
+	}
+	if (utf8.len > INT_MAX) {
+		e = ERR_LIMIT;
+		goto done;
+	}
+	/* XML_PARSE_BIG_LINES: libxml2 2.9's HTML parser still keeps 16-bit line numbers (lines
+	   past 65535 report 65535); newer versions honour it */
+	c->xml = htmlReadMemory(u, (int)utf8.len, NULL, "UTF-8",
+				HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
+	if (!c->xml || !xmlDocGetRootElement(c->xml)) {
+		diag_at(d, DIAG_ERROR, at, "not an article: the page has no HTML content");
+		e = ERR_INPUT;
+		goto done;
+	}
+	xmlNode *top = (xmlNode *)c->xml;
+	if ((e = html_pass_meta(c, top)))
+		goto done;
+	if (c->feed && !c->n_h1) {
+		diag_at(d, DIAG_ERROR, at, "not an article: an RSS/Atom feed, not a web page");
+		e = ERR_INPUT;
+		goto done;
+	}
+	c->nodes = 0;
+	if ((e = html_pass_blocks(c, top)))
+		goto done;
+	if (c->deep)
+		diag_at(d, DIAG_WARNING, at,
+			"elements nested about %u levels deep; text nested deeper is not read "
+			"(HTML_MAX_DEPTH)", HTML_MAX_DEPTH);
+	if ((e = html_pick_body(c, &body)))
+		goto done;
+	if ((e = html_assemble(c, &body_text)))
+		goto done;
+	size_t ld = html_count(c->ld_body.p ? c->ld_body.p : "", c->ld_body.len);
+	if (ld > 2 * body_text + HTML_MIN_BODY) {
+		if ((e = html_ld_body(c)))
+			goto done;
+		body = body_text = ld;
+	}
+	/* not an article? */
+	size_t page = 0, links = 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		page += c->blocks[i].chars;
+		links += c->blocks[i].links;
+	}
+	int signals = c->ld_article || c->ld_date.len || c->meta_date.len ||
+		      (c->og_type.len && !strncasecmp(c->og_type.p, "article", 7));
+	if (c->refresh && body < HTML_LIST_BODY) {
+		diag_at(d, DIAG_ERROR, at, "not an article: a redirect (meta refresh) with no article text");
+		e = ERR_INPUT;
+	} else if ((body < HTML_MIN_BODY || !body_text || !signals) &&
+		   ((links * 2 > page && html_long_paras(c) < 2) ||
+		    (c->og_type.len && !strncasecmp(c->og_type.p, "website", 7) &&
+		     html_long_paras(c) < 3))) {
+		diag_at(d, DIAG_ERROR, at,
+			"not an article: a list of links (front page or index) with %zu characters "
+			"of text outside links", body);
+		e = ERR_INPUT;
+	} else if (body < HTML_MIN_BODY || !body_text) {
+		diag_at(d, DIAG_ERROR, at, "not an article: no article text found");
+		e = ERR_INPUT;
+	}
+done:
+	buf_free(&utf8);
+	html_ctx_free(c);
+	return e;
+}
