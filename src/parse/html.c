@@ -19,7 +19,9 @@
       its class/id words (content/article/正文-like up, comment/share/nav/related-like down,
       header/footer/aside far down). The best container and those of its siblings that score
       close to it hold the body; inside, blocks under chrome-like elements and link-heavy
-      blocks (related-article lists) are dropped;
+      blocks (related-article lists) are dropped. When the best container is one of a series
+      of boxes with the same element and class and a dated line between each two (blog
+      posts, forum replies), the first of them is the body (html_first_post);
    4. reading: the title (from h1, og:title, JSON-LD headline and <title>, cleaned of site
       suffixes), the metadata lines between the title and the body and just after it, and the
       body blocks are joined into lines of page text and read by dump_read (textdump.h), so
@@ -30,8 +32,10 @@
       back in place with their captions (figcaption, a caption paragraph right after, or alt),
       and fields the text did not give filled from the structured metadata (keywords, url,
       authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
-      an organisation). Published time: the date shown near the title, else structured
-      metadata, else a date just under the body, else the first date before the body.
+      an organisation; also a bare name under the headline, （姚峰 上海报道） and a post
+      footer 由张三张贴 @ ...). Published time: the date shown near the title, else structured
+      metadata, else a date in the body's last short line or just under the body, else the
+      first date before the body.
    Pages that are not articles (feeds, redirects, link lists, pages without text) are
    ERR_INPUT "not an article: <reason>". */
 #include "html.h"
@@ -67,6 +71,7 @@
 #define HTML_MAX_KEYWORDS 16      /* keywords kept from metadata (site-wide lists are long) */
 #define HTML_CREDIT_PARAS 8       /* last paragraphs searched for （王煌忠／台中報導） */
 #define HTML_ICON_MAX 40          /* images with a width or height below this are icons */
+#define HTML_POST_LEVELS 12       /* levels above a block searched for a post's box */
 
 enum html_kind {
 	HTML_K_PARA, HTML_K_HEAD, HTML_K_LI, HTML_K_QUOTE, HTML_K_ROW, HTML_K_PRE, HTML_K_IMG,
@@ -115,6 +120,8 @@ struct html_ctx {
 	struct buf title_tag, og_title, ld_headline, ld_date, meta_date, time_date, ld_body;
 	struct buf keywords, meta_author, ld_authors, url, og_url, site_name, og_type;
 	int refresh, feed, ld_article, n_h1;
+	int titled;             /* the title is a heading just above the body */
+	int meta_src;           /* a 来源 line was made from an outlet's name under the title */
 	int deep;               /* elements nested HTML_MAX_DEPTH deep: deeper text is not read */
 	struct buf tmp, synth;
 };
@@ -766,7 +773,11 @@ static void html_meta_tag(struct html_ctx *c, const xmlNode *n)
 		  !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "dc.date") ||
 		  !strcasecmp(key, "date") || !strcasecmp(key, "publishtime") ||
 		  !strcasecmp(key, "sailthru.date") || !strcasecmp(key, "article.published") ||
-		  !strcasecmp(key, "published_time") || !strcasecmp(key, "og:published_time")) &&
+		  !strcasecmp(key, "published_time") || !strcasecmp(key, "og:published_time") ||
+		  /* article_date_original, publish-date, date_created ... */
+		  (strcasestr(key, "date") && (strcasestr(key, "publish") || strcasestr(key, "original") ||
+					       strcasestr(key, "creat") || strcasestr(key, "issue")) &&
+		   !strcasestr(key, "modif") && !strcasestr(key, "updat"))) &&
 		 !c->meta_date.len)
 		buf_put(&c->meta_date, v, vn);
 }
@@ -1277,6 +1288,104 @@ static int html_scored_kind(unsigned k)
 	       k == HTML_K_PRE;
 }
 
+static int html_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
+
+/* n is anc or inside it. */
+static int html_inside(const xmlNode *n, const xmlNode *anc)
+{
+	for (unsigned depth = 0; n && depth < HTML_MAX_DEPTH; n = n->parent, depth++)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+/* Same element name and class attribute. */
+static int html_same_kind(const xmlNode *a, const xmlNode *b)
+{
+	const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+	return a->name && b->name && !strcasecmp((const char *)a->name, (const char *)b->name) &&
+	       ca && cb && !strcmp(ca, cb);
+}
+
+/* Pages with several posts (blogs, forum threads): the best container is one of a series of
+   elements of the same name and class, each with text of its own and with a dated line (the
+   post's header or footer) between them. The first post is the page's article, not the
+   longest one. Returns the element to use. */
+static xmlNode *html_first_post(struct html_ctx *c, xmlNode *best, xmlNode **split)
+{
+	*split = NULL;
+	/* the elements tried: from the longest block inside best up to best, then two above it */
+	xmlNode *start = best;
+	unsigned most = 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		if (!c->blocks[i].owner || c->blocks[i].chars <= most)
+			continue;
+		unsigned depth = 0;
+		for (xmlNode *u = c->blocks[i].owner; u && u->type == XML_ELEMENT_NODE &&
+		     depth < HTML_MAX_DEPTH; u = u->parent, depth++)
+			if (u == best) {
+				start = c->blocks[i].owner;
+				most = c->blocks[i].chars;
+				break;
+			}
+	}
+	xmlNode *a = start;
+	for (unsigned lv = 0, above = 0; a && a->type == XML_ELEMENT_NODE && above < 3 &&
+	     lv < HTML_POST_LEVELS; lv++, a = a->parent) {
+		if (above || a == best)
+			above++;
+		/* posts are boxes (div, td, article...) with a class, not paragraphs */
+		if (!html_attr(a, "class") || html_name_is(a, "body") || !html_is_container(a))
+			continue;
+		xmlNode *firstm = NULL, *prev = NULL;
+		size_t posts = 0, dated = 0, gap = 0, max_gap = 0;
+		int saw_date = 0;
+		for (size_t i = 0; i < c->n_blocks; i++) {
+			xmlNode *m = NULL;
+			unsigned depth = 0;
+			for (xmlNode *u = c->blocks[i].owner; u && u->type == XML_ELEMENT_NODE &&
+			     depth < HTML_POST_LEVELS; u = u->parent, depth++)
+				if (html_same_kind(u, a)) {
+					m = u;
+					break;
+				}
+			if (!m) {
+				char iso[DUMP_ISO_MAX];
+				const struct html_block *g = &c->blocks[i];
+				/* a date line between two posts: a post's footer or the next one's header */
+				if (prev && g->chars <= HTML_LEAD_MAX &&
+				    html_find_date(c->text.p + g->off, g->len, iso))
+					saw_date = 1;
+				/* text between boxes (not figures, captions, link lists) */
+				if (prev && g->kind != HTML_K_IMG && g->kind != HTML_K_CAPTION)
+					gap += g->chars - g->links;
+				continue;
+			}
+			if (m == prev || !m->_private)
+				continue;
+			const struct html_stat *st = &c->stats[(uintptr_t)m->_private - 1];
+			if (st->chars < 50 || st->links * 3 > st->chars)
+				continue;
+			dated += prev && saw_date;
+			if (gap > max_gap)
+				max_gap = gap;
+			gap = 0;
+			saw_date = 0;
+			if (!firstm)
+				firstm = m;
+			posts++;
+			prev = m;
+		}
+		if (posts >= 2 && dated + 1 >= posts && firstm && firstm != a)
+			return firstm;
+		if (posts >= 2 && dated + 1 < posts && max_gap <= 40)
+			*split = a; /* one text in several boxes, nothing but figures between them */
+		if (posts >= 2)
+			return best;
+	}
+	return best;
+}
+
 /* Scores the containers, picks the body's containers and marks body blocks; returns the
    body's text length without links in *body_chars. */
 static enum err html_pick_body(struct html_ctx *c, size_t *body_chars)
@@ -1339,7 +1448,56 @@ static enum err html_pick_body(struct html_ctx *c, size_t *body_chars)
 	}
 	if (!best)
 		return ERR_OK;
+	xmlNode *split;
+	best = html_first_post(c, best, &split);
 	html_stat(c, best)->sel = 1;
+	/* the body split into boxes of the same name and class with figures or ads between them
+	   (div.articleBodyText ×5): every such sibling box with text of its own */
+	/* the body split into boxes of the same name and class with figures or ads between them
+	   (div.articleBodyText ×5): every such box with text of its own under the nearest
+	   ancestor (at most four levels up) holding two or more of them */
+	if (split) {
+		xmlNode *mem[64];
+		size_t nm = 0;
+		for (size_t i = 0; i < c->n_blocks && nm < HTML_N(mem); i++) {
+			unsigned depth = 0;
+			for (xmlNode *u = c->blocks[i].owner; u && u->type == XML_ELEMENT_NODE &&
+			     depth < HTML_POST_LEVELS; u = u->parent, depth++)
+				if (html_same_kind(u, split)) {
+					if (!nm || mem[nm - 1] != u)
+						mem[nm++] = u;
+					break;
+				}
+		}
+		xmlNode *anc = split->parent;
+		for (int lv = 0; anc && anc->type == XML_ELEMENT_NODE && lv < 4 &&
+		     !html_name_is(anc, "body"); lv++, anc = anc->parent) {
+			size_t inside = 0;
+			for (size_t k = 0; k < nm; k++)
+				inside += html_inside(mem[k], anc);
+			if (inside < 2)
+				continue;
+			/* only inside an article's container: <article>, itemprop articleBody, or a class
+			   or id naming content (front pages repeat widget boxes too) */
+			int in_article = html_class_weight(anc) > 0;
+			xmlNode *u = anc;
+			for (int up = 0; u && u->type == XML_ELEMENT_NODE && up < 3 && !in_article;
+			     up++, u = u->parent) {
+				const char *ip = html_attr(u, "itemprop");
+				in_article = html_name_is(u, "article") || (ip && strcasestr(ip, "articleBody"));
+			}
+			if (!in_article)
+				break;
+			for (size_t k = 0; k < nm; k++) {
+				struct html_stat *st = mem[k]->_private ? html_stat(c, mem[k]) : NULL;
+				if (st && html_inside(mem[k], anc) && st->chars &&
+				    st->links * 3 < st->chars && html_class_weight(mem[k]) >= 0 &&
+				    !html_is_chrome_el(mem[k]))
+					st->sel = 1;
+			}
+			break;
+		}
+	}
 	/* siblings scoring close to it: a body split into several boxes */
 	if (best->parent)
 		for (xmlNode *s = best->parent->children; s; s = s->next) {
@@ -1447,7 +1605,7 @@ static int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 {
 	const struct buf *refs[3] = {&c->ld_headline, &c->og_title, &c->title_tag};
-	size_t found = SIZE_MAX;
+	size_t found = SIZE_MAX, cut = 0;
 	for (int pass = 0; pass < 2 && found == SIZE_MAX; pass++)
 		for (size_t i = 0; i < c->n_blocks && found == SIZE_MAX; i++) {
 			struct html_block *b = &c->blocks[i];
@@ -1467,10 +1625,17 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 					found = i;
 					break;
 				}
+				/* a label glued before the headline in the heading: 原创 + the title */
+				if (rn >= 12 && rn < b->len && !memcmp(t + b->len - rn, rp, rn) &&
+				    html_count(t, b->len - rn) <= 3) {
+					found = i;
+					cut = b->len - rn;
+					break;
+				}
 			}
 		}
 	if (found != SIZE_MAX) {
-		buf_put(out, c->text.p + c->blocks[found].off, c->blocks[found].len);
+		buf_put(out, c->text.p + c->blocks[found].off + cut, c->blocks[found].len - cut);
 		return found;
 	}
 	for (int r = 0; r < 3; r++)
@@ -1517,16 +1682,20 @@ static int html_iso_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		n = sizeof tmp - 1;
 	memcpy(tmp, p, n);
 	tmp[n] = 0;
-	if (n > 10 && tmp[10] == 'T')
+	int numeric = n > 0 && tmp[0] >= '0' && tmp[0] <= '9';
+	if (numeric && n > 10 && tmp[10] == 'T')
 		tmp[10] = ' ';
 	/* cut a zone (Z, +08:00, -0500) or fractions of a second: the wall-clock time is kept */
-	for (size_t i = 11; i < n; i++)
+	for (size_t i = 11; i < n && numeric; i++)
 		if (!((tmp[i] >= '0' && tmp[i] <= '9') || tmp[i] == ':')) {
 			tmp[i] = 0;
 			n = i;
 			break;
 		}
-	return dump_date(tmp, n, iso) > 0;
+	if (dump_date(tmp, n, iso) > 0)
+		return 1;
+	/* Saturday, December 27, 2014, 12:06 PM */
+	return !numeric && html_find_date(tmp, n, iso);
 }
 
 /* ---- pass 4: reading the lines ---- */
@@ -1577,6 +1746,8 @@ static void html_clean_name(const char *s, size_t n, struct buf *out)
 	}
 }
 
+static int html_org_author(const char *s, size_t n);
+
 /* Adds the names of a byline ("By Jane Doe and John Roe, Reuters", or an author field) to
    doc as one credit without a role. */
 static enum err html_by_names(struct doc *doc, const char *s, size_t n, struct srcpos pos)
@@ -1599,8 +1770,23 @@ static enum err html_by_names(struct doc *doc, const char *s, size_t n, struct s
 		const char *p = nm.p;
 		size_t m = nm.len;
 		int upper = m && ((p[0] >= 'A' && p[0] <= 'Z') || (unsigned char)p[0] >= 0x80);
-		if (m && m < HTML_NAME_MAX && upper && !memchr(p, '/', m) && !memmem(p, m, "http", 4) &&
-		    !memchr(p, '.', m > 3 ? 0 : m)) {
+		/* an outlet after the names: "By Jane Doe, The Example Daily", "..., Reuters News" */
+		static const char *const nobody[] = {"未知", "佚名", "不详", "匿名", "网络", "网络整理",
+						     "最新文章", "小编", "管理员", "本站", "原创",
+						     "转载", "关注", "订阅", "admin", "Admin",
+						     "unknown", "Unknown"};
+		int outlet = (m > 4 && !memcmp(p, "The ", 4)) || html_org_author(p, m);
+		for (size_t k = 0; k < HTML_N(nobody) && !outlet; k++)
+			outlet = strlen(nobody[k]) == m && !memcmp(nobody[k], p, m);
+		/* an agency's initials after the names: "By Tom Watkins, CNN" */
+		if (!outlet && m >= 2 && m <= 5) {
+			size_t up = 0;
+			for (size_t k = 0; k < m; k++)
+				up += p[k] >= 'A' && p[k] <= 'Z';
+			outlet = up == m && doc->byline[doc->n_byline - 1].n_names > 0;
+		}
+		if (m && m < HTML_NAME_MAX && upper && !outlet && !memchr(p, '/', m) &&
+		    !memmem(p, m, "http", 4) && !memchr(p, '.', m > 3 ? 0 : m)) {
 			int dup = 0;
 			for (size_t k = 0; k < doc->byline[doc->n_byline - 1].n_names && !dup; k++)
 				dup = !strcmp(doc->byline[doc->n_byline - 1].names[k], buf_cstr(&nm));
@@ -1630,7 +1816,8 @@ static int html_org_author(const char *s, size_t n)
 {
 	static const char *const ends[] = {"网", "網", "报", "報", "社", "台", "新闻", "新聞", "News",
 					   "news", "频道", "頻道", "中心", "日报", "時報", "Times", "Post",
-					   "Press", "Team", "Wire", "Staff"};
+					   "Press", "Team", "Wire", "Staff", "Daily", "Herald", "Journal",
+					   "Agency", "Service", "Magazine"};
 	html_trim(&s, &n);
 	for (size_t i = 0; i < HTML_N(ends); i++) {
 		size_t k = strlen(ends[i]);
@@ -1638,6 +1825,17 @@ static int html_org_author(const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* An author from metadata that is the site: named in the <title> but outside the article's
+   title (网易 in "…_网易财经", 新浪科技 in "…_电信_新浪科技_新浪网"). */
+static int html_site_part(const struct html_ctx *c, const char *a, size_t an, const char *t,
+			  size_t tn)
+{
+	html_trim(&a, &an);
+	if (!an || !c->title_tag.len || !memmem(c->title_tag.p, c->title_tag.len, a, an))
+		return 0;
+	return !t || !memmem(t, tn, a, an);
 }
 
 /* Appends block b as one line of the synthetic page text and records its block index. */
@@ -1790,6 +1988,10 @@ static enum err html_report_credit(struct doc *doc, const struct doc_block *b, s
 	const char *sl = memmem(p, m, "／", 3);
 	if (!sl)
 		sl = memchr(p, '/', m);
+	if (!sl) /* （姚峰 上海报道）: the name, a space, the place */
+		sl = memchr(p, ' ', m);
+	if (!sl)
+		sl = memmem(p, m, "\xe3\x80\x80", 3);
 	if (!sl)
 		return ERR_OK;
 	size_t nm = (size_t)(sl - p);
@@ -1802,6 +2004,193 @@ static enum err html_report_credit(struct doc *doc, const struct doc_block *b, s
 			return ERR_OK; /* Han names only */
 	enum err e = doc_add_credit(doc, role, (size_t)-1, pos);
 	return e ? e : doc_add_name(doc, p, nm);
+}
+
+/* A line that is only a Chinese personal name (胡平, 买买提·艾力): 2 or 3 Han characters, or up
+   to 10 with a middle dot; words that label a page part are not names. */
+static int html_bare_name(const char *s, size_t n)
+{
+	static const char *const words[] = {"本报讯", "导语", "导读", "摘要", "正文", "评论", "图片",
+					    "视频", "简介", "编者按", "原标题", "提要", "全文",
+					    "目录", "前言", "序言", "引言", "附件", "附录", "相关",
+					    /* times shown where a name could be */
+					    "昨天", "今天", "前天", "明天", "刚刚", "今日", "昨日", "本周",
+					    "上午", "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前"};
+	/* organisations: 新华社, 人民网, 央视新闻 */
+	static const char *const org_ends[] = {"社", "报", "網", "网", "台", "刊", "站", "部", "局",
+					       "院", "所", "会", "厅", "委", "办", "处", "署", "闻",
+					       "报道", "中心", "集团", "公司", "频道", "号"};
+	html_trim(&s, &n);
+	size_t i = 0, l, cps = 0;
+	int dot = 0;
+	while (i < n) {
+		uint32_t c = html_cp(s + i, n - i, &l);
+		if (c == 0xB7 || c == 0x2022 || c == 0x30FB)
+			dot = 1;
+		else if (!punct_is_han(c))
+			return 0;
+		cps++;
+		i += l;
+	}
+	if (cps < 2 || cps > (dot ? 10u : 3u)) /* 4-character lines are mostly phrases or labels */
+		return 0;
+	for (size_t k = 0; k < HTML_N(words); k++)
+		if (strlen(words[k]) == n && !memcmp(words[k], s, n))
+			return 0;
+	for (size_t k = 0; k < HTML_N(org_ends); k++) {
+		size_t m = strlen(org_ends[k]);
+		if (n > m && !memcmp(s + n - m, org_ends[k], m))
+			return 0;
+	}
+	return 1;
+}
+
+/* Only Han characters (after trimming). */
+static int html_all_han(const char *s, size_t n)
+{
+	size_t l;
+	html_trim(&s, &n);
+	for (size_t i = 0; i < n; i += l)
+		if (!punct_is_han(html_cp(s + i, n - i, &l)))
+			return 0;
+	return n > 0;
+}
+
+/* A post's footer: 由 NAME 张贴|发表|发布 at the start of s (blogs, forums). Returns 1 and the
+   name's offset and length. */
+static int html_post_author(const char *s, size_t n, size_t *ns, size_t *nn)
+{
+	static const char *const verbs[] = {"张贴", "发表", "发布", "上传"};
+	const char *p = s;
+	size_t m = n;
+	html_trim(&p, &m);
+	if (m < 9 || memcmp(p, "由", 3))
+		return 0;
+	size_t i = 3, l;
+	while (i < m && html_is_ws(html_cp(p + i, m - i, &l)))
+		i += l;
+	size_t st = i, cps = 0;
+	/* the name: up to 12 characters without spaces or sentence punctuation */
+	while (i < m && cps <= 12) {
+		uint32_t c = html_cp(p + i, m - i, &l);
+		int verb = 0;
+		for (size_t k = 0; k < HTML_N(verbs) && !verb; k++)
+			verb = m - i >= 6 && !memcmp(p + i, verbs[k], 6);
+		if (verb || html_is_ws(c))
+			break;
+		if (c == ':' || c == 0xFF1A || c == 0x3002 || c == 0xFF0C || c == '@')
+			return 0;
+		i += l;
+		cps++;
+	}
+	size_t e = i;
+	while (i < m && html_is_ws(html_cp(p + i, m - i, &l)))
+		i += l;
+	if (e == st || i >= m)
+		return 0;
+	for (size_t k = 0; k < HTML_N(verbs); k++)
+		if (m - i >= 6 && !memcmp(p + i, verbs[k], 6)) {
+			/* then the end, or a time: 于 2005-06-14, @ 2005-06-14, 时间：... */
+			size_t r = i + 6;
+			while (r < m && html_is_ws(html_cp(p + r, m - r, &l)))
+				r += l;
+			if (r < m && p[r] != '@' && !(p[r] >= '0' && p[r] <= '9') &&
+			    !(m - r >= 3 && !memcmp(p + r, "于", 3)) &&
+			    !(m - r >= 3 && !memcmp(p + r, "於", 3)) &&
+			    !(m - r >= 6 && !memcmp(p + r, "时间", 6)))
+				return 0;
+			*ns = (size_t)(p - s) + st;
+			*nn = e - st;
+			return cps >= 2;
+		}
+	return 0;
+}
+
+/* A headline-like block: short, few digits, no sentence end, not mostly links. */
+static int html_headline_like(const struct html_ctx *c, const struct html_block *b)
+{
+	const char *s = c->text.p + b->off;
+	unsigned digits = 0;
+	for (size_t i = 0; i < b->len; i++)
+		digits += s[i] >= '0' && s[i] <= '9';
+	return (b->kind == HTML_K_PARA || b->kind == HTML_K_HEAD) && b->chars >= 4 &&
+	       digits * 3 < b->chars &&
+	       b->chars <= 40 && !memmem(s, b->len, "。", 3) &&
+	       b->links * 2 < b->chars;
+}
+
+/* The article's last paragraph ending in bare names after its last sentence: ……新春佳节。
+   （常书香 马丹阳） — one to four Chinese names of 2 or 3 characters; adds them as a credit
+   without a role. */
+static enum err html_bracket_names(struct doc *doc, const char *t, struct srcpos pos)
+{
+	static const char *const not_names[] = {"待续", "未完", "完结", "全文完", "续完", "上接", "下转",
+						"组图", "图文", "视频", "原创", "转载", "注释", "附图"};
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	size_t close;
+	if (n >= 3 && !memcmp(t + n - 3, "）", 3))
+		close = n - 3;
+	else if (n && t[n - 1] == ')')
+		close = n - 1;
+	else
+		return ERR_OK;
+	size_t open = SIZE_MAX, ol = 0;
+	for (size_t i = close; i > 0 && close - i < 60; i--) {
+		if (t[i - 1] == '(') {
+			open = i - 1, ol = 1;
+			break;
+		}
+		if (i >= 3 && !memcmp(t + i - 3, "（", 3)) {
+			open = i - 3, ol = 3;
+			break;
+		}
+	}
+	if (open == SIZE_MAX || open < 3)
+		return ERR_OK;
+	size_t ps = open - 1, l0;
+	while (ps > 0 && ((unsigned char)t[ps] & 0xC0) == 0x80)
+		ps--;
+	uint32_t before = html_cp(t + ps, open - ps, &l0);
+	if (!(before == 0x3002 || before == 0xFF01 || before == 0xFF1F || before == 0x201D))
+		return ERR_OK;
+	const char *nm[4];
+	size_t nl[4], k = 0, i = open + ol, l;
+	while (i < close) {
+		while (i < close && (html_is_ws(html_cp(t + i, close - i, &l)) ||
+				     html_cp(t + i, close - i, &l) == 0x3001))
+			i += l;
+		if (i >= close)
+			break;
+		size_t st = i, cps = 0;
+		while (i < close) {
+			uint32_t c = html_cp(t + i, close - i, &l);
+			if (html_is_ws(c) || c == 0x3001)
+				break;
+			if (!punct_is_han(c))
+				return ERR_OK;
+			i += l;
+			cps++;
+		}
+		if (cps < 2 || cps > 3 || k == 4)
+			return ERR_OK;
+		static const char *const org[] = {"社", "报", "网", "台", "部", "局", "办", "会"};
+		for (size_t q = 0; q < HTML_N(org); q++)
+			if (!memcmp(t + i - 3, org[q], 3))
+				return ERR_OK;
+		for (size_t q = 0; q < HTML_N(not_names); q++)
+			if (strlen(not_names[q]) == i - st && !memcmp(t + st, not_names[q], i - st))
+				return ERR_OK;
+		nm[k] = t + st;
+		nl[k++] = i - st;
+	}
+	if (!k)
+		return ERR_OK;
+	enum err e = doc_add_credit(doc, "", 0, pos);
+	for (size_t q = 0; q < k && !e; q++)
+		e = doc_add_name(doc, nm[q], nl[q]);
+	return e;
 }
 
 /* An element (or its parent) marked as the author: class, id, rel or itemprop holding
@@ -1898,10 +2287,101 @@ static int html_us_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 	return dump_date(tmp, strlen(tmp), iso) > 0;
 }
 
-/* Finds the first date in s[0..n) (dump_date at any position that starts a number). */
-static int html_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+/* An English date at s: [Weekday, ]December 27, 2014[,| at] [12:06 PM] or 27 Dec. 2014
+   [12:06]. Returns 1 and the ISO form. */
+static int html_en_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+					     "jul", "aug", "sep", "oct", "nov", "dec"};
+	size_t i = 0;
+	int mo = 0, d = -1, y = -1;
+	for (int pass = 0; pass < 2 && !mo; pass++) {
+		/* pass 0: the month first; pass 1: the day first */
+		i = 0;
+		if (pass) {
+			d = html_num(s, n, &i, 2);
+			if (d < 1 || i >= n || s[i] != ' ')
+				return 0;
+			i++;
+		}
+		size_t w = i;
+		while (w < n && ((s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'))
+			w++;
+		if (w - i < 3 || w - i > 9)
+			continue;
+		for (int k = 0; k < 12; k++)
+			if (!strncasecmp(s + i, months[k], 3)) {
+				mo = k + 1;
+				break;
+			}
+		if (!mo)
+			continue;
+		i = w;
+		if (i < n && s[i] == '.')
+			i++;
+		if (i >= n || s[i] != ' ')
+			return 0;
+		i++;
+		if (!pass) {
+			d = html_num(s, n, &i, 2);
+			if (d < 1)
+				return 0;
+			if (i + 1 < n && ((s[i] == 's' && s[i + 1] == 't') || (s[i] == 'n' && s[i + 1] == 'd') ||
+					  (s[i] == 'r' && s[i + 1] == 'd') || (s[i] == 't' && s[i + 1] == 'h')))
+				i += 2;
+			if (i < n && s[i] == ',')
+				i++;
+			if (i >= n || s[i] != ' ')
+				return 0;
+			i++;
+		}
+	}
+	if (!mo || d < 1 || d > 31)
+		return 0;
+	size_t y0 = i;
+	y = html_num(s, n, &i, 4);
+	if (y < 1900 || i - y0 != 4)
+		return 0;
+	char tmp[40];
+	int len = snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, mo, d);
+	/* the time: ", 12:06 PM", " at 12:06 pm", " - 12:06" */
+	size_t j = i;
+	while (j < n && (s[j] == ' ' || s[j] == ',' || s[j] == '-'))
+		j++;
+	if (j + 3 < n && !strncasecmp(s + j, "at ", 3))
+		j += 3;
+	int h = html_num(s, n, &j, 2), mi = -1;
+	if (h >= 0 && j < n && s[j] == ':') {
+		j++;
+		mi = html_num(s, n, &j, 2);
+		if (mi >= 0 && j < n && s[j] == ':') { /* seconds: not kept */
+			j++;
+			html_num(s, n, &j, 2);
+		}
+		while (j < n && s[j] == ' ')
+			j++;
+		if (j + 1 < n && (s[j + 1] == 'M' || s[j + 1] == 'm' || s[j + 1] == '.')) {
+			if ((s[j] == 'P' || s[j] == 'p') && h < 12)
+				h += 12;
+			else if ((s[j] == 'A' || s[j] == 'a') && h == 12)
+				h = 0;
+		}
+		if (h <= 23 && mi >= 0 && mi <= 59)
+			snprintf(tmp + len, sizeof tmp - (size_t)len, " %02d:%02d", h, mi);
+	}
+	return dump_date(tmp, strlen(tmp), iso) > 0;
+}
+
+/* Finds the first date in s[0..n) (dump_date at any position that starts a number, or an
+   English date at the start of a word). */
+static int html_find_date_in(const char *s, size_t n, char iso[DUMP_ISO_MAX], int english)
 {
 	for (size_t i = 0; i + 8 <= n; i++) {
+		int word = i == 0 || !(((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') ||
+				       (s[i - 1] >= '0' && s[i - 1] <= '9'));
+		if (english && word && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
+			     (s[i] >= '1' && s[i] <= '3')) && html_en_date(s + i, n - i, iso))
+			return 1;
 		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
 			continue;
 		if ((s[i] == '1' || s[i] == '2') && dump_date(s + i, n - i, iso))
@@ -1910,6 +2390,11 @@ static int html_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 			return 1;
 	}
 	return 0;
+}
+
+static int html_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	return html_find_date_in(s, n, iso, 1);
 }
 
 /* Emits the pieces of a mixed line (split at runs of spaces) that are metadata as lines of
@@ -1934,6 +2419,84 @@ static enum err html_meta_pieces(struct html_ctx *c, const char *s, size_t n, si
 	return ERR_OK;
 }
 
+/* A block whose element or parent has a class or id naming a title (post-title, headline). */
+static int html_marked_title(const xmlNode *n)
+{
+	static const char *const attrs[] = {"class", "id"};
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 2; up++, n = n->parent)
+		for (size_t k = 0; k < HTML_N(attrs); k++) {
+			const char *v = html_attr(n, attrs[k]);
+			if (v && (strcasestr(v, "title") || strcasestr(v, "headline")) &&
+			    !strcasestr(v, "sub"))
+				return 1;
+		}
+	return 0;
+}
+
+/* A line opening with a metadata label and a colon: 来源：本站 作者：某某, 时间：... */
+static int html_label_line(const char *s, size_t n)
+{
+	static const char *const labels[] = {"来源", "作者", "时间", "日期", "发布", "编辑", "浏览",
+					     "点击", "出处", "稿源", "发表", "更新", "字号"};
+	html_trim(&s, &n);
+	for (size_t k = 0; k < HTML_N(labels); k++) {
+		size_t m = strlen(labels[k]);
+		if (n > m && !memcmp(s, labels[k], m)) {
+			const char *r = s + m;
+			size_t rn = n - m;
+			html_trim(&r, &rn);
+			if (rn && (r[0] == ':' || (rn >= 3 && !memcmp(r, "：", 3))))
+				return 1;
+			if (rn >= 6 && !memcmp(r, "时间", 6))
+				return 1; /* 发布时间 */
+		}
+	}
+	return 0;
+}
+
+/* For pages whose only title is the <title> element: a headline-like block among the few
+   before the first body block (or the first one itself) that is marked as a title, that the
+   <title> holds beside other words, or that is followed by a bare author name. Returns its
+   index or SIZE_MAX. */
+static size_t html_head_title(struct html_ctx *c, size_t first)
+{
+	size_t from = first > 3 ? first - 3 : 0;
+	for (size_t j = from; j <= first && j + 1 < c->n_blocks; j++) {
+		struct html_block *b = &c->blocks[j];
+		if (b->links || !html_headline_like(c, b) || html_label_line(c->text.p + b->off, b->len) ||
+		    dump_line_kind(c->doc, c->text.p + b->off, b->len) != DUMP_LINE_TEXT)
+			continue;
+		const struct html_block *nx = &c->blocks[j + 1];
+		/* the <title> holds it beside the site's name: "Joel on Software - 给学生的建议" */
+		int in_title = 0;
+		const char *tt = c->title_tag.p;
+		const char *hit = b->chars >= 4 && c->title_tag.len > b->len
+					  ? memmem(tt, c->title_tag.len, c->text.p + b->off, b->len)
+					  : NULL;
+		if (hit) {
+			/* a whole part of it: at an end or next to a separator */
+			size_t at = (size_t)(hit - tt), end = at + b->len, l;
+			uint32_t before = ' ';
+			if (at) { /* the code point ending right before the hit */
+				size_t q = at - 1;
+				while (q > 0 && ((unsigned char)tt[q] & 0xC0) == 0x80)
+					q--;
+				before = html_cp(tt + q, at - q, &l);
+			}
+			uint32_t after = end < c->title_tag.len
+						 ? html_cp(tt + end, c->title_tag.len - end, &l)
+						 : ' ';
+			in_title = (html_is_ws(before) || html_is_title_sep(before) || before == 0xFF1A ||
+				    before == ':') &&
+				   (html_is_ws(after) || html_is_title_sep(after));
+		}
+		if (html_marked_title(b->owner) || in_title ||
+		    (html_bare_name(c->text.p + nx->off, nx->len) && j + 2 < c->n_blocks))
+			return j;
+	}
+	return SIZE_MAX;
+}
+
 /* Builds the synthetic page text (title, metadata lines, body), reads it with dump_read and
    fills doc. */
 static enum err html_assemble(struct html_ctx *c, size_t *out_body)
@@ -1943,6 +2506,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 	size_t *map = NULL, nmap = 0, cap = 0, first = SIZE_MAX, last = SIZE_MAX;
 	size_t *img_at = NULL; /* per body block: synthetic lines before it (places images) */
 	char vis[DUMP_ISO_MAX] = ""; /* the first date seen near the title */
+	char vis_en[DUMP_ISO_MAX] = ""; /* the first English date (month name) there */
 	enum err e = ERR_OK;
 	struct buf title, src, aut; /* aut: text of an element marked as the author */
 	buf_init(&title);
@@ -1957,6 +2521,19 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			last = i;
 		}
 	size_t tblk = html_pick_title(c, &title);
+	/* a heading matching the page's title right above the text (not a guessed headline) */
+	c->titled = tblk != SIZE_MAX && first != SIZE_MAX && tblk < first && first - tblk <= 6 &&
+		    c->blocks[tblk].kind == HTML_K_HEAD;
+	if (tblk == SIZE_MAX && first != SIZE_MAX && !c->ld_headline.len && !c->og_title.len) {
+		/* only a <title> (often the site's name): a headline at the head of the body, marked
+		   as a title by its class or signed by a bare name on the next line, is the title */
+		size_t j = html_head_title(c, first);
+		if (j != SIZE_MAX) {
+			buf_reset(&title);
+			buf_put(&title, c->text.p + c->blocks[j].off, c->blocks[j].len);
+			tblk = j;
+		}
+	}
 	if (tblk != SIZE_MAX)
 		c->blocks[tblk].body = 0;
 	/* line 1: the title */
@@ -1992,6 +2569,42 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				b->used = 1;
 				continue;
 			}
+			/* 新华社 alone under the headline, before the date line: the source */
+			if (!c->doc->source.text && !c->meta_src && i + 1 <= last && b->chars >= 2 &&
+			    b->chars <= 12 && html_org_author(s, b->len) && html_all_han(s, b->len) &&
+			    i > 0 && (i - 1 == tblk || html_headline_like(c, &c->blocks[i - 1]))) {
+				char iso2[DUMP_ISO_MAX];
+				const struct html_block *nx = &c->blocks[i + 1];
+				if (nx->chars <= HTML_LEAD_MAX &&
+				    html_find_date(c->text.p + nx->off, nx->len, iso2)) {
+					buf_puts(&src, "来源：");
+					buf_put(&src, s, b->len);
+					if (src.oom) {
+						e = ERR_NOMEM;
+						goto done;
+					}
+					if ((e = html_synth_line(c, src.p, src.len, i, &map, &nmap, &cap)))
+						goto done;
+					buf_reset(&src);
+					c->meta_src = 1;
+					b->used = 1;
+					continue;
+				}
+			}
+			/* 犬儒病 / 胡平 / ——副题: a bare name right under the headline signs the article */
+			if (!by_done && !c->doc->n_byline && i > 0 && i + 1 <= last &&
+			    html_bare_name(s, b->len) &&
+			    i > 0 && (i - 1 == tblk || html_headline_like(c, &c->blocks[i - 1])) &&
+			    !(b->links && c->blocks[i + 1].links &&
+			      c->blocks[i + 1].links * 2 >= c->blocks[i + 1].chars) && /* a tag list */
+			    dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
+				if ((e = html_by_names(c->doc, s, b->len,
+						       (struct srcpos){c->doc->file, b->line, 1})))
+					goto done;
+				by_done = 1;
+				b->used = 1;
+				continue;
+			}
 			if (!aut.len && b->chars <= HTML_NAME_MAX && !b->links && html_marked_author(b->owner) &&
 			    dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
 				buf_put(&aut, s, b->len); /* <div class="author-name">, used if nothing better */
@@ -1999,7 +2612,14 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				continue;
 			}
 			char iso[DUMP_ISO_MAX];
-			int dated = b->chars <= HTML_LEAD_MAX && html_find_date(s, b->len, iso);
+			int dated = b->chars <= HTML_LEAD_MAX && html_find_date_in(s, b->len, iso, 0);
+			/* an English date (November 28, 2013) near the title is weaker than the
+			   structured metadata: sidebars list stories with such dates */
+			if (!dated && !vis_en[0] && b->chars <= HTML_LEAD_MAX &&
+			    html_find_date_in(s, b->len, iso, 1)) {
+				memcpy(vis_en, iso, sizeof vis_en);
+				dated = 1;
+			}
 			if (!dated && !c->doc->subtitle.text && i < first && b->chars <= HTML_SUBTITLE_MAX &&
 			    html_is_subtitle(b, s) && dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
 				if ((e = html_norm_set(c, &c->doc->subtitle, s, b->len,
@@ -2008,7 +2628,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				b->used = 1;
 				continue;
 			}
-			if (dated && !vis[0])
+			if (dated && !vis[0] && strcmp(iso, vis_en))
 				memcpy(vis, iso, sizeof vis);
 			enum dump_line_class k = dump_line_kind(c->doc, s, b->len);
 			if (k == DUMP_LINE_META) {
@@ -2130,11 +2750,18 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 		struct srcpos dpos = nopos;
 		if (vis[0])
 			memcpy(iso, vis, sizeof iso);
-		else
+		else if (alt[0])
 			memcpy(iso, alt, sizeof iso);
+		else
+			memcpy(iso, vis_en, sizeof iso);
 		/* a date under the body: post footers (发表于 ...), notices */
+		/* 发表于 2004年12月27日 12:40 as the body's last line comes before the comments */
+		size_t after = last;
+		if (last != SIZE_MAX && (c->blocks[last].chars > HTML_LEAD_MAX ||
+					 memmem(c->text.p + c->blocks[last].off, c->blocks[last].len, "。", 3)))
+			after = last + 1;
 		if (!iso[0] && last != SIZE_MAX)
-			for (size_t i = last + 1, k = 0; i < c->n_blocks && k < HTML_META_AFTER && !iso[0];
+			for (size_t i = after, k = 0; i < c->n_blocks && k < HTML_META_AFTER && !iso[0];
 			     i++, k++)
 				if (c->blocks[i].chars <= HTML_LEAD_MAX)
 					html_find_date(c->text.p + c->blocks[i].off, c->blocks[i].len, iso);
@@ -2164,6 +2791,13 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 	/* byline */
 	for (size_t i = 0; i < tmpdoc->n_byline && !e; i++) {
 		const struct doc_credit *cr = &tmpdoc->byline[i];
+		size_t known = 0; /* names a bare name line already gave */
+		for (size_t k = 0; k < cr->n_names; k++)
+			for (size_t j = 0; j < doc->n_byline; j++)
+				for (size_t q = 0; q < doc->byline[j].n_names; q++)
+					known += !strcmp(doc->byline[j].names[q], cr->names[k]);
+		if (known && known >= cr->n_names)
+			continue;
 		e = doc_add_credit(doc, cr->role, (size_t)-1, html_pos(c, map, nmap, cr->pos.line));
 		for (size_t k = 0; k < cr->n_names && !e; k++)
 			e = doc_add_name(doc, cr->names[k], (size_t)-1);
@@ -2175,6 +2809,28 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 		if ((e = html_report_credit(doc, &tmpdoc->blocks[i],
 					    html_pos(c, map, nmap, tmpdoc->blocks[i].pos.line))))
 			goto done;
+	/* （常书香 马丹阳） closing the last paragraph */
+	for (size_t i = tmpdoc->n_blocks; i-- > 0 && !doc->n_byline;) {
+		if (tmpdoc->blocks[i].type == DOC_IMAGE)
+			continue;
+		if (tmpdoc->blocks[i].type == DOC_PARA &&
+		    (e = html_bracket_names(doc, tmpdoc->blocks[i].text,
+					    html_pos(c, map, nmap, tmpdoc->blocks[i].pos.line))))
+			goto done;
+		break;
+	}
+	/* a post's footer under the body: 由张三张贴 @ 2005-06-14, 由 李四 发表于 ... */
+	if (last != SIZE_MAX)
+		for (size_t i = last, k = 0; i < c->n_blocks && k <= HTML_META_AFTER && !doc->n_byline;
+		     i++, k++) {
+			const struct html_block *b = &c->blocks[i];
+			size_t ns, nn;
+			if (b->chars <= HTML_LEAD_MAX &&
+			    html_post_author(c->text.p + b->off, b->len, &ns, &nn) &&
+			    (e = html_by_names(doc, c->text.p + b->off + ns, nn,
+					       (struct srcpos){doc->file, b->line, 1})))
+				goto done;
+		}
 	if (!doc->n_byline) {
 		const struct buf *a = c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
 		if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
@@ -2182,7 +2838,9 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 		    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
 							 strlen(doc->source.text))) &&
 		    !(doc->editor.text && memmem(a->p, a->len, doc->editor.text, strlen(doc->editor.text))) &&
-		    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)))
+		    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)) &&
+		    !html_site_part(c, a->p, a->len, doc->title.text ? doc->title.text : title.p,
+				    doc->title.text ? strlen(doc->title.text) : title.len))
 			e = html_by_names(doc, a->p, a->len, nopos);
 		if (e)
 			goto done;
@@ -2405,7 +3063,9 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 		page += c->blocks[i].chars;
 		links += c->blocks[i].links;
 	}
+	/* a headline right above the text and a date: an article, however short (photo stories) */
 	int signals = c->ld_article || c->ld_date.len || c->meta_date.len ||
+		      (c->titled && c->doc->published.text) ||
 		      (c->og_type.len && !strncasecmp(c->og_type.p, "article", 7));
 	if (c->refresh && body < HTML_LIST_BODY) {
 		diag_at(d, DIAG_ERROR, at, "not an article: a redirect (meta refresh) with no article text");

@@ -77,6 +77,7 @@ struct dump_credit {
 	size_t rn, rn2;
 	unsigned rank;              /* 0 byline role, else editor rank (lower is better) */
 	size_t first, count;        /* names[first .. first+count) */
+	int nobody;                 /* a word saying there is no name (作者：未知) */
 };
 
 struct dump_credits {
@@ -129,7 +130,7 @@ struct dump_role {
    值班编辑); a short personal name glued in front of it is split off. */
 static const struct dump_role dump_roles[] = {
 	{"记者", 0}, {"通讯员", 0}, {"实习生", 0}, {"摄影", 0}, {"摄像", 0}, {"作者", 0},
-	{"撰稿", 0}, {"撰文", 0}, {"编译", 0}, {"翻译", 0},
+	{"撰稿", 0}, {"撰文", 0}, {"编译", 0}, {"翻译", 0}, {"执笔人", 0}, {"执笔", 0},
 	{"责任编辑", 1}, {"责编", 2}, {"编辑", 3}, {"编审", 4}, {"审核", 4}, {"审校", 4},
 	{"审稿", 4}, {"终审", 4}, {"初审", 4}, {"复审", 4}, {"二审", 4}, {"三审", 4},
 	{"主编", 4}, {"校对", 5}, {"监制", 5},
@@ -283,6 +284,13 @@ static void dump_trim(const char **s, size_t *n)
 static int dump_is_colon(uint32_t c)
 {
 	return c == ':' || c == 0xFF1A;
+}
+
+/* Geometric marks that open a credit line: □ 本报记者 张三, ■ 文/李四. */
+static int dump_is_marker(uint32_t c)
+{
+	return c == 0x25A0 || c == 0x25A1 || c == 0x25CB || c == 0x25CE || c == 0x25CF ||
+	       c == 0x25C6 || c == 0x25C7 || c == 0x25B2 || c == 0x25B3 || c == 0x2605 || c == 0x2606;
 }
 
 /* Brackets and bars that frame or separate metadata fields. 丨 (U+4E28) is used as a bar. */
@@ -584,7 +592,7 @@ static int dump_org_name(const char *s, size_t n)
 
 static int dump_credit_role(struct dump_credits *r, const char *role, size_t rn, unsigned rank)
 {
-	if (r->n && !r->cr[r->n - 1].count) {
+	if (r->n && !r->cr[r->n - 1].count && !r->cr[r->n - 1].nobody) {
 		/* a role right after a role without names: 文/图 */
 		struct dump_credit *c = &r->cr[r->n - 1];
 		if (c->role2 || (c->rank != 0) != (rank != 0))
@@ -595,14 +603,24 @@ static int dump_credit_role(struct dump_credits *r, const char *role, size_t rn,
 	}
 	if (r->n >= DUMP_MAX_CREDITS)
 		return 0;
-	r->cr[r->n++] = (struct dump_credit){role, NULL, rn, 0, rank, r->n_names, 0};
+	r->cr[r->n++] = (struct dump_credit){role, NULL, rn, 0, rank, r->n_names, 0, 0};
 	return 1;
 }
+
+/* Words put where a name goes that name nobody: 作者：未知, 作者：网络整理, 作者 最新文章. */
+static const char *const dump_no_names[] = {
+	"未知", "佚名", "不详", "匿名", "网络", "网络整理", "网络转载", "最新文章", "小编", "管理员",
+	"本站", "原创", "转载", "关注", "订阅", "admin", "Admin", "unknown", "Unknown",
+};
 
 static int dump_credit_name(struct dump_credits *r, const char *s, size_t n)
 {
 	if (!r->n || r->n_names >= DUMP_MAX_NAMES)
 		return 0;
+	if (dump_in(s, n, dump_no_names, DUMP_N(dump_no_names))) {
+		r->cr[r->n - 1].nobody = 1; /* metadata without a name: nothing is stored */
+		return 1;
+	}
 	struct dump_credit *c = &r->cr[r->n - 1];
 	if (!dump_name_ok(s, n, c->rank != 0))
 		return 0;
@@ -640,6 +658,10 @@ static int dump_credit_token(struct dump_credits *r, const char *t, size_t n)
 		size_t rs, re;
 		unsigned rank;
 		if (!dump_find_role(t, n, &rs, &re, &rank)) {
+			/* 本报记者罗科发自北京: the name glued to 发自 and a place */
+			const char *fz = r->n && !r->cr[r->n - 1].count ? memmem(t, n, "发自", 6) : NULL;
+			if (fz && fz > t)
+				return dump_credit_name(r, t, (size_t)(fz - t));
 			if (r->n && r->cr[r->n - 1].count &&
 			    (dump_in(t, n, dump_skip_words, DUMP_N(dump_skip_words)) ||
 			     dump_lit(t, n, "发自") || dump_ends(t, n, "报道") ||
@@ -686,9 +708,11 @@ static int dump_credits_parse(const char *s, size_t n, struct dump_credits *r)
 			e += l;
 		size_t rs, re;
 		unsigned rank;
-		if (!r->n && skipped < 2 && dump_org_name(s + i, e - i) &&
+		static const char *const lead[] = {"整合", "整理", "综合", "综编"};
+		if (!r->n && skipped < 2 &&
+		    (dump_org_name(s + i, e - i) || dump_in(s + i, e - i, lead, DUMP_N(lead))) &&
 		    !dump_find_role(s + i, e - i, &rs, &re, &rank)) {
-			skipped++; /* 新华网黑龙江频道 记者 伊琳: the outlet before the first role */
+			skipped++; /* 新华网黑龙江频道 记者 伊琳, 整合 记者 张三: before the first role */
 		} else if (!dump_credit_token(r, s + i, e - i)) {
 			return 0;
 		}
@@ -697,7 +721,7 @@ static int dump_credits_parse(const char *s, size_t n, struct dump_credits *r)
 	if (!r->n)
 		return 0;
 	for (size_t k = 0; k < r->n; k++)
-		if (!r->cr[k].count)
+		if (!r->cr[k].count && !r->cr[k].nobody)
 			return 0;
 	return 1;
 }
@@ -722,7 +746,7 @@ static enum err dump_credits_apply(struct dump_ctx *c, const struct dump_credits
 		const struct dump_credit *cr = &r->cr[k];
 		buf_reset(&c->role);
 		if (cr->rank) {
-			if (cr->rank >= c->editor_rank)
+			if (cr->rank >= c->editor_rank || !cr->count)
 				continue;
 			for (size_t i = 0; i < cr->count; i++) {
 				if (i)
@@ -940,6 +964,32 @@ static int dump_source_guess(const char *s, size_t n)
 	return cps >= 2 && cps <= 16;
 }
 
+/* After the names of a credit, a bracketed Latin form of the last one: 周思博 (Joel Spolsky).
+   Returns the offset after it, or i when there is none. */
+static size_t dump_alias_end(const char *s, size_t n, size_t i)
+{
+	size_t q = i, l;
+	while (q < n && dump_is_space(dump_cp(s + q, n - q, &l)))
+		q += l;
+	uint32_t o = q < n ? dump_cp(s + q, n - q, &l) : 0;
+	if (o != '(' && o != 0xFF08)
+		return i;
+	size_t start = q;
+	q += l;
+	int letters = 0;
+	while (q < n && q - start < 48) {
+		uint32_t x = dump_cp(s + q, n - q, &l);
+		if (x == ')' || x == 0xFF09)
+			return letters ? q + l : i;
+		if ((x | 0x20) >= 'a' && (x | 0x20) <= 'z')
+			letters = 1;
+		else if (!(x == ' ' || x == '.' || x == '-' || x == '\''))
+			return i;
+		q += l;
+	}
+	return i;
+}
+
 /* Reads s[0..n) as a metadata line. *flags gets DUMP_F_* for what it holds, 0 when it is not
    entirely metadata. With apply, the fields are stored (apply is only used on lines that
    classified as metadata, so nothing is stored for a line that turns out not to be). */
@@ -960,7 +1010,7 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 	for (;;) {
 		while (i < n) {
 			uint32_t ch = dump_cp(s + i, n - i, &l);
-			if (!dump_is_space(ch) && !dump_is_frame(ch))
+			if (!dump_is_space(ch) && !dump_is_frame(ch) && !dump_is_marker(ch))
 				break;
 			i += l;
 		}
@@ -1037,7 +1087,7 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
 			if (apply && (e = dump_credits_apply(c, &cr, line)))
 				return e;
-			i = ce;
+			i = dump_alias_end(s, n, ce);
 			continue;
 		}
 		if (!guess && !(fl & DUMP_F_SOURCE) && dump_source_guess(s + i, te - i)) {
@@ -1516,6 +1566,15 @@ enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d
 			goto done;
 		}
 	}
+	/* a credit line after the last sentence of the body (新京报记者 张三 北京报道, then only
+	   short lines such as an editor credit) signs the article: it is read, not kept */
+	size_t last_sent = bstart;
+	for (i = bstart; i < bend; i++)
+		if (L[i].kind == DUMP_TEXT && dump_has_stop(L[i].s, L[i].n))
+			last_sent = i;
+	for (i = last_sent + 1; i < bend; i++)
+		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
+			L[i].flags |= DUMP_F_WRAPPED;
 	for (i = bstart; i < bend; i++)
 		if (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i]))) {
 			L[i].body = 1;
@@ -1526,7 +1585,7 @@ enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d
 	if (title_para)
 		diag_at(d, DIAG_NOTE, (struct srcpos){doc->file, L[title].line, 1},
 			"no title line found; the first line is read as a paragraph");
-	size_t first_para = SIZE_MAX, last_para = nb ? body[nb - 1] : SIZE_MAX;
+	size_t first_para = SIZE_MAX, last_para = nb ? body[nb - 1] : SIZE_MAX, paras = 0;
 	for (size_t k = 0; k < nb && first_para == SIZE_MAX; k++)
 		if (!L[body[k]].heading)
 			first_para = body[k];
@@ -1556,8 +1615,11 @@ enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d
 		if (i == sigdate && (e = dump_meta(&c, s, n, x->line, 1, &fl)))
 			goto done;
 		if (!x->heading) {
-			if (i == first_para && (e = dump_dateline(&c, s, n, x->line)))
+			/* the dateline: in the first paragraph, or the second when a promotion or a
+			   lead-in comes first (新京报快讯（记者 裴剑飞）) */
+			if (paras < 2 && !doc->n_byline && (e = dump_dateline(&c, s, n, x->line)))
 				goto done;
+			paras++;
 			if ((e = dump_strip_end(&c, s, &n, x->line, i == last_para)))
 				goto done;
 		}

@@ -777,8 +777,78 @@ static void test_variants(void)
 	cap_close(&c);
 }
 
+/* Credit shapes: a name glued to 发自, a □ mark, 执笔人, a bracketed Latin form of a name, a
+   credit line after the last sentence followed by a chrome line, the dateline of the second
+   paragraph. */
+static void test_credit_shapes(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = parse_ok("经济学家：改革一定要加快\n"
+				 "本报记者罗科发自北京\n"
+				 "第一段正文。\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_role(d, 0), "本报记者");
+		CHECK_STR(credit_name(d, 0, 0), "罗科");
+	}
+	doc_free(d);
+
+	d = parse_ok("开学前排查校园安全\n"
+		     "各校要组织一次应急演练。\n"
+		     "□ 本报记者 葛晓丹\n"
+		     "执笔人：闵乐 赵兰波\n", &c);
+	CHECK(d && d->n_byline == 2 && d->n_blocks == 1);
+	if (d && d->n_byline == 2) {
+		CHECK_STR(credit_name(d, 0, 0), "葛晓丹");
+		CHECK_STR(credit_role(d, 1), "执笔人");
+		CHECK(d->byline[1].n_names == 2);
+	}
+	doc_free(d);
+
+	d = parse_ok("给学生的建议\n"
+		     "作者： 周思博 (Joel Spolsky)\n"
+		     "第一段正文。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_role(d, 0), "作者");
+		CHECK(d->byline[0].n_names == 1);
+		CHECK_STR(credit_name(d, 0, 0), "周思博");
+	}
+	doc_free(d);
+
+	d = parse_ok("返乡青年办起合作社\n"
+		     "如今合作社已有三十多户加入。\n"
+		     "示例晚报记者 陈晓 山东冠县报道\n"
+		     "返回首页，查看更多\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "陈晓");
+	doc_free(d);
+
+	d = parse_ok("高质量发展大会召开\n"
+		     "会议要求全力以赴在新征程上奋勇前进。\n"
+		     "整合 示例日报·客户端记者 徐睿\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_role(d, 0), "示例日报·客户端记者");
+		CHECK_STR(credit_name(d, 0, 0), "徐睿");
+	}
+	doc_free(d);
+
+	d = parse_ok("铁路部门辟谣\n"
+		     "“年度人物评选”火热进行中！\n"
+		     "新京报快讯（记者 裴剑飞）今日有网友爆料。\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "裴剑飞");
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_credit_shapes();
 	test_sample();
 	test_punct();
 	test_dates();
