@@ -1,6 +1,9 @@
 #!/bin/sh
 # bench.sh: whole-process figures for `paiban print`: median wall time and peak memory over N
-# runs on the sample, and pages/s on a long article made by repeating the sample body.
+# runs on the sample, pages/s on a long article made by repeating the sample body, and the
+# line breaker's cost: a 1000-paragraph article (the sample's paragraphs in turn) printed with
+# the optimal-fit breaker and with the greedy filler (two style files made from the default
+# style that differ only in `line-breaker`).
 # Usage: sh tests/bench.sh BUILD_DIR [N]
 set -eu
 build=${1:-build}
@@ -24,6 +27,23 @@ median_ms() {
 	done
 	sort -n "$T/times" | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%.1f", m/1000}'
 }
+# CPU time (user + system) per run, in ms, of N runs in a row: less sensitive than the wall
+# time to other processes on the machine (the shell's `times`: children's CPU, 10 ms ticks,
+# summed over the N runs)
+cpu_ms() {
+	times >"$T/cpu0"
+	i=0
+	while [ $i -lt "$N" ]; do
+		"$@" >/dev/null 2>&1
+		i=$((i + 1))
+	done
+	times >"$T/cpu1"
+	cat "$T/cpu0" "$T/cpu1" | awk -v n="$N" '
+		function sec(s,   m) { m = s; sub(/m.*/, "", m); sub(/^[0-9]*m/, "", s); sub(/s$/, "", s); return m * 60 + s }
+		NR == 2 { t0 = sec($1) + sec($2) }
+		NR == 4 { t1 = sec($1) + sec($2) }
+		END { printf "%.1f", (t1 - t0) * 1000 / n }'
+}
 peak_kb() {
 	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
 }
@@ -38,6 +58,21 @@ peak_kb() {
 	done
 	sed -n '35,$p' "$sample"
 } >"$T/long.txt"
+
+# 1000 paragraphs: the sample's body paragraphs (its long lines; subheads left out) in turn
+{
+	head -n 3 "$sample"
+	echo
+	awk 'NR >= 7 && NR <= 34 && length($0) > 150 { p[n++] = $0 }
+	     END { for (i = 0; i < 1000; i++) { print p[i % n]; print "" } }' "$sample"
+	sed -n '35,39p' "$sample"
+} >"$T/k1000.txt"
+for b in optimal greedy; do
+	{
+		cat styles/a4-article.style
+		printf '\n[page]\nline-breaker = %s\n' "$b"
+	} >"$T/$b.style"
+done
 
 "$P" print "$sample" -o "$T/one.pdf"
 "$P" print "$T/long.txt" -o "$T/long.pdf"
@@ -55,3 +90,36 @@ printf '  parse only:       %s ms\n' "$tp"
 printf '  long article:     %s ms  (%s pages, %s KB PDF, peak %s MB) = %s pages/s\n' "$tL" "${pagesL:-?}" \
 	"$(($(wc -c <"$T/long.pdf") / 1024))" "$(awk "BEGIN{printf \"%.1f\", $mL/1024}")" \
 	"$(awk "BEGIN{printf \"%.0f\", ${pagesL:-0}*1000/$tL}")"
+"$P" print "$T/k1000.txt" --style "$T/optimal.style" -o "$T/k1000.pdf"
+pagesK=$(pdfinfo "$T/k1000.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+# optimal and greedy alternate, run by run, so that both see the same load on the machine
+i=0
+: >"$T/times.optimal"
+: >"$T/times.greedy"
+while [ $i -lt "$N" ]; do
+	for b in optimal greedy; do
+		s=$(date +%s%N)
+		"$P" print "$T/k1000.txt" --style "$T/$b.style" -o "$T/k1000$b.pdf" >/dev/null 2>&1
+		e=$(date +%s%N)
+		echo $(((e - s) / 1000)) >>"$T/times.$b"
+	done
+	i=$((i + 1))
+done
+med() { sort -n "$1" | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'; }
+tO=$(med "$T/times.optimal")
+tG=$(med "$T/times.greedy")
+tK=$(median_ms "$P" print "$T/k1000.txt" -o "$T/k1000d.pdf")
+printf '  1000 paragraphs:  %s ms  (%s pages, default style) = %s pages/s\n' "$tK" "${pagesK:-?}" \
+	"$(awk "BEGIN{printf \"%.0f\", ${pagesK:-0}*1000/$tK}")"
+printf '  line breaker:     optimal %s ms, greedy %s ms (1000 paragraphs): optimal costs %s ms (%s%%) more\n' \
+	"$tO" "$tG" "$(awk "BEGIN{printf \"%.1f\", $tO-$tG}")" "$(awk "BEGIN{printf \"%.0f\", ($tO-$tG)*100/$tG}")"
+cL=$(cpu_ms "$P" print "$T/long.txt" -o "$T/long.pdf")
+cO=$(cpu_ms "$P" print "$T/k1000.txt" --style "$T/optimal.style" -o "$T/k1000optimal.pdf")
+cG=$(cpu_ms "$P" print "$T/k1000.txt" --style "$T/greedy.style" -o "$T/k1000greedy.pdf")
+printf '  CPU time per run: long article %s ms = %s pages/s; 1000 paragraphs optimal %s ms = %s pages/s, greedy %s ms\n' \
+	"$cL" "$(awk "BEGIN{printf \"%.0f\", ${pagesL:-0}*1000/$cL}")" "$cO" \
+	"$(awk "BEGIN{printf \"%.0f\", ${pagesK:-0}*1000/$cO}")" "$cG"
+# the breakers alone, in process (tests/unit/test_linebreak measures them on the same kind of text)
+if [ -x "$build/tests/test_linebreak" ]; then
+	"$build/tests/test_linebreak" 2>/dev/null | sed -n 's/^test_linebreak: 1000-paragraph article/  breaker alone:    1000 paragraphs/p'
+fi

@@ -93,8 +93,12 @@ static enum err compose_chain(struct compose *c, const char *role, struct fontch
 			struct font *f;
 			enum err e = fontset_get(c->fs, x->families[i], &f);
 			if (e) {
-				if (pass == 0 && i == 0)
+				if (pass == 0 && i == 0) {
+					if (x->file[0]) /* name the style line that asked for it */
+						diag_at(c->d, DIAG_NOTE, (struct srcpos){x->file, x->line, x->col},
+							"the %s role names '%s' here", role, x->families[i]);
 					return e; /* the primary font of a role is required */
+				}
 				continue;
 			}
 			int dup = 0;
@@ -139,7 +143,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	if (e)
 		return e;
 	struct line_params lp = {.measure = compose_measure(c, k), .em = t->size, .indent = t->indent,
-				 .justify = align == STYLE_JUSTIFY};
+				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
+				 .hang = k == STYLE_BODY && c->st->hang};
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
 	if (e)
 		return e;

@@ -279,6 +279,12 @@ static void line_prepare(struct line_ctx *x)
 				if (a->cls == CLREQ_LATIN && b->cls == CLREQ_LATIN &&
 				    c1 - c0 <= line_utf8_len(g[i].cp))
 					brk = LINE_BRK_NO;
+				/* NOSPLIT: C++, C#, G++: the signs stay with the letter they touch
+				   (libunibreak 1.x breaks before a '+', between AL and PR) */
+				if ((g[i + 1].cp == '+' || g[i + 1].cp == '#') &&
+				    (a->cls == CLREQ_LATIN || g[i].cp == '+') &&
+				    c1 - c0 <= line_utf8_len(g[i].cp))
+					brk = LINE_BRK_NO;
 				/* KIN-END: the line would end with the last drawn glyph up to i */
 				if (vis_noend)
 					brk = LINE_BRK_NO;
@@ -819,12 +825,16 @@ static void line_span(const struct line_head *h, const struct line_endside *e, s
 }
 
 /* HANG: glyph v (the last drawn of a line starting at t) is 、，or 。set full-width, alone
-   (the glyph before it is drawn and no full-width mark: never a run of marks). */
+   (the glyph before it is drawn and no mark at all, not even —— or ……: never a run of
+   marks). */
 static int line_can_hang(const struct line_ctx *x, size_t t, size_t v)
 {
 	uint32_t cp = x->g[v].cp;
+	unsigned pc;
 	return x->p->hang && v > t && (cp == 0x3001 || cp == 0xFF0C || cp == 0x3002) &&
-	       (x->w[v].flags & LW_MARK) && !(x->w[v - 1].flags & (LW_MARK | LW_SPACE));
+	       (x->w[v].flags & LW_MARK) && !(x->w[v - 1].flags & (LW_MARK | LW_SPACE)) &&
+	       ((pc = x->w[v - 1].cls) == CLREQ_HAN || pc == CLREQ_CJK || pc == CLREQ_LATIN ||
+		pc == CLREQ_OTHER);
 }
 
 /* Badness of a measured line. ragged: last line, forced break or no JUST. */
@@ -1465,8 +1475,12 @@ enum err line_break(const struct shape_glyph *g, size_t n, const char *text, siz
 		return ERR_OK;
 	if (!g || !text)
 		return ERR_USAGE;
-	if (n > LINE_MAX_GLYPHS || len > (size_t)1 << 30)
+	if (n > LINE_MAX_GLYPHS || len > (size_t)1 << 30) {
+		if (d)
+			diag_at(d, DIAG_ERROR, pos, "a paragraph of more than %zu glyphs (LINE_MAX_GLYPHS)",
+				LINE_MAX_GLYPHS);
 		return ERR_LIMIT;
+	}
 	if (utf8_check(text, len) != len)
 		return ERR_ENCODING;
 

@@ -9,7 +9,8 @@
    The rules (ids from docs/clreq.md):
    - break opportunities: UAX #14 (libunibreak, "zh" tailoring, plus the Unicode 8 LB30 rule
      that lets GDP《 and ）GDP break), then KIN-START, KIN-END, UNBREAK, NOSPLIT on top; inside
-     URLs and e-mail addresses only after / . - ? & = # _ ~ @; an author's ZWSP or WJ counts
+     URLs and e-mail addresses only after / . - ? & = # _ ~ @; C++, C# keep their signs; an
+     author's ZWSP or WJ counts
    - ORDER: a line that would have to end before something that may not start a line (a mark,
      the rest of a word) is first squeezed (SHRINK order) to take it up to the next break
      opportunity; only when that fails is its last piece moved down
@@ -27,7 +28,7 @@
    - RUNT: the last line never holds a single ideograph alone (punctuation aside): the line
      before gives up pieces, unless that would leave it unjustifiable or overflow the last one
    - HANG (option, off by default): only 、，。 may hang outside the measure, one mark alone
-     (never a run of marks: the glyph before it is no full-width mark)
+     (never a run of marks: the glyph before it is no mark at all, —— and …… included)
 
    The break chooser is an optimal-fit (total-fit, Knuth–Plass style) breaker: it minimises the
    sum of the lines' demerits over all feasible breaks (the break opportunities above), with

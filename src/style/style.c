@@ -399,6 +399,13 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 				s->columns = (int)n;
 			return;
 		}
+		if (!strcmp(key, "line-breaker")) {
+			if (!strcmp(v, "optimal") || !strcmp(v, "greedy"))
+				s->greedy = !strcmp(v, "greedy");
+			else
+				style_error(c, col, "bad value '%s' for %s (use optimal or greedy)", v, key);
+			return;
+		}
 		if (!strcmp(key, "column-gap")) {
 			style_len_in(c, key, v, col, em, 0, maxlen / 4, &s->column_gap);
 			return;
@@ -479,6 +486,13 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 		}
 		if (!strcmp(key, "space-after")) {
 			style_len_in(c, key, v, col, tem, 0, 500, &t->space_after);
+			return;
+		}
+		if (k == STYLE_BODY && !strcmp(key, "hang")) {
+			if (!strcmp(v, "yes") || !strcmp(v, "no"))
+				s->hang = !strcmp(v, "yes");
+			else
+				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
 			return;
 		}
 		if (!strcmp(key, "align")) {

@@ -53,6 +53,10 @@ struct style {
 	struct style_text text[STYLE_N_CLASSES];
 	/* font roles: body, heading, sans, latin (may be empty), fallback */
 	struct style_role role_body, role_heading, role_sans, role_latin, role_fallback;
+	/* line breaking (appended; zero is the default) */
+	int hang;               /* [body] hang = yes: HANG, 、，。 may hang outside the measure */
+	int greedy;             /* [page] line-breaker = greedy: first-fit filler instead of the
+				   optimal-fit breaker (for comparison) */
 };
 
 /* Fills s with the built-in defaults (a4-article without a file). */

@@ -74,6 +74,15 @@ int main(void)
 		{"[page]\ngrid = 22x90\n", "t.style: error: grid 22x90 does not fit the page"},
 		{"[page]\ncolumns = 8\ncolumn-gap = 50mm\n", "t.style: error: 8 columns with a 141.7pt gap leave no room"},
 		{"[fonts]\nbody = ?, Noto Serif CJK SC\n", "t.style:2:8: error: empty font family"},
+		{"[body]\nhang = maybe\n", "t.style:2:8: error: bad value 'maybe' for hang (use yes or no)"},
+		{"[body]\nhang = Yes\n", "t.style:2:8: error: bad value 'Yes' for hang"},
+		{"[body]\nhang =\n", "t.style:2:7: error: empty value for 'hang'"},
+		{"[heading]\nhang = yes\n", "t.style:2:8: error: unknown key 'hang' in section [heading]"},
+		{"[page]\nhang = yes\n", "t.style:2:8: error: unknown key 'hang' in section [page]"},
+		{"[page]\nline-breaker = knuth\n",
+		 "t.style:2:16: error: bad value 'knuth' for line-breaker (use optimal or greedy)"},
+		{"[page]\n  line-breaker =  greedy fast\n", "t.style:2:19: error: bad value 'greedy fast' for line-breaker"},
+		{"[body]\nline-breaker = greedy\n", "t.style:2:16: error: unknown key 'line-breaker' in section [body]"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char out[4096] = "";
@@ -86,6 +95,13 @@ int main(void)
 			fails++;
 		}
 	}
+	/* line breaking: [body] hang (default no), [page] line-breaker (default optimal) */
+	style_defaults(&s);
+	CHECK(s.hang == 0 && s.greedy == 0);
+	CHECK(parse(&s, "[page]\nline-breaker = greedy\n[body]\nhang = yes\n", stderr) == ERR_OK);
+	CHECK(s.hang == 1 && s.greedy == 1);
+	CHECK(parse(&s, "[page]\nline-breaker = optimal # the default\n[body]\nhang = no\n", stderr) == ERR_OK);
+	CHECK(s.hang == 0 && s.greedy == 0);
 	/* columns: the measure is a whole number of body characters per column, the type area
 	   (columns and gaps) centred between the margins */
 	style_defaults(&s);
