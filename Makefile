@@ -18,14 +18,19 @@ LIBOBJ := $(LIBSRC:%.c=$(BUILD)/%.o)
 CLIOBJ := $(CLISRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# libFuzzer targets (tests/fuzz/fuzz_NAME.c); make test replays their corpora with replay.c.
+FUZZ_NAMES := textdump html markdown style print
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 
 # Debian packages the build, the demo and the tests need (installed by `make deps`).
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
 	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev
-DEB_TEST := poppler-utils qpdf mupdf-tools
+DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time
+# clang with its sanitizer and libFuzzer runtimes (make fuzz).
+DEB_FUZZ := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-test demo test bench install clean pictures
+.PHONY: all deps deps-test deps-fuzz demo test check fuzz fuzz-bins bench install clean pictures
 
 all: $(BUILD)/paiban
 
@@ -44,12 +49,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpaiban.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpaiban.a $(PKG_LIBS) $(LDFLAGS)
 
+$(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(BUILD)/libpaiban.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(BUILD)/libpaiban.a $(PKG_LIBS) $(LDFLAGS)
+
 # Installs the Debian packages that are missing (fresh Debian 12: run as root or with sudo).
 deps:
 	@sh tools/deps.sh $(DEB_BUILD)
 
 deps-test:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)
+
+deps-fuzz:
+	@sh tools/deps.sh $(DEB_BUILD) $(DEB_FUZZ)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -58,8 +70,43 @@ demo: deps
 	@ls -l out/*.pdf
 
 test: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
+
+# The whole test suite built with ASan+UBSan into build-asan, then valgrind memcheck over the
+# normal build printing a page dump, an HTML page and a Markdown file (tests/valgrind.sh).
+SAN_BUILD ?= build-asan
+SAN_OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+check: deps-test
+	@$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) OPT="$(SAN_OPT)" all $(UNIT_BIN:$(BUILD)/%=$(SAN_BUILD)/%) \
+		$(FUZZ_REPLAY:$(BUILD)/%=$(SAN_BUILD)/%)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		PAIBAN_SANITIZED=1 sh tests/run.sh $(SAN_BUILD)
+	@$(MAKE) --no-print-directory all
+	@sh tests/valgrind.sh $(BUILD)
+
+# libFuzzer: builds every target with clang into build-fuzz and runs each for FUZZ_TIME seconds
+# (new inputs go to build-fuzz/corpus/NAME, crashes to build-fuzz/artifacts/NAME/).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TIME ?= 60
+FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_ARGS ?= -rss_limit_mb=1024 -timeout=10
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" fuzz-bins
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$n $(FUZZ_BUILD)/artifacts/$$n; \
+		echo "fuzz: $$n for $(FUZZ_TIME) s"; \
+		LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp:print_suppressions=0 \
+		$(FUZZ_BUILD)/fuzzer-$$n -max_total_time=$(FUZZ_TIME) $(FUZZ_ARGS) -dict=tests/fuzz/$$n.dict \
+			-artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $(FUZZ_BUILD)/corpus/$$n tests/fuzz/corpus/$$n \
+			2>$(FUZZ_BUILD)/fuzz-$$n.log || { tail -n 60 $(FUZZ_BUILD)/fuzz-$$n.log; exit 1; }; \
+		tail -n 3 $(FUZZ_BUILD)/fuzz-$$n.log; \
+	done
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzzer-%)
+
+$(BUILD)/fuzzer-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libpaiban.a
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_$*.c $(BUILD)/libpaiban.a $(PKG_LIBS) $(LDFLAGS)
 
 # Page 1 of the sample in every preset, as build/pictures/PRESET.png (generated, not committed).
 PRESETS := $(basename $(notdir $(wildcard styles/*.style)))

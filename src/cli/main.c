@@ -67,7 +67,11 @@ static const char cli_print_usage[] =
 	"  -h, --help          show this help\n"
 	"\n"
 	"Environment: SOURCE_DATE_EPOCH fixes the PDF dates (byte-reproducible output);\n"
-	"PAIBAN_DATADIR names the folder holding styles/ and fonts/.\n";
+	"PAIBAN_DATADIR names the folder holding styles/ and fonts/.\n"
+	"\n"
+	"Limits (hostile input; exit 1 naming the limit): input 64 MiB, article text 16 MiB,\n"
+	"1 MiB a line (page dump) or block (Markdown), 200 000 paragraphs, 10 000 pages,\n"
+	"HTML nesting followed 256 deep. No network access: nothing is ever fetched.\n";
 
 static const char cli_parse_usage[] =
 	"Usage: paiban parse FILE\n"
@@ -102,7 +106,7 @@ static int cli_datafile(const char *rel, char *out, size_t n)
 		}
 	}
 	const char *cands[4] = {env, NULL, NULL, PAIBAN_DATADIR};
-	char c1[PATH_MAX], c2[PATH_MAX];
+	char c1[PATH_MAX + 32], c2[PATH_MAX + 32]; /* exedir + a suffix: never truncated */
 	if (*exedir) {
 		snprintf(c1, sizeof c1, "%s/..", exedir);
 		snprintf(c2, sizeof c2, "%s/../share/paiban", exedir);

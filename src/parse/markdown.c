@@ -932,7 +932,7 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 		c->have_pos = 1;
 	if (c->in_html)
 		return 0;
-	if (c->cur.len > MARKDOWN_MAX_BLOCK_BYTES) {
+	if (c->cur.len + n > MARKDOWN_MAX_BLOCK_BYTES) {
 		diag_at(c->d, DIAG_ERROR, c->pos, "a block longer than %u bytes (MARKDOWN_MAX_BLOCK_BYTES)",
 			MARKDOWN_MAX_BLOCK_BYTES);
 		md_fail(c, ERR_LIMIT);

@@ -142,6 +142,17 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 		e = dump_read(doc, text.p ? text.p : "", text.len, d);
 		break;
 	}
+	/* PARSE_MAX_TEXT: whatever the reader, the text that shaping and layout will hold */
+	size_t total = 0;
+	for (size_t i = 0; !e && i < doc->n_blocks; i++) {
+		total += strlen(doc->blocks[i].text);
+		if (total > PARSE_MAX_TEXT) {
+			diag_at(d, DIAG_ERROR, doc->blocks[i].pos,
+				"more than %zu bytes of article text up to here (PARSE_MAX_TEXT)",
+				PARSE_MAX_TEXT);
+			e = ERR_LIMIT;
+		}
+	}
 done:
 	buf_free(&text);
 	if (e != ERR_OK) {

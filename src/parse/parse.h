@@ -9,6 +9,10 @@ struct doc;
 
 /* Largest input read, in bytes; larger is ERR_LIMIT. */
 #define PARSE_MAX_INPUT ((size_t)64 << 20)
+/* Most text one article may have, in bytes of UTF-8 over all its blocks (16 MiB: some 5.5
+   million Han characters, 3 000 A4 pages); more is ERR_LIMIT. It bounds the time and memory of
+   shaping and layout (about 70 bytes a glyph) well under 1 GB. */
+#define PARSE_MAX_TEXT ((size_t)16 << 20)
 
 enum parse_format {
 	PARSE_TEXT,     /* plain text copied from a web page (textdump.h) */
@@ -22,7 +26,8 @@ enum parse_format parse_detect(const char *path, const char *data, size_t len);
 /* Reads the file at path ("-": standard input) and parses it. On success *out is a new
    document (caller frees with doc_free); on error *out is NULL and the reason was reported to d
    as "path: error: ...". Errors: ERR_IO (cannot read), ERR_LIMIT (larger than PARSE_MAX_INPUT,
-   or a reader limit), ERR_INPUT (empty, binary, or no text), ERR_ENCODING, ERR_NOMEM.
+   more text than PARSE_MAX_TEXT, or a reader limit), ERR_INPUT (empty, binary, or no text),
+   ERR_ENCODING, ERR_NOMEM.
    The file is only read, never modified. */
 enum err parse_file(const char *path, struct diag *d, struct doc **out);
 

@@ -240,6 +240,11 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 			i++;
 			continue;
 		}
+		if (c == 0x200B || c == 0xFEFF) {
+			/* zero width (ZWSP, a stray BOM/ZWNBSP): dropped, never a visible space */
+			i += l;
+			continue;
+		}
 		if (punct_is_space(c)) {
 			if (!eat_space && out->len > line_lo)
 				pending = c == 0x3000 || pending == 2 ? 2 : 1;

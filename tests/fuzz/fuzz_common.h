@@ -1,0 +1,27 @@
+/* fuzz_common.h: shared helpers of the libFuzzer targets (a diagnostics sink that prints
+   nothing, so a fuzzing run is not slowed down by millions of warnings). */
+#ifndef PAIBAN_FUZZ_COMMON_H
+#define PAIBAN_FUZZ_COMMON_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "base/diag.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A diagnostics sink writing to /dev/null (set PAIBAN_FUZZ_VERBOSE=1 to see messages on
+   stderr). The FILE is opened once per process and deliberately kept open. */
+static inline struct diag *fuzz_diag_new(void)
+{
+	static FILE *sink;
+	if (!sink) {
+		const char *v = getenv("PAIBAN_FUZZ_VERBOSE");
+		sink = v && *v == '1' ? stderr : fopen("/dev/null", "w");
+		if (!sink)
+			sink = stderr;
+	}
+	return diag_new(sink);
+}
+#endif

@@ -1,0 +1,63 @@
+/* fuzz_print.c: libFuzzer target for the whole path: input -> parse -> compose -> PDF, in
+   memory. The first byte picks the reader (page dump, HTML, Markdown); the rest is the
+   article. The fonts and the default style are loaded once, in LLVMFuzzerInitialize. */
+#include <stdlib.h>
+#include "fuzz_common.h"
+#include "base/buf.h"
+#include "layout/compose.h"
+#include "layout/page.h"
+#include "model/doc.h"
+#include "parse/parse.h"
+#include "render/pdf.h"
+#include "shape/font.h"
+#include "shape/shape.h"
+#include "style/style.h"
+
+/* Read-only after LLVMFuzzerInitialize; released at exit by the OS. */
+static struct fontset *fuzz_fs;
+static struct shaper *fuzz_sh;
+static struct style fuzz_style;
+/* The shaper reports missing glyphs to the sink it was created with, so that one lives as
+   long as the shaper (quiet: fuzz_diag_new). */
+static struct diag *fuzz_init_diag;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct diag *d = diag_new(stderr);
+	fuzz_init_diag = fuzz_diag_new();
+	style_defaults(&fuzz_style);
+	const char *styles[] = {"fonts/roles.conf", "styles/a4-article.style"};
+	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
+		if (style_load(&fuzz_style, styles[i], d) != ERR_OK)
+			abort(); /* run from the repository root */
+	if (fontset_new(d, &fuzz_fs) != ERR_OK || shaper_new(fuzz_fs, fuzz_init_diag, &fuzz_sh) != ERR_OK)
+		abort();
+	diag_free(d);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const names[] = {"fuzz.txt", "fuzz.html", "fuzz.md"};
+	if (size < 1)
+		return 0;
+	const char *path = names[data[0] % 3];
+	struct diag *d = fuzz_diag_new();
+	struct doc *doc = NULL;
+	if (parse_buffer(path, (const char *)data + 1, size - 1, d, &doc) == ERR_OK) {
+		struct pagedoc pd;
+		pagedoc_init(&pd, fuzz_style.page_w, fuzz_style.page_h);
+		fontset_reset_usage(fuzz_fs);
+		if (compose_article_dump(doc, &fuzz_style, fuzz_fs, fuzz_sh, d, &pd, NULL, NULL) == ERR_OK) {
+			struct pdf_meta m = {doc->title.text, NULL, NULL, NULL, "paiban fuzz", 0};
+			struct buf out;
+			buf_init(&out);
+			pdf_write_mem(&pd, fuzz_fs, &m, &out, d);
+			buf_free(&out);
+		}
+		pagedoc_free(&pd);
+	}
+	doc_free(doc);
+	diag_free(d);
+	return 0;
+}
