@@ -195,6 +195,25 @@ static const char *html_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* The node after n in document order inside top's subtree: n's first child when `down` and the
+   depth cap allow, else the next sibling of n or of its nearest ancestor below top; NULL when
+   the subtree is done. *depth follows the level (iterative: pages nest 100,000 deep). */
+static const xmlNode *html_walk_next(const xmlNode *n, const xmlNode *top, unsigned *depth,
+				     int down, unsigned max_depth)
+{
+	if (down && n->children && *depth < max_depth) {
+		(*depth)++;
+		return n->children;
+	}
+	while (!n->next) {
+		n = n->parent;
+		(*depth)--;
+		if (!n || n == top)
+			return NULL;
+	}
+	return n->next;
+}
+
 /* Appends the text content of n's subtree (iteratively, depth-capped) with whitespace
    collapsed into out. */
 static void html_text_of(const xmlNode *top, struct buf *out, size_t max)
@@ -218,19 +237,8 @@ static void html_text_of(const xmlNode *top, struct buf *out, size_t max)
 				buf_put(out, s + i, l);
 			}
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children && depth < HTML_MAX_DEPTH &&
-		    !html_name_is(n, "script") && !html_name_is(n, "style")) {
-			n = n->children;
-			depth++;
-			continue;
-		}
-		while (n && !n->next && n != top) {
-			n = n->parent;
-			depth--;
-		}
-		if (!n || n == top)
-			break;
-		n = n->next;
+		n = html_walk_next(n, top, &depth, n->type == XML_ELEMENT_NODE &&
+				   !html_name_is(n, "script") && !html_name_is(n, "style"), HTML_MAX_DEPTH);
 	}
 }
 
@@ -838,20 +846,7 @@ static enum err html_pass_meta(struct html_ctx *c, xmlNode *top)
 					buf_puts(&c->meta_date, v);
 			}
 		}
-		if (down && n->children && depth < HTML_MAX_DEPTH) {
-			n = n->children;
-			depth++;
-			continue;
-		}
-		while (n && !n->next) {
-			n = n->parent;
-			depth--;
-			if (!n || n == top)
-				return ERR_OK;
-		}
-		if (!n)
-			break;
-		n = n->next;
+		n = (xmlNode *)html_walk_next(n, top, &depth, down, HTML_MAX_DEPTH);
 	}
 	return ERR_OK;
 }
@@ -1087,18 +1082,7 @@ static int html_simple_row(const xmlNode *tr)
 		if (n->type == XML_ELEMENT_NODE && !html_name_is(n, "td") && !html_name_is(n, "th") &&
 		    (html_is_block(n) || html_name_is(n, "img") || html_name_is(n, "br")))
 			return 0;
-		if (n->type == XML_ELEMENT_NODE && n->children && depth < 16) {
-			n = n->children;
-			depth++;
-			continue;
-		}
-		while (n && !n->next && n != tr) {
-			n = n->parent;
-			depth--;
-		}
-		if (!n || n == tr)
-			break;
-		n = n->next;
+		n = html_walk_next(n, tr, &depth, n->type == XML_ELEMENT_NODE, 16);
 	}
 	return 1;
 }
