@@ -99,6 +99,7 @@ fuzz: deps-fuzz
 		LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp:print_suppressions=0 \
 		$(FUZZ_BUILD)/fuzzer-$$n -max_total_time=$(FUZZ_TIME) $(FUZZ_ARGS) -dict=tests/fuzz/$$n.dict \
 			-artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $(FUZZ_BUILD)/corpus/$$n tests/fuzz/corpus/$$n \
+			$$(sh tests/fuzz/seeds.sh $$n) \
 			2>$(FUZZ_BUILD)/fuzz-$$n.log || { tail -n 60 $(FUZZ_BUILD)/fuzz-$$n.log; exit 1; }; \
 		tail -n 3 $(FUZZ_BUILD)/fuzz-$$n.log; \
 	done

@@ -15,7 +15,7 @@ for n in textdump html markdown style print; do
 		fails=$((fails + 1))
 		continue
 	fi
-	if out=$(timeout 300 "$bin" tests/fuzz/corpus/$n 2>&1); then
+	if out=$(timeout 300 "$bin" tests/fuzz/corpus/$n $(sh tests/fuzz/seeds.sh $n) 2>&1); then
 		echo "ok    $n: $(echo "$out" | tail -n 1)"
 	else
 		echo "FAIL  $n"
