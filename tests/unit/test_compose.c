@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "clreq_lists.h"
 
 #define SAMPLE "samples/hubei-2022-04-06-wushe-liandong.txt"
 #define TOL 0.05          /* pt: horizontal edges (JUST, margins) */
@@ -44,11 +45,6 @@ static int reports;
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
 
 /* docs/clreq.md KIN-START and KIN-END, verbatim (checked together with clreq.h's tables) */
-static const char kin_start[] = "、，。：；？！,.:;?!”’」』）］｝〕】〗》〉–～·／";
-static const char kin_end[] = "“‘「『（［｛〔【〖《〈";
-/* full-width marks with a blank half in the Noto CJK fonts (PW-END, PW-START) */
-static const char fw_marks[] = "，。、：；！？”’）》〉」』】〕〗］｝“‘（《〈「『【〔〖［｛・．";
-static const char fw_open[] = "“‘（《〈「『【〔〖［｛";
 
 enum lclass { LC_OTHER, LC_MASTHEAD, LC_TITLE, LC_HEADING, LC_BODY, LC_FOOTER };
 static const char *const lclass_name[] = {"other", "masthead", "title", "heading", "body", "footer"};
@@ -93,19 +89,6 @@ struct dctx {
 	int bad;
 	int xfail;              /* a known bug: failures are printed, not counted */
 };
-
-static int in_list(const char *list, uint32_t cp)
-{
-	size_t n = strlen(list);
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = utf8_decode(list + i, n - i, &c);
-		if (c == cp)
-			return 1;
-		i += l ? l : 1;
-	}
-	return 0;
-}
 
 static int no_start(uint32_t cp)
 {

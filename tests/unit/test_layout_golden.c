@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "clreq_lists.h"
 
 #define SAMPLE "samples/hubei-2022-04-06-wushe-liandong.txt"
 #define EM 10.5f
@@ -32,8 +33,6 @@ static int fails;
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
 
 /* docs/clreq.md KIN-START and KIN-END, verbatim */
-static const char kin_start[] = "、，。：；？！,.:;?!”’」』）］｝〕】〗》〉–～·／";
-static const char kin_end[] = "“‘「『（［｛〔【〖《〈";
 
 /* Punctuation-dense paragraphs: quotes in quotes, ？！, 。”（, ——, ……, dates, percentages,
    amounts, a URL, an English phrase. */
@@ -58,19 +57,6 @@ struct env {
 	char build[256];
 	int update;
 };
-
-static int in_list(const char *list, uint32_t cp)
-{
-	size_t n = strlen(list);
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = utf8_decode(list + i, n - i, &c);
-		if (c == cp)
-			return 1;
-		i += l ? l : 1;
-	}
-	return 0;
-}
 
 static uint32_t first_cp(const char *s, size_t n)
 {

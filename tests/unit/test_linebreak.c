@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "clreq_lists.h"
 
 static int fails;
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: FAIL %s\n", __FILE__, __LINE__, #c); fails++; } } while (0)
@@ -23,11 +24,6 @@ static int fails;
 #define EM 10.5f
 
 /* docs/clreq.md KIN-START and KIN-END, verbatim */
-static const char kin_start[] = "、，。：；？！,.:;?!”’」』）］｝〕】〗》〉–～·／";
-static const char kin_end[] = "“‘「『（［｛〔【〖《〈";
-/* full-width marks with a blank half in Noto Serif CJK SC (PW-*) */
-static const char fw_marks[] = "，。、：；！？”’）》〉」』】〕〗］｝“‘（《〈「『【〔〖［｛・．";
-static const char fw_open[] = "“‘（《〈「『【〔〖［｛";
 static const char dashes[] = "—⸺⸻";
 static const char ellipses[] = "…⋯";
 
@@ -50,19 +46,6 @@ static struct line_params lp(const struct env *e, float measure, float indent, i
 {
 	struct line_params p = {measure, EM, indent, justify, e->greedy, e->hang};
 	return p;
-}
-
-static int in_list(const char *list, uint32_t cp)
-{
-	size_t n = strlen(list);
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = utf8_decode(list + i, n - i, &c);
-		if (c == cp)
-			return 1;
-		i += l ? l : 1;
-	}
-	return 0;
 }
 
 static int is_alnum(uint32_t c)
