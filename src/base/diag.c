@@ -121,6 +121,7 @@ void diag_msg(struct diag *d, enum diag_level lvl, const char *fmt, ...)
 unsigned diag_errors(const struct diag *d) { return d ? d->errors : 0; }
 unsigned diag_warnings(const struct diag *d) { return d ? d->warnings : 0; }
 void diag_set_quiet(struct diag *d, int quiet) { if (d) d->quiet = quiet; }
+int diag_quiet(const struct diag *d) { return d ? d->quiet : 0; }
 
 const char *err_str(enum err e)
 {

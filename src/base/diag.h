@@ -43,6 +43,7 @@ unsigned diag_errors(const struct diag *d);
 unsigned diag_warnings(const struct diag *d);
 /* When set, warnings and notes are counted but not printed (errors still are). */
 void diag_set_quiet(struct diag *d, int quiet);
+int diag_quiet(const struct diag *d);
 
 const char *err_str(enum err e);
 /* Process exit code for an error: 0 ok, 1 input/parse, 2 usage, 3 font, 4 I/O, 5 internal. */

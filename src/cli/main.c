@@ -8,6 +8,7 @@
 #include "../layout/compose.h"
 #include "../layout/page.h"
 #include "../render/pdf.h"
+#include "../job/job.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -63,6 +64,9 @@ static const char cli_print_usage[] =
 	"                      folder: absolute paths, '..' out of it and symbolic links\n"
 	"                      leading out of it are refused with a warning. Remote images\n"
 	"                      (http://, https://, //) are never fetched\n"
+	"  -j, --jobs N        print N articles at a time in threads (default: all cores;\n"
+	"                      0 = all cores). Messages come out whole, in input order, and\n"
+	"                      every PDF is the same for any N\n"
 	"  -q, --quiet         no warnings, only errors\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -78,131 +82,6 @@ static const char cli_parse_usage[] =
 	"Reads an article and prints its document model as one JSON object: title, subtitle,\n"
 	"published, source, url, byline [{role, names}], editor, keywords, blocks\n"
 	"[{type: paragraph|heading|image, ...}].\n";
-
-/* One job: everything a run changes (no global state). */
-struct cli_job {
-	struct diag *diag;
-	struct fontset *fs;
-	struct shaper *sh;
-	struct style style;
-	long long epoch;
-	struct buf *dump;       /* layout dump of every article, or NULL */
-	struct compose_opts copts; /* --allow-path folders */
-};
-
-/* Finds DATADIR/rel: $PAIBAN_DATADIR, the tree next to the executable, the install prefix. */
-static int cli_datafile(const char *rel, char *out, size_t n)
-{
-	const char *env = getenv("PAIBAN_DATADIR");
-	char exe[PATH_MAX];
-	ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char exedir[PATH_MAX] = "";
-	if (l > 0) {
-		exe[l] = 0;
-		char *s = strrchr(exe, '/');
-		if (s) {
-			*s = 0;
-			snprintf(exedir, sizeof exedir, "%s", exe);
-		}
-	}
-	const char *cands[4] = {env, NULL, NULL, PAIBAN_DATADIR};
-	char c1[PATH_MAX + 32], c2[PATH_MAX + 32]; /* exedir + a suffix: never truncated */
-	if (*exedir) {
-		snprintf(c1, sizeof c1, "%s/..", exedir);
-		snprintf(c2, sizeof c2, "%s/../share/paiban", exedir);
-		cands[1] = c1;
-		cands[2] = c2;
-	}
-	for (int i = 0; i < 4; i++) {
-		if (!cands[i] || !*cands[i])
-			continue;
-		snprintf(out, n, "%s/%s", cands[i], rel);
-		if (access(out, R_OK) == 0) {
-			/* diagnostics then name styles/x.style, not build/../styles/x.style */
-			char real[PATH_MAX];
-			if (realpath(out, real) && strlen(real) < n)
-				snprintf(out, n, "%s", real);
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static enum err cli_load_style(struct cli_job *j, const char *name)
-{
-	char path[PATH_MAX];
-	style_defaults(&j->style);
-	if (cli_datafile("fonts/roles.conf", path, sizeof path) == 0) {
-		enum err e = style_load(&j->style, path, j->diag);
-		if (e)
-			return e;
-	}
-	if (strchr(name, '/') || strstr(name, ".style")) {
-		snprintf(path, sizeof path, "%s", name);
-	} else {
-		char rel[PATH_MAX];
-		snprintf(rel, sizeof rel, "styles/%s.style", name);
-		if (cli_datafile(rel, path, sizeof path)) {
-			diag_msg(j->diag, DIAG_ERROR, "unknown style '%s' (no styles/%s.style found)", name, name);
-			return ERR_USAGE;
-		}
-	}
-	return style_load(&j->style, path, j->diag);
-}
-
-/* Optional font families (written "Family?" in a role): those not installed are dropped with
-   a warning naming the family that stands in. Probed through a second fontset whose "not
-   installed" errors go nowhere. */
-static enum err cli_resolve_fonts(struct cli_job *j)
-{
-	struct style_role *roles[] = {&j->style.role_body, &j->style.role_heading, &j->style.role_sans,
-				      &j->style.role_latin, &j->style.role_fallback};
-	static const char *const names[] = {"body", "heading", "sans", "latin", "fallback"};
-	int any = 0;
-	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
-		any |= roles[r]->optional != 0;
-	if (!any)
-		return ERR_OK;
-	FILE *null = fopen("/dev/null", "w");
-	struct diag *quiet = diag_new(null ? null : stderr);
-	struct fontset *probe = NULL;
-	enum err e = quiet ? fontset_new(quiet, &probe) : ERR_NOMEM;
-	for (size_t r = 0; !e && r < sizeof roles / sizeof *roles; r++) {
-		struct style_role *x = roles[r];
-		struct buf gone; /* optional families missing from the front of the role */
-		buf_init(&gone);
-		int front = 1, n_gone = 0;
-		for (int i = 0; i < x->n;) {
-			struct font *f;
-			if (!(x->optional & (1u << i)) || fontset_get(probe, x->families[i], &f) == ERR_OK) {
-				i++;
-				front = 0;
-				continue;
-			}
-			if (front) {
-				buf_printf(&gone, "%s'%s'", gone.len ? ", " : "", x->families[i]);
-				n_gone++;
-			}
-			style_role_drop(x, i);
-		}
-		if (gone.len && x->n)
-			diag_at(j->diag, DIAG_WARNING, (struct srcpos){x->file, x->line, x->col},
-				"font %s %s %s not installed; the %s role falls back to '%s'",
-				n_gone > 1 ? "families" : "family", buf_cstr(&gone), n_gone > 1 ? "are" : "is",
-				names[r], x->families[0]);
-		if (x->n == 0 && r != 3) {
-			diag_at(j->diag, DIAG_ERROR, (struct srcpos){x->file, x->line, x->col},
-				"none of the families of the %s role is installed", names[r]);
-			e = ERR_FONT;
-		}
-		buf_free(&gone);
-	}
-	fontset_free(probe);
-	diag_free(quiet);
-	if (null)
-		fclose(null);
-	return e;
-}
 
 /* Parses a --size value: larger, smaller, +N, -N. 0 or -1. */
 static int cli_size_step(const char *v, int *steps)
@@ -223,24 +102,6 @@ static int cli_size_step(const char *v, int *steps)
 	return 0;
 }
 
-static long long cli_epoch(void)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	if (!s || !*s)
-		return -1;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	return (*end || v < 0) ? -1 : v;
-}
-
-static int cli_same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	if (stat(a, &sa) || stat(b, &sb))
-		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* Output path for input `in` in dir (or next to the input when dir is NULL). */
 static void cli_out_name(const char *in, const char *dir, char *out, size_t n)
 {
@@ -254,59 +115,38 @@ static void cli_out_name(const char *in, const char *dir, char *out, size_t n)
 		snprintf(out, n, "%.*s%.*s.pdf", (int)(base - in), in, (int)bl, base);
 }
 
-static enum err cli_print_one(struct cli_job *j, const char *in, const char *out)
+/* The jobs of one `paiban print` run. */
+struct cli_batch {
+	const struct job_env *env;
+	const char *const *inputs;
+	char **outputs;
+	struct buf *dumps;      /* per input, or NULL */
+};
+
+static enum err cli_print_job(void *ctx, size_t i, struct diag *d)
 {
-	if (strcmp(out, "-") && cli_same_file(in, out)) {
-		diag_msg(j->diag, DIAG_ERROR, "output %s is the input file; refusing to overwrite it", out);
-		return ERR_USAGE;
-	}
-	struct doc *doc = NULL;
-	enum err e = parse_file(in, j->diag, &doc);
+	struct cli_batch *b = ctx;
+	enum err e = job_print(b->env, b->inputs[i], b->outputs[i], b->dumps ? &b->dumps[i] : NULL, d);
 	if (e)
-		return e;
-	struct pagedoc pd;
-	pagedoc_init(&pd, j->style.page_w, j->style.page_h);
-	fontset_reset_usage(j->fs);
-	if (j->dump)
-		buf_printf(j->dump, "# article %s\n", in);
-	e = compose_article_dump(doc, &j->style, j->fs, j->sh, j->diag, &pd, j->dump, &j->copts);
-	if (!e) {
-		struct buf author, subject, kw;
-		buf_init(&author);
-		buf_init(&subject);
-		buf_init(&kw);
-		doc_byline_names(doc, "、", &author);
-		if (doc->source.text)
-			buf_puts(&subject, doc->source.text);
-		if (doc->published.text) {
-			char date[32];
-			compose_dateline_date(doc->published.text, date, sizeof date);
-			if (subject.len)
-				buf_putc(&subject, ' ');
-			buf_puts(&subject, date);
-		}
-		for (size_t i = 0; i < doc->n_keywords; i++) {
-			if (i)
-				buf_puts(&kw, ", ");
-			buf_puts(&kw, doc->keywords[i].text);
-		}
-		struct pdf_meta m = {doc->title.text, author.len ? buf_cstr(&author) : NULL,
-				     subject.len ? buf_cstr(&subject) : NULL, kw.len ? buf_cstr(&kw) : NULL,
-				     "paiban " PAIBAN_VERSION, j->epoch};
-		e = pdf_write(&pd, j->fs, &m, out, j->diag);
-		buf_free(&author);
-		buf_free(&subject);
-		buf_free(&kw);
-	}
-	pagedoc_free(&pd);
-	doc_free(doc);
+		diag_at(d, DIAG_NOTE, (struct srcpos){b->inputs[i], 0, 0}, "no PDF written (%s)", err_str(e));
 	return e;
+}
+
+/* Parses a -j value: a number of threads, 1..JOB_MAX_THREADS (0: all cores). */
+static int cli_threads(const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (end == v || *end || n < 0 || n > JOB_MAX_THREADS)
+		return -1;
+	*out = n ? (int)n : job_default_threads();
+	return 0;
 }
 
 static int cli_print(int argc, char **argv, struct diag *d)
 {
 	const char *out = NULL, *dir = NULL, *style = "a4-article", *dump = NULL;
-	int size_steps = 0;
+	int size_steps = 0, threads = job_default_threads();
 	const char *inputs[4096];
 	const char *allow[256];
 	int n_in = 0, n_allow = 0;
@@ -333,6 +173,13 @@ static int cli_print(int argc, char **argv, struct diag *d)
 				return 2;
 			}
 			allow[n_allow++] = v;
+		} else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "-j", 2)) {
+			const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v || cli_threads(v, &threads)) {
+				diag_msg(d, DIAG_ERROR, "bad %s value (use -j N, N from 0 = all cores to %d)", a,
+					 JOB_MAX_THREADS);
+				return 2;
+			}
 		} else if (!strcmp(a, "--size") || !strcmp(a, "--dump-layout")) {
 			if (i + 1 >= argc) {
 				diag_msg(d, DIAG_ERROR, "option %s needs a value", a);
@@ -392,57 +239,63 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		diag_msg(d, DIAG_ERROR, "--dump-layout - and -o - both write to standard output");
 		return 2;
 	}
-	struct buf dumpbuf;
-	buf_init(&dumpbuf);
-	struct cli_job j = {.diag = d, .epoch = cli_epoch(), .dump = dump ? &dumpbuf : NULL,
-			    .copts = {allow, (size_t)n_allow}};
-	enum err e = cli_load_style(&j, style);
-	if (!e && size_steps) {
-		int done;
-		float was = j.style.text[STYLE_BODY].size;
-		style_step_size(&j.style, size_steps, &done);
-		if (done != size_steps)
-			diag_msg(d, DIAG_WARNING,
-				 "--size %+d clamped to %+d: the body goes from %.1fpt to %.1fpt, the %s end "
-				 "of the 号 scale for this page (八号 5pt .. 初号 42pt, at least %d characters a line)",
-				 size_steps, done, was, j.style.text[STYLE_BODY].size,
-				 size_steps > 0 ? "large" : "small", STYLE_MIN_CHARS);
-	}
-	if (!e)
-		e = cli_resolve_fonts(&j);
-	if (!e)
-		e = fontset_new(d, &j.fs);
-	if (!e)
-		e = shaper_new(j.fs, d, &j.sh);
-	enum err worst = e;
+	struct job_env env;
+	enum err e = job_env_init(&env, style, size_steps, d);
+	env.allow_dirs = allow;
+	env.n_allow = (size_t)n_allow;
+	char **outputs = calloc((size_t)n_in, sizeof *outputs);
+	struct buf *dumps = dump ? calloc((size_t)n_in, sizeof *dumps) : NULL;
+	enum err *errs = calloc((size_t)n_in, sizeof *errs);
+	if (!e && (!outputs || !errs || (dump && !dumps)))
+		e = ERR_NOMEM;
 	for (int i = 0; !e && i < n_in; i++) {
 		char path[PATH_MAX];
 		if (out)
 			snprintf(path, sizeof path, "%s", out);
 		else
 			cli_out_name(inputs[i], dir, path, sizeof path);
-		enum err ei = cli_print_one(&j, inputs[i], path);
-		if (ei) {
-			diag_at(d, DIAG_NOTE, (struct srcpos){inputs[i], 0, 0}, "no PDF written (%s)", err_str(ei));
-			if (!worst)
-				worst = ei;
-			if (ei == ERR_FONT || ei == ERR_NOMEM)
-				break;
-		}
+		if (!(outputs[i] = strdup(path)))
+			e = ERR_NOMEM;
+		for (int k = 0; !e && k < i; k++)
+			if (!strcmp(outputs[k], outputs[i])) {
+				diag_msg(d, DIAG_ERROR, "%s and %s would both be written to %s; print them into "
+					 "separate folders", inputs[k], inputs[i], outputs[i]);
+				e = ERR_USAGE;
+			}
 	}
-	if (dump && !dumpbuf.oom && dumpbuf.len) {
-		FILE *f = strcmp(dump, "-") ? fopen(dump, "w") : stdout;
-		if (!f || fwrite(dumpbuf.p, 1, dumpbuf.len, f) != dumpbuf.len || (f == stdout ? fflush(f) : fclose(f))) {
-			diag_msg(d, DIAG_ERROR, "cannot write the layout dump to %s: %s", dump, strerror(errno));
-			if (!worst)
-				worst = ERR_IO;
-		}
-	} else if (dump && dumpbuf.oom && !worst) {
-		worst = ERR_NOMEM;
+	enum err worst = e;
+	if (!e) {
+		struct cli_batch batch = {&env, inputs, outputs, dumps};
+		worst = job_run_all((size_t)n_in, threads, cli_print_job, &batch, diag_quiet(d), stderr, errs);
 	}
-	buf_free(&dumpbuf);
-	shaper_free(j.sh);
-	fontset_free(j.fs);
+	if (dump && !e) {
+		struct buf all;
+		buf_init(&all);
+		for (int i = 0; i < n_in; i++)
+			buf_put(&all, dumps[i].p ? dumps[i].p : "", dumps[i].len);
+		if (all.oom) {
+			if (!worst)
+				worst = ERR_NOMEM;
+		} else if (all.len) {
+			FILE *f = strcmp(dump, "-") ? fopen(dump, "w") : stdout;
+			if (!f || fwrite(all.p, 1, all.len, f) != all.len || (f == stdout ? fflush(f) : fclose(f))) {
+				diag_msg(d, DIAG_ERROR, "cannot write the layout dump to %s: %s", dump, strerror(errno));
+				if (!worst)
+					worst = ERR_IO;
+			}
+		}
+		buf_free(&all);
+	}
+	for (int i = 0; i < n_in; i++) {
+		if (outputs)
+			free(outputs[i]);
+		if (dumps)
+			buf_free(&dumps[i]);
+	}
+	free(outputs);
+	free(dumps);
+	free(errs);
+	job_env_free(&env);
 	return err_exit_code(worst);
 }
 

@@ -37,6 +37,8 @@ struct compose_line {
 	char *img;              /* an image's real path (owned), NULL for text lines */
 	const char *img_src;    /* the image's src as written (borrowed from the document) */
 	float img_w, img_h;     /* the image's size, pt */
+	int mark;               /* first line of a title (1) or subhead (its level): a page mark */
+	const char *mark_text;  /* borrowed from the document */
 };
 
 /* A line as placed, for the layout dump. */
@@ -56,8 +58,10 @@ struct compose {
 	struct fontchain chains[STYLE_N_CLASSES];
 	struct shape_buf sb;
 	struct line_result lr;
-	struct page_glyph *glyphs;
+	struct page_glyph *glyphs; /* text/ntext index c->text */
 	size_t n_glyphs, cap_glyphs;
+	struct buf text;        /* the text the set glyphs stand for */
+	struct pagedoc *pd;     /* the pagedoc being filled */
 	struct compose_line *lines;
 	size_t n_lines, cap_lines;
 	int n_blocks;
@@ -82,20 +86,21 @@ static float compose_measure(const struct compose *c, enum style_class k)
 }
 
 /* Builds the font chain for a role: its families, then the fallback role's. */
-static enum err compose_chain(struct compose *c, const char *role, struct fontchain *fc)
+static enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
+			      const char *role, struct fontchain *fc)
 {
 	memset(fc, 0, sizeof *fc);
-	const struct style_role *r = style_role(c->st, role);
-	const struct style_role *fb = &c->st->role_fallback;
+	const struct style_role *r = style_role(st, role);
+	const struct style_role *fb = &st->role_fallback;
 	for (int pass = 0; pass < 2; pass++) {
 		const struct style_role *x = pass ? fb : r;
 		for (int i = 0; x && i < x->n && fc->n < FONTCHAIN_MAX; i++) {
 			struct font *f;
-			enum err e = fontset_get(c->fs, x->families[i], &f);
+			enum err e = fontset_get(fs, x->families[i], &f);
 			if (e) {
 				if (pass == 0 && i == 0) {
 					if (x->file[0]) /* name the style line that asked for it */
-						diag_at(c->d, DIAG_NOTE, (struct srcpos){x->file, x->line, x->col},
+						diag_at(d, DIAG_NOTE, (struct srcpos){x->file, x->line, x->col},
 							"the %s role names '%s' here", role, x->families[i]);
 					return e; /* the primary font of a role is required */
 				}
@@ -108,12 +113,21 @@ static enum err compose_chain(struct compose *c, const char *role, struct fontch
 				fc->fonts[fc->n++] = f;
 		}
 	}
-	if (c->st->role_latin.n) {
-		enum err e = fontset_get(c->fs, c->st->role_latin.families[0], &fc->latin);
+	if (st->role_latin.n) {
+		enum err e = fontset_get(fs, st->role_latin.families[0], &fc->latin);
 		if (e)
 			return e;
 	}
 	return ERR_OK;
+}
+
+enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
+			struct fontchain *chains)
+{
+	enum err e = ERR_OK;
+	for (int k = 0; k < STYLE_N_CLASSES && !e; k++)
+		e = compose_chain(st, fs, d, st->text[k].role, &chains[k]);
+	return e;
 }
 
 static int compose_room(void **arr, size_t n, size_t *cap, size_t sz)
@@ -201,8 +215,20 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 			if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
 				return ERR_NOMEM;
 			const struct shape_glyph *g = &c->sb.g[j];
+			/* the first glyph of a cluster stands for the cluster's text */
+			size_t t0 = g->cluster, t1 = t0;
+			if (j == 0 || c->sb.g[j - 1].cluster != g->cluster) {
+				size_t q = j + 1;
+				while (q < c->sb.n && c->sb.g[q].cluster == g->cluster)
+					q++;
+				t1 = q < c->sb.n && c->sb.g[q].cluster > t0 ? c->sb.g[q].cluster : len;
+				if (t1 > len)
+					t1 = len;
+			}
 			c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, t->size,
-								       off + c->lr.x[j], g->yoff, 0};
+								       off + c->lr.x[j], g->yoff, 0, 0,
+								       (uint32_t)c->text.len, (uint32_t)(t1 - t0)};
+			buf_put(&c->text, text + t0, t1 - t0);
 		}
 		cl->g1 = c->n_glyphs;
 		cl->pitch = style_pitch(c->st, k);
@@ -474,13 +500,41 @@ static enum err compose_image(struct compose *c, const struct doc_block *k)
 	return e;
 }
 
+/* Marks the first line set since line `from` as a page mark of `level` (title 1, subheads
+   2..) with text. */
+static void compose_mark(struct compose *c, size_t from, int level, const char *text)
+{
+	if (from < c->n_lines && text) {
+		c->lines[from].mark = level;
+		c->lines[from].mark_text = text;
+	}
+}
+
+/* In a digest: the section's name above the first article of the section, left, with the
+   masthead's rule under it (the article's own masthead is left to the running heads). */
+static enum err compose_section_label(struct compose *c, const char *name)
+{
+	size_t before = c->n_lines;
+	enum err e = compose_block_aligned(c, STYLE_MASTHEAD, name, (struct srcpos){0}, 0, 1, STYLE_LEFT);
+	if (!e && c->n_lines > before)
+		c->lines[c->n_lines - 1].rule_after = 1;
+	return e;
+}
+
 static enum err compose_blocks(struct compose *c, const struct doc *doc)
 {
-	enum err e = compose_masthead(c, doc);
+	int digest = c->opts && c->opts->digest;
+	enum err e = ERR_OK;
+	if (!digest)
+		e = compose_masthead(c, doc);
+	else if (c->opts->section)
+		e = compose_section_label(c, c->opts->section);
 	struct buf b;
 	buf_init(&b);
+	size_t from = c->n_lines;
 	if (!e && doc->title.text)
 		e = compose_title(c, doc);
+	compose_mark(c, from, 1, doc->title.text);
 	if (!e && doc->subtitle.text)
 		e = compose_block(c, STYLE_SUBTITLE, doc->subtitle.text, doc->subtitle.pos, 0, 2);
 	if (!e && (doc->published.text || doc->source.text)) {
@@ -501,8 +555,11 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 		const struct doc_block *k = &doc->blocks[i];
 		if (k->type == DOC_PARA)
 			e = compose_block(c, STYLE_BODY, k->text, k->pos, 1, 0);
-		else if (k->type == DOC_HEADING)
+		else if (k->type == DOC_HEADING) {
+			size_t at = c->n_lines;
 			e = compose_block(c, STYLE_HEADING, k->text, k->pos, 0, 2);
+			compose_mark(c, at, k->level > 1 ? k->level : 2, k->text);
+		}
 		else if (k->type == DOC_IMAGE)
 			e = compose_image(c, k);
 	}
@@ -611,18 +668,30 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	if (l->img) {
 		/* centred in its line box (a whole number of grid lines on a grid) */
 		float x = left + l->off, bottom = y - (l->pitch + l->img_h) / 2;
+		if (bottom < pg->low)
+			pg->low = bottom;
 		if (page_add_image(pg, (struct page_image){l->img, x, bottom, l->img_w, l->img_h}))
 			return ERR_NOMEM;
 		return compose_record(c, page_no, i, l->span ? -1 : col, bottom, x, x + l->img_w, pg0, pg0);
 	}
+	if (y - l->pitch < pg->low)
+		pg->low = y - l->pitch;
+	if (l->mark && c->pd) {
+		struct page_mark m = {page_no, y, l->mark, c->opts ? c->opts->article : -1, NULL};
+		if (pagedoc_add_mark(c->pd, m, l->mark_text, strlen(l->mark_text)))
+			return ERR_NOMEM;
+	}
+	if (c->text.oom)
+		return ERR_NOMEM;
 	for (size_t g = l->g0; g < l->g1; g++) {
 		struct page_glyph pg1 = c->glyphs[g];
 		pg1.x += left;
 		pg1.y = base + pg1.y;
 		if (g == l->g0 || g == l->g_span)
 			pg1.flags |= PAGE_SPAN_START;
-		if (page_add_glyph(pg, pg1))
-			return ERR_NOMEM;
+		enum err e = page_add_glyph(pg, pg1, c->text.p + pg1.text, pg1.ntext);
+		if (e)
+			return e;
 	}
 	float x0 = l->g1 > l->g0 ? left + c->glyphs[l->g0].x : left + l->off;
 	enum err e = compose_record(c, page_no, i, l->span ? -1 : col, base, x0,
@@ -630,7 +699,7 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	if (!e && l->rule_after) {
 		float ry = y - l->pitch - l->space_after / 2;
 		float w = l->span ? style_span(st) : style_measure(st);
-		if (page_add_rule(pg, (struct page_rule){left, ry, left + w, ry, 0.5f}))
+		if (page_add_rule(pg, (struct page_rule){left, ry, left + w, ry, 0.5f, 0}))
 			return ERR_NOMEM;
 	}
 	return e;
@@ -748,6 +817,7 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
 				pg = pagedoc_add_page(pd);
 				if (!pg)
 					return ERR_NOMEM;
+				pg->low = top;
 				y = top;
 				fresh = 1;
 			}
@@ -780,6 +850,45 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
 	return ERR_OK;
 }
 
+enum err compose_shape_line(struct shaper *sh, const struct fontchain *fc, float size,
+			    const char *text, struct shape_buf *sb, float *width)
+{
+	sb->n = 0;
+	enum err e = shape_text(sh, fc, size, text, strlen(text), (struct srcpos){0}, sb);
+	*width = 0;
+	for (size_t i = 0; !e && i < sb->n; i++)
+		*width += sb->g[i].adv;
+	return e;
+}
+
+enum err compose_put_line(const struct shape_buf *sb, const char *text, float size, float x,
+			  float y, uint32_t color, struct page *pg)
+{
+	size_t len = strlen(text);
+	for (size_t i = 0; i < sb->n; i++) {
+		const struct shape_glyph *g = &sb->g[i];
+		size_t t0 = g->cluster, t1 = t0;
+		if (i == 0 || sb->g[i - 1].cluster != g->cluster) {
+			size_t q = i + 1;
+			while (q < sb->n && sb->g[q].cluster == g->cluster)
+				q++;
+			t1 = q < sb->n && sb->g[q].cluster > t0 ? sb->g[q].cluster : len;
+		}
+		if (t1 > len)
+			t1 = len;
+		if (t0 > t1)
+			t0 = t1;
+		enum err e = page_add_glyph(pg, (struct page_glyph){g->font, g->gid, size, x + g->xoff,
+								  y + g->yoff, i ? 0u : PAGE_SPAN_START,
+								  color, 0, 0},
+					    text + t0, t1 - t0);
+		if (e)
+			return e;
+		x += g->adv;
+	}
+	return ERR_OK;
+}
+
 /* Footer on every page: 第 n 页 / 共 N 页. */
 static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 {
@@ -788,29 +897,18 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 	char text[64];
 	for (size_t p = 0; p < pd->n_pages; p++) {
 		snprintf(text, sizeof text, "第 %zu 页 / 共 %zu 页", p + 1, pd->n_pages);
-		c->sb.n = 0;
-		enum err e = shape_text(c->sh, &c->chains[STYLE_FOOTER], t->size, text, strlen(text),
-					(struct srcpos){0}, &c->sb);
+		float w;
+		enum err e = compose_shape_line(c->sh, &c->chains[STYLE_FOOTER], t->size, text, &c->sb, &w);
 		if (e)
 			return e;
-		float w = 0;
-		for (size_t i = 0; i < c->sb.n; i++)
-			w += c->sb.g[i].adv;
 		float measure = style_span(st);
 		float x = style_left(st) + (t->align == STYLE_CENTER ? (measure - w) / 2
 					     : t->align == STYLE_RIGHT ? measure - w : 0);
 		float y = st->margin_bottom / 2 - 0.35f * t->size;
 		size_t pg0 = pd->pages[p].n_glyphs;
-		float x0 = x;
-		for (size_t i = 0; i < c->sb.n; i++) {
-			const struct shape_glyph *g = &c->sb.g[i];
-			if (page_add_glyph(&pd->pages[p], (struct page_glyph){g->font, g->gid, t->size,
-									 x + g->xoff, y + g->yoff,
-									 i ? 0 : PAGE_SPAN_START}))
-				return ERR_NOMEM;
-			x += g->adv;
-		}
-		e = compose_record(c, p, (size_t)-1, -1, y, x0, x, pg0, pd->pages[p].n_glyphs);
+		if ((e = compose_put_line(&c->sb, text, t->size, x, y, 0, &pd->pages[p])))
+			return e;
+		e = compose_record(c, p, (size_t)-1, -1, y, x, x + w, pg0, pd->pages[p].n_glyphs);
 		if (e)
 			return e;
 	}
@@ -859,12 +957,11 @@ static void compose_dump(const struct compose *c, const struct pagedoc *pd, stru
 				const struct page_glyph *pg1 = &pg->glyphs[g];
 				if (g > r->pg0 && (pg1->flags & PAGE_SPAN_START))
 					buf_puts(out, "| |");
-				const struct font *f = pg1->font;
-				const struct font_tu *tu = f && f->tu && pg1->gid < f->num_glyphs ? &f->tu[pg1->gid] : NULL;
-				if (!tu || !tu->n)
-					buf_pututf8(out, 0xFFFD);
-				for (int u = 0; tu && u < tu->n; u++)
-					buf_pututf8(out, tu->cp[u]);
+				size_t tl;
+				const char *tx = page_glyph_text(pg, pg1, &tl);
+				if (!tl)
+					buf_pututf8(out, 0xFFFD); /* a glyph that stands for no text */
+				buf_put(out, tx, tl);
 			}
 			buf_puts(out, "|\n");
 		}
@@ -889,14 +986,16 @@ enum err compose_article_dump(const struct doc *doc, const struct style *st, str
 	c.fs = fs;
 	c.sh = sh;
 	c.d = d;
-	enum err e = ERR_OK;
-	for (int k = 0; k < STYLE_N_CLASSES && !e; k++)
-		e = compose_chain(&c, st->text[k].role, &c.chains[k]);
+	c.pd = out;
+	buf_init(&c.text);
+	enum err e = compose_chains(st, fs, d, c.chains);
 	if (!e)
 		e = compose_blocks(&c, doc);
+	if (!e && c.text.oom)
+		e = ERR_NOMEM;
 	if (!e)
 		e = compose_paginate(&c, out);
-	if (!e)
+	if (!e && !(opts && opts->digest))
 		e = compose_footers(&c, out);
 	if (!e && dump)
 		compose_dump(&c, out, dump);
@@ -907,5 +1006,6 @@ enum err compose_article_dump(const struct doc *doc, const struct style *st, str
 		free(c.lines[i].img);
 	free(c.lines);
 	free(c.placed);
+	buf_free(&c.text);
 	return e;
 }

@@ -30,10 +30,34 @@ struct compose_opts {
 	   borrowed. See image.h for the path rule. */
 	const char *const *allow_dirs;
 	size_t n_allow;
+	/* An article of a digest: no masthead and no footers (the digest's running heads and
+	   folios replace them, set by furniture.h once the digest is joined); `section`, when
+	   set, is printed above the title (the first article of a section); `article` goes into
+	   the page marks. */
+	int digest;
+	const char *section;
+	int article;
 };
 
+struct fontchain;
+/* The font chain of every text class of st (each role's families, then the fallback role's).
+   A missing primary family is ERR_FONT with a note naming the style line. */
+enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
+			struct fontchain *chains);
+
+struct shape_buf;
+/* Shapes text (NUL-terminated, one line, no breaking) at size with fc into sb (reused);
+   *width gets its natural width, pt. */
+enum err compose_shape_line(struct shaper *sh, const struct fontchain *fc, float size,
+			    const char *text, struct shape_buf *sb, float *width);
+/* Puts the line shaped by compose_shape_line from text on pg with its origin at x, baseline
+   y, in colour 0xRRGGBB: one text span (each glyph carries its cluster's text). */
+enum err compose_put_line(const struct shape_buf *sb, const char *text, float size, float x,
+			  float y, uint32_t color, struct page *pg);
+
 /* Lays out doc with style st into out (initialised by the caller with pagedoc_init, freed with
-   pagedoc_free). Fonts are loaded into fs; missing families are ERR_FONT. */
+   pagedoc_free). Fonts are loaded into fs; missing families are ERR_FONT. The title's first
+   line and each subhead's become page marks (level 1, and the heading's level 2..6). */
 enum err compose_article(const struct doc *doc, const struct style *st, struct fontset *fs,
 			 struct shaper *sh, struct diag *d, struct pagedoc *out);
 

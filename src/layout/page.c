@@ -1,4 +1,4 @@
-/* page.c: storage of laid-out pages. */
+/* page.c: storage of laid-out pages, marks and links; joining pagedocs. */
 #include "page.h"
 #include <stdlib.h>
 #include <string.h>
@@ -10,28 +10,40 @@ void pagedoc_init(struct pagedoc *pd, float width, float height)
 	pd->height = height;
 }
 
+static void page_free(struct page *p)
+{
+	free(p->glyphs);
+	free(p->rules);
+	for (size_t k = 0; k < p->n_images; k++)
+		free((char *)p->images[k].path);
+	free(p->images);
+	free(p->links);
+	free(p->text);
+}
+
 void pagedoc_free(struct pagedoc *pd)
 {
 	if (!pd)
 		return;
-	for (size_t i = 0; i < pd->n_pages; i++) {
-		free(pd->pages[i].glyphs);
-		free(pd->pages[i].rules);
-		for (size_t k = 0; k < pd->pages[i].n_images; k++)
-			free((char *)pd->pages[i].images[k].path);
-		free(pd->pages[i].images);
-	}
+	for (size_t i = 0; i < pd->n_pages; i++)
+		page_free(&pd->pages[i]);
 	free(pd->pages);
+	for (size_t i = 0; i < pd->n_marks; i++)
+		free(pd->marks[i].text);
+	free(pd->marks);
 	pd->pages = NULL;
-	pd->n_pages = pd->cap_pages = 0;
+	pd->marks = NULL;
+	pd->n_pages = pd->cap_pages = pd->n_marks = pd->cap_marks = 0;
 }
 
-/* Grows *arr (n used, *cap allocated, elements of sz) by one; 0 or -1. */
-static int page_room(void **arr, size_t n, size_t *cap, size_t sz)
+/* Makes room for `more` elements in *arr (n used, *cap allocated, elements of sz); 0 or -1. */
+static int page_room_n(void **arr, size_t n, size_t more, size_t *cap, size_t sz)
 {
-	if (n < *cap)
+	if (n + more <= *cap)
 		return 0;
-	size_t nc = *cap ? *cap * 2 : 64;
+	size_t nc = *cap ? *cap : 64;
+	while (nc < n + more)
+		nc *= 2;
 	void *p = realloc(*arr, nc * sz);
 	if (!p)
 		return -1;
@@ -40,21 +52,110 @@ static int page_room(void **arr, size_t n, size_t *cap, size_t sz)
 	return 0;
 }
 
+static int page_room(void **arr, size_t n, size_t *cap, size_t sz)
+{
+	return page_room_n(arr, n, 1, cap, sz);
+}
+
+static void page_blank(struct page *p)
+{
+	memset(p, 0, sizeof *p);
+	p->article = p->section = -1;
+}
+
 struct page *pagedoc_add_page(struct pagedoc *pd)
 {
 	if (page_room((void **)&pd->pages, pd->n_pages, &pd->cap_pages, sizeof *pd->pages))
 		return NULL;
 	struct page *p = &pd->pages[pd->n_pages++];
-	memset(p, 0, sizeof *p);
+	page_blank(p);
 	return p;
 }
 
-enum err page_add_glyph(struct page *p, struct page_glyph g)
+enum err pagedoc_insert_pages(struct pagedoc *pd, size_t at, size_t n)
 {
-	if (page_room((void **)&p->glyphs, p->n_glyphs, &p->cap_glyphs, sizeof g))
+	if (at > pd->n_pages)
+		at = pd->n_pages;
+	if (page_room_n((void **)&pd->pages, pd->n_pages, n, &pd->cap_pages, sizeof *pd->pages))
 		return ERR_NOMEM;
+	memmove(pd->pages + at + n, pd->pages + at, (pd->n_pages - at) * sizeof *pd->pages);
+	for (size_t i = 0; i < n; i++)
+		page_blank(&pd->pages[at + i]);
+	pd->n_pages += n;
+	for (size_t i = 0; i < pd->n_marks; i++)
+		if (pd->marks[i].page >= at)
+			pd->marks[i].page += n;
+	for (size_t p = 0; p < pd->n_pages; p++)
+		for (size_t k = 0; k < pd->pages[p].n_links; k++)
+			if (pd->pages[p].links[k].page >= at)
+				pd->pages[p].links[k].page += n;
+	return ERR_OK;
+}
+
+enum err pagedoc_append(struct pagedoc *dst, struct pagedoc *src)
+{
+	size_t base = dst->n_pages;
+	if (page_room_n((void **)&dst->pages, dst->n_pages, src->n_pages, &dst->cap_pages, sizeof *dst->pages) ||
+	    page_room_n((void **)&dst->marks, dst->n_marks, src->n_marks, &dst->cap_marks, sizeof *dst->marks))
+		return ERR_NOMEM;
+	for (size_t p = 0; p < src->n_pages; p++) {
+		struct page *pg = &src->pages[p];
+		for (size_t k = 0; k < pg->n_links; k++)
+			pg->links[k].page += base;
+		dst->pages[dst->n_pages++] = *pg;
+	}
+	for (size_t i = 0; i < src->n_marks; i++) {
+		struct page_mark m = src->marks[i];
+		m.page += base;
+		dst->marks[dst->n_marks++] = m;
+	}
+	free(src->pages);
+	free(src->marks);
+	src->pages = NULL;
+	src->marks = NULL;
+	src->n_pages = src->cap_pages = src->n_marks = src->cap_marks = 0;
+	return ERR_OK;
+}
+
+enum err pagedoc_add_mark(struct pagedoc *pd, struct page_mark m, const char *text, size_t len)
+{
+	char *t = malloc(len + 1);
+	if (!t || page_room((void **)&pd->marks, pd->n_marks, &pd->cap_marks, sizeof m)) {
+		free(t);
+		return ERR_NOMEM;
+	}
+	if (len)
+		memcpy(t, text, len);
+	t[len] = 0;
+	m.text = t;
+	pd->marks[pd->n_marks++] = m;
+	return ERR_OK;
+}
+
+enum err page_add_glyph(struct page *p, struct page_glyph g, const char *text, size_t len)
+{
+	if (len > UINT32_MAX || p->n_text + len > UINT32_MAX)
+		return ERR_LIMIT;
+	if (page_room((void **)&p->glyphs, p->n_glyphs, &p->cap_glyphs, sizeof g) ||
+	    (len && page_room_n((void **)&p->text, p->n_text, len, &p->cap_text, 1)))
+		return ERR_NOMEM;
+	g.text = (uint32_t)p->n_text;
+	g.ntext = (uint32_t)len;
+	if (len)
+		memcpy(p->text + p->n_text, text, len);
+	p->n_text += len;
 	p->glyphs[p->n_glyphs++] = g;
 	return ERR_OK;
+}
+
+const char *page_glyph_text(const struct page *p, const struct page_glyph *g, size_t *len)
+{
+	if (!p->text || (size_t)g->text + g->ntext > p->n_text) {
+		*len = 0;
+		return "";
+	}
+	*len = g->ntext;
+	return p->text + g->text;
 }
 
 enum err page_add_rule(struct page *p, struct page_rule r)
@@ -74,5 +175,13 @@ enum err page_add_image(struct page *p, struct page_image im)
 	}
 	im.path = path;
 	p->images[p->n_images++] = im;
+	return ERR_OK;
+}
+
+enum err page_add_link(struct page *p, struct page_link l)
+{
+	if (page_room((void **)&p->links, p->n_links, &p->cap_links, sizeof l))
+		return ERR_NOMEM;
+	p->links[p->n_links++] = l;
 	return ERR_OK;
 }

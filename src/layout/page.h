@@ -1,5 +1,11 @@
-/* page.h: the laid-out document: pages of absolutely positioned glyphs and rules.
-   This is what layout produces and what the renderers (PDF, dumps) consume. */
+/* page.h: the laid-out document: pages of absolutely positioned glyphs, rules and images, the
+   text each glyph stands for, and the marks, links and page records that a digest's contents,
+   outline and running heads are built from. This is what layout produces and what the
+   renderers (PDF, dumps) consume.
+
+   Ownership: a pagedoc owns its pages, their glyph/rule/image/link arrays, their text and the
+   marks' text; fonts are borrowed from the job's fontset. pagedoc_append moves pages from one
+   pagedoc into another (a digest joins its articles' pagedocs). */
 #ifndef PAIBAN_PAGE_H
 #define PAIBAN_PAGE_H
 #include <stddef.h>
@@ -10,13 +16,18 @@ struct font;
 
 /* One glyph on a page. x, y: the glyph origin on the baseline, in pt, PDF coordinates
    (origin at the bottom-left of the page, y up). Glyphs of one line are stored left to right,
-   lines in reading order, so text extraction follows the reading order. */
+   lines in reading order, so text extraction follows the reading order. text/ntext: the
+   characters of the model's text this glyph stands for (its cluster), bytes of the page's
+   text; ntext 0 for the second and later glyphs of a cluster. The PDF's ActualText and
+   ToUnicode come from there, never from the font. */
 struct page_glyph {
 	struct font *font;      /* borrowed from the job's fontset */
 	uint32_t gid;
 	float size;             /* pt */
 	float x, y;
 	unsigned flags;         /* enum page_glyph_flag */
+	uint32_t color;         /* 0xRRGGBB fill colour (0: black) */
+	uint32_t text, ntext;   /* offset and length in the page's text */
 };
 
 enum page_glyph_flag {
@@ -29,6 +40,7 @@ enum page_glyph_flag {
 /* A straight line (rule), in pt, PDF coordinates. */
 struct page_rule {
 	float x0, y0, x1, y1, width;
+	uint32_t color;         /* 0xRRGGBB stroke colour (0: black) */
 };
 
 /* An image file drawn into a box: x, y its bottom-left corner, w, h its size, in pt, PDF
@@ -39,6 +51,17 @@ struct page_image {
 	float x, y, w, h;
 };
 
+/* A link area (a contents line) to a place in the same document: page index `page` (0-based
+   in the pagedoc), y the top of the target in pt. */
+struct page_link {
+	float x0, y0, x1, y1;
+	size_t page;
+	float y;
+};
+
+/* What a page is, for the finishing pass (running heads, folios, labels). */
+enum page_role { PAGE_BODY, PAGE_COVER, PAGE_CONTENTS, PAGE_BLANK };
+
 struct page {
 	struct page_glyph *glyphs;
 	size_t n_glyphs, cap_glyphs;
@@ -46,21 +69,56 @@ struct page {
 	size_t n_rules, cap_rules;
 	struct page_image *images;
 	size_t n_images, cap_images;
+	struct page_link *links;
+	size_t n_links, cap_links;
+	char *text;             /* the glyphs' text (UTF-8, not NUL-terminated) */
+	size_t n_text, cap_text;
+	enum page_role role;
+	int article;            /* index of the article in a digest set on this page, -1 none */
+	int section;            /* index of its section, -1 none */
+	float low;              /* lowest y the type area's content reaches (composition) */
+};
+
+/* A place in the document the outline, the contents and the running heads refer to: level 0
+   a digest's section, 1 an article's title, 2.. its subheads. text is owned. */
+struct page_mark {
+	size_t page;            /* 0-based page index */
+	float y;                /* top of the marked line, pt */
+	int level;
+	int article;            /* article index in a digest, -1 */
+	char *text;
 };
 
 struct pagedoc {
 	float width, height;    /* page size in pt */
 	struct page *pages;
 	size_t n_pages, cap_pages;
+	struct page_mark *marks;
+	size_t n_marks, cap_marks;
+	size_t n_front;         /* leading pages labelled i, ii ... (the rest 1, 2 ...); 0: none */
+	int two_page;           /* open as facing pages, odd pages on the right */
 };
 
 void pagedoc_init(struct pagedoc *pd, float width, float height);
-void pagedoc_free(struct pagedoc *pd);            /* frees pages and image paths, not fonts */
-/* Appends an empty page; returns it (borrowed) or NULL when out of memory. */
+void pagedoc_free(struct pagedoc *pd);            /* frees pages, marks, image paths; not fonts */
+/* Appends an empty page (role PAGE_BODY, article and section -1); returns it (borrowed) or
+   NULL when out of memory. */
 struct page *pagedoc_add_page(struct pagedoc *pd);
-enum err page_add_glyph(struct page *p, struct page_glyph g);
+/* Inserts n empty pages before index at (pages, marks and links after it move on). */
+enum err pagedoc_insert_pages(struct pagedoc *pd, size_t at, size_t n);
+/* Moves every page and mark of src to the end of dst (marks and links rebased); src is left
+   empty (still to be freed). Page sizes must match. */
+enum err pagedoc_append(struct pagedoc *dst, struct pagedoc *src);
+/* Adds a mark (text[0..len) copied). */
+enum err pagedoc_add_mark(struct pagedoc *pd, struct page_mark m, const char *text, size_t len);
+/* Appends a glyph and the text it stands for (text may be NULL when len is 0): g.text and
+   g.ntext are set here. */
+enum err page_add_glyph(struct page *p, struct page_glyph g, const char *text, size_t len);
+/* The text of glyph g of page p; *len gets its length. */
+const char *page_glyph_text(const struct page *p, const struct page_glyph *g, size_t *len);
 enum err page_add_rule(struct page *p, struct page_rule r);
 /* Appends an image; im.path is copied. ERR_NOMEM. */
 enum err page_add_image(struct page *p, struct page_image im);
+enum err page_add_link(struct page *p, struct page_link l);
 
 #endif

@@ -61,10 +61,39 @@ static int pdf_bad_num(double v, double max)
 	return !isfinite(v) || fabs(v) > max;
 }
 
-/* Checks pd and records, per font, which glyph ids the pages use. */
-static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct pdf_font *fonts,
-			    size_t nf, struct diag *d)
+/* The fonts of one document, numbered in order of first use (so the output does not depend
+   on the order in which threads loaded fonts into a shared fontset): slot[font id] is the
+   font's index in v, -1 when the pages do not use it. */
+struct pdf_fonts {
+	struct pdf_font *v;     /* n entries */
+	int *slot;              /* nf entries */
+	size_t n, nf;
+};
+
+/* Records the text of glyph g (page text[0..len)) as its font's ToUnicode entry unless one
+   was recorded before (the first occurrence in page order wins, deterministically). */
+static void pdf_note_text(struct pdf_font *pf, uint32_t gid, const char *t, size_t len)
 {
+	struct pdf_tu *tu = &pf->tu[gid];
+	if (tu->n || !len)
+		return;
+	for (size_t o = 0; o < len && tu->n < PDF_TU_MAX;) {
+		uint32_t cp;
+		size_t l = utf8_decode(t + o, len - o, &cp);
+		if (!l) {
+			l = 1;
+			cp = 0xFFFD;
+		}
+		tu->cp[tu->n++] = cp;
+		o += l;
+	}
+}
+
+/* Checks pd and records, per font, which glyph ids the pages use and the text they stand for. */
+static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct pdf_fonts *fonts,
+			    struct diag *d)
+{
+	size_t nf = fonts->nf;
 	if (pd->n_pages == 0) {
 		diag_msg(d, DIAG_ERROR, "cannot write a PDF without pages");
 		return ERR_PDF;
@@ -80,6 +109,10 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 			 pd->width, pd->height, HPDF_MIN_PAGE_SIZE, HPDF_MAX_PAGE_SIZE);
 		return ERR_PDF;
 	}
+	if (pd->n_front > pd->n_pages) {
+		diag_msg(d, DIAG_ERROR, "%zu front-matter pages in a document of %zu", pd->n_front, pd->n_pages);
+		return ERR_PDF;
+	}
 	for (size_t p = 0; p < pd->n_pages; p++) {
 		const struct page *pg = &pd->pages[p];
 		for (size_t i = 0; i < pg->n_glyphs; i++) {
@@ -90,18 +123,23 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 					 p + 1, i + 1);
 				return ERR_PDF;
 			}
-			struct pdf_font *pf = &fonts[f->id];
-			if (pf->font != f) {
-				if (pf->font || fontset_font(fs, (size_t)f->id) != f) {
+			int sl = fonts->slot[f->id];
+			if (sl < 0) {
+				if (fontset_font(fs, (size_t)f->id) != f) {
 					diag_msg(d, DIAG_ERROR, "page %zu, glyph %zu: font is not in the document's fontset",
 						 p + 1, i + 1);
 					return ERR_PDF;
 				}
+				sl = fonts->slot[f->id] = (int)fonts->n++;
+				struct pdf_font *pf = &fonts->v[sl];
 				pf->font = f;
+				pf->slot = sl;
 				pf->used = calloc(f->num_glyphs / 8 + 1, 1);
-				if (!pf->used)
+				pf->tu = calloc(f->num_glyphs, sizeof *pf->tu);
+				if (!pf->used || !pf->tu)
 					return pdf_nomem(d);
 			}
+			struct pdf_font *pf = &fonts->v[sl];
 			if (g->gid >= f->num_glyphs || g->gid > 0xFFFF) {
 				diag_msg(d, DIAG_ERROR, "page %zu, glyph %zu: glyph id %u is not in font %s",
 					 p + 1, i + 1, (unsigned)g->gid, f->psname);
@@ -114,6 +152,9 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 				return ERR_PDF;
 			}
 			pf->used[g->gid >> 3] |= (uint8_t)(1u << (g->gid & 7));
+			size_t tl;
+			const char *t = page_glyph_text(pg, g, &tl);
+			pdf_note_text(pf, g->gid, t, tl);
 		}
 		for (size_t i = 0; i < pg->n_rules; i++) {
 			const struct page_rule *r = &pg->rules[i];
@@ -132,7 +173,21 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 				return ERR_PDF;
 			}
 		}
+		for (size_t i = 0; i < pg->n_links; i++) {
+			const struct page_link *l = &pg->links[i];
+			if (l->page >= pd->n_pages || pdf_bad_num(l->x0, PDF_MAX_COORD) ||
+			    pdf_bad_num(l->y0, PDF_MAX_COORD) || pdf_bad_num(l->x1, PDF_MAX_COORD) ||
+			    pdf_bad_num(l->y1, PDF_MAX_COORD) || pdf_bad_num(l->y, PDF_MAX_COORD)) {
+				diag_msg(d, DIAG_ERROR, "page %zu, link %zu: bad area or target", p + 1, i + 1);
+				return ERR_PDF;
+			}
+		}
 	}
+	for (size_t i = 0; i < pd->n_marks; i++)
+		if (pd->marks[i].page >= pd->n_pages || pdf_bad_num(pd->marks[i].y, PDF_MAX_COORD)) {
+			diag_msg(d, DIAG_ERROR, "mark %zu: bad page or position", i + 1);
+			return ERR_PDF;
+		}
 	return ERR_OK;
 }
 
@@ -303,18 +358,22 @@ static long long pdf_gap(const struct page_glyph *g, size_t k, const struct pdf_
 	return llround((g[k].x - end) * 1000.0);
 }
 
-/* Writes the exact text of glyphs g[i..j) as a UTF-16BE hex string with BOM (ToUnicode text of
-   each glyph, surrogate pairs beyond the BMP). */
-static void pdf_span_text(struct buf *b, const struct page_glyph *g, size_t i, size_t j)
+/* Writes the exact text of glyphs g[i..j) of page pg (the text they stand for, page.h) as a
+   UTF-16BE hex string with BOM (surrogate pairs beyond the BMP). */
+static void pdf_span_text(struct buf *b, const struct page *pg, size_t i, size_t j)
 {
 	buf_puts(b, "<FEFF");
 	for (size_t k = i; k < j; k++) {
-		const struct font *f = g[k].font;
-		if (!f->tu || g[k].gid >= f->num_glyphs)
-			continue;
-		const struct font_tu *t = &f->tu[g[k].gid];
-		for (unsigned u = 0; u < t->n; u++) {
-			uint32_t cp = t->cp[u];
+		size_t len;
+		const char *t = page_glyph_text(pg, &pg->glyphs[k], &len);
+		for (size_t o = 0; o < len;) {
+			uint32_t cp;
+			size_t l = utf8_decode(t + o, len - o, &cp);
+			if (!l) {
+				l = 1;
+				cp = 0xFFFD;
+			}
+			o += l;
 			if (cp >= 0x10000) {
 				cp -= 0x10000;
 				pdf_put_code(b, 0xD800 + (cp >> 10));
@@ -327,36 +386,53 @@ static void pdf_span_text(struct buf *b, const struct page_glyph *g, size_t i, s
 	buf_putc(b, '>');
 }
 
+/* Sets the fill (op "rg") or stroke ("RG") colour 0xRRGGBB. */
+static void pdf_color(struct buf *b, uint32_t c, const char *op)
+{
+	for (int k = 16; k >= 0; k -= 8) {
+		buf_putnum(b, ((c >> k) & 0xFF) / 255.0, 3);
+		buf_putc(b, ' ');
+	}
+	buf_puts(b, op);
+	buf_putc(b, '\n');
+}
+
 /* Writes the page's text and rules into b; marks in on_page[] the fonts it uses.
    Each text span (a line, see PAGE_SPAN_START) is marked content with its exact text as
    /ActualText (PDF 32000-1 §14.9.4): compressed punctuation overlaps its neighbour's /W box and
    Han-Latin spacing looks like a word space, which would otherwise make extractors split lines
    or insert spaces that are not in the text. */
-static void pdf_content(const struct page *pg, const struct pdf_font *fonts, unsigned char *on_page,
+static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, unsigned char *on_page,
 			struct buf *b)
 {
 	const struct page_glyph *g = pg->glyphs;
 	size_t n = pg->n_glyphs;
 	struct pdf_text ts = {NULL, 0, 0};
+	uint32_t color = 0;
 	if (n)
 		buf_puts(b, "BT\n");
 	size_t span_end = 0;
 	for (size_t i = 0, j; i < n; i = j) {
-		const struct pdf_font *pf = &fonts[g[i].font->id];
-		on_page[g[i].font->id] = 1;
+		int sl = fonts->slot[g[i].font->id];
+		const struct pdf_font *pf = &fonts->v[sl];
+		on_page[sl] = 1;
 		if (i == 0 || (g[i].flags & PAGE_SPAN_START)) {
 			for (span_end = i + 1; span_end < n && !(g[span_end].flags & PAGE_SPAN_START); span_end++)
 				;
 			buf_puts(b, "/Span<</ActualText");
-			pdf_span_text(b, g, i, span_end);
+			pdf_span_text(b, pg, i, span_end);
 			buf_puts(b, ">>BDC\n");
+		}
+		if (g[i].color != color) {
+			color = g[i].color;
+			pdf_color(b, color, "rg");
 		}
 		/* the run: same font, size and baseline, no jump of more than 1 em; the majority
 		   gap (Boyer-Moore vote, then a count) becomes Tc */
 		long long cand = 0;
 		size_t votes = 0;
 		for (j = i + 1; j < span_end; j++) {
-			if (g[j].font != g[i].font || g[j].size != g[i].size ||
+			if (g[j].font != g[i].font || g[j].size != g[i].size || g[j].color != g[i].color ||
 			    fabsf(g[j].y - g[i].y) > 0.0005f)
 				break;
 			long long q = pdf_gap(g, j, pf);
@@ -379,9 +455,16 @@ static void pdf_content(const struct page *pg, const struct pdf_font *fonts, uns
 	}
 	if (n)
 		buf_puts(b, "ET\n");
+	if (color)
+		pdf_color(b, 0, "rg");
 	float lw = -1;
+	uint32_t stroke = 0;
 	for (size_t i = 0; i < pg->n_rules; i++) {
 		const struct page_rule *r = &pg->rules[i];
+		if (r->color != stroke) {
+			stroke = r->color;
+			pdf_color(b, stroke, "RG");
+		}
 		if (r->width != lw) {
 			buf_putnum(b, r->width, 3);
 			buf_puts(b, " w\n");
@@ -399,30 +482,118 @@ static void pdf_content(const struct page *pg, const struct pdf_font *fonts, uns
 }
 
 static enum err pdf_page(struct pdf_ctx *c, const struct pagedoc *pd, const struct page *pg,
-			 struct pdf_font *fonts, size_t nf, unsigned char *on_page, struct buf *b,
-			 struct pdf_images *images)
+			 struct pdf_fonts *fonts, unsigned char *on_page, struct buf *b,
+			 struct pdf_images *images, HPDF_Page *out)
 {
 	HPDF_Page page = HPDF_AddPage(c->doc);
 	if (!page)
 		return pdf_fail(c, "adding a page");
+	*out = page;
 	if (HPDF_Page_SetWidth(page, pd->width) != HPDF_OK ||
 	    HPDF_Page_SetHeight(page, pd->height) != HPDF_OK)
 		return pdf_fail(c, "setting the page size");
 	enum err ie = pdf_page_images(c, page, pg, images);
 	if (ie)
 		return ie;
-	memset(on_page, 0, nf);
+	memset(on_page, 0, fonts->n + 1);
 	buf_reset(b);
 	pdf_content(pg, fonts, on_page, b);
 	if (b->oom)
 		return pdf_nomem(c->d);
-	for (size_t i = 0; i < nf; i++)
+	for (size_t i = 0; i < fonts->n; i++)
 		if (on_page[i]) {
-			enum err e = pdf_page_put_font(c, page, &fonts[i]);
+			enum err e = pdf_page_put_font(c, page, &fonts->v[i]);
 			if (e)
 				return e;
 		}
 	return pdf_page_put_content(c, page, b->p, b->len);
+}
+
+/* ---- navigation: links, outline, page labels ------------------------------------------------ */
+
+/* A destination showing page `to` from y (its top) down, fitted to the page width. */
+static HPDF_Destination pdf_dest(struct pdf_ctx *c, HPDF_Page *pages, size_t to, float y)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(pages[to]);
+	if (dst && HPDF_Destination_SetFitH(dst, y) != HPDF_OK)
+		return NULL;
+	return dst;
+}
+
+/* Link annotations (no border) from each page's link areas to their targets. */
+static enum err pdf_links(struct pdf_ctx *c, const struct pagedoc *pd, HPDF_Page *pages)
+{
+	for (size_t p = 0; p < pd->n_pages; p++)
+		for (size_t i = 0; i < pd->pages[p].n_links; i++) {
+			const struct page_link *l = &pd->pages[p].links[i];
+			HPDF_Destination dst = pdf_dest(c, pages, l->page, l->y);
+			HPDF_Rect r = {l->x0, l->y0, l->x1, l->y1};
+			HPDF_Annotation a = dst ? HPDF_Page_CreateLinkAnnot(pages[p], r, dst) : NULL;
+			if (!a || HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK)
+				return pdf_fail(c, "adding a link");
+		}
+	return ERR_OK;
+}
+
+#define PDF_OUTLINE_DEPTH 8
+
+/* The outline (bookmarks) from the marks: each mark under the last one of a lower level
+   (section > article title > subheads); levels 0 and 1 open. Titles go through libharu's UTF-8
+   encoder (written as UTF-16BE); text it cannot carry (beyond U+FFFF) is replaced by U+FFFD. */
+static enum err pdf_outline(struct pdf_ctx *c, const struct pagedoc *pd, HPDF_Page *pages)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(c->doc, "UTF-8");
+	if (!enc)
+		return pdf_fail(c, "selecting the UTF-8 encoder");
+	HPDF_Outline stack[PDF_OUTLINE_DEPTH];
+	int levels[PDF_OUTLINE_DEPTH];
+	int depth = 0;
+	struct buf t;
+	buf_init(&t);
+	enum err e = ERR_OK;
+	for (size_t i = 0; i < pd->n_marks && !e; i++) {
+		const struct page_mark *m = &pd->marks[i];
+		while (depth > 0 && levels[depth - 1] >= m->level)
+			depth--;
+		if (depth == PDF_OUTLINE_DEPTH)
+			continue;
+		buf_reset(&t);
+		for (const char *s = m->text; *s;) {
+			uint32_t cp;
+			size_t l = utf8_decode(s, strlen(s), &cp);
+			if (!l) {
+				l = 1;
+				cp = 0xFFFD;
+			}
+			buf_pututf8(&t, cp >= 0x10000 ? 0xFFFD : cp < 0x20 ? ' ' : cp);
+			s += l;
+		}
+		HPDF_Outline o = HPDF_CreateOutline(c->doc, depth ? stack[depth - 1] : NULL, buf_cstr(&t), enc);
+		HPDF_Destination dst = o ? pdf_dest(c, pages, m->page, m->y) : NULL;
+		if (!dst || HPDF_Outline_SetDestination(o, dst) != HPDF_OK ||
+		    HPDF_Outline_SetOpened(o, m->level <= 0 ? HPDF_TRUE : HPDF_FALSE) != HPDF_OK) {
+			e = pdf_fail(c, "adding a bookmark");
+			break;
+		}
+		stack[depth] = o;
+		levels[depth++] = m->level;
+	}
+	if (!e && t.oom)
+		e = pdf_nomem(c->d);
+	buf_free(&t);
+	return e;
+}
+
+/* Page labels (PDF 32000-1 §12.4.2): the front matter i, ii ..., the body 1, 2 ... */
+static enum err pdf_labels(struct pdf_ctx *c, const struct pagedoc *pd)
+{
+	if (!pd->n_front)
+		return ERR_OK;
+	if (HPDF_AddPageLabel(c->doc, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL) != HPDF_OK ||
+	    (pd->n_front < pd->n_pages &&
+	     HPDF_AddPageLabel(c->doc, (HPDF_UINT)pd->n_front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL) != HPDF_OK))
+		return pdf_fail(c, "page labels");
+	return ERR_OK;
 }
 
 /* ---- document info -------------------------------------------------------------------------- */
@@ -497,17 +668,20 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 {
 	struct pdf_ctx c = {.d = d};
 	size_t nf = fontset_count(fs);
-	struct pdf_font *fonts = calloc(nf + 1, sizeof *fonts);
+	struct pdf_fonts fonts = {calloc(nf + 1, sizeof *fonts.v), malloc((nf + 1) * sizeof *fonts.slot), 0, nf};
 	unsigned char *on_page = calloc(nf + 1, 1);
+	HPDF_Page *pages = calloc(pd->n_pages + 1, sizeof *pages);
 	struct buf content;
 	struct pdf_images images = {0};
 	buf_init(&content);
 	enum err e = ERR_OK;
-	if (!fonts || !on_page) {
+	if (!fonts.v || !fonts.slot || !on_page || !pages) {
 		e = pdf_nomem(d);
 		goto out;
 	}
-	if ((e = pdf_collect(pd, fs, fonts, nf, d)))
+	for (size_t i = 0; i < nf; i++)
+		fonts.slot[i] = -1;
+	if ((e = pdf_collect(pd, fs, &fonts, d)))
 		goto out;
 	c.doc = HPDF_New(pdf_on_error, &c);
 	if (!c.doc) {
@@ -526,12 +700,22 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 	}
 	if ((e = pdf_info(&c, m)))
 		goto out;
-	for (size_t i = 0; i < nf; i++)
-		if (fonts[i].font && (e = pdf_font_embed(&c, &fonts[i])))
+	for (size_t i = 0; i < fonts.n; i++)
+		if ((e = pdf_font_embed(&c, &fonts.v[i])))
 			goto out;
 	for (size_t p = 0; p < pd->n_pages; p++)
-		if ((e = pdf_page(&c, pd, &pd->pages[p], fonts, nf, on_page, &content, &images)))
+		if ((e = pdf_page(&c, pd, &pd->pages[p], &fonts, on_page, &content, &images, &pages[p])))
 			goto out;
+	if ((e = pdf_links(&c, pd, pages)) || (e = pdf_outline(&c, pd, pages)) || (e = pdf_labels(&c, pd)))
+		goto out;
+	if (pd->two_page && HPDF_SetPageLayout(c.doc, HPDF_PAGE_LAYOUT_TWO_COLUMN_RIGHT) != HPDF_OK) {
+		e = pdf_fail(&c, "page layout");
+		goto out;
+	}
+	if (pd->n_front && pd->n_marks && HPDF_SetPageMode(c.doc, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK) {
+		e = pdf_fail(&c, "page mode");
+		goto out;
+	}
 	if (HPDF_SaveToStream(c.doc) != HPDF_OK) {
 		e = pdf_fail(&c, "saving");
 		goto out;
@@ -550,11 +734,13 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 out:
 	if (c.doc)
 		HPDF_Free(c.doc);
-	if (fonts)
-		for (size_t i = 0; i < nf; i++)
-			pdf_font_release(&fonts[i]);
-	free(fonts);
+	if (fonts.v)
+		for (size_t i = 0; i < fonts.n; i++)
+			pdf_font_release(&fonts.v[i]);
+	free(fonts.v);
+	free(fonts.slot);
 	free(on_page);
+	free(pages);
 	free(images.v);
 	buf_free(&content);
 	return e;

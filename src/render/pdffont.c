@@ -396,19 +396,19 @@ static void pdf_utf16_hex(struct buf *b, uint32_t cp)
 	}
 }
 
-static int pdf_tu_single_bmp(const struct font_tu *t)
+static int pdf_tu_single_bmp(const struct pdf_tu *t)
 {
 	return t->n == 1 && t->cp[0] < 0xD800;
 }
 
-/* Builds the ToUnicode CMap (Adobe TN #5411) from the fonts' tu[] records: bfrange for runs
+/* Builds the ToUnicode CMap (Adobe TN #5411) from the document's tu[] records (pdf.c): bfrange for runs
    of consecutive codes that map to consecutive BMP code points (same high byte on both sides),
    bfchar for the rest (ligatures as several code points, non-BMP as surrogate pairs). Glyphs
    without a record (never noted by shaping) get no entry. */
 static enum err pdf_font_build_tounicode(const struct pdf_font *pf, const struct pdf_cg *cg,
 					 size_t n, struct buf *b)
 {
-	const struct font_tu *tu = pf->font->tu;
+	const struct pdf_tu *tu = pf->tu;
 	/* kind[i]: 0 no entry, 1 bfchar, 2 start of a bfrange of len[i] codes, 3 inside one */
 	unsigned char *kind = calloc(n ? n : 1, 1);
 	size_t *len = calloc(n ? n : 1, sizeof *len);
@@ -419,7 +419,7 @@ static enum err pdf_font_build_tounicode(const struct pdf_font *pf, const struct
 	}
 	size_t n_char = 0, n_range = 0;
 	for (size_t i = 0; i < n;) {
-		const struct font_tu *t = tu ? &tu[cg[i].gid] : NULL;
+		const struct pdf_tu *t = tu ? &tu[cg[i].gid] : NULL;
 		if (!t || t->n == 0) {
 			i++;
 			continue;
@@ -457,7 +457,7 @@ static enum err pdf_font_build_tounicode(const struct pdf_font *pf, const struct
 			buf_putnum(b, (double)m, 0);
 			buf_puts(b, " beginbfchar\n");
 		}
-		const struct font_tu *t = &tu[cg[i].gid];
+		const struct pdf_tu *t = &tu[cg[i].gid];
 		buf_putc(b, '<');
 		pdf_hex4(b, cg[i].code);
 		buf_puts(b, "> <");
@@ -729,7 +729,7 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 	buf_init(&tounicode);
 	buf_init(&cidmap);
 
-	snprintf(pf->res, sizeof pf->res, "F%d", f->id + 1);
+	snprintf(pf->res, sizeof pf->res, "F%d", pf->slot + 1);
 	in = hb_subset_input_create_or_fail();
 	if ((e = pdf_font_glyphs(pf)) || !in) {
 		e = pdf_font_error(c, f, ERR_NOMEM, NULL);
@@ -849,10 +849,12 @@ void pdf_font_release(struct pdf_font *pf)
 	if (!pf)
 		return;
 	free(pf->used);
+	free(pf->tu);
 	free(pf->gids);
 	free(pf->code);
 	free(pf->width);
 	buf_free(&pf->w);
+	pf->tu = NULL;
 	pf->used = NULL;
 	pf->gids = NULL;
 	pf->code = NULL;

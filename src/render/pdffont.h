@@ -22,18 +22,28 @@ struct pdf_ctx {
 	int reported;                      /* an error was already reported through d */
 };
 
+/* The text a glyph stands for in this document (its ToUnicode entry): the first occurrence in
+   page order, up to PDF_TU_MAX code points (a ligature's). */
+#define PDF_TU_MAX 8
+struct pdf_tu {
+	uint8_t n;              /* 0: no text recorded */
+	uint32_t cp[PDF_TU_MAX];
+};
+
 /* A font of the fontset as it is embedded in this document. Content streams show each glyph as
    the 2-byte code pdf_font_code(); the font's /W holds width[gid] for exactly those codes. */
 struct pdf_font {
 	struct font *font;      /* borrowed; NULL: the pages do not use this font */
 	uint8_t *used;          /* bitmap of the glyph ids the pages reference (num_glyphs bits) */
+	struct pdf_tu *tu;      /* num_glyphs entries: the text of each used glyph */
+	int slot;               /* 0-based, in order of first use: resource /F<slot+1> */
 	uint32_t *gids;         /* the used glyph ids, ascending, 0 first */
 	size_t n_gids;
 	uint16_t *code;         /* code[gid] when codes differ from glyph ids, else NULL */
 	float *width;           /* width[gid] in 1/1000 em as a viewer reads it from /W and /DW
 				   (used glyphs only) */
 	struct buf w;           /* the /W array, written raw into the CIDFont dict on save */
-	char res[16];           /* resource name: "F<id+1>" */
+	char res[16];           /* resource name: "F<slot+1>" */
 	HPDF_Dict type0;        /* the Type0 font dict (indirect), owned by the document */
 };
 

@@ -1,4 +1,4 @@
-/* font.c: fontconfig lookup, HarfBuzz face loading, glyph usage records and 'halt' metrics. */
+/* font.c: fontconfig lookup, HarfBuzz face loading and 'halt' metrics (thread safety: font.h). */
 #include "font.h"
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -17,12 +17,15 @@ struct font_halt_entry {
 struct fontset {
 	FcConfig *fc;
 	struct diag *diag;
+	pthread_mutex_t lock;   /* guards everything below (fonts themselves are immutable) */
 	struct font *fonts[FONTSET_MAX];
 	size_t n;
-	/* fontset_get results by spec: fontconfig matching costs ~0.4 ms a call */
+	/* fontset_get results by spec, failures included: fontconfig matching costs ~0.4 ms a
+	   call, and a failure is reported once */
 	struct fontset_spec {
 		char *spec;
 		struct font *font;
+		enum err err;
 	} specs[FONTSET_MAX];
 	size_t n_specs;
 	/* code points already searched for in vain by fontset_any_for */
@@ -70,11 +73,13 @@ enum err fontset_new(struct diag *d, struct fontset **out)
 	if (!fs)
 		return ERR_NOMEM;
 	fs->diag = d;
+	pthread_mutex_init(&fs->lock, NULL);
 	pthread_mutex_lock(&fontset_fc_lock);
 	fs->fc = FcInitLoadConfigAndFonts();
 	pthread_mutex_unlock(&fontset_fc_lock);
 	if (!fs->fc) {
 		diag_msg(d, DIAG_ERROR, "fontconfig could not be initialised");
+		pthread_mutex_destroy(&fs->lock);
 		free(fs);
 		return ERR_FONT;
 	}
@@ -92,7 +97,6 @@ static void font_free(struct font *f)
 	free(f->path);
 	free(f->family);
 	free(f->psname);
-	free(f->tu);
 	free(f->halt);
 	free(f);
 }
@@ -111,21 +115,116 @@ void fontset_free(struct fontset *fs)
 		pthread_mutex_unlock(&fontset_fc_lock);
 	}
 	free(fs->missing);
+	pthread_mutex_destroy(&fs->lock);
 	free(fs);
 }
 
-size_t fontset_count(const struct fontset *fs) { return fs->n; }
-
-void fontset_reset_usage(struct fontset *fs)
+size_t fontset_count(const struct fontset *fs)
 {
-	for (size_t i = 0; i < fs->n; i++) {
-		struct font *f = fs->fonts[i];
-		if (f->tu)
-			memset(f->tu, 0, f->num_glyphs * sizeof *f->tu);
-		f->n_used = 0;
-	}
+	pthread_mutex_t *l = (pthread_mutex_t *)&fs->lock; /* the lock is not the fontset's state */
+	pthread_mutex_lock(l);
+	size_t n = fs->n;
+	pthread_mutex_unlock(l);
+	return n;
 }
-struct font *fontset_font(const struct fontset *fs, size_t i) { return i < fs->n ? fs->fonts[i] : NULL; }
+
+struct font *fontset_font(const struct fontset *fs, size_t i)
+{
+	pthread_mutex_t *l = (pthread_mutex_t *)&fs->lock;
+	pthread_mutex_lock(l);
+	struct font *f = i < fs->n ? fs->fonts[i] : NULL;
+	pthread_mutex_unlock(l);
+	return f;
+}
+
+/* The punctuation whose 'halt' metrics are computed at load: what clreq.c classes as
+   full-width marks (quotes, dashes, ellipses, interpuncts, CJK Symbols and Punctuation,
+   vertical and small forms, full-width ASCII punctuation). */
+static const uint32_t font_halt_ranges[][2] = {
+	{0x00B7, 0x00B7}, {0x2010, 0x2027}, {0x2030, 0x203A}, {0x3000, 0x303F}, {0x30FB, 0x30FB},
+	{0xFE10, 0xFE19}, {0xFE30, 0xFE4F}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF40},
+	{0xFF5B, 0xFF65},
+};
+
+/* One character shaped with 'halt': its half-width metrics when the font has them. */
+static struct font_halt_entry font_halt_shape(const struct font *f, hb_buffer_t *b, uint32_t cp)
+{
+	uint32_t g = font_glyph(f, cp);
+	struct font_halt_entry e = {cp, g ? font_advance(f, g) : 0, 0, 0};
+	if (!g)
+		return e;
+	hb_buffer_clear_contents(b);
+	hb_buffer_add_utf32(b, &cp, 1, 0, 1);
+	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_buffer_set_script(b, HB_SCRIPT_HAN);
+	hb_buffer_set_language(b, hb_language_from_string("zh-Hans", -1));
+	hb_feature_t feat = {HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1};
+	hb_shape(f->hb, b, &feat, 1);
+	unsigned n;
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
+	if (n == 1 && pos[0].x_advance < e.adv) {
+		e.adv = pos[0].x_advance;
+		e.xoff = pos[0].x_offset;
+		e.has = 1;
+	}
+	return e;
+}
+
+/* Fills f->halt for the characters of font_halt_ranges the font has: one shaping call for
+   all of them, each followed by 一 (U+4E00) so that no pair kerning or context joins two
+   marks; 'kern' is off. When the glyphs do not come out one per character (a font whose
+   lookups merge them), each is shaped alone. */
+static enum err font_halt_table(struct font *f)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < sizeof font_halt_ranges / sizeof *font_halt_ranges; r++)
+		n += font_halt_ranges[r][1] - font_halt_ranges[r][0] + 1;
+	f->halt = calloc(n, sizeof *f->halt);
+	uint32_t *text = calloc(2 * n, sizeof *text);
+	hb_buffer_t *b = hb_buffer_create();
+	enum err e = ERR_NOMEM;
+	if (!f->halt || !text || !hb_buffer_allocation_successful(b))
+		goto out;
+	for (size_t r = 0; r < sizeof font_halt_ranges / sizeof *font_halt_ranges; r++)
+		for (uint32_t cp = font_halt_ranges[r][0]; cp <= font_halt_ranges[r][1]; cp++)
+			if (font_glyph(f, cp))
+				f->halt[f->n_halt++].cp = cp;
+	for (size_t i = 0; i < f->n_halt; i++) {
+		text[2 * i] = f->halt[i].cp;
+		text[2 * i + 1] = 0x4E00;
+	}
+	hb_buffer_add_utf32(b, text, (int)(2 * f->n_halt), 0, (int)(2 * f->n_halt));
+	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_buffer_set_script(b, HB_SCRIPT_HAN);
+	hb_buffer_set_language(b, hb_language_from_string("zh-Hans", -1));
+	hb_feature_t feat[2] = {{HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1},
+				{HB_TAG('k', 'e', 'r', 'n'), 0, 0, (unsigned)-1}};
+	hb_shape(f->hb, b, feat, 2);
+	unsigned ng;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &ng);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &ng);
+	int one_each = ng == 2 * f->n_halt;
+	for (unsigned i = 0; one_each && i < ng; i++)
+		one_each = info[i].cluster == i;
+	for (size_t i = 0; i < f->n_halt; i++) {
+		struct font_halt_entry *h = &f->halt[i];
+		if (!one_each) {
+			*h = font_halt_shape(f, b, h->cp);
+			continue;
+		}
+		h->adv = font_advance(f, font_glyph(f, h->cp));
+		if (pos[2 * i].x_advance < h->adv) {
+			h->adv = pos[2 * i].x_advance;
+			h->xoff = pos[2 * i].x_offset;
+			h->has = 1;
+		}
+	}
+	e = ERR_OK;
+out:
+	hb_buffer_destroy(b);
+	free(text);
+	return e;
+}
 
 static int font_be16(const char *p) { return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]); }
 
@@ -204,6 +303,10 @@ static enum err fontset_load(struct fontset *fs, const char *file, int index, co
 	if (!f->descender) f->descender = -(int)(f->upem * 0.12);
 	if (!f->cap_height) f->cap_height = (int)(f->upem * 0.7);
 	font_read_tables(f);
+	if (font_halt_table(f)) {
+		font_free(f);
+		return ERR_NOMEM;
+	}
 	f->id = (int)fs->n;
 	fs->fonts[fs->n++] = f;
 	*out = f;
@@ -225,18 +328,25 @@ static int font_has_family(FcPattern *p, const char *family)
 enum err fontset_get(struct fontset *fs, const char *spec, struct font **out)
 {
 	*out = NULL;
+	enum err e = ERR_OK;
+	pthread_mutex_lock(&fs->lock);
 	for (size_t i = 0; i < fs->n_specs; i++)
 		if (!strcmp(fs->specs[i].spec, spec)) {
 			*out = fs->specs[i].font;
-			return ERR_OK;
+			e = fs->specs[i].err;
+			goto out;
 		}
-	enum err e = fontset_match(fs, spec, out);
-	if (!e && fs->n_specs < FONTSET_MAX) {
+	e = fontset_match(fs, spec, out);
+	if (e != ERR_NOMEM && fs->n_specs < FONTSET_MAX) {
 		char *s = strdup(spec);
-		if (!s)
-			return ERR_NOMEM;
-		fs->specs[fs->n_specs++] = (struct fontset_spec){s, *out};
+		if (!s) {
+			e = ERR_NOMEM;
+			goto out;
+		}
+		fs->specs[fs->n_specs++] = (struct fontset_spec){s, *out, e};
 	}
+out:
+	pthread_mutex_unlock(&fs->lock);
 	return e;
 }
 
@@ -292,7 +402,17 @@ out:
 	return e;
 }
 
+static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp);
+
 struct font *fontset_any_for(struct fontset *fs, uint32_t cp)
+{
+	pthread_mutex_lock(&fs->lock);
+	struct font *f = fontset_any_for_locked(fs, cp);
+	pthread_mutex_unlock(&fs->lock);
+	return f;
+}
+
+static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp)
 {
 	for (size_t i = 0; i < fs->n; i++)
 		if (font_glyph(fs->fonts[i], cp))
@@ -355,65 +475,24 @@ int font_advance(const struct font *f, uint32_t gid)
 	return hb_font_get_glyph_h_advance(f->hb, gid);
 }
 
-enum err font_note_glyph(struct font *f, uint32_t gid, const uint32_t *cps, size_t n)
+int font_halt(const struct font *f, uint32_t cp, int *adv, int *xoff)
 {
-	if (gid >= f->num_glyphs)
-		return ERR_OK;
-	if (!f->tu) {
-		f->tu = calloc(f->num_glyphs, sizeof *f->tu);
-		if (!f->tu)
-			return ERR_NOMEM;
+	size_t lo = 0, hi = f->n_halt;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->halt[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	struct font_tu *t = &f->tu[gid];
-	if (t->n || n == 0)
-		return ERR_OK;
-	if (n > FONT_TU_MAX)
-		n = FONT_TU_MAX;
-	for (size_t i = 0; i < n; i++)
-		t->cp[i] = cps[i];
-	t->n = (uint8_t)n;
-	f->n_used++;
-	return ERR_OK;
-}
-
-int font_halt(struct font *f, uint32_t cp, int *adv, int *xoff)
-{
-	for (size_t i = 0; i < f->n_halt; i++)
-		if (f->halt[i].cp == cp) {
-			*adv = f->halt[i].adv;
-			*xoff = f->halt[i].xoff;
-			return f->halt[i].has;
-		}
-	uint32_t g = font_glyph(f, cp);
-	int full = g ? font_advance(f, g) : 0;
-	struct font_halt_entry e = {cp, full, 0, 0};
-	if (g) {
+	struct font_halt_entry e;
+	if (lo < f->n_halt && f->halt[lo].cp == cp) {
+		e = f->halt[lo];
+	} else {
 		hb_buffer_t *b = hb_buffer_create();
-		hb_buffer_add_utf32(b, &cp, 1, 0, 1);
-		hb_buffer_set_direction(b, HB_DIRECTION_LTR);
-		hb_buffer_set_script(b, HB_SCRIPT_HAN);
-		hb_buffer_set_language(b, hb_language_from_string("zh-Hans", -1));
-		hb_feature_t feat = {HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1};
-		hb_shape(f->hb, b, &feat, 1);
-		unsigned n;
-		hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
-		if (n == 1 && pos[0].x_advance < full) {
-			e.adv = pos[0].x_advance;
-			e.xoff = pos[0].x_offset;
-			e.has = 1;
-		}
+		e = font_halt_shape(f, b, cp);
 		hb_buffer_destroy(b);
 	}
-	if (f->n_halt == f->cap_halt) {
-		size_t nc = f->cap_halt ? f->cap_halt * 2 : 32;
-		struct font_halt_entry *p = realloc(f->halt, nc * sizeof *p);
-		if (p) {
-			f->halt = p;
-			f->cap_halt = nc;
-		}
-	}
-	if (f->n_halt < f->cap_halt)
-		f->halt[f->n_halt++] = e;
 	*adv = e.adv;
 	*xoff = e.xoff;
 	return e.has;

@@ -1,22 +1,18 @@
-/* font.h: fonts found through fontconfig, loaded as HarfBuzz faces, with the record of which
-   glyphs were used and which text they stand for (for subsetting and ToUnicode).
+/* font.h: fonts found through fontconfig and loaded as HarfBuzz faces.
 
-   A fontset belongs to one job (no global state); fonts live as long as their fontset and are
-   borrowed by everything else. Font usage (font_note_glyph) is mutated while a job lays out. */
+   Thread safety: a fontset may be shared by the jobs of a batch or a digest running in
+   threads. A loaded struct font is immutable (its HarfBuzz objects, metrics and the 'halt'
+   metrics of the clreq punctuation, computed at load); nothing writes into a font after
+   fontset_load returns, so shaping and layout read fonts without locks. The fontset's own
+   tables (loaded fonts, the spec cache, the code points searched in vain) are guarded by its
+   mutex; fonts are appended, never moved or freed before fontset_free. Which glyphs a document
+   uses, and the text they stand for, are the document's (page.h), not the font's. */
 #ifndef PAIBAN_FONT_H
 #define PAIBAN_FONT_H
 #include <stddef.h>
 #include <stdint.h>
 #include <hb.h>
 #include "../base/diag.h"
-
-/* Text a glyph stands for (its ToUnicode entry): up to FONT_TU_MAX code points. */
-#define FONT_TU_MAX 8
-
-struct font_tu {
-	uint8_t n;              /* 0: glyph never used */
-	uint32_t cp[FONT_TU_MAX];
-};
 
 struct font {
 	int id;                 /* index in the fontset, 0-based: PDF resource /F<id+1> */
@@ -35,17 +31,17 @@ struct font {
 	int ascender, descender, cap_height, x_height;
 	int bbox[4];            /* xMin yMin xMax yMax from 'head' */
 	int italic_angle;
-	/* usage: used[gid] != 0 when the glyph is in the document; tu[gid] its text */
-	struct font_tu *tu;     /* num_glyphs entries, allocated on first use */
-	size_t n_used;
-	/* cache of half-width ('halt') metrics for punctuation: see font_halt */
+	/* half-width ('halt') metrics of the punctuation the line breaker asks about, by code
+	   point (ascending), computed at load: see font_halt */
 	struct font_halt_entry *halt;
-	size_t n_halt, cap_halt;
+	size_t n_halt;
 };
 
 struct fontset;
 
-/* Creates a fontset with its own fontconfig configuration. Caller frees with fontset_free. */
+/* Creates a fontset with its own fontconfig configuration. Caller frees with fontset_free.
+   d receives the diagnostics of fontset_get (the first time a spec is asked for: failures are
+   cached, so jobs that ask again later, in threads, get the error code silently). */
 enum err fontset_new(struct diag *d, struct fontset **out);
 void fontset_free(struct fontset *fs);
 
@@ -57,8 +53,6 @@ enum err fontset_get(struct fontset *fs, const char *spec, struct font **out);
 /* A font that has a glyph for cp, searched through all installed fonts (fallback of last resort);
    NULL when none has it. Borrowed. */
 struct font *fontset_any_for(struct fontset *fs, uint32_t cp);
-/* Forgets which glyphs were used (before the next document of a batch). */
-void fontset_reset_usage(struct fontset *fs);
 size_t fontset_count(const struct fontset *fs);
 struct font *fontset_font(const struct fontset *fs, size_t i);
 
@@ -66,11 +60,10 @@ struct font *fontset_font(const struct fontset *fs, size_t i);
 uint32_t font_glyph(const struct font *f, uint32_t cp);
 /* Advance of gid in font units. */
 int font_advance(const struct font *f, uint32_t gid);
-/* Records that gid is used and stands for text cps[0..n) (first record wins). */
-enum err font_note_glyph(struct font *f, uint32_t gid, const uint32_t *cps, size_t n);
 /* Half-width metrics of a full-width punctuation glyph (OpenType 'halt'): *adv and *xoff in font
    units. Returns 1 when the font has a half-width form, 0 otherwise (then adv/xoff are the
-   full-width ones). Cached per font. */
-int font_halt(struct font *f, uint32_t cp, int *adv, int *xoff);
+   full-width ones). Read from the table computed at load (the clreq punctuation), else
+   computed (HarfBuzz shaping of one character; nothing is cached). */
+int font_halt(const struct font *f, uint32_t cp, int *adv, int *xoff);
 
 #endif

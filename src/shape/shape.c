@@ -109,30 +109,9 @@ static enum err shape_run(struct shaper *s, struct font *f, hb_script_t sc, floa
 	float k = size / (float)f->upem;
 	for (unsigned i = 0; i < n; i++) {
 		size_t c = info[i].cluster;
-		size_t cend = end;
-		for (unsigned j = i + 1; j < n; j++)
-			if (info[j].cluster != c) {
-				cend = info[j].cluster;
-				break;
-			}
-		uint32_t cps[FONT_TU_MAX];
-		size_t ncp = 0;
-		/* the first glyph of a cluster stands for the cluster's text */
-		if (i == 0 || info[i - 1].cluster != c) {
-			for (size_t o = c; o < cend && ncp < FONT_TU_MAX;) {
-				uint32_t cp;
-				size_t l = utf8_decode(text + o, len - o, &cp);
-				if (!l)
-					l = 1;
-				cps[ncp++] = cp;
-				o += l;
-			}
-		}
 		uint32_t first = 0;
 		if (c < len)
 			utf8_decode(text + c, len - c, &first);
-		if (font_note_glyph(f, info[i].codepoint, cps, ncp))
-			return ERR_NOMEM;
 		out->g[out->n++] = (struct shape_glyph){
 			f, info[i].codepoint, (uint32_t)c, first,
 			pos[i].x_advance * k, pos[i].x_offset * k, pos[i].y_offset * k};

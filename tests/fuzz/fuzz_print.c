@@ -47,7 +47,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (parse_buffer(path, (const char *)data + 1, size - 1, d, &doc) == ERR_OK) {
 		struct pagedoc pd;
 		pagedoc_init(&pd, fuzz_style.page_w, fuzz_style.page_h);
-		fontset_reset_usage(fuzz_fs);
 		if (compose_article_dump(doc, &fuzz_style, fuzz_fs, fuzz_sh, d, &pd, NULL, NULL) == ERR_OK) {
 			struct pdf_meta m = {doc->title.text, NULL, NULL, NULL, "paiban fuzz", 0};
 			struct buf out;

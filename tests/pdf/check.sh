@@ -107,6 +107,24 @@ grep -q "font family 'Noto Serif CJK XX' is not installed.*fonts-noto-cjk" "$T/e
 [ -e "$T/x.pdf" ] && fail "partial output after errors"
 [ "$(cksum <"$sample")" = "$sum" ] || fail "sample changed"
 
+# Glyph-sharing code points: ⼀ (U+2F00, KANGXI RADICAL ONE) and 一 (U+4E00) are one glyph in
+# Noto CJK; each copies back as itself (the text comes from the document, not from the font).
+printf '部首⼀与汉字一\n\n2022-04-06 来源：测试\n\n第一段写⼀和一，一⼀一。\n' >"$T/share.txt"
+"$PAIBAN" print "$T/share.txt" -o "$T/share.pdf" -q || fail "glyph-sharing article: exit $?"
+pdftotext -enc UTF-8 "$T/share.pdf" - | tr -d '\n\f' >"$T/share.got"
+grep -q '部首⼀与汉字一' "$T/share.got" && grep -q '第一段写⼀和一，一⼀一。' "$T/share.got" ||
+	{ fail "glyph-sharing code points copy back wrong"; cat "$T/share.got"; echo; }
+# print -j: the same PDFs for any number of threads, messages in input order.
+mkdir -p "$T/j1" "$T/j4"
+SOURCE_DATE_EPOCH=1649226622 "$PAIBAN" print "$sample" "$T/share.txt" tests/markdown/*.md -d "$T/j1" -j 1 2>"$T/j1.err"
+SOURCE_DATE_EPOCH=1649226622 "$PAIBAN" print "$sample" "$T/share.txt" tests/markdown/*.md -d "$T/j4" -j 4 2>"$T/j4.err"
+for f in "$T"/j1/*.pdf; do
+	cmp -s "$f" "$T/j4/${f##*/}" || fail "print -j 4 differs from -j 1: ${f##*/}"
+done
+cmp -s "$T/j1.err" "$T/j4.err" || { fail "print -j 4 messages differ from -j 1"; diff "$T/j1.err" "$T/j4.err" | head; }
+"$PAIBAN" print "$sample" "$T/j1/x/../../j1/$(basename "$sample")" -d "$T/j1" 2>"$T/e7"; rc=$?
+[ $rc -eq 2 ] && grep -q 'would both be written to' "$T/e7" || { fail "two inputs, one output name: exit $rc"; cat "$T/e7"; }
+
 # Help and version.
 "$PAIBAN" --help | grep -q 'paiban COMMAND' || fail "--help"
 "$PAIBAN" print --help | grep -q -- '--style' || fail "print --help"

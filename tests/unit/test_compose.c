@@ -142,11 +142,12 @@ static void report(struct dctx *c, const struct rline *l, const char *fmt, ...)
 }
 
 /* The first code point a glyph stands for (0 when unknown). */
-static uint32_t glyph_cp(const struct page_glyph *g)
+static uint32_t glyph_cp(const struct page *pg, const struct page_glyph *g)
 {
-	const struct font_tu *tu = g->font && g->font->tu && g->gid < g->font->num_glyphs
-				   ? &g->font->tu[g->gid] : NULL;
-	return tu && tu->n ? tu->cp[0] : 0;
+	size_t n;
+	const char *t = page_glyph_text(pg, g, &n);
+	uint32_t cp = 0;
+	return n && utf8_decode(t, n, &cp) ? cp : 0;
 }
 
 static double glyph_adv(const struct page_glyph *g)
@@ -156,9 +157,9 @@ static double glyph_adv(const struct page_glyph *g)
 
 /* Right edge of g as the last glyph of a line: a full-width mark shows only its half-width box
    (PW-END), read from the font's 'halt' metrics (as test_linebreak.c measures it). */
-static double edge_right(const struct page_glyph *g)
+static double edge_right(const struct page *pg, const struct page_glyph *g)
 {
-	uint32_t cp = glyph_cp(g);
+	uint32_t cp = glyph_cp(pg, g);
 	double adv = glyph_adv(g);
 	int ha, hx;
 	if (in_list(fw_marks, cp) && adv > 0.9 * g->size && font_halt(g->font, cp, &ha, &hx))
@@ -168,9 +169,9 @@ static double edge_right(const struct page_glyph *g)
 
 /* Left edge of the ink box of g as the first glyph of a line: an opening mark that lost its
    blank left half (PW-START, compressed) starts half an em right of its origin. */
-static double edge_left(const struct page_glyph *g, int compressed)
+static double edge_left(const struct page *pg, const struct page_glyph *g, int compressed)
 {
-	uint32_t cp = glyph_cp(g);
+	uint32_t cp = glyph_cp(pg, g);
 	int ha, hx;
 	if (compressed && in_list(fw_open, cp) && glyph_adv(g) > 0.9 * g->size &&
 	    font_halt(g->font, cp, &ha, &hx))
@@ -211,10 +212,9 @@ static void rebuild(struct env *e, const struct pagedoc *pd, const struct style 
 			double top = -1e9, bottom = 1e9;
 			for (size_t k = i; k < j; k++) {
 				const struct page_glyph *q = &pg->glyphs[k];
-				const struct font_tu *tu = q->font->tu && q->gid < q->font->num_glyphs
-							   ? &q->font->tu[q->gid] : NULL;
-				for (int c = 0; tu && c < tu->n; c++)
-					buf_pututf8(&e->text, tu->cp[c]);
+				size_t tl;
+				const char *tx = page_glyph_text(pg, q, &tl);
+				buf_put(&e->text, tx, tl);
 				double t = q->y + 0.88 * q->size, b = q->y - 0.12 * q->size;
 				top = t > top ? t : top;
 				bottom = b < bottom ? b : bottom;
@@ -222,9 +222,9 @@ static void rebuild(struct env *e, const struct pagedoc *pd, const struct style 
 			l->t1 = e->text.len;
 			l->top = top;
 			l->bottom = bottom;
-			l->indented = fabs(edge_left(g, 0) - (left + indent)) < TOL;
-			l->left = edge_left(g, !l->indented);
-			l->right = edge_right(&pg->glyphs[j - 1]);
+			l->indented = fabs(edge_left(pg, g, 0) - (left + indent)) < TOL;
+			l->left = edge_left(pg, g, !l->indented);
+			l->right = edge_right(pg, &pg->glyphs[j - 1]);
 			l->block = -1;
 			if (l->y < st->margin_bottom)
 				l->cls = LC_FOOTER;

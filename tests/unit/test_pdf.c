@@ -82,10 +82,15 @@ static float tpdf_line(struct shaper *sh, struct page *pg, const struct fontchai
 {
 	struct shape_buf b = {0};
 	CHECK(shape_text(sh, fc, size, text, strlen(text), (struct srcpos){"test", 1, 1}, &b) == ERR_OK);
+	size_t len = strlen(text);
 	for (size_t i = 0; i < b.n; i++) {
 		struct page_glyph g = {b.g[i].font, b.g[i].gid, size, x + b.g[i].xoff, y + b.g[i].yoff,
-					 i ? 0u : PAGE_SPAN_START};
-		CHECK(page_add_glyph(pg, g) == ERR_OK);
+					 i ? 0u : PAGE_SPAN_START, 0, 0, 0};
+		/* the glyph stands for its cluster's text (the first glyph of a cluster) */
+		size_t t0 = b.g[i].cluster, t1 = t0;
+		if (i == 0 || b.g[i - 1].cluster != b.g[i].cluster)
+			t1 = i + 1 < b.n ? b.g[i + 1].cluster : len;
+		CHECK(page_add_glyph(pg, g, text + t0, t1 - t0) == ERR_OK);
 		x += b.g[i].adv + extra;
 	}
 	shape_buf_free(&b);
@@ -255,7 +260,11 @@ static void tpdf_check_positions(const char *path, const struct pagedoc *pd)
 			if (bad++ < 5)
 				fprintf(stderr, "glyph %zu at %.3f %.3f, mupdf says %.3f %.3f\n", k, g->x, g->y, x, y);
 		}
-		unsigned n = g->font->tu[g->gid].n;
+		size_t tl;
+		const char *tx = page_glyph_text(pg, g, &tl);
+		unsigned n = 0;
+		for (size_t o = 0; o < tl; o++)
+			n += ((unsigned char)tx[o] & 0xC0) != 0x80;
 		extra = n > 1 ? n - 1 : 0;
 		k++;
 	}
@@ -346,7 +355,7 @@ static void tpdf_big(struct shaper *sh, const struct fontchain *fc, struct paged
 			text[n] = 0;
 			tpdf_line(sh, pg, fc, 10.5f, 56, 780 - l * 16.0f, 0.2f, text);
 		}
-		CHECK(page_add_rule(pg, (struct page_rule){56, 800, 539, 800, 0.5f}) == ERR_OK);
+		CHECK(page_add_rule(pg, (struct page_rule){56, 800, 539, 800, 0.5f, 0}) == ERR_OK);
 	}
 }
 
@@ -407,15 +416,15 @@ int main(void)
 	tpdf_line(sh, p1, &fc_body, 10.5f, 72, 712, 0.37f, lines[2]); /* justified: TJ adjustments */
 	tpdf_line(sh, p1, &fc_body, 10.5f, 72, 694, 0, lines[3]);
 	tpdf_line(sh, p1, &fc_latin, 10.5f, 72, 676, 0, lines[4]);
-	CHECK(page_add_rule(p1, (struct page_rule){72, 745, 523, 745, 0.75f}) == ERR_OK);
+	CHECK(page_add_rule(p1, (struct page_rule){72, 745, 523, 745, 0.75f, 0}) == ERR_OK);
 	struct page *p2 = pagedoc_add_page(&pd);
 	tpdf_line(sh, p2, &fc_body, 12, 72, 760, 0, lines[5]);
-	CHECK(page_add_rule(p2, (struct page_rule){72, 740, 300, 740, 1}) == ERR_OK);
+	CHECK(page_add_rule(p2, (struct page_rule){72, 740, 300, 740, 1, 0}) == ERR_OK);
 	double t_shape = tpdf_now() - t1;
 	/* 𠮷 (U+20BB7) is shaped: Noto Serif CJK SC has it */
 	int jiji = 0;
 	for (size_t i = 0; i < p1->n_glyphs; i++)
-		jiji += p1->glyphs[i].font->tu[p1->glyphs[i].gid].cp[0] == 0x20BB7;
+		jiji += p1->glyphs[i].ntext == 4 && !memcmp(p1->text + p1->glyphs[i].text, "\xF0\xA0\xAE\xB7", 4);
 	CHECK(jiji == 2);
 
 	struct pdf_meta meta = {"“五社联动”促基层治理——湖北 𠮷", "湖北日报记者 张三",
@@ -491,9 +500,9 @@ int main(void)
 	pagedoc_init(&bad, 595, 842);
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF); /* no pages */
 	struct page *bp = pagedoc_add_page(&bad);
-	page_add_glyph(bp, (struct page_glyph){serif, serif->num_glyphs, 10, 72, 700, 0});
+	page_add_glyph(bp, (struct page_glyph){serif, serif->num_glyphs, 10, 72, 700, 0, 0, 0, 0}, NULL, 0);
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF);
-	bp->glyphs[0] = (struct page_glyph){serif, 1, NAN, 72, 700, 0};
+	bp->glyphs[0] = (struct page_glyph){serif, 1, NAN, 72, 700, 0, 0, 0, 0};
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF);
 	CHECK(!tpdf_file_exists(OUTDIR "/bad.pdf"));
 	/* a blank page and the stdout path */

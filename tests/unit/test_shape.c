@@ -44,7 +44,9 @@ int main(void)
 	CHECK(font_halt(serif, 0xFF0C, &adv, &xoff) == 1 && adv == 500 && xoff == 0);   /* ， */
 	CHECK(font_halt(serif, 0x201C, &adv, &xoff) == 1 && adv == 500 && xoff == -500); /* “ */
 	CHECK(font_halt(serif, 0x4E94, &adv, &xoff) == 0 && adv == 1000);
-	CHECK(serif->tu[b.g[1].gid].n == 1 && serif->tu[b.g[1].gid].cp[0] == 0x4E94);
+	/* the halt table is computed at load (font.h): the marks are there, ideographs not */
+	CHECK(serif->n_halt > 100);
+	CHECK(font_halt(serif, 0x3001, &adv, &xoff) == 1 && adv == 500);                  /* 、 */
 	/* NO-TOFU: a character no installed font has is reported once, with its position */
 	char msgs[2048] = "";
 	FILE *m = fmemopen(msgs, sizeof msgs - 1, "w");

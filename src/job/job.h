@@ -1,0 +1,63 @@
+/* job.h: the pipeline as a library: the shared environment of a run (style, fonts), one
+   article printed (parse -> compose -> PDF), the publication metadata of an article, and a
+   worker pool that runs numbered jobs in threads with their diagnostics printed whole and in
+   job order. `paiban print`, `paiban digest` (digest.h) and the tests share it; src/cli only
+   parses options.
+
+   Threads: a job_env is read-only once job_env_init returns: its style is never written, its
+   fontset loads fonts under its own lock and fonts are immutable (font.h). Everything a job
+   changes (document, pagedoc, shaper, diagnostics, output) is the job's own. */
+#ifndef PAIBAN_JOB_H
+#define PAIBAN_JOB_H
+#include <stddef.h>
+#include <stdio.h>
+#include "../base/diag.h"
+#include "../style/style.h"
+
+struct buf;
+struct doc;
+struct fontset;
+
+#define JOB_MAX_THREADS 64
+
+/* What every job of a run shares. */
+struct job_env {
+	struct style style;
+	struct fontset *fs;     /* owned; shared by the jobs */
+	long long epoch;        /* SOURCE_DATE_EPOCH, or -1 */
+	const char *const *allow_dirs; /* --allow-path folders (borrowed) */
+	size_t n_allow;
+};
+
+/* Finds DATADIR/rel ($PAIBAN_DATADIR, the tree next to the executable, the install prefix)
+   into out (n bytes). 0 when found, -1 when not. */
+int job_datafile(const char *rel, char *out, size_t n);
+
+/* Loads the style (a name from styles/ or a path), applies --size steps (warning when
+   clamped), resolves optional font families, creates the fontset and loads every family the
+   style names (so that jobs running in threads only read the fontset's cache). Errors go to
+   d: ERR_USAGE (unknown style), ERR_SYNTAX (bad style file), ERR_FONT. On failure env holds
+   nothing to free beyond job_env_free. */
+enum err job_env_init(struct job_env *env, const char *style, int size_steps, struct diag *d);
+void job_env_free(struct job_env *env);
+
+/* The PDF's document information for an article: author (the byline's names joined by 、),
+   subject (source and date), keywords (joined by ", "). Appended to the caller's buffers. */
+void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject, struct buf *kw);
+
+/* Prints the article at `in` into the PDF at `out` ("-" = standard output). When dump is
+   non-NULL the layout dump is appended to it. Refuses an output that is the input. */
+enum err job_print(const struct job_env *env, const char *in, const char *out, struct buf *dump,
+		   struct diag *d);
+
+/* Number of threads for -j 0 (all online processors, at most JOB_MAX_THREADS). */
+int job_default_threads(void);
+
+/* Runs fn(ctx, i, d) for i in [0, n) on `threads` threads (1: in the calling thread). Each
+   job reports into a diag of its own (quiet as asked) whose text is written to log whole, in
+   job order, once every job has finished; errs[i] gets job i's result. Returns the first
+   error in job order (ERR_OK when all succeeded), or ERR_NOMEM when the pool could not run. */
+enum err job_run_all(size_t n, int threads, enum err (*fn)(void *ctx, size_t i, struct diag *d),
+		     void *ctx, int quiet, FILE *log, enum err *errs);
+
+#endif
