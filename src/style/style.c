@@ -1,5 +1,6 @@
 /* style.c: reader for style and font-role files (INI-like: [section], key = value). */
 #include "style.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,9 @@ void style_defaults(struct style *s)
 		t->line_pitch = 1.75f;
 		t->align = STYLE_LEFT;
 	}
+	s->digest.running_heads = 1;
+	s->digest.masthead_size = 36;
+	snprintf(s->digest.masthead_role, sizeof s->digest.masthead_role, "heading");
 	s->text[STYLE_BODY].indent = 21.0f;
 	s->text[STYLE_BODY].align = STYLE_JUSTIFY;
 	struct style_text *t = &s->text[STYLE_TITLE];
@@ -372,6 +376,81 @@ static int style_align(const char *v, enum style_align *a)
 	return 0;
 }
 
+/* One of a fixed list of words: its index, or -1 (reported). */
+static int style_word(struct style_ctx *c, const char *key, const char *v, unsigned col,
+		      const char *const *words, const char *list)
+{
+	for (int i = 0; words[i]; i++)
+		if (!strcmp(v, words[i]))
+			return i;
+	char msg[160];
+	snprintf(msg, sizeof msg, "%s (use %s)", key, list);
+	style_error(c, col, "bad value '%s' for %s", v, msg);
+	return -1;
+}
+
+/* RRGGBB in hex (no '#': it starts a comment), or the names black and red (the red of official
+   简报 mastheads). */
+static int style_color(const char *v, unsigned *out)
+{
+	if (!strcmp(v, "black")) {
+		*out = 0;
+		return 0;
+	}
+	if (!strcmp(v, "red")) {
+		*out = 0xE60012;
+		return 0;
+	}
+	char *end;
+	if (strlen(v) != 6 || !isxdigit((unsigned char)v[0]))
+		return -1;
+	unsigned long x = strtoul(v, &end, 16);
+	if (*end)
+		return -1;
+	*out = (unsigned)x;
+	return 0;
+}
+
+static void style_digest_key(struct style_ctx *c, const char *key, const char *v, unsigned col)
+{
+	struct style_digest *g = &c->s->digest;
+	static const char *const yesno[] = {"no", "yes", NULL};
+	int w;
+	if (!strcmp(key, "start")) {
+		static const char *const words[] = {"page", "odd", "continue", NULL};
+		if ((w = style_word(c, key, v, col, words, "page, odd or continue")) >= 0)
+			g->start = (enum style_start)w;
+	} else if (!strcmp(key, "running-heads")) {
+		if ((w = style_word(c, key, v, col, yesno, "yes or no")) >= 0)
+			g->running_heads = w;
+	} else if (!strcmp(key, "folio")) {
+		static const char *const words[] = {"dash", "page", "page-of", NULL};
+		if ((w = style_word(c, key, v, col, words, "dash, page or page-of")) >= 0)
+			g->folio = (enum style_folio)w;
+	} else if (!strcmp(key, "open")) {
+		static const char *const words[] = {"single", "facing", NULL};
+		if ((w = style_word(c, key, v, col, words, "single or facing")) >= 0)
+			g->facing = w;
+	} else if (!strcmp(key, "masthead-size")) {
+		style_len_in(c, key, v, col, c->s->text[STYLE_BODY].size, 8, 144, &g->masthead_size);
+	} else if (!strcmp(key, "masthead-font")) {
+		if (strcmp(v, "body") && strcmp(v, "heading") && strcmp(v, "sans"))
+			style_error(c, col, "bad value '%s' for %s (use body, heading or sans)", v, key);
+		else
+			snprintf(g->masthead_role, sizeof g->masthead_role, "%s", v);
+	} else if (!strcmp(key, "masthead-color") || !strcmp(key, "rule-color")) {
+		unsigned x;
+		if (style_color(v, &x))
+			style_error(c, col, "bad colour '%s' for %s (use RRGGBB hex, black or red)", v, key);
+		else if (key[0] == 'm')
+			g->masthead_color = x;
+		else
+			g->rule_color = x;
+	} else {
+		style_error(c, col, "unknown key '%s' in section [%s]", key, "digest");
+	}
+}
+
 static void style_key(struct style_ctx *c, const char *key, const char *v, unsigned col)
 {
 	struct style *s = c->s;
@@ -438,6 +517,9 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 			style_len_in(c, key, v, col, em, 0, maxlen, m);
 			return;
 		}
+	} else if (!strcmp(c->section, "digest")) {
+		style_digest_key(c, key, v, col);
+		return;
 	} else if (!strcmp(c->section, "fonts")) {
 		struct style_role *r = (struct style_role *)style_role(s, key);
 		if (r) {
@@ -516,7 +598,7 @@ static char *style_trim(char *p)
 
 static int style_known_section(const char *name)
 {
-	if (!strcmp(name, "page") || !strcmp(name, "fonts"))
+	if (!strcmp(name, "page") || !strcmp(name, "fonts") || !strcmp(name, "digest"))
 		return 1;
 	for (int i = 0; i < STYLE_N_CLASSES; i++)
 		if (!strcmp(name, style_class_names[i]))

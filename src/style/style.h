@@ -38,6 +38,22 @@ struct style_text {
 	enum style_align align;
 };
 
+/* A digest's furniture and front matter (section [digest]; README "Style files"). */
+enum style_start { STYLE_START_PAGE, STYLE_START_ODD, STYLE_START_CONTINUE };
+enum style_folio { STYLE_FOLIO_DASH, STYLE_FOLIO_PAGE, STYLE_FOLIO_PAGE_OF };
+
+struct style_digest {
+	enum style_start start;   /* where each article starts: a new page, a new odd page, or
+				     right after the previous one */
+	int running_heads;        /* 刊名 + 期号 on even pages, section / article on odd pages */
+	enum style_folio folio;   /* page numbers: — 1 —, 第 1 页, 第 1 页 / 共 N 页 */
+	float masthead_size;      /* the 刊名 on the cover, pt */
+	char masthead_role[32];   /* its font role */
+	unsigned masthead_color;  /* 0xRRGGBB: the 刊名 (red 套红 for a 简报) */
+	unsigned rule_color;      /* the cover's thick rule and the closing block's rules */
+	int facing;               /* open as facing pages (odd pages on the right) */
+};
+
 struct style {
 	char name[STYLE_NAME_MAX];
 	float page_w, page_h;   /* pt */
@@ -57,6 +73,7 @@ struct style {
 	int hang;               /* [body] hang = yes: HANG, 、，。 may hang outside the measure */
 	int greedy;             /* [page] line-breaker = greedy: first-fit filler instead of the
 				   optimal-fit breaker (for comparison) */
+	struct style_digest digest;
 };
 
 /* Fills s with the built-in defaults (a4-article without a file). */
