@@ -1,4 +1,4 @@
-/* main.c: the paiban command line: print, parse, --help, --version. */
+/* main.c: the paiban command line: print, digest, parse, --help, --version. */
 #include "../base/buf.h"
 #include "../base/diag.h"
 #include "../model/doc.h"
@@ -9,6 +9,8 @@
 #include "../layout/page.h"
 #include "../render/pdf.h"
 #include "../job/job.h"
+#include "../job/digest.h"
+#include "../parse/manifest.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -30,6 +32,8 @@ static const char cli_usage[] =
 	"\n"
 	"Commands:\n"
 	"  print FILE... -o OUT.pdf | -d DIR   typeset articles, one PDF each\n"
+	"  digest MANIFEST.yaml -o OUT.pdf     bind a week's articles into one digest PDF\n"
+	"  digest FILE... --title T -o OUT.pdf   (周报 / 简报: cover, contents, sections)\n"
 	"  parse FILE                          print the document model as JSON\n"
 	"\n"
 	"Options:\n"
@@ -76,6 +80,39 @@ static const char cli_print_usage[] =
 	"Limits (hostile input; exit 1 naming the limit): input 64 MiB, article text 16 MiB,\n"
 	"1 MiB a line (page dump) or block (Markdown), 200 000 paragraphs, 10 000 pages,\n"
 	"HTML nesting followed 256 deep. No network access: nothing is ever fetched.\n";
+
+static const char cli_digest_usage[] =
+	"Usage: paiban digest MANIFEST.yaml -o OUT.pdf [OPTIONS]\n"
+	"       paiban digest FILE... --title 刊名 [--issue N] [--date YYYY-MM-DD] -o OUT.pdf\n"
+	"Binds articles into one digest (周报 / 工作简报): a cover with the masthead (刊名,\n"
+	"第N期, publisher, date, 本期要目 or a cover image), a contents page with page numbers\n"
+	"and links, the articles by section (each set as `paiban print` sets it alone) with\n"
+	"running heads and page numbers, and a closing block (版记: credits, 报送/抄送, 共印N份).\n"
+	"The manifest (YAML) names the articles by section; README \"Digests\" has an example.\n"
+	"\n"
+	"  -o, --output FILE   write the PDF to FILE ('-' = stdout); required\n"
+	"  --title TEXT        刊名 (wins over the manifest's title)\n"
+	"  --issue N|TEXT      期号: a number prints 第N期, text is printed as given\n"
+	"  --volume TEXT       总第N期\n"
+	"  --date YYYY-MM-DD   出版 / 印发 date\n"
+	"  --publisher TEXT    主办 / 编印单位\n"
+	"  -s, --style NAME    style (default: the manifest's `style:`, else a4-article); its\n"
+	"                      [digest] section sets start (page/odd), running heads, folios,\n"
+	"                      the masthead's size, font and colour (red for a 简报)\n"
+	"  --size STEP         larger or smaller text, as for print\n"
+	"  --allow-path DIR    articles, images and the cover may also come from DIR\n"
+	"                      (repeatable); otherwise every file stays inside the manifest's\n"
+	"                      folder\n"
+	"  -j, --jobs N        lay out N articles at a time (default: all cores); the PDF is\n"
+	"                      the same for any N\n"
+	"  --keep-going        leave out an article that fails (named), still write the\n"
+	"                      digest, and exit 1; by default any failure writes nothing\n"
+	"  -q, --quiet         no warnings, only errors\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Limits (exit 1 naming the limit): manifest 1 MiB, 1000 articles, 100 sections,\n"
+	"32 credits or distribution entries, 1024 bytes a manifest value, 20 000 body pages;\n"
+	"each article as for print (input 64 MiB, text 16 MiB, 10 000 pages).\n";
 
 static const char cli_parse_usage[] =
 	"Usage: paiban parse FILE\n"
@@ -299,6 +336,110 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	return err_exit_code(worst);
 }
 
+static int cli_digest(int argc, char **argv, struct diag *d)
+{
+	struct digest_args a = {0};
+	a.threads = job_default_threads();
+	a.log = stderr;
+	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+	const char *allow[256];
+	size_t n_in = 0, n_allow = 0;
+	int rc = -1;
+	if (!inputs)
+		return 5;
+	for (int i = 0; i < argc && rc < 0; i++) {
+		const char *o = argv[i];
+		const char **val = NULL;
+		if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
+			fputs(cli_digest_usage, stdout);
+			rc = 0;
+		} else if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
+			a.quiet = 1;
+			diag_set_quiet(d, 1);
+		} else if (!strcmp(o, "--keep-going")) {
+			a.keep_going = 1;
+		} else if (!strcmp(o, "-j") || !strcmp(o, "--jobs") || !strncmp(o, "-j", 2)) {
+			const char *v = o[2] && o[1] == 'j' ? o + 2 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v || cli_threads(v, &a.threads)) {
+				diag_msg(d, DIAG_ERROR, "bad %s value (use -j N, N from 0 = all cores to %d)", o,
+					 JOB_MAX_THREADS);
+				rc = 2;
+			}
+		} else if (!strcmp(o, "-o") || !strcmp(o, "--output"))
+			val = &a.out;
+		else if (!strcmp(o, "-s") || !strcmp(o, "--style"))
+			val = &a.style;
+		else if (!strcmp(o, "--title"))
+			val = &a.title;
+		else if (!strcmp(o, "--issue"))
+			val = &a.issue;
+		else if (!strcmp(o, "--volume"))
+			val = &a.volume;
+		else if (!strcmp(o, "--date"))
+			val = &a.date;
+		else if (!strcmp(o, "--publisher"))
+			val = &a.publisher;
+		else if (!strcmp(o, "--size") || !strcmp(o, "--allow-path")) {
+			if (i + 1 >= argc) {
+				diag_msg(d, DIAG_ERROR, "option %s needs a value", o);
+				rc = 2;
+				break;
+			}
+			const char *v = argv[++i];
+			int st;
+			struct stat ast;
+			if (o[2] == 's') {
+				if (cli_size_step(v, &st)) {
+					diag_msg(d, DIAG_ERROR, "bad --size '%s' (use larger, smaller, +N or -N)", v);
+					rc = 2;
+				} else
+					a.size_steps += st;
+			} else if (stat(v, &ast) || !S_ISDIR(ast.st_mode)) {
+				diag_msg(d, DIAG_ERROR, "--allow-path %s: not a folder", v);
+				rc = 2;
+			} else if (n_allow >= sizeof allow / sizeof *allow) {
+				diag_msg(d, DIAG_ERROR, "too many --allow-path options");
+				rc = 2;
+			} else
+				allow[n_allow++] = v;
+		} else if (o[0] == '-' && o[1]) {
+			diag_msg(d, DIAG_ERROR, "unknown option '%s' (see paiban digest --help)", o);
+			rc = 2;
+		} else
+			inputs[n_in++] = o;
+		if (val) {
+			if (i + 1 >= argc) {
+				diag_msg(d, DIAG_ERROR, "option %s needs a value", o);
+				rc = 2;
+			} else
+				*val = argv[++i];
+		}
+	}
+	if (rc < 0 && !n_in) {
+		diag_msg(d, DIAG_ERROR, "no manifest or article files (see paiban digest --help)");
+		rc = 2;
+	}
+	if (rc < 0 && !a.out) {
+		diag_msg(d, DIAG_ERROR, "no output: give -o OUT.pdf");
+		rc = 2;
+	}
+	if (rc < 0) {
+		/* one .yaml / .yml file is a manifest; anything else is a list of articles */
+		const char *x = n_in == 1 ? strrchr(inputs[0], '.') : NULL;
+		if (x && (!strcmp(x, ".yaml") || !strcmp(x, ".yml")))
+			a.manifest = inputs[0];
+		else {
+			a.files = inputs;
+			a.n_files = n_in;
+		}
+		a.allow_dirs = allow;
+		a.n_allow = n_allow;
+		rc = err_exit_code(job_digest(&a, d));
+	}
+	free(inputs);
+	return rc;
+}
+
 static int cli_parse(int argc, char **argv, struct diag *d)
 {
 	const char *in = NULL;
@@ -355,6 +496,8 @@ int main(int argc, char **argv)
 		rc = 0;
 	} else if (!strcmp(argv[1], "print")) {
 		rc = cli_print(argc - 2, argv + 2, d);
+	} else if (!strcmp(argv[1], "digest")) {
+		rc = cli_digest(argc - 2, argv + 2, d);
 	} else if (!strcmp(argv[1], "parse")) {
 		rc = cli_parse(argc - 2, argv + 2, d);
 	} else {

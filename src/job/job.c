@@ -199,7 +199,7 @@ void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject
 	}
 }
 
-static int job_same_file(const char *a, const char *b)
+int job_same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
 	if (stat(a, &sa) || stat(b, &sb))

@@ -45,6 +45,9 @@ void job_env_free(struct job_env *env);
    subject (source and date), keywords (joined by ", "). Appended to the caller's buffers. */
 void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject, struct buf *kw);
 
+/* 1 when paths a and b name the same file (device and inode, through symbolic links). */
+int job_same_file(const char *a, const char *b);
+
 /* Prints the article at `in` into the PDF at `out` ("-" = standard output). When dump is
    non-NULL the layout dump is appended to it. Refuses an output that is the input. */
 enum err job_print(const struct job_env *env, const char *in, const char *out, struct buf *dump,

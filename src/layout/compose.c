@@ -85,9 +85,8 @@ static float compose_measure(const struct compose *c, enum style_class k)
 	return compose_spans(k) ? style_span(c->st) : style_measure(c->st);
 }
 
-/* Builds the font chain for a role: its families, then the fallback role's. */
-static enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
-			      const char *role, struct fontchain *fc)
+enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
+		       const char *role, struct fontchain *fc)
 {
 	memset(fc, 0, sizeof *fc);
 	const struct style_role *r = style_role(st, role);
@@ -699,7 +698,7 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	if (!e && l->rule_after) {
 		float ry = y - l->pitch - l->space_after / 2;
 		float w = l->span ? style_span(st) : style_measure(st);
-		if (page_add_rule(pg, (struct page_rule){left, ry, left + w, ry, 0.5f, 0}))
+		if (page_add_rule(pg, (struct page_rule){left, ry, left + w, ry, 0.5f, 0, 0}))
 			return ERR_NOMEM;
 	}
 	return e;

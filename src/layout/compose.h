@@ -45,6 +45,11 @@ struct fontchain;
 enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
 			struct fontchain *chains);
 
+/* The font chain of one role (body, heading, sans ...): its families, then the fallback
+   role's. ERR_FONT as compose_chains. */
+enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
+		       const char *role, struct fontchain *fc);
+
 struct shape_buf;
 /* Shapes text (NUL-terminated, one line, no breaking) at size with fc into sb (reused);
    *width gets its natural width, pt. */

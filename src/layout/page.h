@@ -41,6 +41,8 @@ enum page_glyph_flag {
 struct page_rule {
 	float x0, y0, x1, y1, width;
 	uint32_t color;         /* 0xRRGGBB stroke colour (0: black) */
+	float dot;              /* 0: solid; > 0: a dotted line (round dots of the rule's width,
+				   one every `dot` pt: a contents line's leader) */
 };
 
 /* An image file drawn into a box: x, y its bottom-left corner, w, h its size, in pt, PDF

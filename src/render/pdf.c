@@ -160,7 +160,8 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 			const struct page_rule *r = &pg->rules[i];
 			if (pdf_bad_num(r->x0, PDF_MAX_COORD) || pdf_bad_num(r->y0, PDF_MAX_COORD) ||
 			    pdf_bad_num(r->x1, PDF_MAX_COORD) || pdf_bad_num(r->y1, PDF_MAX_COORD) ||
-			    !(r->width >= 0 && r->width <= PDF_MAX_SIZE)) {
+			    !(r->width >= 0 && r->width <= PDF_MAX_SIZE) ||
+			    !(r->dot >= 0 && r->dot <= PDF_MAX_SIZE)) {
 				diag_msg(d, DIAG_ERROR, "page %zu, rule %zu: bad position or width", p + 1, i + 1);
 				return ERR_PDF;
 			}
@@ -457,10 +458,20 @@ static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, un
 		buf_puts(b, "ET\n");
 	if (color)
 		pdf_color(b, 0, "rg");
-	float lw = -1;
+	float lw = -1, dot = 0;
 	uint32_t stroke = 0;
 	for (size_t i = 0; i < pg->n_rules; i++) {
 		const struct page_rule *r = &pg->rules[i];
+		if (r->dot != dot) { /* round caps on zero-length dashes draw dots */
+			if (r->dot > 0) {
+				buf_puts(b, "1 J [0 ");
+				buf_putnum(b, r->dot, 3);
+				buf_puts(b, "] 0 d\n");
+			} else {
+				buf_puts(b, "0 J [] 0 d\n");
+			}
+			dot = r->dot;
+		}
 		if (r->color != stroke) {
 			stroke = r->color;
 			pdf_color(b, stroke, "RG");

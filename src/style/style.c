@@ -417,8 +417,8 @@ static void style_digest_key(struct style_ctx *c, const char *key, const char *v
 	static const char *const yesno[] = {"no", "yes", NULL};
 	int w;
 	if (!strcmp(key, "start")) {
-		static const char *const words[] = {"page", "odd", "continue", NULL};
-		if ((w = style_word(c, key, v, col, words, "page, odd or continue")) >= 0)
+		static const char *const words[] = {"page", "odd", NULL};
+		if ((w = style_word(c, key, v, col, words, "page or odd")) >= 0)
 			g->start = (enum style_start)w;
 	} else if (!strcmp(key, "running-heads")) {
 		if ((w = style_word(c, key, v, col, yesno, "yes or no")) >= 0)

@@ -39,12 +39,11 @@ struct style_text {
 };
 
 /* A digest's furniture and front matter (section [digest]; README "Style files"). */
-enum style_start { STYLE_START_PAGE, STYLE_START_ODD, STYLE_START_CONTINUE };
+enum style_start { STYLE_START_PAGE, STYLE_START_ODD };
 enum style_folio { STYLE_FOLIO_DASH, STYLE_FOLIO_PAGE, STYLE_FOLIO_PAGE_OF };
 
 struct style_digest {
-	enum style_start start;   /* where each article starts: a new page, a new odd page, or
-				     right after the previous one */
+	enum style_start start;   /* where each article starts: a new page or a new odd page */
 	int running_heads;        /* 刊名 + 期号 on even pages, section / article on odd pages */
 	enum style_folio folio;   /* page numbers: — 1 —, 第 1 页, 第 1 页 / 共 N 页 */
 	float masthead_size;      /* the 刊名 on the cover, pt */

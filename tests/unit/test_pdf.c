@@ -355,7 +355,7 @@ static void tpdf_big(struct shaper *sh, const struct fontchain *fc, struct paged
 			text[n] = 0;
 			tpdf_line(sh, pg, fc, 10.5f, 56, 780 - l * 16.0f, 0.2f, text);
 		}
-		CHECK(page_add_rule(pg, (struct page_rule){56, 800, 539, 800, 0.5f, 0}) == ERR_OK);
+		CHECK(page_add_rule(pg, (struct page_rule){56, 800, 539, 800, 0.5f, 0, 0}) == ERR_OK);
 	}
 }
 
@@ -416,10 +416,10 @@ int main(void)
 	tpdf_line(sh, p1, &fc_body, 10.5f, 72, 712, 0.37f, lines[2]); /* justified: TJ adjustments */
 	tpdf_line(sh, p1, &fc_body, 10.5f, 72, 694, 0, lines[3]);
 	tpdf_line(sh, p1, &fc_latin, 10.5f, 72, 676, 0, lines[4]);
-	CHECK(page_add_rule(p1, (struct page_rule){72, 745, 523, 745, 0.75f, 0}) == ERR_OK);
+	CHECK(page_add_rule(p1, (struct page_rule){72, 745, 523, 745, 0.75f, 0, 0}) == ERR_OK);
 	struct page *p2 = pagedoc_add_page(&pd);
 	tpdf_line(sh, p2, &fc_body, 12, 72, 760, 0, lines[5]);
-	CHECK(page_add_rule(p2, (struct page_rule){72, 740, 300, 740, 1, 0}) == ERR_OK);
+	CHECK(page_add_rule(p2, (struct page_rule){72, 740, 300, 740, 1, 0, 2}) == ERR_OK);
 	double t_shape = tpdf_now() - t1;
 	/* 𠮷 (U+20BB7) is shaped: Noto Serif CJK SC has it */
 	int jiji = 0;

@@ -83,7 +83,7 @@ int main(void)
 		 "t.style:2:16: error: bad value 'knuth' for line-breaker (use optimal or greedy)"},
 		{"[page]\n  line-breaker =  greedy fast\n", "t.style:2:19: error: bad value 'greedy fast' for line-breaker"},
 		{"[body]\nline-breaker = greedy\n", "t.style:2:16: error: unknown key 'line-breaker' in section [body]"},
-		{"[digest]\nstart = even\n", "t.style:2:9: error: bad value 'even' for start (use page, odd or continue)"},
+		{"[digest]\nstart = even\n", "t.style:2:9: error: bad value 'even' for start (use page or odd)"},
 		{"[digest]\nmasthead-color = pink\n", "t.style:2:18: error: bad colour 'pink' for masthead-color"},
 		{"[digest]\nrule-color = 12345g\n", "t.style:2:14: error: bad colour '12345g' for rule-color"},
 		{"[digest]\nfolio = roman\n", "t.style:2:9: error: bad value 'roman' for folio (use dash, page or page-of)"},
