@@ -26,7 +26,7 @@ FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
 	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev
-DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time
+DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time python3
 # clang with its sanitizer and libFuzzer runtimes (make fuzz).
 DEB_FUZZ := clang libclang-rt-14-dev
 
@@ -67,6 +67,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	$(BUILD)/paiban print samples/*.txt -d out/
+	$(BUILD)/paiban digest samples/digest.yaml -o out/digest.pdf
 	@ls -l out/*.pdf
 
 test: deps-test

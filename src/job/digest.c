@@ -161,12 +161,13 @@ static enum err dg_check_file(const struct manifest *m, const char *src, struct 
 			return e;
 		free(real);
 		if (v != IMAGE_USABLE) {
-			char msg[256];
-			snprintf(msg, sizeof msg, "%s%s", image_verdict_str(v),
-				 v == IMAGE_OUTSIDE || v == IMAGE_ABSOLUTE
-					 ? " (a digest's files stay in the manifest's folder; --allow-path DIR allows another)"
-					 : "");
-			dg_pos_msg(d, pos, src, msg);
+			static const char *const why[] = {
+				[IMAGE_REMOTE] = "a URL: a digest binds local files only",
+				[IMAGE_ABSOLUTE] = "an absolute path outside the manifest's folder (allow it with --allow-path DIR)",
+				[IMAGE_OUTSIDE] = "resolves outside the manifest's folder (allow it with --allow-path DIR)",
+				[IMAGE_MISSING] = "no such file, or not readable",
+				[IMAGE_NOT_FILE] = "not a regular file"};
+			dg_pos_msg(d, pos, src, v < sizeof why / sizeof *why && why[v] ? why[v] : image_verdict_str(v));
 			return v == IMAGE_MISSING ? ERR_IO : ERR_INPUT;
 		}
 	}

@@ -20,7 +20,8 @@ struct dg {
 	struct fontset *fs;
 	struct shaper *sh;
 	struct diag *d;
-	struct shape_buf sb;
+	struct shape_buf sb;    /* dg_break's glyphs (with lr) */
+	struct shape_buf sl;    /* dg_line's */
 	struct line_result lr;
 	struct fontchain body, heading, title, footer, meta, masthead;
 	float left, measure, top, bottom; /* the type area: x of its left edge, width, y of its top
@@ -56,6 +57,7 @@ static enum err dg_init(struct dg *g, const struct style *st, struct fontset *fs
 static void dg_free(struct dg *g)
 {
 	shape_buf_free(&g->sb);
+	shape_buf_free(&g->sl);
 	line_result_free(&g->lr);
 }
 
@@ -66,7 +68,7 @@ static enum err dg_line(struct dg *g, const struct fontchain *fc, float size, co
 			float *wout)
 {
 	float tw;
-	enum err e = compose_shape_line(g->sh, fc, size, text, &g->sb, &tw);
+	enum err e = compose_shape_line(g->sh, fc, size, text, &g->sl, &tw);
 	if (e)
 		return e;
 	if (align == 'c')
@@ -75,7 +77,7 @@ static enum err dg_line(struct dg *g, const struct fontchain *fc, float size, co
 		x += w - tw;
 	if (wout)
 		*wout = tw;
-	return compose_put_line(&g->sb, text, size, x, y, color, pg);
+	return compose_put_line(&g->sl, text, size, x, y, color, pg);
 }
 
 /* Breaks text (ragged, never a line-start mark) into lines of width measure: the result in
@@ -172,9 +174,9 @@ enum err digest_closing(const struct digest_front *f, const struct style *st, st
 	/* the credits and 共印 share a row when they fit beside each other */
 	float cw = 0, pw = 0;
 	if (!e && credits.len)
-		e = compose_shape_line(sh, &g.meta, size, buf_cstr(&credits), &g.sb, &cw);
+		e = compose_shape_line(sh, &g.meta, size, buf_cstr(&credits), &g.sl, &cw);
 	if (!e && *copies)
-		e = compose_shape_line(sh, &g.meta, size, copies, &g.sb, &pw);
+		e = compose_shape_line(sh, &g.meta, size, copies, &g.sl, &pw);
 	int split = credits.len && *copies && cw + pw + 3 * size > g.measure;
 	size_t rows = f->n_distribution + (has_credits ? 1 + (size_t)split : 0) + (has_foot ? 1 : 0);
 	float h = (float)rows * row;
@@ -338,7 +340,7 @@ static float dg_numw(struct dg *g, size_t n_body, float size)
 	for (char *p = t; *p; p++)
 		*p = '8';
 	float w = size * 2;
-	if (compose_shape_line(g->sh, &g->body, size, t, &g->sb, &w))
+	if (compose_shape_line(g->sh, &g->body, size, t, &g->sl, &w))
 		w = size * 2;
 	return w;
 }
@@ -448,7 +450,7 @@ static enum err dg_fit(struct dg *g, const struct fontchain *fc, float size, con
 	out->len = 0;
 	buf_puts(out, text);
 	float tw;
-	enum err e = compose_shape_line(g->sh, fc, size, buf_cstr(out), &g->sb, &tw);
+	enum err e = compose_shape_line(g->sh, fc, size, buf_cstr(out), &g->sl, &tw);
 	if (e || tw <= w)
 		return e;
 	size_t n = strlen(text);
@@ -459,7 +461,7 @@ static enum err dg_fit(struct dg *g, const struct fontchain *fc, float size, con
 		out->len = 0;
 		buf_put(out, text, n);
 		buf_puts(out, "…");
-		e = compose_shape_line(g->sh, fc, size, buf_cstr(out), &g->sb, &tw);
+		e = compose_shape_line(g->sh, fc, size, buf_cstr(out), &g->sl, &tw);
 		if (tw <= w)
 			break;
 	}

@@ -1,0 +1,138 @@
+#!/bin/sh
+# check.sh: `paiban digest` on the sample manifest (12 articles, 3 sections, an editor's note):
+# contents numbers against page labels, links and outline targets, running heads, folios,
+# each article's text against `paiban print` alone (check.py); pdffonts; -j 1 == -j 4; the
+# command-line form; and the error cases with their messages, exit codes and no output.
+set -u
+: "${PAIBAN:?set PAIBAN to the paiban binary}"
+T=build/test-out/digest
+rm -rf "$T"
+mkdir -p "$T/alone"
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+M=samples/digest.yaml
+
+"$PAIBAN" digest "$M" -o "$T/d1.pdf" -j 1 2>"$T/d1.err" || fail "digest -j 1 exited $?"
+[ -s "$T/d1.err" ] && { cat "$T/d1.err"; fail "digest wrote to stderr"; }
+"$PAIBAN" digest "$M" -o "$T/d4.pdf" -j 4 2>"$T/d4.err" || fail "digest -j 4 exited $?"
+cmp -s "$T/d1.pdf" "$T/d4.pdf" || fail "-j 1 and -j 4 digests differ"
+qpdf --check "$T/d1.pdf" >"$T/qpdf.txt" 2>&1 || { tail -3 "$T/qpdf.txt"; fail "qpdf --check"; }
+
+# each article alone (the manifest's order; the 襄阳 entry's title is overridden)
+printf '编者按\tnote\n' >"$T/alone/order.txt"
+"$PAIBAN" print samples/digest/editors-note.md -o "$T/alone/note.pdf" 2>/dev/null
+pdftotext -enc UTF-8 "$T/alone/note.pdf" "$T/alone/note.txt"
+i=0
+for f in hubei-2022-04-06-wushe-liandong.txt digest/2022-04-01-quansheng-huiyi.html \
+	digest/2022-04-08-shegongzhan-zhiyin.txt digest/2022-04-02-fangxun-yanlian.md \
+	digest/2022-04-07-shequ-yanglao.md digest/2022-04-03-liushou-ertong.txt \
+	digest/2022-04-05-qingming-zhiyuan.html digest/2022-04-06-shehui-jiuzhu.md \
+	digest/2022-04-04-zhanzhang-peixun.txt digest/2022-04-06-dudao-rencai.html \
+	digest/2022-04-08-kaoshi-fudao.md digest/2022-04-07-gaoxiao-shijian.txt; do
+	i=$((i + 1))
+	title=$("$PAIBAN" parse "samples/$f" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["title"])')
+	src=samples/$f
+	case $f in *jiuzhu*)
+		title='襄阳：社会救助从“送物资”到“送服务”'
+		sed "s/^title: .*/title: $title/; s/^# .*/# $title/" "samples/$f" >"$T/alone/jiuzhu.md"
+		src=$T/alone/jiuzhu.md ;;
+	esac
+	printf '%s\ta%d\n' "$title" "$i" >>"$T/alone/order.txt"
+	"$PAIBAN" print "$src" -o "$T/alone/a$i.pdf" 2>/dev/null || fail "print $f"
+	pdftotext -enc UTF-8 "$T/alone/a$i.pdf" "$T/alone/a$i.txt"
+done
+python3 tests/digest/check.py "$T/d1.pdf" 社会工作周报 第12期 "$T/alone" || fail "digest facts (check.py)"
+
+# the cover and the closing block
+pdftotext -f 1 -l 1 -enc UTF-8 "$T/d1.pdf" "$T/cover.txt"
+for w in 社会工作周报 第12期 总第112期 湖北省社会工作联合会 2022年4月8日 本期要目 要闻 基层动态 队伍建设; do
+	grep -q "$w" "$T/cover.txt" || fail "cover lacks $w"
+done
+pdftotext -enc UTF-8 "$T/d1.pdf" "$T/all.txt"
+for w in '报送：省民政厅。' '抄送：各市州社会工作协会。' '主编：叶景丽　本期责编：李四　签发：王五' '（共印200份）' '2022年4月8日印发'; do
+	grep -qF "$w" "$T/all.txt" || fail "closing block lacks $w"
+done
+pdfinfo "$T/d1.pdf" >"$T/info.txt"
+grep -q '^Title: *社会工作周报 第12期$' "$T/info.txt" || fail "PDF Title"
+grep -q '^Author: *湖北省社会工作联合会$' "$T/info.txt" || fail "PDF Author"
+grep -q '^Keywords: .*五社联动' "$T/info.txt" || fail "PDF Keywords lack 五社联动"
+# every face once, embedded and subset
+pdffonts "$T/d1.pdf" | tail -n +3 >"$T/fonts.txt"
+[ "$(awk '{print $1}' "$T/fonts.txt" | sed 's/^[A-Z]*+//' | sort | uniq -d)" = "" ] || { cat "$T/fonts.txt"; fail "a face is embedded twice"; }
+grep -v ' yes yes yes ' "$T/fonts.txt" && fail "a font not embedded/subset/ToUnicode"
+
+# the command-line form: files in order, --title/--issue/--date; style odd: blank versos
+"$PAIBAN" digest samples/hubei-2022-04-06-wushe-liandong.txt samples/digest/2022-04-07-shequ-yanglao.md \
+	--title 测试周报 --issue 3 --date 2022-04-08 -o "$T/cli.pdf" 2>"$T/cli.err" || fail "cli digest exited $?"
+pdftotext -f 1 -l 1 "$T/cli.pdf" - | grep -q '测试周报' || fail "cli digest title"
+pdftotext -f 1 -l 1 "$T/cli.pdf" - | grep -q '第3期' || fail "cli digest issue"
+printf '[digest]\nstart = odd\nfolio = page\nmasthead-color = red\n' >"$T/odd.style"
+"$PAIBAN" digest "$M" --style "$T/odd.style" -o "$T/odd.pdf" 2>"$T/odd.err" || fail "odd digest exited $?"
+# with odd starts every article's title page has an odd label
+python3 - "$T/odd.pdf" <<'EOF' || fail "odd start: an article opens on an even page"
+import json, subprocess, sys
+j = json.loads(subprocess.run(["qpdf", "--json=2", sys.argv[1]], capture_output=True, check=True).stdout)
+bad = []
+for p in j["pages"]:
+    lab = p["label"]
+    for o in p["outlines"]:
+        if lab["/S"] == "/D" and o["title"] != "目录" and lab["/St"] % 2 == 0 and o["dest"][2] > 700:
+            bad.append((o["title"], lab["/St"]))
+print(bad) if bad else None
+sys.exit(1 if bad else 0)
+EOF
+pdftotext "$T/odd.pdf" - | grep -q '^第 3 页$' || fail "folio = page not printed as 第 3 页"
+
+# errors: message, exit code, and no output
+err_case() { # name want_rc want_msg args...
+	name=$1 want=$2 msg=$3
+	shift 3
+	rm -f "$T/e.pdf"
+	"$PAIBAN" digest "$@" -o "$T/e.pdf" >"$T/$name.out" 2>"$T/$name.err"
+	rc=$?
+	[ "$rc" = "$want" ] || fail "$name: exit $rc, want $want"
+	grep -qF -- "$msg" "$T/$name.err" || { cat "$T/$name.err"; fail "$name: message lacks '$msg'"; }
+	[ -e "$T/e.pdf" ] && fail "$name: output written"
+	ls "$T" | grep -q '\.tmp' && fail "$name: temporary file left"
+}
+E=$T/err
+mkdir -p "$E/sub"
+cp samples/hubei-2022-04-06-wushe-liandong.txt "$E/a.txt"
+cp samples/digest/2022-04-07-shequ-yanglao.md "$E/b.md"
+printf 'title: 周报\narticles: [a.txt, missing.txt]\n' >"$E/missing.yaml"
+err_case missing 4 'missing.yaml:2:19: error: missing.txt' "$E/missing.yaml"
+printf 'title: 周报\narticles: [a.txt\n' >"$E/notyaml.yaml"
+err_case notyaml 1 'notyaml.yaml:' "$E/notyaml.yaml"
+printf 'title: 周报\nx: &a [a.txt, a.txt]\narticles: *a\n' >"$E/alias.yaml"
+err_case alias 1 'aliases and anchors are not allowed' "$E/alias.yaml"
+printf 'title: 周报\nedition: 3\narticles: [a.txt]\n' >"$E/unknown.yaml"
+err_case unknown 1 "unknown.yaml:2:1: error: unknown key 'edition'" "$E/unknown.yaml"
+printf 'title: 周报\nsections:\n  - title: 要闻\n    articles: []\n' >"$E/empty.yaml"
+err_case empty 1 'section 要闻 has no articles' "$E/empty.yaml"
+printf 'title: 周报\narticles: [a.txt, b.md, ./a.txt]\n' >"$E/dup.yaml"
+err_case dup 1 'dup.yaml:2:25: error: build/test-out/digest/err/./a.txt: the same file is already in the digest' "$E/dup.yaml"
+cp "$E/a.txt" "$E/copy.txt"
+printf 'title: 周报\narticles: [a.txt, copy.txt]\n' >"$E/duptext.yaml"
+err_case duptext 1 'the same article (title and text)' "$E/duptext.yaml"
+printf 'title: 周报\narticles: [../a.txt]\n' >"$E/sub/escape.yaml"
+err_case escape 1 'escape.yaml:2:12: error: ../a.txt: resolves outside' "$E/sub/escape.yaml"
+printf '\n\n\n' >"$E/blank.txt"
+printf 'title: 周报\narticles: [a.txt, blank.txt]\n' >"$E/notart.yaml"
+err_case notart 1 'no digest written' "$E/notart.yaml"
+grep -q 'notart.yaml:2:19: note:' "$T/notart.err" || fail "notart: no note at the manifest position"
+{ printf 'title: 周报\narticles:\n'; i=0; while [ $i -lt 5000 ]; do echo "  - a$i.txt"; i=$((i + 1)); done; } >"$E/big.yaml"
+err_case big 1 'more than 1000 articles' "$E/big.yaml"
+err_case notitle 2 'a digest needs a title' "$E/a.txt"
+err_case baddate 2 "--date '2022-13-01'" "$E/a.txt" --title T --date 2022-13-01
+cp "$E/a.txt" "$E/out.pdf"
+"$PAIBAN" digest "$E/a.txt" --title T -o "$E/a.txt" 2>"$T/self.err"; rc=$?
+[ "$rc" = 2 ] || fail "output = input: exit $rc"
+cmp -s "$E/a.txt" samples/hubei-2022-04-06-wushe-liandong.txt || fail "output = input: input changed"
+# --keep-going: the bad article left out, the digest written, exit 1
+"$PAIBAN" digest "$E/notart.yaml" --keep-going -o "$T/kg.pdf" 2>"$T/kg.err"; rc=$?
+[ "$rc" = 1 ] || fail "--keep-going: exit $rc, want 1"
+[ -s "$T/kg.pdf" ] || fail "--keep-going: no digest"
+grep -q 'left out of the digest' "$T/kg.err" || fail "--keep-going: not said"
+
+[ "$fails" -eq 0 ] && echo "digest: all checks passed"
+[ "$fails" -eq 0 ]
