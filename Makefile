@@ -78,11 +78,16 @@ test: deps-test
 # normal build printing a page dump, an HTML page and a Markdown file (tests/valgrind.sh).
 SAN_BUILD ?= build-asan
 SAN_OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# ThreadSanitizer: the digest and print -j 4 (tests/tsan.sh).
+TSAN_BUILD ?= build-tsan
+TSAN_OPT := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
 check: deps-test
 	@$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) OPT="$(SAN_OPT)" all $(UNIT_BIN:$(BUILD)/%=$(SAN_BUILD)/%) \
 		$(FUZZ_REPLAY:$(BUILD)/%=$(SAN_BUILD)/%)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		PAIBAN_SANITIZED=1 sh tests/run.sh $(SAN_BUILD)
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) OPT="$(TSAN_OPT)" all
+	@sh tests/tsan.sh $(TSAN_BUILD)
 	@$(MAKE) --no-print-directory all
 	@sh tests/valgrind.sh $(BUILD)
 

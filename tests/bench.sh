@@ -123,3 +123,31 @@ printf '  CPU time per run: long article %s ms = %s pages/s; 1000 paragraphs opt
 if [ -x "$build/tests/test_linebreak" ]; then
 	"$build/tests/test_linebreak" 2>/dev/null | sed -n 's/^test_linebreak: 1000-paragraph article/  breaker alone:    1000 paragraphs/p'
 fi
+
+# digest: 100 articles (copies of the sample, each its own file, so no duplicate is refused:
+# the title carries the number) bound in one process, -j 1 and all cores; the sample digest
+mkdir -p "$T/d100"
+i=1
+{ echo "title: 基准周报"; echo "issue: 1"; echo "date: 2022-04-08"; echo "publisher: 湖北省社会工作联合会"; echo "articles:"; } >"$T/d100/week.yaml"
+while [ $i -le 100 ]; do
+	sed "1s/\$/（$i）/" "$sample" >"$T/d100/a$i.txt"
+	echo "  - a$i.txt" >>"$T/d100/week.yaml"
+	i=$((i + 1))
+done
+"$P" digest "$T/d100/week.yaml" -o "$T/d100.pdf"
+pagesD=$(pdfinfo "$T/d100.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+cores=$(nproc 2>/dev/null || echo 1)
+tD1=$(median_ms "$P" digest "$T/d100/week.yaml" -j 1 -o "$T/d100.pdf")
+tDn=$(median_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.pdf")
+mD=$(peak_kb "$P" digest "$T/d100/week.yaml" -o "$T/d100.pdf")
+tS=$(median_ms "$P" digest samples/digest.yaml -o "$T/sample-digest.pdf")
+printf '  digest, 100 articles: %s ms -j 1, %s ms -j %s (%s pages, %s KB PDF, peak %s MB) = %s pages/s\n' \
+	"$tD1" "$tDn" "$cores" "${pagesD:-?}" "$(($(wc -c <"$T/d100.pdf") / 1024))" \
+	"$(awk "BEGIN{printf \"%.1f\", $mD/1024}")" "$(awk "BEGIN{printf \"%.0f\", ${pagesD:-0}*1000/$tDn}")"
+printf '  sample digest:    %s ms  (samples/digest.yaml, 13 articles)\n' "$tS"
+# print -d of the same 100 articles: -j 1 against -j 2
+mkdir -p "$T/p100"
+tP1=$(median_ms "$P" print "$T"/d100/a*.txt -d "$T/p100" -j 1)
+tP2=$(median_ms "$P" print "$T"/d100/a*.txt -d "$T/p100" -j 2)
+printf '  print -d, 100 articles: %s ms -j 1, %s ms -j 2 = %sx\n' "$tP1" "$tP2" \
+	"$(awk "BEGIN{printf \"%.2f\", $tP1/$tP2}")"

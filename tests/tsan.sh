@@ -1,0 +1,27 @@
+#!/bin/sh
+# tsan.sh: the ThreadSanitizer build (make check builds it into build-tsan) binding the sample
+# digest and printing the sample articles with 4 threads: no data race reported.
+# Usage (from the repository root): sh tests/tsan.sh BUILD_DIR
+set -u
+B=${1:-build-tsan}
+T=$B/test-out/tsan
+rm -rf "$T"
+mkdir -p "$T/print"
+export SOURCE_DATE_EPOCH=1649226622
+export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1"
+fails=0
+run() { # name command...
+	name=$1
+	shift
+	if "$@" >"$T/$name.log" 2>&1; then
+		echo "ok    tsan $name"
+	else
+		echo "FAIL  tsan $name (exit $?)"
+		tail -n 60 "$T/$name.log"
+		fails=$((fails + 1))
+	fi
+}
+run digest "$B/paiban" digest samples/digest.yaml -j 4 -o "$T/digest.pdf"
+run print "$B/paiban" print samples/*.txt samples/digest/*.txt samples/digest/*.md samples/digest/*.html \
+	-j 4 -d "$T/print"
+exit $fails
