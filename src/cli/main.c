@@ -11,6 +11,9 @@
 #include "../job/job.h"
 #include "../job/digest.h"
 #include "../parse/manifest.h"
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -481,6 +484,14 @@ static int cli_parse(int argc, char **argv, struct diag *d)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+	/* A document's buffers (shaped runs, hb-subset's tables, the PDF) are megabytes that are
+	   freed and allocated again for the next document. glibc's defaults give each its own mmap
+	   and return it at free: page faults, and in a -j run a TLB shoot-down on every core per
+	   munmap (print -d of 100 articles: 1.4x instead of 1.85x on 2 cores, make bench). */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 	struct diag *d = diag_new(stderr);
 	if (!d)
 		return 5;

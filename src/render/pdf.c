@@ -22,6 +22,7 @@
    it is drawn. */
 #include "pdf.h"
 #include "pdffont.h"
+#include <libdeflate.h>
 #include "../layout/image.h"
 #include "../base/utf8.h"
 #include <assert.h>
@@ -244,6 +245,9 @@ static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const
 			e = pdf_fail(c, "adding a PNG image");
 			goto done;
 		}
+		size_t npix = (size_t)px.width * px.height;
+		if ((e = pdf_image_deflate(c, im, px.pix, npix * px.components)))
+			goto done;
 		if (px.alpha) {
 			HPDF_Image mask = HPDF_LoadRawImageFromMem(c->doc, px.alpha, px.width, px.height,
 								   HPDF_CS_DEVICE_GRAY, 8);
@@ -251,6 +255,8 @@ static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const
 				e = pdf_fail(c, "adding a PNG image's alpha channel");
 				goto done;
 			}
+			if ((e = pdf_image_deflate(c, mask, px.alpha, npix)))
+				goto done;
 		}
 	}
 	cache->v[cache->n++] = (struct pdf_image){path, im};
@@ -678,6 +684,7 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 			  struct buf *out, struct diag *d)
 {
 	struct pdf_ctx c = {.d = d};
+	buf_init(&c.zbuf);
 	size_t nf = fontset_count(fs);
 	struct pdf_fonts fonts = {calloc(nf + 1, sizeof *fonts.v), malloc((nf + 1) * sizeof *fonts.slot), 0, nf};
 	unsigned char *on_page = calloc(nf + 1, 1);
@@ -745,6 +752,8 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 out:
 	if (c.doc)
 		HPDF_Free(c.doc);
+	libdeflate_free_compressor(c.z);
+	buf_free(&c.zbuf);
 	if (fonts.v)
 		for (size_t i = 0; i < fonts.n; i++)
 			pdf_font_release(&fonts.v[i]);

@@ -22,10 +22,12 @@
 #include "pdffont.h"
 #include "../base/utf8.h"
 #include <hb-subset.h>
+#include <libdeflate.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define PDF_DEFLATE_LEVEL 9 /* libdeflate 1-12; see make bench for sizes */
 #define PDF_CMAP_BLOCK 100 /* entries per beginbfchar/beginbfrange block (PDF limit) */
 
 static const char pdf_hexdigits[] = "0123456789ABCDEF";
@@ -563,14 +565,47 @@ static HPDF_Dict pdf_obj_dict(HPDF_Doc doc)
 	return d;
 }
 
-/* A new flate-compressed stream holding data[0..n) (indirect); NULL on failure. */
-static HPDF_Dict pdf_obj_stream(HPDF_Doc doc, const void *data, size_t n)
+/* libharu writes /Filter only for the streams it compresses itself; this write_fn adds it to a
+   dict whose bytes paiban compressed (called while libharu writes the dict's entries). */
+static HPDF_STATUS pdf_flate_key(HPDF_Dict d, HPDF_Stream out)
 {
-	HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-	if (!s)
-		return NULL;
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	if (n > 0xFFFFFFF0u || HPDF_Stream_Write(s->stream, data, (HPDF_UINT)n) != HPDF_OK)
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* libdeflate instead of libharu's zlib stream filter: the same format (RFC 1950, what
+   /FlateDecode reads), several times faster at a smaller size (make bench). */
+enum err pdf_stream_deflate(struct pdf_ctx *c, HPDF_Dict s, const void *data, size_t n)
+{
+	if (!c->z)
+		c->z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
+	size_t bound = c->z ? libdeflate_zlib_compress_bound(c->z, n) : 0;
+	if (!c->z || buf_reserve(&c->zbuf, bound)) {
+		if (!c->reported)
+			diag_msg(c->d, DIAG_ERROR, "out of memory while writing the PDF (compressing a stream)");
+		c->reported = 1;
+		return ERR_NOMEM;
+	}
+	size_t z = libdeflate_zlib_compress(c->z, data, n, c->zbuf.p, bound);
+	if (z == 0 || z > 0xFFFFFFF0u)
+		return pdf_fail(c, "compressing a stream");
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = pdf_flate_key;
+	if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)c->zbuf.p, (HPDF_UINT)z) != HPDF_OK)
+		return pdf_fail(c, "writing a stream");
+	return ERR_OK;
+}
+
+enum err pdf_image_deflate(struct pdf_ctx *c, HPDF_Image im, const void *data, size_t n)
+{
+	HPDF_MemStream_FreeData(im->stream);
+	return pdf_stream_deflate(c, im, data, n);
+}
+
+/* A new compressed stream holding data[0..n) (indirect); NULL on failure. */
+static HPDF_Dict pdf_obj_stream(struct pdf_ctx *c, const void *data, size_t n)
+{
+	HPDF_Dict s = HPDF_DictStream_New(c->doc->mmgr, c->doc->xref);
+	if (!s || pdf_stream_deflate(c, s, data, n))
 		return NULL;
 	return s;
 }
@@ -611,7 +646,7 @@ static HPDF_Dict pdf_font_descriptor(struct pdf_ctx *c, const struct pdf_font *p
 	const struct font *f = pf->font;
 	HPDF_Doc doc = c->doc;
 	HPDF_Dict desc = pdf_obj_dict(doc);
-	HPDF_Dict file = pdf_obj_stream(doc, prog, prog_len);
+	HPDF_Dict file = pdf_obj_stream(c, prog, prog_len);
 	if (!desc || !file)
 		return NULL;
 	HPDF_Array bbox = HPDF_Array_New(doc->mmgr);
@@ -666,8 +701,8 @@ static enum err pdf_font_objects(struct pdf_ctx *c, struct pdf_font *pf, const v
 		return pdf_fail(c, "font descriptor");
 	HPDF_Dict type0 = pdf_obj_dict(doc);
 	HPDF_Dict cid = pdf_obj_dict(doc);
-	HPDF_Dict tu = pdf_obj_stream(doc, tounicode->p, tounicode->len);
-	HPDF_Dict map = cidmap ? pdf_obj_stream(doc, cidmap->p, cidmap->len) : NULL;
+	HPDF_Dict tu = pdf_obj_stream(c, tounicode->p, tounicode->len);
+	HPDF_Dict map = cidmap ? pdf_obj_stream(c, cidmap->p, cidmap->len) : NULL;
 	if (!type0 || !cid || !tu || (cidmap && !map))
 		return pdf_fail(c, "font dictionary");
 	HPDF_Array desc_fonts = HPDF_Array_New(doc->mmgr);
@@ -883,14 +918,33 @@ enum err pdf_page_put_font(struct pdf_ctx *c, HPDF_Page page, const struct pdf_f
 enum err pdf_page_put_content(struct pdf_ctx *c, HPDF_Page page, const char *content, size_t n)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	if (n == 0) { /* libharu writes an empty stream with /FlateDecode: readers warn */
+	/* libharu has already written the page's image operators (HPDF_Page_DrawImage) into the
+	   stream: they go first, compressed with the rest */
+	HPDF_UINT32 pre = HPDF_Stream_Size(attr->stream);
+	if (n == 0 && pre == 0) { /* libharu writes an empty stream with /FlateDecode: readers warn */
 		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 		return ERR_OK;
 	}
-	if (n > 0xFFFFFFF0u ||
-	    HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)content, (HPDF_UINT)n) != HPDF_OK)
+	if (pre == 0)
+		return pdf_stream_deflate(c, attr->contents, content, n);
+	struct buf all;
+	buf_init(&all);
+	if (n > 0xFFFFFFF0u - pre || buf_reserve(&all, pre + n)) {
+		buf_free(&all);
 		return pdf_fail(c, "page content");
-	return ERR_OK;
+	}
+	HPDF_UINT got = pre;
+	if (HPDF_Stream_Seek(attr->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+	    HPDF_Stream_Read(attr->stream, (HPDF_BYTE *)all.p, &got) != HPDF_OK || got != pre) {
+		buf_free(&all);
+		return pdf_fail(c, "page content");
+	}
+	if (n)
+		memcpy(all.p + pre, content, n);
+	HPDF_MemStream_FreeData(attr->stream);
+	enum err e = pdf_stream_deflate(c, attr->contents, all.p, pre + n);
+	buf_free(&all);
+	return e;
 }
 
 enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8)

@@ -20,7 +20,17 @@ struct pdf_ctx {
 	struct diag *d;
 	HPDF_STATUS hpdf_err, hpdf_detail; /* first libharu error; 0 when none */
 	int reported;                      /* an error was already reported through d */
+	struct libdeflate_compressor *z;   /* libdeflate: every stream paiban builds (not libharu) */
+	struct buf zbuf;                   /* its output */
 };
+
+/* Writes data[0..n) into the stream dict s, zlib-compressed with c->z, and marks it
+   /Filter /FlateDecode (libharu then copies the bytes as they are). */
+enum err pdf_stream_deflate(struct pdf_ctx *c, HPDF_Dict s, const void *data, size_t n);
+
+/* Replaces the samples HPDF_LoadRawImageFromMem copied into im by data[0..n) (the same
+   samples), compressed with pdf_stream_deflate. */
+enum err pdf_image_deflate(struct pdf_ctx *c, HPDF_Image im, const void *data, size_t n);
 
 /* The text a glyph stands for in this document (its ToUnicode entry): the first occurrence in
    page order, up to PDF_TU_MAX code points (a ligature's). */
