@@ -274,5 +274,11 @@ if command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
 		|| fail "network: failed without network"
 fi
 
+# ---- round 2 (issue 12): one file per area (tests/patho/round2-AREA.sh), sharing run(), ok(),
+# fail(), $T, $S and $para; each file may define its own runners for other commands
+for f in tests/patho/round2-*.sh; do
+	[ -f "$f" ] && . "$f"
+done
+
 echo "patho: $pass ok, $fails failed"
 exit $fails
