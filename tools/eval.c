@@ -21,7 +21,11 @@
    - non-articles: pages of kind non-article (no ground truth) that are refused with
      ERR_INPUT; articles refused are counted too.
    Parsing errors are caught and counted; the tool cannot crash on a page by construction
-   (parse_file returns an error code). */
+   (parse_file returns an error code).
+   The full-page dumps (dumps/INDEX.tsv, the corpus README) are scored the same way against
+   their JSON ground truth: title (or title_contains), published, authors (pages with a
+   non-empty list only), editor (as displayed), body_text (or body_contains), and non-articles
+   refused; the seed-like ASCII variants are a group of their own. */
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/utf8.h"
@@ -346,10 +350,15 @@ enum { EVAL_TITLE, EVAL_DATE, EVAL_BYLINE, EVAL_EDITOR, EVAL_BODY, EVAL_NONART, 
 static const char *const eval_field_names[EVAL_NFIELDS] = {
 	"title", "published", "byline", "editor", "body F1", "non-articles refused"};
 
+/* groups: HTML pages (zh, other), full-page dumps (zh, other), the dumps' ASCII variants */
+enum { EVAL_G_HTML_ZH, EVAL_G_HTML_OTHER, EVAL_G_DUMP_ZH, EVAL_G_DUMP_OTHER, EVAL_G_ASCII, EVAL_NG };
+static const char *const eval_group_names[EVAL_NG] = {"html zh", "html other", "dump zh", "dump other",
+						      "dump ascii"};
+
 struct eval_tally {
-	double sum[2][EVAL_NFIELDS];
-	unsigned n[2][EVAL_NFIELDS];
-	unsigned pages[2], errors[2], refused_articles[2], crashes;
+	double sum[EVAL_NG][EVAL_NFIELDS];
+	unsigned n[EVAL_NG][EVAL_NFIELDS];
+	unsigned pages[EVAL_NG], errors[EVAL_NG], refused_articles[EVAL_NG], crashes;
 };
 
 static void eval_add(struct eval_tally *t, int g, int f, double v)
@@ -699,24 +708,14 @@ static int eval_has_name(const struct doc *d, const char *name, size_t n)
 	return 0;
 }
 
-static void eval_page(const char *dir, const struct eval_json *m, struct eval_tally *t,
-		      FILE *null, int verbose)
+/* Scores one parsed document (e: parse_file's result) against gt in group g. */
+static void eval_score(const char *id, enum err e, struct doc *d, struct eval_gt *gt_, int g, int nonart,
+		       struct eval_tally *t, int verbose)
 {
-	const char *id = eval_str(m, "id"), *in = eval_str(m, "input"), *lang = eval_str(m, "lang");
-	const char *kind = eval_str(m, "kind"), *gtt = eval_str(m, "gt_type");
-	if (!id || !in)
-		return;
-	int g = lang && !strncmp(lang, "zh", 2) ? 0 : 1;
-	int nonart = kind && !strcmp(kind, "non-article") && gtt && !strcmp(gtt, "none");
-	char *path = eval_path(dir, in);
-	struct diag *dg = diag_new(null);
-	struct doc *d = NULL;
-	struct eval_gt gt;
+	struct eval_gt gt = *gt_;
 	struct buf a, b;
 	buf_init(&a);
 	buf_init(&b);
-	eval_load_gt(dir, m, &gt);
-	enum err e = parse_file(path, dg, &d);
 	t->pages[g]++;
 	if (nonart) {
 		eval_add(t, g, EVAL_NONART, e == ERR_INPUT);
@@ -818,11 +817,102 @@ static void eval_page(const char *dir, const struct eval_json *m, struct eval_ta
 			printf("%-34s body F1 %.3f (ours %zu bytes, gt %zu bytes)\n", id, f, a.len, b.len);
 	}
 done:
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void eval_page(const char *dir, const struct eval_json *m, struct eval_tally *t,
+		      FILE *null, int verbose)
+{
+	const char *id = eval_str(m, "id"), *in = eval_str(m, "input"), *lang = eval_str(m, "lang");
+	const char *kind = eval_str(m, "kind"), *gtt = eval_str(m, "gt_type");
+	if (!id || !in)
+		return;
+	int g = lang && !strncmp(lang, "zh", 2) ? EVAL_G_HTML_ZH : EVAL_G_HTML_OTHER;
+	int nonart = kind && !strcmp(kind, "non-article") && gtt && !strcmp(gtt, "none");
+	char *path = eval_path(dir, in);
+	struct diag *dg = diag_new(null);
+	struct doc *d = NULL;
+	struct eval_gt gt;
+	eval_load_gt(dir, m, &gt);
+	enum err e = parse_file(path, dg, &d);
+	eval_score(id, e, d, &gt, g, nonart, t, verbose);
 	doc_free(d);
 	diag_free(dg);
 	eval_gt_free(&gt);
-	buf_free(&a);
-	buf_free(&b);
+	free(path);
+}
+
+static char *eval_jdup(const struct eval_json *j, const char *key)
+{
+	const char *v = eval_str(j, key);
+	return v ? strdup(v) : NULL;
+}
+
+/* One row of dumps/INDEX.tsv: file, gt_json, id, lang, kind, ..., variant. */
+static void eval_dump(const char *dir, char *row, struct eval_tally *t, FILE *null, int verbose)
+{
+	char *col[12];
+	int n = 0;
+	for (char *p = row; n < 12;) {
+		col[n++] = p;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = 0;
+	}
+	if (n < 12 || !strcmp(col[0], "file"))
+		return;
+	eval_trim_line(col[11]);
+	char rel[EVAL_PATH_MAX];
+	snprintf(rel, sizeof rel, "dumps/%s", col[1]);
+	char *jp = eval_path(dir, rel), *js = eval_slurp(jp);
+	free(jp);
+	struct eval_json *j = js ? eval_json_parse(js) : NULL;
+	free(js);
+	if (!j)
+		return;
+	struct eval_gt gt;
+	memset(&gt, 0, sizeof gt);
+	const char *lang = col[3];
+	int g = !strcmp(col[11], "seed-like-ascii") ? EVAL_G_ASCII
+		: !strncmp(lang, "zh", 2)           ? EVAL_G_DUMP_ZH
+						    : EVAL_G_DUMP_OTHER;
+	gt.title = eval_jdup(j, "title");
+	if (!gt.title && (gt.title = eval_jdup(j, "title_contains")))
+		gt.title_sub = 1;
+	gt.has_title = gt.title != NULL;
+	gt.date = eval_jdup(j, "published");
+	gt.has_date = gt.date != NULL;
+	gt.editor = eval_jdup(j, "editor");
+	gt.body = eval_jdup(j, "body_text");
+	if (!gt.body && (gt.body = eval_jdup(j, "body_contains")))
+		gt.body_sub = 1;
+	gt.has_body = gt.body != NULL;
+	const struct eval_json *au = eval_get(j, "authors");
+	if (au && au->t == EVAL_JARR) {
+		struct buf nb;
+		buf_init(&nb);
+		for (const struct eval_json *k = au->kid; k; k = k->next)
+			if (k->t == EVAL_JSTR && k->s[0]) {
+				buf_puts(&nb, k->s);
+				buf_putc(&nb, '\n');
+			}
+		gt.names = strdup(buf_cstr(&nb));
+		gt.has_names = nb.len > 0;
+		buf_free(&nb);
+	}
+	int nonart = !strcmp(col[4], "non-article") && !gt.has_title && !gt.has_body;
+	snprintf(rel, sizeof rel, "dumps/%s", col[0]);
+	char *path = eval_path(dir, rel);
+	struct diag *dg = diag_new(null);
+	struct doc *d = NULL;
+	enum err e = parse_file(path, dg, &d);
+	eval_score(col[0], e, d, &gt, g, nonart, t, verbose);
+	doc_free(d);
+	diag_free(dg);
+	eval_gt_free(&gt);
+	eval_json_free(j);
 	free(path);
 }
 
@@ -850,27 +940,45 @@ int main(int argc, char **argv)
 			eval_page(dir, m, &t, null ? null : stderr, verbose);
 		eval_json_free(m);
 	}
-	free(line);
 	fclose(f);
 	free(manifest);
+	char *index = eval_path(dir, "dumps/INDEX.tsv");
+	f = fopen(index, "r");
+	free(index);
+	if (f) {
+		while (getline(&line, &cap, f) > 0)
+			eval_dump(dir, line, &t, null ? null : stderr, verbose);
+		fclose(f);
+	}
+	free(line);
 	if (null)
 		fclose(null);
-	printf("paiban eval over %s: %u Chinese pages, %u other pages\n", dir, t.pages[0], t.pages[1]);
-	printf("%-22s %16s %16s\n", "field", "zh", "other");
+	printf("paiban eval over %s: pages (HTML) and full-page dumps (dumps/)\n", dir);
+	printf("%-20s", "field");
+	for (int g = 0; g < EVAL_NG; g++)
+		printf(" %15s", eval_group_names[g]);
+	printf("\n%-20s", "documents");
+	for (int g = 0; g < EVAL_NG; g++)
+		printf(" %15u", t.pages[g]);
+	printf("\n");
 	for (int k = 0; k < EVAL_NFIELDS; k++) {
-		printf("%-22s", eval_field_names[k]);
-		for (int g = 0; g < 2; g++) {
+		printf("%-20s", eval_field_names[k]);
+		for (int g = 0; g < EVAL_NG; g++) {
 			if (!t.n[g][k])
-				printf(" %16s", "-");
+				printf(" %15s", "-");
 			else if (k == EVAL_BODY)
 				printf("    %.3f (n=%3u)", t.sum[g][k] / t.n[g][k], t.n[g][k]);
 			else
-				printf("   %5.1f%% (n=%3u)", 100.0 * t.sum[g][k] / t.n[g][k], t.n[g][k]);
+				printf("  %5.1f%% (n=%3u)", 100.0 * t.sum[g][k] / t.n[g][k], t.n[g][k]);
 		}
 		printf("\n");
 	}
-	printf("%-22s %16u %16u\n", "articles refused", t.refused_articles[0], t.refused_articles[1]);
-	printf("%-22s %16u %16u\n", "parse errors", t.errors[0], t.errors[1]);
-	printf("%-22s %16u\n", "crashes", t.crashes);
+	printf("%-20s", "articles refused");
+	for (int g = 0; g < EVAL_NG; g++)
+		printf(" %15u", t.refused_articles[g]);
+	printf("\n%-20s", "parse errors");
+	for (int g = 0; g < EVAL_NG; g++)
+		printf(" %15u", t.errors[g]);
+	printf("\n%-20s %15u\n", "crashes", t.crashes);
 	return 0;
 }
