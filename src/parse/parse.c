@@ -139,7 +139,7 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 	case PARSE_TEXT:
 		if ((e = enc_decode(doc->file, data, len, d, &text, NULL)))
 			goto done;
-		e = dump_read(doc, text.p ? text.p : "", text.len, d);
+		e = dump_read_page(doc, text.p ? text.p : "", text.len, d);
 		break;
 	}
 	/* PARSE_MAX_TEXT: whatever the reader, the text that shaping and layout will hold */

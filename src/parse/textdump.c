@@ -26,6 +26,7 @@
 #include "../base/buf.h"
 #include "../base/utf8.h"
 #include "../model/doc.h"
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1471,6 +1472,213 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 	return ERR_OK;
 }
 
+/* ---- the article inside a full-page dump ---------------------------------------------------
+
+   A page copied whole (Ctrl+A) holds menus, the breadcrumb, share buttons, the article, related
+   lists and the footer. The article is found from general evidence, with no per-site rule:
+   - the body core: the contiguous run of lines with the largest weight, where a line of text
+     with a sentence mark weighs its length in characters and any other line weighs against
+     (a short unterminated line, as menus and link lists are made of, a little; chrome and tail
+     headings a lot): Kadane's maximum-sum run, linear in the number of lines;
+   - the headline: above the core, within DUMP_HEAD_WINDOW lines, the title-like line (a text
+     line of 4..DUMP_TITLE_MAX characters, no sentence mark at its end, not in brackets) with the
+     best score: right above a metadata line (the dateline, 来源) is the strongest evidence,
+     being in a run of short lines (a menu) counts against, and nearer is better;
+   - before the core and under the headline only metadata, a subtitle and sentences are kept;
+     after it only metadata (byline, 责任编辑, 关键词) and end marks, up to a tail heading or a
+     run of DUMP_MENU_RUN short lines.
+   Everything else becomes chrome: dropped, never printed. A clean dump that starts with its
+   headline comes out as before. */
+#define DUMP_HEAD_WINDOW 40  /* lines above the core searched for the headline */
+#define DUMP_MENU_RUN 3      /* short text lines in a row that make a menu or a link list */
+#define DUMP_TAIL_WINDOW 20  /* lines after the core searched for closing metadata */
+#define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
+
+static int dump_is_prose_mark(uint32_t c)
+{
+	return dump_is_stop(c) || c == 0xFF1B || c == 0x2026;
+}
+
+/* Sentence marks in s[0..n): CJK ones, and Latin ".!?" before a space or the end. */
+static unsigned dump_prose_marks(const char *s, size_t n)
+{
+	unsigned k = 0;
+	for (size_t i = 0, l; i < n; i += l) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (dump_is_prose_mark(c) && c != '!' && c != '?')
+			k++;
+		else if ((c == '.' || c == '!' || c == '?') && i > 0 && (i + 1 == n || s[i + 1] == ' ' ||
+								       s[i + 1] == '"'))
+			k++;
+	}
+	return k;
+}
+
+static int dump_is_prose(const struct dump_line *L)
+{
+	return L->kind == DUMP_TEXT && (dump_prose_marks(L->s, L->n) > 0 || L->chars >= 60);
+}
+
+/* The weight of line i in the search for the body core (see above). */
+static long dump_weight(const struct dump_line *L, size_t nl, size_t i);
+
+/* Short unterminated text lines around i (i included) in a row: a menu or a link list. */
+/* Short unterminated text lines around i (i included) in a row: a menu or a link list. */
+static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i);
+
+static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
+{
+	const struct dump_line *x = &L[i];
+	switch (x->kind) {
+	case DUMP_TEXT: {
+		if (dump_is_prose(x))
+			return (long)x->chars;
+		size_t st;
+		uint32_t last = dump_back(x->s, x->n, &st);
+		if (last == 0xFF1A || last == ':')
+			return (long)x->chars / 2; /* a lead-in: 各市、州民政局：, 主要步骤如下： */
+		if (x->num)
+			return 0; /* a numbered item or subhead */
+		return dump_short_run(L, nl, i) >= DUMP_MENU_RUN ? -8 : -3;
+	}
+	case DUMP_META:
+	case DUMP_END:
+		return 0;
+	case DUMP_TAIL:
+		return -60;
+	default:
+		return -20;
+	}
+}
+
+/* A line that could be the headline. */
+static int dump_title_like(const struct dump_line *L)
+{
+	if (L->kind != DUMP_TEXT || L->chars < 4 || L->chars > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n))
+		return 0;
+	size_t st;
+	uint32_t last = dump_back(L->s, L->n, &st);
+	if (last == 0x3002 || last == 0xFF0C || last == 0xFF1A || last == ':' || last == ',')
+		return 0;
+	if (memmem(L->s, L->n, ">", 1) || memmem(L->s, L->n, "»", strlen("»")) ||
+	    memmem(L->s, L->n, "|", 1))
+		return 0; /* a breadcrumb or a menu bar */
+	unsigned letters = 0;
+	for (size_t i = 0, l; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		letters += c >= 0x2E80 || (c < 0x80 && ((c | 32) >= 'a' && (c | 32) <= 'z'));
+	}
+	return letters >= 4;
+}
+
+static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
+{
+	size_t a = i, b = i + 1;
+	while (a > 0 && L[a - 1].kind != DUMP_META && L[a - 1].chars <= 12 && !dump_is_prose(&L[a - 1]))
+		a--;
+	while (b < nl && L[b].kind != DUMP_META && L[b].chars <= 12 && !dump_is_prose(&L[b]))
+		b++;
+	return b - a;
+}
+
+/* A short text line followed by a metadata line: a signature over its date. */
+static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
+{
+	return L[j].chars <= DUMP_SUBHEAD_MAX && j + 1 < nl && L[j + 1].kind == DUMP_META;
+}
+
+/* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
+   0 when no line of text has a sentence mark (nothing reads like an article). */
+static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars)
+{
+	long best = 0, cur = 0;
+	size_t bs = 0, be = 0, s0 = 0;
+	for (size_t i = 0; i < nl; i++) {
+		long w = dump_weight(L, nl, i);
+		if (cur <= 0) {
+			cur = 0;
+			s0 = i;
+		}
+		cur += w;
+		if (cur > best) {
+			best = cur;
+			bs = s0;
+			be = i + 1;
+		}
+	}
+	*best_chars = (size_t)best;
+	if (best <= 0)
+		return 0;
+	while (bs < be && dump_weight(L, nl, bs) <= 0)
+		bs++;
+	/* the headline */
+	size_t head = SIZE_MAX, lo = bs > DUMP_HEAD_WINDOW ? bs - DUMP_HEAD_WINDOW : 0;
+	long head_score = LONG_MIN;
+	for (size_t j = bs; j-- > lo;) {
+		if (L[j].kind == DUMP_TAIL)
+			break;
+		if (!dump_title_like(&L[j]))
+			continue;
+		long sc = L[j].chars > 40 ? 40 : (long)L[j].chars;
+		size_t k = j + 1;
+		while (k < bs && L[k].kind == DUMP_CHROME)
+			k++;
+		if (k < bs && L[k].kind == DUMP_META)
+			sc += 40;
+		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
+			sc += 5;
+		if (dump_short_run(L, nl, j) >= DUMP_MENU_RUN && L[j].chars <= 12)
+			sc -= 30;
+		sc -= (long)(bs - j) / 2;
+		if (sc > head_score) {
+			head_score = sc;
+			head = j;
+		}
+	}
+	size_t r0 = head != SIZE_MAX ? head : bs;
+	/* metadata lines right above the headline (a date over it) are read */
+	while (r0 > 0 && r0 > lo && L[r0 - 1].kind == DUMP_META)
+		r0--;
+	/* a clean dump (at most DUMP_CLEAN_LINES lines of anything but metadata before the core, or
+	   after it) is left as it is at that end: its first line is the title */
+	size_t pre = 0, post = 0;
+	for (size_t j = 0; j < bs; j++)
+		pre += L[j].kind != DUMP_META;
+	for (size_t j = be; j < nl; j++)
+		post += L[j].kind != DUMP_META && L[j].kind != DUMP_END;
+	int top = pre > DUMP_CLEAN_LINES, bottom = post > DUMP_CLEAN_LINES;
+	if (!top) {
+		r0 = 0;
+		head = SIZE_MAX;
+	}
+	/* the end: closing metadata after the core, and a signature (a line of text right above
+	   a metadata line: 湖北省民政厅 over its date) */
+	size_t r1 = bottom ? be : nl, shortrun = 0;
+	for (size_t j = be; bottom && j < nl && j < be + DUMP_TAIL_WINDOW; j++) {
+		if (L[j].kind == DUMP_TAIL)
+			break;
+		if (L[j].kind == DUMP_META || L[j].kind == DUMP_END) {
+			r1 = j + 1;
+			shortrun = 0;
+		} else if (L[j].kind == DUMP_TEXT && !dump_signs(L, nl, j) && ++shortrun >= DUMP_MENU_RUN) {
+			break;
+		}
+	}
+	for (size_t j = 0; j < nl; j++) {
+		int keep = j >= r0 && j < r1;
+		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
+		    dump_weight(L, nl, j) <= 0)
+			/* under the headline, before the core: a subtitle (the first text line) or chrome */
+			keep = j == head + 1 || (j > 0 && L[j - 1].kind != DUMP_TEXT && j == head + 2 &&
+						 L[head + 1].kind != DUMP_TEXT);
+		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
+			keep = dump_signs(L, nl, j);
+		if (!keep)
+			L[j].kind = DUMP_CHROME;
+	}
+	return 1;
+}
+
 /* PUNCT-NORM of s[0..n) into c->tmp; returns the length (0: nothing left). */
 static size_t dump_norm(struct dump_ctx *c, const char *s, size_t n)
 {
@@ -1495,7 +1703,7 @@ static int dump_title_para(const struct dump_line *L)
 	       (L->chars > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
 }
 
-enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d)
+static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int extract, struct diag *d)
 {
 	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
 	size_t *body = NULL, nb = 0;
@@ -1510,8 +1718,12 @@ enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d
 	/* Classify up to the cut: a tail heading once the body has started. Lines after it are
 	   never looked at. */
 	int title_para = 0, started = 0;
-	for (i = 0; i < nl; i++) {
+	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
+	size_t core_chars;
+	if (extract)
+		dump_region(L, nl, &core_chars);
+	for (i = 0; i < nl; i++) {
 		if (L[i].kind == DUMP_TEXT && title == SIZE_MAX) {
 			title = i;
 			title_para = dump_title_para(&L[i]);
@@ -1648,6 +1860,16 @@ done:
 	buf_free(&c.tmp);
 	buf_free(&c.role);
 	return e;
+}
+
+enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d)
+{
+	return dump_read_opt(doc, text, len, 0, d);
+}
+
+enum err dump_read_page(struct doc *doc, const char *text, size_t len, struct diag *d)
+{
+	return dump_read_opt(doc, text, len, 1, d);
 }
 
 enum dump_line_class dump_line_kind(struct doc *doc, const char *s, size_t n)

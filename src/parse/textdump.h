@@ -28,6 +28,10 @@ struct doc;
    Returns ERR_OK, ERR_INPUT (no text at all), ERR_LIMIT or ERR_NOMEM; diagnostics go to d. */
 enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d);
 
+/* dump_read for a page dump as a user pastes it: first narrows the text to the article
+   (menus, share buttons, related lists and footers around it are dropped; textdump.c). */
+enum err dump_read_page(struct doc *doc, const char *text, size_t len, struct diag *d);
+
 /* Parses a date at the start of s[0..n): 2022-04-06 14:30:22, 2022-04-06 14:30, 2022/4/6,
    2022.4.6, 2022年4月6日 14:30, 2022年04月06日08:12, 2022年4月6日 14时30分 ... Writes the ISO form
    with the parts present (2022-04-06, 2022-04-06T14:30, 2022-04-06T14:30:22) to iso and
