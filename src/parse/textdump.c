@@ -1493,6 +1493,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_MENU_RUN 3      /* short text lines in a row that make a menu or a link list */
 #define DUMP_TAIL_WINDOW 20  /* lines after the core searched for closing metadata */
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
+#define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
 
 static int dump_is_prose_mark(uint32_t c)
 {
@@ -1514,9 +1515,64 @@ static unsigned dump_prose_marks(const char *s, size_t n)
 	return k;
 }
 
+static int dump_is_blank_cp(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000;
+}
+
+/* A menu bar or link list on one line: DUMP_MENU_TOKENS or more items separated by spaces,
+   tabs or bars, DUMP_MENU_ITEM characters long or less on average, no sentence mark. */
+#define DUMP_MENU_TOKENS 4
+#define DUMP_MENU_ITEM 5
+static int dump_menu_line(const struct dump_line *L)
+{
+	unsigned tokens = 0, chars = 0, in = 0, han = 0, tok_han = 0;
+	for (size_t i = 0, l = 1; i <= L->n; i += l) {
+		uint32_t c = i < L->n ? dump_cp(L->s + i, L->n - i, &l) : ' ';
+		if (i == L->n)
+			l = 1;
+		if (dump_is_blank_cp(c) || c == '|' || c == 0xFF5C || c == 0x4E28) {
+			if (in && tok_han)
+				han++;
+			in = tok_han = 0;
+			continue;
+		}
+		if (dump_is_stop(c) || c == 0xFF0C || c == 0x3001 || c == 0xFF1A)
+			return 0;
+		chars++;
+		tok_han |= c >= 0x2E80;
+		if (!in)
+			tokens++;
+		in = 1;
+	}
+	/* Han items only: short Latin words make titles as well as menus */
+	return tokens >= DUMP_MENU_TOKENS && chars <= DUMP_MENU_ITEM * tokens && 4 * han >= 3 * tokens;
+}
+
+/* A short line whose only sentence marks end it (他放弃百万年薪……, 华为抢跑5G芯片大战！): a
+   headline as much as a sentence, so it weighs nothing in the core. */
+#define DUMP_HEADLINE_MAX 40
+static int dump_headline_ish(const struct dump_line *L)
+{
+	if (L->chars > DUMP_HEADLINE_MAX)
+		return 0;
+	size_t n = L->n, st;
+	uint32_t c = 0;
+	while (n > 0) {
+		c = dump_back(L->s, n, &st);
+		if (!dump_is_prose_mark(c) && c != '.' && !dump_is_blank_cp(c))
+			break;
+		if (c == 0x3002)
+			return 0; /* 。 ends sentences, not headlines */
+		n = st;
+	}
+	return n < L->n && dump_prose_marks(L->s, n) == 0;
+}
+
 static int dump_is_prose(const struct dump_line *L)
 {
-	return L->kind == DUMP_TEXT && (dump_prose_marks(L->s, L->n) > 0 || L->chars >= 60);
+	return L->kind == DUMP_TEXT && !dump_menu_line(L) && !dump_headline_ish(L) &&
+	       (dump_prose_marks(L->s, L->n) > 0 || L->chars >= 60);
 }
 
 /* The weight of line i in the search for the body core (see above). */
@@ -1537,8 +1593,10 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 		uint32_t last = dump_back(x->s, x->n, &st);
 		if (last == 0xFF1A || last == ':')
 			return (long)x->chars / 2; /* a lead-in: 各市、州民政局：, 主要步骤如下： */
-		if (x->num)
-			return 0; /* a numbered item or subhead */
+		if (x->num || dump_headline_ish(x))
+			return 0; /* a numbered item or subhead; a headline */
+		if (dump_menu_line(x))
+			return -20;
 		return dump_short_run(L, nl, i) >= DUMP_MENU_RUN ? -8 : -3;
 	}
 	case DUMP_META:
@@ -1551,10 +1609,13 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 	}
 }
 
+static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
+
 /* A line that could be the headline. */
 static int dump_title_like(const struct dump_line *L)
 {
-	if (L->kind != DUMP_TEXT || L->chars < 4 || L->chars > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n))
+	if (L->kind != DUMP_TEXT || L->chars < 4 || L->chars > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n) ||
+	    dump_menu_line(L))
 		return 0;
 	size_t st;
 	uint32_t last = dump_back(L->s, L->n, &st);
@@ -1563,6 +1624,9 @@ static int dump_title_like(const struct dump_line *L)
 	if (memmem(L->s, L->n, ">", 1) || memmem(L->s, L->n, "»", strlen("»")) ||
 	    memmem(L->s, L->n, "|", 1))
 		return 0; /* a breadcrumb or a menu bar */
+	char iso[DUMP_ISO_MAX];
+	if (memmem(L->s, L->n, "://", 3) || memmem(L->s, L->n, "www.", 4) || dump_find_date(L->s, L->n, iso))
+		return 0; /* a dateline */
 	unsigned letters = 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
 		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
@@ -1581,6 +1645,26 @@ static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 	return b - a;
 }
 
+/* The first date anywhere in s[0..n) (at a run of digits), in iso; 0 when none. */
+static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+			size_t k = dump_date(s + i, n - i, iso);
+			if (k)
+				return k;
+		}
+	return 0;
+}
+
+/* A line of navigation: a menu bar, a breadcrumb, or an item of a menu (a short line in a run
+   of them). */
+static int dump_chromey(const struct dump_line *L, size_t nl, size_t j)
+{
+	return dump_menu_line(&L[j]) || memmem(L[j].s, L[j].n, ">", 1) || memmem(L[j].s, L[j].n, "|", 1) ||
+	       (L[j].chars <= 12 && dump_short_run(L, nl, j) >= DUMP_MENU_RUN);
+}
+
 /* A short text line followed by a metadata line: a signature over its date. */
 static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 {
@@ -1589,7 +1673,7 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
-static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars)
+static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline)
 {
 	long best = 0, cur = 0;
 	size_t bs = 0, be = 0, s0 = 0;
@@ -1607,6 +1691,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars)
 		}
 	}
 	*best_chars = (size_t)best;
+	*dateline = SIZE_MAX;
 	if (best <= 0)
 		return 0;
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
@@ -1614,27 +1699,38 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars)
 	/* the headline */
 	size_t head = SIZE_MAX, lo = bs > DUMP_HEAD_WINDOW ? bs - DUMP_HEAD_WINDOW : 0;
 	long head_score = LONG_MIN;
-	for (size_t j = bs; j-- > lo;) {
+	size_t hi = bs + 1 < be ? bs + 1 : bs; /* the core may open with its headline */
+	for (size_t j = hi; j-- > lo;) {
+		if (j >= bs && !dump_headline_ish(&L[j]))
+			continue;
 		if (L[j].kind == DUMP_TAIL)
 			break;
 		if (!dump_title_like(&L[j]))
 			continue;
 		long sc = L[j].chars > 40 ? 40 : (long)L[j].chars;
 		size_t k = j + 1;
-		while (k < bs && L[k].kind == DUMP_CHROME)
+		while (k < be && L[k].kind == DUMP_CHROME)
 			k++;
-		if (k < bs && L[k].kind == DUMP_META)
+		if (k < be && L[k].kind == DUMP_META)
 			sc += 40;
 		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
 			sc += 5;
 		if (dump_short_run(L, nl, j) >= DUMP_MENU_RUN && L[j].chars <= 12)
 			sc -= 30;
-		sc -= (long)(bs - j) / 2;
+		sc -= j < bs ? (long)(bs - j) / 2 : 0;
 		if (sc > head_score) {
 			head_score = sc;
 			head = j;
 		}
 	}
+	/* the dateline: a short line under the headline with a date anywhere in it (http://www.sina.net
+	   2005年03月21日 11:21 《理财周刊》), read when no metadata line gives the date */
+	char iso[DUMP_ISO_MAX];
+	for (size_t j = head != SIZE_MAX ? head + 1 : (bs > 6 ? bs - 6 : 0); j < bs && j < be; j++)
+		if (L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) && dump_find_date(L[j].s, L[j].n, iso)) {
+			*dateline = j;
+			break;
+		}
 	size_t r0 = head != SIZE_MAX ? head : bs;
 	/* metadata lines right above the headline (a date over it) are read */
 	while (r0 > 0 && r0 > lo && L[r0 - 1].kind == DUMP_META)
@@ -1646,7 +1742,16 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars)
 		pre += L[j].kind != DUMP_META;
 	for (size_t j = be; j < nl; j++)
 		post += L[j].kind != DUMP_META && L[j].kind != DUMP_END;
-	int top = pre > DUMP_CLEAN_LINES, bottom = post > DUMP_CLEAN_LINES;
+	size_t first = 0;
+	while (first < nl && L[first].kind != DUMP_TEXT)
+		first++;
+	int top = pre > DUMP_CLEAN_LINES || (first < bs && dump_chromey(L, nl, first)),
+	    bottom = post > DUMP_CLEAN_LINES;
+	if (top && head != SIZE_MAX && head >= bs) { /* the core opened with the headline */
+		bs = head + 1;
+		while (bs < be && dump_weight(L, nl, bs) <= 0)
+			bs++;
+	}
 	if (!top) {
 		r0 = 0;
 		head = SIZE_MAX;
@@ -1668,9 +1773,10 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars)
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
 		    dump_weight(L, nl, j) <= 0)
-			/* under the headline, before the core: a subtitle (the first text line) or chrome */
-			keep = j == head + 1 || (j > 0 && L[j - 1].kind != DUMP_TEXT && j == head + 2 &&
-						 L[head + 1].kind != DUMP_TEXT);
+			/* under the headline, before the core: a subtitle (the line right under it, not a
+			   repeat of it, not a menu) or chrome */
+			keep = j == head + 1 && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+			       !(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n));
 		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
 			keep = dump_signs(L, nl, j);
 		if (!keep)
@@ -1720,9 +1826,9 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	int title_para = 0, started = 0;
 	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
-	size_t core_chars;
+	size_t core_chars, dateline = SIZE_MAX;
 	if (extract)
-		dump_region(L, nl, &core_chars);
+		dump_region(L, nl, &core_chars, &dateline);
 	for (i = 0; i < nl; i++) {
 		if (L[i].kind == DUMP_TEXT && title == SIZE_MAX) {
 			title = i;
@@ -1849,6 +1955,13 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		}
 		if ((e = doc_add_block(doc, x->heading ? DOC_HEADING : DOC_PARA, x->heading ? 2 : 0,
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
+			goto done;
+	}
+	if (!doc->published.text && dateline != SIZE_MAX) {
+		char iso[DUMP_ISO_MAX];
+		if (dump_find_date(L[dateline].s, L[dateline].n, iso) &&
+		    (e = doc_set(doc, &doc->published, iso, (size_t)-1,
+				 (struct srcpos){doc->file, L[dateline].line, 1})))
 			goto done;
 	}
 	if (!doc->n_blocks)

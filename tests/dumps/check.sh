@@ -1,0 +1,59 @@
+#!/bin/sh
+# check.sh: full-page dumps (Ctrl+A, Ctrl+C of a whole news page) read from the dev corpus,
+# ../shared/corpus/dev/dumps (never copied into the project; skipped when it is absent).
+# Asserts exact fields of `paiban parse`: the headline found under hundreds of menu lines, the
+# date of the dateline, the editor as displayed, the first body paragraph (no menu, share
+# button or comment count printed), and that no block is a menu line.
+set -u
+PAIBAN=${PAIBAN:-build/paiban}
+D=${CORPUS:-../shared/corpus/dev}/dumps
+if [ ! -f "$D/INDEX.tsv" ]; then
+	echo "skip  no corpus at $D"
+	exit 0
+fi
+fails=0
+# check FILE FIELD WANT: FIELD is title, subtitle, published, editor, first (first block's
+# text, a prefix) or blocks-without (a string no block may contain)
+check() {
+	got=$("$PAIBAN" parse "$D/$1.txt" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f, want = sys.argv[1], sys.argv[2]
+if f == "first":
+    t = d["blocks"][0]["text"] if d["blocks"] else ""
+    print("ok" if t.startswith(want) else t)
+elif f == "blocks-without":
+    bad = [b["text"] for b in d["blocks"] if want in b["text"]]
+    print("ok" if not bad else bad[0])
+else:
+    v = d.get(f)
+    print("ok" if v == want else v)
+' "$2" "$3")
+	if [ "$got" = ok ]; then
+		echo "ok    $1 $2"
+	else
+		echo "FAIL  $1 $2: got [$got], want [$3]"
+		fails=$((fails + 1))
+	fi
+}
+# 162 lines of menus before the headline; date and 来源 on one line; share widgets; a count
+check gne__163__1 title '多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？'
+check gne__163__1 published 2019-09-07T13:43:45
+check gne__163__1 editor 杨倩_NF4425
+check gne__163__1 first '（原标题：多地项目连环爆雷'
+check gne__163__1 blocks-without 分享至好友和朋友圈
+# the headline printed twice, a one-line menu bar (缩小字体 放大字体 收藏 …) under the dateline
+check gne__sina__sina title '最强“中国芯”本月商用 华为抢跑5G芯片大战'
+check gne__sina__sina published 2019-09-07T04:04
+check gne__sina__sina first '用户对性能永无止境的追求'
+check gne__sina__sina blocks-without 放大字体
+# a headline ending in …… (a sentence mark) right above its date
+check gne__ifeng__2 title '他放弃百万年薪来到这里 唯一的要求竟是……'
+check gne__ifeng__2 published 2019-09-09T18:13:22
+# a breadcrumb and a |-separated menu bar first
+check readability__youth title '海外留学生看两会：出国前后关注点大不同'
+check readability__youth published 2017-03-10T08:42:00
+# the dateline starts with a URL and ends with the source: the date is read anywhere in it
+check cwced__0d931936 published 2005-03-21T11:21
+echo "dumps: $fails failed"
+exit $fails
