@@ -1549,24 +1549,40 @@ static int dump_menu_line(const struct dump_line *L)
 	return tokens >= DUMP_MENU_TOKENS && chars <= DUMP_MENU_ITEM * tokens && 4 * han >= 3 * tokens;
 }
 
-/* A short line whose only sentence marks end it (他放弃百万年薪……, 华为抢跑5G芯片大战！): a
-   headline as much as a sentence, so it weighs nothing in the core. */
-#define DUMP_HEADLINE_MAX 40
+/* The width of a line in em: a Latin letter or digit counts half. */
+static unsigned dump_width(const struct dump_line *L)
+{
+	unsigned half = 0, full = 0;
+	for (size_t i = 0, l; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		if (c < 0x2E80)
+			half++;
+		else
+			full++;
+	}
+	return full + (half + 1) / 2;
+}
+
+/* A line that reads as a headline rather than a sentence: at most DUMP_TITLE_MAX em, no 。
+   or ；, no Latin full stop after a word (". "), not ending in a pause or a colon; ！？…
+   may stand anywhere (悲慟！北市士林年邁母子, 唯一的要求竟是……, 自縊... 凶宅). Not prose,
+   so the core does not start with the headline. */
 static int dump_headline_ish(const struct dump_line *L)
 {
-	if (L->chars > DUMP_HEADLINE_MAX)
+	if (L->kind != DUMP_TEXT || dump_width(L) > DUMP_TITLE_MAX || L->chars < 4)
 		return 0;
-	size_t n = L->n, st;
-	uint32_t c = 0;
-	while (n > 0) {
-		c = dump_back(L->s, n, &st);
-		if (!dump_is_prose_mark(c) && c != '.' && !dump_is_blank_cp(c))
-			break;
-		if (c == 0x3002)
-			return 0; /* 。 ends sentences, not headlines */
-		n = st;
+	for (size_t i = 0, l; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		if (c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF0E)
+			return 0;
+		if (c == '.' && i >= 2 && i + 1 < L->n && L->s[i + 1] == ' ' && L->s[i - 1] >= 'a' &&
+		    L->s[i - 1] <= 'z' && L->s[i - 2] >= 'a' && L->s[i - 2] <= 'z')
+			return 0;
 	}
-	return n < L->n && dump_prose_marks(L->s, n) == 0;
+	size_t st;
+	uint32_t last = dump_back(L->s, L->n, &st);
+	return !(last == '.' && !(st > 0 && L->s[st - 1] == '.')) && last != 0xFF0C && last != ',' &&
+	       last != 0xFF1A && last != ':' && last != 0x3001;
 }
 
 static int dump_is_prose(const struct dump_line *L)
@@ -1582,19 +1598,30 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i);
 /* Short unterminated text lines around i (i included) in a row: a menu or a link list. */
 static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i);
 
+/* A line opening with a bullet (• · ▪ ► ◆): an item of a list, mostly of links. */
+static int dump_bulleted(const struct dump_line *L)
+{
+	size_t l;
+	uint32_t c = dump_cp(L->s, L->n, &l);
+	return c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25BA || c == 0x25C6 || c == 0x30FB;
+}
+
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 {
 	const struct dump_line *x = &L[i];
 	switch (x->kind) {
 	case DUMP_TEXT: {
+		/* a run of bulleted lines is a link list (相关文章, a blog's sidebar) */
+		if (dump_bulleted(x) && ((i > 0 && dump_bulleted(&L[i - 1])) || (i + 1 < nl && dump_bulleted(&L[i + 1]))))
+			return -8;
 		if (dump_is_prose(x))
 			return (long)x->chars;
 		size_t st;
 		uint32_t last = dump_back(x->s, x->n, &st);
 		if (last == 0xFF1A || last == ':')
 			return (long)x->chars / 2; /* a lead-in: 各市、州民政局：, 主要步骤如下： */
-		if (x->num || dump_headline_ish(x))
-			return 0; /* a numbered item or subhead; a headline */
+		if (x->num)
+			return 0; /* a numbered item or subhead */
 		if (dump_menu_line(x))
 			return -20;
 		return dump_short_run(L, nl, i) >= DUMP_MENU_RUN ? -8 : -3;
@@ -1614,7 +1641,7 @@ static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
 /* A line that could be the headline. */
 static int dump_title_like(const struct dump_line *L)
 {
-	if (L->kind != DUMP_TEXT || L->chars < 4 || L->chars > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n) ||
+	if (L->kind != DUMP_TEXT || L->chars < 4 || dump_width(L) > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n) ||
 	    dump_menu_line(L))
 		return 0;
 	size_t st;
@@ -1712,7 +1739,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		while (k < be && L[k].kind == DUMP_CHROME)
 			k++;
 		if (k < be && L[k].kind == DUMP_META)
-			sc += 40;
+			sc += (L[k].flags & DUMP_F_DATE) ? 40 : 15;
 		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
 			sc += 5;
 		if (dump_short_run(L, nl, j) >= DUMP_MENU_RUN && L[j].chars <= 12)

@@ -40,7 +40,7 @@ else:
 check gne__163__1 title '多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？'
 check gne__163__1 published 2019-09-07T13:43:45
 check gne__163__1 editor 杨倩_NF4425
-check gne__163__1 first '（原标题：多地项目连环爆雷'
+check gne__163__1 first '2019年，龙湖集团即将迎来赴港上市10周年。'
 check gne__163__1 blocks-without 分享至好友和朋友圈
 # the headline printed twice, a one-line menu bar (缩小字体 放大字体 收藏 …) under the dateline
 check gne__sina__sina title '最强“中国芯”本月商用 华为抢跑5G芯片大战'
