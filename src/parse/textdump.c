@@ -1493,6 +1493,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_MENU_RUN 3      /* short text lines in a row that make a menu or a link list */
 #define DUMP_TAIL_WINDOW 20  /* lines after the core searched for closing metadata */
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
+#define DUMP_PAGE_LINES 12   /* a dump with more lines and no sentence is no article */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -1854,8 +1855,20 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
 	size_t core_chars, dateline = SIZE_MAX;
-	if (extract)
-		dump_region(L, nl, &core_chars, &dateline);
+	if (extract && !dump_region(L, nl, &core_chars, &dateline) && nl > DUMP_PAGE_LINES) {
+		/* a page of menus and links only (a front page, a section index, a search page) */
+		size_t longest = 0, at = 0;
+		for (i = 0; i < nl; i++)
+			if (L[i].chars > longest) {
+				longest = L[i].chars;
+				at = i;
+			}
+		diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
+			"no article text: %zu lines and none reads as a sentence (the longest, line %u, has %zu characters); "
+			"a front page, an index or a search page is not an article", nl, L[at].line, longest);
+		e = ERR_INPUT;
+		goto done;
+	}
 	for (i = 0; i < nl; i++) {
 		if (L[i].kind == DUMP_TEXT && title == SIZE_MAX) {
 			title = i;

@@ -7,11 +7,27 @@
 set -u
 PAIBAN=${PAIBAN:-build/paiban}
 D=${CORPUS:-../shared/corpus/dev}/dumps
+fails=0
+# A page of menus and links only (no line reads as a sentence): refused, exit 1, no PDF.
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+for w in 首页 新闻 体育 财经 娱乐 科技 汽车 房产 教育 旅游 时尚 游戏 登录 注册 今日要闻标题一则 今日要闻标题二则 '关于我们 | 联系我们'; do
+	echo "$w"
+done >"$T/front.txt"
+"$PAIBAN" print "$T/front.txt" -o "$T/front.pdf" 2>"$T/front.err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$T/front.pdf" ] &&
+	grep -q "front.txt: error: no article text: 17 lines and none reads as a sentence" "$T/front.err"; then
+	echo "ok    a page of menus only is refused"
+else
+	echo "FAIL  a page of menus only: exit $rc"
+	cat "$T/front.err"
+	fails=$((fails + 1))
+fi
 if [ ! -f "$D/INDEX.tsv" ]; then
 	echo "skip  no corpus at $D"
-	exit 0
+	exit $fails
 fi
-fails=0
 # check FILE FIELD WANT: FIELD is title, subtitle, published, editor, first (first block's
 # text, a prefix) or blocks-without (a string no block may contain)
 check() {
