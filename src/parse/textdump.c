@@ -30,6 +30,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DUMP_MAX_CREDITS 16    /* credits in one byline group */
 #define DUMP_MAX_NAMES 32      /* names in one byline group */
@@ -415,45 +416,163 @@ static size_t dump_time(const char *s, size_t n, size_t i, unsigned *h, unsigned
 	return t;
 }
 
+/* English month names, full and abbreviated (Sept as well), case-insensitive. */
+static const char *const dump_month_names[12][3] = {
+	{"january", "jan", NULL}, {"february", "feb", NULL}, {"march", "mar", NULL},
+	{"april", "apr", NULL},   {"may", "may", NULL},      {"june", "jun", NULL},
+	{"july", "jul", NULL},    {"august", "aug", NULL},   {"september", "sept", "sep"},
+	{"october", "oct", NULL}, {"november", "nov", NULL}, {"december", "dec", NULL}};
+static const char *const dump_weekday_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+						 "saturday", "sunday", "mon", "tue", "tues", "wed",
+						 "thu", "thur", "thurs", "fri", "sat", "sun"};
+
+static int dump_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The English word at s[i..n) if it is one of names[0..count) (a whole word, with an optional
+   '.' after an abbreviation); bytes read, 0 when none. *which: its index. */
+static size_t dump_word_in(const char *s, size_t n, size_t i, const char *const *names, size_t count,
+			   size_t *which)
+{
+	size_t e = i;
+	while (e < n && dump_alpha(s[e]))
+		e++;
+	for (size_t k = 0; k < count; k++)
+		if (names[k] && strlen(names[k]) == e - i && !strncasecmp(s + i, names[k], e - i)) {
+			*which = k;
+			return e - i + (e < n && s[e] == '.');
+		}
+	return 0;
+}
+
+static size_t dump_month_at(const char *s, size_t n, size_t i, unsigned *mo)
+{
+	for (unsigned m = 0; m < 12; m++) {
+		size_t w, k = dump_word_in(s, n, i, dump_month_names[m], 3, &w);
+		if (k) {
+			*mo = m + 1;
+			return k;
+		}
+	}
+	return 0;
+}
+
+static size_t dump_spaces(const char *s, size_t n, size_t i)
+{
+	size_t l;
+	while (i < n) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)
+			break;
+		i += l;
+	}
+	return i;
+}
+
 size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
-	unsigned y, mo, d, h = 0, mi = 0, se = 0;
-	size_t i = 0, k;
+	unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0, d1, d2;
+	size_t i = 0, k, w;
 	int cjk = 0, have_sec = 0;
 	char sep = 0;
 
-	if (!(k = dump_digits(s, n, i, 4, 4, &y)))
-		return 0;
-	i += k;
-	if ((k = dump_lit(s + i, n - i, "年"))) {
-		cjk = 1;
-	} else if (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
-		sep = s[i];
-		k = 1;
+	/* an English weekday first: Sat, 09 Nov 2025; Tuesday 28 November 2017 */
+	if ((k = dump_word_in(s, n, 0, dump_weekday_names, DUMP_N(dump_weekday_names), &w))) {
+		i = k;
+		if (i < n && s[i] == ',')
+			i++;
+		if ((i = dump_spaces(s, n, i)) == k)
+			return 0;
+	}
+	if ((k = dump_digits(s, n, i, 4, 4, &y))) {
+		/* year first: 2022-04-06, 2022/4/6, 2022.4.6, 2022年4月6日 */
+		i += k;
+		if ((k = dump_lit(s + i, n - i, "年"))) {
+			cjk = 1;
+		} else if (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
+			sep = s[i];
+			k = 1;
+		} else {
+			return 0;
+		}
+		i += k;
+		if (!(k = dump_digits(s, n, i, 1, 2, &mo)))
+			return 0;
+		i += k;
+		if (cjk)
+			k = dump_lit(s + i, n - i, "月");
+		else
+			k = i < n && s[i] == sep;
+		if (!k)
+			return 0;
+		i += k;
+		if (!(k = dump_digits(s, n, i, 1, 2, &d)))
+			return 0;
+		i += k;
+		if (cjk && ((k = dump_lit(s + i, n - i, "日")) || (k = dump_lit(s + i, n - i, "号"))))
+			i += k;
+	} else if ((k = dump_digits(s, n, i, 1, 2, &d1))) {
+		i += k;
+		if (i < n && (s[i] == '/' || s[i] == '.' || s[i] == '-')) {
+			/* year last: 06/02/2022 is day first, as European pages print it, unless the
+			   second number cannot be a month (7/25/2005) */
+			sep = s[i++];
+			if (!(k = dump_digits(s, n, i, 1, 2, &d2)))
+				return 0;
+			i += k;
+			if (!(i < n && s[i] == sep))
+				return 0;
+			i++;
+			if (!(k = dump_digits(s, n, i, 4, 4, &y)))
+				return 0;
+			i += k;
+			if (d2 > 12) {
+				mo = d1;
+				d = d2;
+			} else {
+				d = d1;
+				mo = d2;
+			}
+		} else {
+			/* 13 June 2016, 9 Nov. 2025 */
+			size_t j = dump_spaces(s, n, i);
+			if (j == i || !(k = dump_month_at(s, n, j, &mo)))
+				return 0;
+			d = d1;
+			j = dump_spaces(s, n, j + k);
+			if (j < n && s[j] == ',')
+				j = dump_spaces(s, n, j + 1);
+			if (!(k = dump_digits(s, n, j, 4, 4, &y)))
+				return 0;
+			i = j + k;
+		}
+	} else if ((k = dump_month_at(s, n, i, &mo))) {
+		/* June 13, 2016; Nov 9 2025 */
+		size_t j = dump_spaces(s, n, i + k);
+		if (j == i + k || !(k = dump_digits(s, n, j, 1, 2, &d)))
+			return 0;
+		j += k;
+		if (j + 1 < n && (!strncasecmp(s + j, "st", 2) || !strncasecmp(s + j, "nd", 2) ||
+				  !strncasecmp(s + j, "rd", 2) || !strncasecmp(s + j, "th", 2)))
+			j += 2;
+		if (j < n && s[j] == ',')
+			j++;
+		size_t j2 = dump_spaces(s, n, j);
+		if (j2 == j || !(k = dump_digits(s, n, j2, 4, 4, &y)))
+			return 0;
+		i = j2 + k;
 	} else {
 		return 0;
 	}
-	i += k;
-	if (!(k = dump_digits(s, n, i, 1, 2, &mo)))
-		return 0;
-	i += k;
-	if (cjk)
-		k = dump_lit(s + i, n - i, "月");
-	else
-		k = i < n && s[i] == sep;
-	if (!k)
-		return 0;
-	i += k;
-	if (!(k = dump_digits(s, n, i, 1, 2, &d)))
-		return 0;
-	i += k;
-	if (cjk && ((k = dump_lit(s + i, n - i, "日")) || (k = dump_lit(s + i, n - i, "号"))))
-		i += k;
 	if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > dump_mdays(y, mo))
 		return 0;
 
 	/* an optional time after spaces, a 'T', or nothing (2022年04月06日08:12) */
 	size_t j = i, sp = 0, l;
+	if (!cjk && j + 1 < n && s[j] == ',' && s[j + 1] == ' ')
+		j++; /* December 27, 2014, 12:06 PM */
 	while (j < n && sp < 4) {
 		uint32_t c = dump_cp(s + j, n - j, &l);
 		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)
@@ -463,8 +582,32 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 	}
 	if (!sp && j < n && s[j] == 'T')
 		j++;
+	else if (sp && j + 1 < n && (s[j] == '-' || s[j] == ',' || s[j] == '|') && (s[j + 1] == ' '))
+		j = dump_spaces(s, n, j + 1); /* 06/02/2022 - 13:48, June 13, 2016, 4:03 PM */
+	else if (sp && j + 2 < n && !strncasecmp(s + j, "at ", 3))
+		j = dump_spaces(s, n, j + 3);
 	size_t t = (!sp && !cjk && j == i) ? i : dump_time(s, n, j, &h, &mi, &se, &have_sec);
 	int have_time = t != j && t > i;
+	if (have_time) { /* 9:23:57 PM, 4:03 p.m. */
+		size_t q = dump_spaces(s, n, t), m = 0;
+		int pm = -1;
+		if (q + 1 < n && (s[q] == 'P' || s[q] == 'p' || s[q] == 'A' || s[q] == 'a')) {
+			if (s[q + 1] == 'M' || s[q + 1] == 'm')
+				m = 2;
+			else if (q + 3 < n && s[q + 1] == '.' && (s[q + 2] == 'm' || s[q + 2] == 'M') && s[q + 3] == '.')
+				m = 4;
+			if (m && (q + m == n || !dump_is_alnum(s[q + m])))
+				pm = s[q] == 'P' || s[q] == 'p';
+		}
+		if (pm >= 0) {
+			if (h < 1 || h > 12)
+				have_time = 0;
+			else {
+				h = pm ? (h % 12) + 12 : h % 12;
+				t = q + m;
+			}
+		}
+	}
 	if (have_time && t < n && dump_is_alnum(s[t]))
 		have_time = 0;
 	if (have_time)

@@ -337,6 +337,21 @@ static void test_dates(void)
 		{"2022年4月", NULL, 0},
 		{"12:30", NULL, 0},
 		{"1800-01-01", NULL, 0},
+		/* year last: day first (European pages), month first only when the day is > 12 */
+		{"06/02/2022 - 13:48", "2022-02-06T13:48", 18},
+		{"7/5/2005 9:23:57 PM", "2005-05-07T21:23:57", 19},
+		{"7/25/2005", "2005-07-25", 9},
+		{"25.12.2021", "2021-12-25", 10},
+		{"13/13/2021", NULL, 0},
+		/* English month names, weekdays, a.m./p.m. */
+		{"June 13, 2016", "2016-06-13", 13},
+		{"Sept. 3, 2019 at 10:05 a.m.", "2019-09-03T10:05", 27},
+		{"13 June 2016", "2016-06-13", 12},
+		{"Sat, 09 Nov 2025 20:00:00", "2025-11-09T20:00:00", 25},
+		{"Saturday, December 27, 2014, 12:06 PM", "2014-12-27T12:06", 37},
+		{"December 27, 2014 12:30 AM", "2014-12-27T00:30", 26},
+		{"Jun 13, 4:03 PM EDT", NULL, 0}, /* no year: never guessed */
+		{"may be 2016", NULL, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char iso[DUMP_ISO_MAX] = "untouched";
