@@ -39,7 +39,9 @@ struct dg_item {
 	const char *section_label;     /* printed above it: the first article of a titled section */
 	int section;                   /* -1: the 编者按 */
 	/* results */
-	struct pagedoc pd;
+	struct pagedoc pd;             /* its pages (start = page or odd) */
+	struct compose_prep *prep;     /* start = continue: its lines, paginated when joined */
+	struct doc *doc;               /* kept while prep lives (prep borrows from it) */
 	char *title, *keywords;
 	uint64_t hash;                 /* of the title and the text, for duplicates */
 	size_t title_page;
@@ -68,6 +70,24 @@ static char *dg_strdup(const char *s)
 	return t;
 }
 
+/* The page (index in pd) and top of item it's title: its first title mark from mark m0 on. */
+static void dg_title_at(struct dg_item *it, const struct pagedoc *pd, size_t m0, const struct job_env *env)
+{
+	it->title_page = pd->n_pages ? pd->n_pages - 1 : 0;
+	it->title_y = env->style.page_h - env->style.margin_top;
+	for (size_t k = m0; k < pd->n_marks; k++)
+		if (pd->marks[k].level == 1) {
+			it->title_page = pd->marks[k].page;
+			it->title_y = pd->marks[k].y;
+			return;
+		}
+	for (size_t k = m0; k < pd->n_marks; k++) /* no title: its section's name, or its first mark */
+		if (pd->marks[k].level <= 1 || k == m0) {
+			it->title_page = pd->marks[k].page;
+			it->title_y = pd->marks[k].y;
+		}
+}
+
 /* Parses and composes item i (in a worker thread). */
 static enum err dg_article(void *ctx, size_t i, struct diag *d)
 {
@@ -82,17 +102,20 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 		e = doc_set(doc, &doc->title, it->override, (size_t)-1, it->override_pos);
 	if (!e)
 		e = shaper_new(env->fs, d, &sh);
-	if (!e && it->section_label)
-		e = pagedoc_add_mark(&it->pd, (struct page_mark){0, env->style.page_h - env->style.margin_top,
-								  0, (int)i, NULL},
-				     it->section_label, strlen(it->section_label));
 	if (!e) {
 		struct compose_opts o = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow,
 					 .digest = 1, .section = it->section_label, .article = (int)i};
-		e = compose_article_dump(doc, &env->style, env->fs, sh, d, &it->pd, NULL, &o);
+		e = compose_prepare(doc, &env->style, env->fs, sh, d, &o, &it->prep);
 	}
-	if (!e && !it->pd.n_pages && !pagedoc_add_page(&it->pd))
-		e = ERR_NOMEM;
+	/* on pages of its own: paginated here, in parallel; else when the digest is joined */
+	if (!e && env->style.digest.start != STYLE_START_CONTINUE) {
+		e = compose_prep_paginate(it->prep, &it->pd, 0, 0, d);
+		compose_prep_free(it->prep);
+		it->prep = NULL;
+		if (!e && !it->pd.n_pages && !pagedoc_add_page(&it->pd))
+			e = ERR_NOMEM;
+		dg_title_at(it, &it->pd, 0, env);
+	}
 	if (!e) {
 		const char *t = doc->title.text;
 		if (!t || !*t) { /* the contents still needs a line for it: its file's name */
@@ -101,14 +124,6 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 				"no title found; the contents lists the article as '%s'", t);
 		}
 		it->title = dg_strdup(t);
-		it->title_page = 0;
-		it->title_y = env->style.page_h - env->style.margin_top;
-		for (size_t k = 0; k < it->pd.n_marks; k++)
-			if (it->pd.marks[k].level == 1) {
-				it->title_page = it->pd.marks[k].page;
-				it->title_y = it->pd.marks[k].y;
-				break;
-			}
 		struct buf kw;
 		buf_init(&kw);
 		for (size_t k = 0; k < doc->n_keywords; k++)
@@ -126,7 +141,13 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 		diag_at(d, DIAG_NOTE, it->pos, "the digest's %s is here",
 			it->section < 0 ? "editor's note" : "article");
 	shaper_free(sh);
-	doc_free(doc);
+	if (!e && it->prep)
+		it->doc = doc;
+	else {
+		compose_prep_free(it->prep);
+		it->prep = NULL;
+		doc_free(doc);
+	}
 	return e;
 }
 
@@ -388,17 +409,37 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 			}
 			bl->role = PAGE_BLANK;
 		}
-		size_t base = body.n_pages;
-		for (size_t p = 0; p < it->pd.n_pages; p++) {
-			it->pd.pages[p].article = (int)n_entries;
-			it->pd.pages[p].section = it->section;
+		size_t base = body.n_pages, m0 = body.n_marks;
+		if (it->prep) { /* start = continue: on the last page, two body lines below its text */
+			if ((e = compose_prep_paginate(it->prep, &body, n_entries > 0,
+						       2 * style_pitch(&env.style, STYLE_BODY), d)))
+				break;
+			if (!body.n_pages && !pagedoc_add_page(&body)) {
+				e = ERR_NOMEM;
+				break;
+			}
+			for (size_t q = m0; q < body.n_marks; q++)
+				body.marks[q].article = (int)n_entries;
+			dg_title_at(it, &body, m0, &env);
+			/* its new pages; a page it shares with the article before keeps that one's */
+			for (size_t p = base; p < body.n_pages; p++) {
+				body.pages[p].article = (int)n_entries;
+				body.pages[p].section = it->section;
+			}
+			entries[n_entries++] = (struct digest_entry){it->title, it->section, it->title_page,
+								     it->title_y};
+		} else {
+			for (size_t p = 0; p < it->pd.n_pages; p++) {
+				it->pd.pages[p].article = (int)n_entries;
+				it->pd.pages[p].section = it->section;
+			}
+			for (size_t q = 0; q < it->pd.n_marks; q++)
+				it->pd.marks[q].article = (int)n_entries;
+			entries[n_entries++] = (struct digest_entry){it->title, it->section,
+								     base + it->title_page, it->title_y};
+			if ((e = pagedoc_append(&body, &it->pd)))
+				break;
 		}
-		for (size_t q = 0; q < it->pd.n_marks; q++)
-			it->pd.marks[q].article = (int)n_entries;
-		entries[n_entries++] = (struct digest_entry){it->title, it->section, base + it->title_page,
-							     it->title_y};
-		if ((e = pagedoc_append(&body, &it->pd)))
-			break;
 		if (body.n_pages > DIGEST_MAX_PAGES) {
 			diag_msg(d, DIAG_ERROR, "the digest has more than %d pages", DIGEST_MAX_PAGES);
 			e = ERR_LIMIT;
@@ -511,6 +552,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 	pagedoc_free(&body);
 	for (size_t i = 0; items && i < n; i++) {
 		pagedoc_free(&items[i].pd);
+		compose_prep_free(items[i].prep);
+		doc_free(items[i].doc);
 		free(items[i].title);
 		free(items[i].keywords);
 	}

@@ -37,7 +37,8 @@ struct compose_line {
 	char *img;              /* an image's real path (owned), NULL for text lines */
 	const char *img_src;    /* the image's src as written (borrowed from the document) */
 	float img_w, img_h;     /* the image's size, pt */
-	int mark;               /* first line of a title (1) or subhead (its level): a page mark */
+	int mark;               /* a page mark's level + 1 on its first line: a digest's section (0),
+	                           a title (1) or a subhead (its level); 0: none */
 	const char *mark_text;  /* borrowed from the document */
 };
 
@@ -504,7 +505,7 @@ static enum err compose_image(struct compose *c, const struct doc_block *k)
 static void compose_mark(struct compose *c, size_t from, int level, const char *text)
 {
 	if (from < c->n_lines && text) {
-		c->lines[from].mark = level;
+		c->lines[from].mark = level + 1;
 		c->lines[from].mark_text = text;
 	}
 }
@@ -517,6 +518,7 @@ static enum err compose_section_label(struct compose *c, const char *name)
 	enum err e = compose_block_aligned(c, STYLE_MASTHEAD, name, (struct srcpos){0}, 0, 1, STYLE_LEFT);
 	if (!e && c->n_lines > before)
 		c->lines[c->n_lines - 1].rule_after = 1;
+	compose_mark(c, before, 0, name); /* level 0: the section, in the outline */
 	return e;
 }
 
@@ -676,7 +678,7 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	if (y - l->pitch < pg->low)
 		pg->low = y - l->pitch;
 	if (l->mark && c->pd) {
-		struct page_mark m = {page_no, y, l->mark, c->opts ? c->opts->article : -1, NULL};
+		struct page_mark m = {page_no, y, l->mark - 1, c->opts ? c->opts->article : -1, NULL};
 		if (pagedoc_add_mark(c->pd, m, l->mark_text, strlen(l->mark_text)))
 			return ERR_NOMEM;
 	}
@@ -788,8 +790,10 @@ static enum err compose_balance(struct compose *c, size_t i, size_t end, struct 
 /* Pagination. Lines come in runs: spanning lines (title, masthead, dateline) are set across
    the type area, the others in its columns; with one column everything is one run. A run
    flows page after page; the part of a column run that ends on a page is balanced so that its
-   columns end level (newspaper practice); the next run starts below it. */
-static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
+   columns end level (newspaper practice); the next run starts below it.
+   cont: the first lines go on pd's last page (when it has one), gap below its lowest line
+   (a digest whose articles run on); else on a new page. */
+static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont, float gap)
 {
 	const struct style *st = c->st;
 	int ncols = st->columns > 1 ? st->columns : 1;
@@ -798,6 +802,11 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd)
 	float y = top;
 	int fresh = 1;
 	size_t a = 0;
+	if (cont && pd->n_pages && pd->pages[pd->n_pages - 1].low - gap > bottom) {
+		pg = &pd->pages[pd->n_pages - 1];
+		y = pg->low - gap;
+		fresh = 0;
+	}
 	while (a < c->n_lines) {
 		size_t end = a + 1;
 		if (ncols > 1)
@@ -973,38 +982,94 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
 	return compose_article_dump(doc, st, fs, sh, d, out, NULL, NULL);
 }
 
+/* Frees what compose_blocks built (not the compose itself). */
+static void compose_release(struct compose *c)
+{
+	shape_buf_free(&c->sb);
+	line_result_free(&c->lr);
+	free(c->glyphs);
+	for (size_t i = 0; i < c->n_lines; i++)
+		free(c->lines[i].img);
+	free(c->lines);
+	free(c->placed);
+	buf_free(&c->text);
+}
+
+/* Sets up c and builds its lines. */
+static enum err compose_build(struct compose *c, const struct doc *doc, const struct style *st,
+			      struct fontset *fs, struct shaper *sh, struct diag *d,
+			      const struct compose_opts *opts)
+{
+	c->doc = doc;
+	c->opts = opts;
+	c->st = st;
+	c->fs = fs;
+	c->sh = sh;
+	c->d = d;
+	buf_init(&c->text);
+	enum err e = compose_chains(st, fs, d, c->chains);
+	if (!e)
+		e = compose_blocks(c, doc);
+	if (!e && c->text.oom)
+		e = ERR_NOMEM;
+	return e;
+}
+
 enum err compose_article_dump(const struct doc *doc, const struct style *st, struct fontset *fs,
 			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump,
 			      const struct compose_opts *opts)
 {
 	struct compose c = {0};
-	c.doc = doc;
-	c.opts = opts;
 	c.want_dump = dump != NULL;
-	c.st = st;
-	c.fs = fs;
-	c.sh = sh;
-	c.d = d;
 	c.pd = out;
-	buf_init(&c.text);
-	enum err e = compose_chains(st, fs, d, c.chains);
+	enum err e = compose_build(&c, doc, st, fs, sh, d, opts);
 	if (!e)
-		e = compose_blocks(&c, doc);
-	if (!e && c.text.oom)
-		e = ERR_NOMEM;
-	if (!e)
-		e = compose_paginate(&c, out);
+		e = compose_paginate(&c, out, 0, 0);
 	if (!e && !(opts && opts->digest))
 		e = compose_footers(&c, out);
 	if (!e && dump)
 		compose_dump(&c, out, dump);
-	shape_buf_free(&c.sb);
-	line_result_free(&c.lr);
-	free(c.glyphs);
-	for (size_t i = 0; i < c.n_lines; i++)
-		free(c.lines[i].img);
-	free(c.lines);
-	free(c.placed);
-	buf_free(&c.text);
+	compose_release(&c);
 	return e;
+}
+
+struct compose_prep {
+	struct compose c;
+	struct compose_opts opts; /* a copy: c.opts points here */
+};
+
+enum err compose_prepare(const struct doc *doc, const struct style *st, struct fontset *fs,
+			 struct shaper *sh, struct diag *d, const struct compose_opts *opts,
+			 struct compose_prep **out)
+{
+	*out = NULL;
+	struct compose_prep *p = calloc(1, sizeof *p);
+	if (!p)
+		return ERR_NOMEM;
+	if (opts)
+		p->opts = *opts;
+	enum err e = compose_build(&p->c, doc, st, fs, sh, d, &p->opts);
+	p->c.sh = NULL; /* pagination shapes nothing: the shaper may go */
+	if (e) {
+		compose_prep_free(p);
+		return e;
+	}
+	*out = p;
+	return ERR_OK;
+}
+
+enum err compose_prep_paginate(struct compose_prep *p, struct pagedoc *out, int cont, float gap,
+			       struct diag *d)
+{
+	p->c.pd = out;
+	p->c.d = d;
+	return compose_paginate(&p->c, out, cont, gap);
+}
+
+void compose_prep_free(struct compose_prep *p)
+{
+	if (!p)
+		return;
+	compose_release(&p->c);
+	free(p);
 }

@@ -89,6 +89,23 @@ enum err compose_article_dump(const struct doc *doc, const struct style *st, str
 			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump,
 			      const struct compose_opts *opts);
 
+/* An article composed into lines (shaped, broken, images measured) but not yet on pages: a
+   digest prepares its articles in parallel and paginates them in order, each running on
+   below the one before (style [digest] start = continue). */
+struct compose_prep;
+/* Builds the lines of doc as compose_article_dump does (opts is copied; doc, st and fs are
+   borrowed and must outlive *out; sh is only used during the call). *out is the caller's to
+   free with compose_prep_free. */
+enum err compose_prepare(const struct doc *doc, const struct style *st, struct fontset *fs,
+			 struct shaper *sh, struct diag *d, const struct compose_opts *opts,
+			 struct compose_prep **out);
+/* Paginates p onto the end of out. cont: the first lines go on out's last page, gap pt below
+   its lowest line, when they fit there at all (the usual keeps decide what moves on); else a
+   new page starts. Marks go into out with its page indices. No footers. Diagnostics go to d.
+   May be called once per prepared article. */
+enum err compose_prep_paginate(struct compose_prep *p, struct pagedoc *out, int cont, float gap,
+			       struct diag *d);
+void compose_prep_free(struct compose_prep *p);
 /* Formats the dateline's date part of an ISO date "YYYY-MM-DDTHH:MM[:SS]" as
    "YYYY-MM-DD HH:MM" into out (size n). */
 void compose_dateline_date(const char *iso, char *out, size_t n);

@@ -468,6 +468,26 @@ static enum err dg_fit(struct dg *g, const struct fontchain *fc, float size, con
 	return e;
 }
 
+/* The text of a running head naming what (enum style_head) for page pg into t. */
+static enum err dg_head_text(const struct digest_front *f, const struct page *pg, enum style_head what,
+			     struct buf *t)
+{
+	const char *article = (size_t)pg->article < f->n_entries ? f->entries[pg->article].title : NULL;
+	const char *section = pg->section >= 0 && (size_t)pg->section < f->n_sections
+				      ? f->sections[pg->section] : NULL;
+	t->len = 0;
+	if (what == STYLE_HEAD_SECTION && section)
+		buf_puts(t, section);
+	else if (what != STYLE_HEAD_TITLE && article)
+		buf_puts(t, article);
+	else {
+		buf_puts(t, f->title);
+		if (f->issue)
+			buf_printf(t, "　%s", f->issue);
+	}
+	return t->oom ? ERR_NOMEM : ERR_OK;
+}
+
 enum err digest_furniture(const struct digest_front *f, const struct style *st,
 			  struct fontset *fs, struct shaper *sh, struct diag *d, struct pagedoc *pd)
 {
@@ -476,12 +496,13 @@ enum err digest_furniture(const struct digest_front *f, const struct style *st,
 	const struct style_text *ft = &st->text[STYLE_FOOTER];
 	float fsz = ft->size;
 	size_t n_body = pd->n_pages > pd->n_front ? pd->n_pages - pd->n_front : 0;
-	/* the pages where an article's title is (no running head there) */
+	/* the pages an article (or a section) opens at the top of: no running head there */
 	unsigned char *opening = calloc(pd->n_pages + 1, 1);
 	if (!opening)
 		e = ERR_NOMEM;
 	for (size_t i = 0; !e && i < pd->n_marks; i++)
-		if (pd->marks[i].level <= 1 && pd->marks[i].page < pd->n_pages)
+		if (pd->marks[i].level <= 1 && pd->marks[i].page < pd->n_pages &&
+		    pd->marks[i].y >= g.top - 0.5f)
 			opening[pd->marks[i].page] = 1;
 	struct buf head, t;
 	buf_init(&head);
@@ -511,17 +532,11 @@ enum err digest_furniture(const struct digest_front *f, const struct style *st,
 		e = dg_line(&g, &g.footer, fsz, buf_cstr(&t), g.left, g.measure, align, fy, 0, pg, NULL);
 		if (e || front || !st->digest.running_heads || opening[p] || pg->article < 0)
 			continue;
-		/* the running head: 刊名 第N期 on even pages (left), the article on odd ones (right) */
-		if (no % 2 == 0) {
-			t.len = 0;
-			buf_puts(&t, f->title);
-			if (f->issue)
-				buf_printf(&t, "　%s", f->issue);
+		/* the running head (style running-head-even / -odd): by default 刊名 第N期 on even
+		   pages (left), the article on odd ones (right) */
+		e = dg_head_text(f, pg, no % 2 == 0 ? st->digest.head_even : st->digest.head_odd, &t);
+		if (!e)
 			e = dg_fit(&g, &g.footer, fsz, buf_cstr(&t), g.measure, &head);
-		} else {
-			const char *a = (size_t)pg->article < f->n_entries ? f->entries[pg->article].title : f->title;
-			e = dg_fit(&g, &g.footer, fsz, a, g.measure, &head);
-		}
 		float ry = g.top + fsz * 0.9f;
 		if (!e)
 			e = dg_line(&g, &g.footer, fsz, buf_cstr(&head), g.left, g.measure,

@@ -1,7 +1,8 @@
 /* digest.h: the pages a digest (周报 / 简报) adds around its articles, and its furniture.
 
    A digest is laid out body first: every article is composed alone (compose.h, opts.digest:
-   no masthead, no footers) and the pagedocs are joined. Then, with every body page number
+   no masthead, no footers) and the pagedocs are joined (style start = continue: the articles'
+   prepared lines are paginated in order, each under the one before). Then, with every body page number
    known, this module sets
      - the closing block (版记) at the foot of the last page, or on a page of its own when it
        does not fit under the text: a thick rule, the 报送/抄送 lines, a thin rule, the credits
@@ -11,9 +12,10 @@
        the titles by section) and the contents (目录: section names, article titles broken
        within the measure, dotted leaders, right-aligned page numbers, each entry a link);
        front pages are labelled i, ii ... so the contents' length never shifts a body number;
-     - the furniture on the joined document: running heads (刊名 and 期号 on even pages at the
-       left, the article's title on odd pages at the right, a thin rule under them; none on
-       the cover, contents, blank versos and the pages where an article starts) and folios in
+     - the furniture on the joined document: running heads (by default 刊名 and 期号 on even
+       pages at the left, the article's title on odd pages at the right; style
+       running-head-even/-odd; a thin rule under them; none on the cover, contents, blank
+       versos and the pages an article or section opens at the top of) and folios in
        the style's form (— 1 —, 第 1 页, 第 1 页 / 共 N 页; roman numerals on contents pages).
 
    Everything here reads the style and the fontset and writes only the pagedocs it is given. */

@@ -67,6 +67,8 @@ void style_defaults(struct style *s)
 		t->align = STYLE_LEFT;
 	}
 	s->digest.running_heads = 1;
+	s->digest.head_even = STYLE_HEAD_TITLE;
+	s->digest.head_odd = STYLE_HEAD_ARTICLE;
 	s->digest.masthead_size = 36;
 	snprintf(s->digest.masthead_role, sizeof s->digest.masthead_role, "heading");
 	s->text[STYLE_BODY].indent = 21.0f;
@@ -417,12 +419,16 @@ static void style_digest_key(struct style_ctx *c, const char *key, const char *v
 	static const char *const yesno[] = {"no", "yes", NULL};
 	int w;
 	if (!strcmp(key, "start")) {
-		static const char *const words[] = {"page", "odd", NULL};
-		if ((w = style_word(c, key, v, col, words, "page or odd")) >= 0)
+		static const char *const words[] = {"page", "odd", "continue", NULL};
+		if ((w = style_word(c, key, v, col, words, "page, odd or continue")) >= 0)
 			g->start = (enum style_start)w;
 	} else if (!strcmp(key, "running-heads")) {
 		if ((w = style_word(c, key, v, col, yesno, "yes or no")) >= 0)
 			g->running_heads = w;
+	} else if (!strcmp(key, "running-head-even") || !strcmp(key, "running-head-odd")) {
+		static const char *const words[] = {"title", "section", "article", NULL};
+		if ((w = style_word(c, key, v, col, words, "title, section or article")) >= 0)
+			*(key[13] == 'e' ? &g->head_even : &g->head_odd) = (enum style_head)w;
 	} else if (!strcmp(key, "folio")) {
 		static const char *const words[] = {"dash", "page", "page-of", NULL};
 		if ((w = style_word(c, key, v, col, words, "dash, page or page-of")) >= 0)

@@ -39,12 +39,17 @@ struct style_text {
 };
 
 /* A digest's furniture and front matter (section [digest]; README "Style files"). */
-enum style_start { STYLE_START_PAGE, STYLE_START_ODD };
+enum style_start { STYLE_START_PAGE, STYLE_START_ODD, STYLE_START_CONTINUE };
 enum style_folio { STYLE_FOLIO_DASH, STYLE_FOLIO_PAGE, STYLE_FOLIO_PAGE_OF };
+/* What a running head names: the 刊名 and 期号, the page's section (its article's title when
+   the section has no name), or the page's article. */
+enum style_head { STYLE_HEAD_TITLE, STYLE_HEAD_SECTION, STYLE_HEAD_ARTICLE };
 
 struct style_digest {
-	enum style_start start;   /* where each article starts: a new page or a new odd page */
+	enum style_start start;   /* where each article starts: a new page, a new odd page, or
+	                             under the one before (continue) */
 	int running_heads;        /* 刊名 + 期号 on even pages, section / article on odd pages */
+	enum style_head head_even, head_odd; /* what they name (default: title, article) */
 	enum style_folio folio;   /* page numbers: — 1 —, 第 1 页, 第 1 页 / 共 N 页 */
 	float masthead_size;      /* the 刊名 on the cover, pt */
 	char masthead_role[32];   /* its font role */

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check.py: exact facts about a digest PDF, read with qpdf --json and pdftotext.
 
-Usage: check.py DIGEST.pdf MANIFEST_TITLE ISSUE ALONE_DIR
+Usage: check.py DIGEST.pdf MANIFEST_TITLE ISSUE ALONE_DIR [START [ODD_HEAD]]
 ALONE_DIR holds NAME.txt = pdftotext of each article printed alone by `paiban print`, and
 order.txt the article titles in manifest order (one per line, overrides applied) with the
 NAME of each (TITLE<TAB>NAME).
@@ -11,6 +11,10 @@ rectangle) names its article and its number equals the label of the page its lin
 where the title is printed; outline entries land on the same pages; running heads (刊名 + 期号
 on even pages, the article's title on odd ones, none on opening pages); exactly one folio on
 every page but the cover and blank pages; each article's text equals its text printed alone.
+START is the style's [digest] start (page, the default, or continue: articles run on, so an
+article's text is read from its title to the next title, and a page has a running head unless
+an article or section opens at its top); ODD_HEAD what odd pages' heads name (article, the
+default, or section; none: running-heads = no, no page has one).
 """
 import json
 import re
@@ -18,6 +22,8 @@ import subprocess
 import sys
 
 pdf, mast, issue, alone = sys.argv[1:5]
+mode = sys.argv[5] if len(sys.argv) > 5 else "page"
+odd_head = sys.argv[6] if len(sys.argv) > 6 else "article"
 fails = []
 
 
@@ -127,6 +133,17 @@ for title, pg in zip(titles, title_page):
 if not any(o[1] == "目录" and o[2] == 1 for o in outl):
     fail("no outline entry 目录 on page 2")
 
+# sections: top-level outline entries other than 目录 and the articles; each article's section
+section_of = {}
+sections = set()
+cur = None
+for depth, t, pg in outl:
+    if depth == 0 and t not in titles and t != "目录":
+        cur = t
+        sections.add(t)
+    elif t in titles and t not in section_of:
+        section_of[t] = cur if depth == 1 else None
+
 # furniture
 folio = re.compile(r"^— (\d+) —$")
 for p in range(n):
@@ -140,38 +157,67 @@ for p in range(n):
         fail("page %d folio %s, label %s" % (p + 1, fol[0], labels[p]))
     if p < n_front:
         continue
-    art = max(i for i, tp in enumerate(title_page) if tp <= p)
-    if p in title_page:
+    if odd_head == "none":
         if lines[0] == mast + "　" + issue:
-            fail("opening page %d has a running head" % (p + 1))
+            fail("page %d has a running head (running-heads = no)" % (p + 1))
         continue
-    want = mast + "　" + issue if int(labels[p]) % 2 == 0 else titles[art]
+    if mode == "continue":  # the article running at the top of the page
+        before = [i for i, tp in enumerate(title_page) if tp < p]
+        if not before:
+            continue
+        art = max(before)
+    else:
+        art = max(i for i, tp in enumerate(title_page) if tp <= p)
+        if p in title_page:
+            if lines[0] == mast + "　" + issue:
+                fail("opening page %d has a running head" % (p + 1))
+            continue
+    if int(labels[p]) % 2 == 0:
+        want = mast + "　" + issue
+    elif odd_head == "section" and section_of.get(titles[art]):
+        want = section_of[titles[art]]
+    else:
+        want = titles[art]
     if lines[0] != want and not (want.startswith(lines[0].rstrip("…")) and lines[0].endswith("…")):
-        fail("page %d running head %r, want %r" % (p + 1, lines[0], want))
+        opens = lines[0] in sections or any(
+            title_page[k] == p and re.sub(r"\s+", "", titles[k]).startswith(re.sub(r"\s+", "", lines[0]))
+            for k in range(len(titles)))
+        if mode != "continue" or not opens:
+            fail("page %d running head %r, want %r" % (p + 1, lines[0], want))
 
-# each article's text equals its text printed alone
+
+# each article's text equals its text printed alone: the body's text (running heads and
+# folios left out) from its title to the next article's title
 def strip_digest(p):
     lines = [l for l in text[p].split("\n") if l.strip()]
-    if p not in title_page:
-        lines = lines[1:]  # the running head
+    heads = {mast + "　" + issue} | set(titles) | sections
+    if odd_head != "none" and lines and (lines[0] in heads or lines[0].endswith("…")) and not any(
+            title_page[k] == p and lines[0] == titles[k] for k in range(len(titles))):
+        if p not in title_page or mode == "continue":
+            lines = lines[1:]  # the running head
     return "".join(l for l in lines if not folio.match(l))
 
 
+body = re.sub(r"\s+", "", "".join(strip_digest(p) for p in range(n_front, n)))
+at = 0
+keys = [re.sub(r"\s+", "", t)[:8] for t in titles]
 for i, (title, name) in enumerate(order):
-    first = title_page[i]
-    last = title_page[i + 1] if i + 1 < len(title_page) else n
-    got = re.sub(r"\s+", "", "".join(strip_digest(p) for p in range(first, last)))
     alone_txt = open("%s/%s.txt" % (alone, name), encoding="utf-8").read()
     alone_txt = re.sub(r"第 \d+ 页 / 共 \d+ 页", "", alone_txt)
     want = re.sub(r"\s+", "", alone_txt)
-    key = re.sub(r"\s+", "", title)[:8]
-    if key not in got or key not in want:
+    key = keys[i]
+    if body.find(key, at) < 0 or key not in want:
         fail("%s: title not found" % title)
         continue
-    got = got[got.index(key):]
+    at = body.index(key, at)
+    end = body.find(keys[i + 1], at + len(key)) if i + 1 < len(keys) else len(body)
+    got = body[at:end if end >= 0 else len(body)]
     want = want[want.index(key):]
     if i + 1 == len(order) and "报送：" in got:
         got = got[:got.index("报送：")]
+    for sname in sections:  # the next section's name above the next title
+        if got.endswith(sname) and not want.endswith(sname):
+            got = got[:-len(sname)]
     if got != want:
         k = next((q for q in range(min(len(got), len(want))) if got[q] != want[q]), min(len(got), len(want)))
         fail("%s: text differs from print at %d: digest %r, alone %r" % (name, k, got[k:k + 30], want[k:k + 30]))

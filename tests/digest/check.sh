@@ -83,6 +83,35 @@ sys.exit(1 if bad else 0)
 EOF
 pdftotext "$T/odd.pdf" - | grep -q '^第 3 页$' || fail "folio = page not printed as 第 3 页"
 
+# start = continue: articles run on below the one before; the same facts hold (contents numbers,
+# links, outline, running heads where no article opens at the top, each article's text)
+printf '[digest]\nstart = continue\n' >"$T/cont.style"
+"$PAIBAN" digest "$M" --style "$T/cont.style" -o "$T/cont.pdf" 2>"$T/cont.err" || fail "continue digest exited $?"
+python3 tests/digest/check.py "$T/cont.pdf" 社会工作周报 第12期 "$T/alone" continue || fail "continue digest facts (check.py)"
+np=$(pdfinfo "$T/d1.pdf" | sed -n 's/^Pages: *//p')
+nc=$(pdfinfo "$T/cont.pdf" | sed -n 's/^Pages: *//p')
+[ "$nc" -lt "$np" ] || fail "continue: $nc pages, not fewer than $np with a page per article"
+# two titles on one page: some article starts below another's end
+pdftotext -enc UTF-8 "$T/cont.pdf" - | python3 -c '
+import sys
+pages = sys.stdin.read().split("\f")
+shared = [i + 1 for i, p in enumerate(pages) if "来源：" in p and p.count("来源：") >= 2]
+sys.exit(0 if shared else 1)' || fail "continue: no page holds two articles"
+"$PAIBAN" digest "$M" --style "$T/cont.style" -o "$T/cont4.pdf" -j 4 2>/dev/null
+cmp -s "$T/cont.pdf" "$T/cont4.pdf" || fail "continue: -j 1 and -j 4 differ"
+# running-head-odd = section: odd pages name the section
+printf '[digest]\nrunning-head-odd = section\n' >"$T/sec.style"
+"$PAIBAN" digest "$M" --style "$T/sec.style" -o "$T/sec.pdf" 2>"$T/sec.err" || fail "section heads exited $?"
+python3 tests/digest/check.py "$T/sec.pdf" 社会工作周报 第12期 "$T/alone" page section || fail "section heads (check.py)"
+[ "$(pdftotext -enc UTF-8 "$T/sec.pdf" - | grep -cx '基层动态')" -gt 1 ] || fail "section heads: 基层动态 only above its first article"
+# the jianbao preset: red masthead (E60012 = 0.902 0 0.071) and red rules, articles running on
+"$PAIBAN" digest "$M" --style jianbao -o "$T/jb.pdf" 2>"$T/jb.err" || fail "jianbao digest exited $?"
+[ -s "$T/jb.err" ] && { cat "$T/jb.err"; fail "jianbao digest wrote to stderr"; }
+python3 tests/digest/check.py "$T/jb.pdf" 社会工作周报 第12期 "$T/alone" continue none || fail "jianbao digest facts (check.py)"
+qpdf --qdf --object-streams=disable "$T/jb.pdf" "$T/jb.qdf" 2>/dev/null
+grep -aq '^0\.902 0 0\.071 rg' "$T/jb.qdf" || grep -aq '0\.902 0 0\.071 rg' "$T/jb.qdf" || fail "jianbao: no red fill (E60012)"
+grep -aq '0\.902 0 0\.071 RG' "$T/jb.qdf" || fail "jianbao: no red rule (E60012)"
+
 # errors: message, exit code, and no output
 err_case() { # name want_rc want_msg args...
 	name=$1 want=$2 msg=$3

@@ -13,7 +13,7 @@ mkdir -p "$T"
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 sample=samples/hubei-2022-04-06-wushe-liandong.txt
-presets="a4-article a5-book a4-two-column gb9704 large-print ereader-6in"
+presets="a4-article a5-book a4-two-column gb9704 large-print ereader-6in jianbao"
 
 for p in $presets; do
 	[ -f "styles/$p.style" ] || { fail "styles/$p.style missing"; continue; }

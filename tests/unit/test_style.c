@@ -83,12 +83,14 @@ int main(void)
 		 "t.style:2:16: error: bad value 'knuth' for line-breaker (use optimal or greedy)"},
 		{"[page]\n  line-breaker =  greedy fast\n", "t.style:2:19: error: bad value 'greedy fast' for line-breaker"},
 		{"[body]\nline-breaker = greedy\n", "t.style:2:16: error: unknown key 'line-breaker' in section [body]"},
-		{"[digest]\nstart = even\n", "t.style:2:9: error: bad value 'even' for start (use page or odd)"},
+		{"[digest]\nstart = even\n", "t.style:2:9: error: bad value 'even' for start (use page, odd or continue)"},
 		{"[digest]\nmasthead-color = pink\n", "t.style:2:18: error: bad colour 'pink' for masthead-color"},
 		{"[digest]\nrule-color = 12345g\n", "t.style:2:14: error: bad colour '12345g' for rule-color"},
 		{"[digest]\nfolio = roman\n", "t.style:2:9: error: bad value 'roman' for folio (use dash, page or page-of)"},
 		{"[digest]\nmasthead-font = comic\n", "t.style:2:17: error: bad value 'comic' for masthead-font"},
 		{"[digest]\nmasthead-size = 2pt\n", "t.style:2:17: error: value '2pt' out of range"},
+		{"[digest]\nrunning-head-odd = issue\n",
+		 "t.style:2:20: error: bad value 'issue' for running-head-odd (use title, section or article)"},
 		{"[digest]\ncolumns = 2\n", "t.style:2:11: error: unknown key 'columns' in section [digest]"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -115,6 +117,11 @@ int main(void)
 	CHECK(s.digest.folio == STYLE_FOLIO_PAGE_OF && s.digest.facing == 1);
 	CHECK(NEAR(s.digest.masthead_size, 22) && !strcmp(s.digest.masthead_role, "body"));
 	CHECK(s.digest.masthead_color == 0xE60012 && s.digest.rule_color == 0x0000FF);
+	CHECK(s.digest.head_even == STYLE_HEAD_TITLE && s.digest.head_odd == STYLE_HEAD_ARTICLE);
+	CHECK(parse(&s, "[digest]\nstart = continue\nrunning-head-even = article\nrunning-head-odd = section\n",
+		  stderr) == ERR_OK);
+	CHECK(s.digest.start == STYLE_START_CONTINUE);
+	CHECK(s.digest.head_even == STYLE_HEAD_ARTICLE && s.digest.head_odd == STYLE_HEAD_SECTION);
 	/* line breaking: [body] hang (default no), [page] line-breaker (default optimal) */
 	style_defaults(&s);
 	CHECK(s.hang == 0 && s.greedy == 0);
