@@ -81,30 +81,22 @@ static enum err job_load_style(struct style *st, const char *name, struct diag *
 }
 
 /* Optional font families (written "Family?" in a role): those not installed are dropped with
-   a warning naming the family that stands in. Probed through a second fontset whose "not
-   installed" errors go nowhere. */
-static enum err job_resolve_fonts(struct style *st, struct diag *d)
+   a warning naming the family that stands in (asked of fs without loading anything). */
+static enum err job_resolve_fonts(struct style *st, struct fontset *fs, struct diag *d)
 {
 	struct style_role *roles[] = {&st->role_body, &st->role_heading, &st->role_sans,
 				      &st->role_latin, &st->role_fallback};
 	static const char *const names[] = {"body", "heading", "sans", "latin", "fallback"};
-	int any = 0;
-	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
-		any |= roles[r]->optional != 0;
-	if (!any)
-		return ERR_OK;
-	FILE *null = fopen("/dev/null", "w");
-	struct diag *quiet = diag_new(null ? null : stderr);
-	struct fontset *probe = NULL;
-	enum err e = quiet ? fontset_new(quiet, &probe) : ERR_NOMEM;
+	enum err e = ERR_OK;
 	for (size_t r = 0; !e && r < sizeof roles / sizeof *roles; r++) {
 		struct style_role *x = roles[r];
+		if (!x->optional)
+			continue;
 		struct buf gone; /* optional families missing from the front of the role */
 		buf_init(&gone);
 		int front = 1, n_gone = 0;
 		for (int i = 0; i < x->n;) {
-			struct font *f;
-			if (!(x->optional & (1u << i)) || fontset_get(probe, x->families[i], &f) == ERR_OK) {
+			if (!(x->optional & (1u << i)) || fontset_installed(fs, x->families[i])) {
 				i++;
 				front = 0;
 				continue;
@@ -125,12 +117,10 @@ static enum err job_resolve_fonts(struct style *st, struct diag *d)
 				"none of the families of the %s role is installed", names[r]);
 			e = ERR_FONT;
 		}
+		if (gone.oom)
+			e = ERR_NOMEM;
 		buf_free(&gone);
 	}
-	fontset_free(probe);
-	diag_free(quiet);
-	if (null)
-		fclose(null);
 	return e;
 }
 
@@ -161,9 +151,9 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 				 size_steps > 0 ? "large" : "small", STYLE_MIN_CHARS);
 	}
 	if (!e)
-		e = job_resolve_fonts(&env->style, d);
-	if (!e)
 		e = fontset_new(d, &env->fs);
+	if (!e)
+		e = job_resolve_fonts(&env->style, env->fs, d);
 	if (!e) {
 		/* load every family now, in this thread: jobs then only hit the fontset's cache */
 		struct fontchain chains[STYLE_N_CLASSES];

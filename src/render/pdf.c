@@ -26,6 +26,7 @@
 #include "../layout/image.h"
 #include "../base/utf8.h"
 #include <assert.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -678,6 +679,49 @@ static enum err pdf_info(struct pdf_ctx *c, const struct pdf_meta *m)
 
 /* ---- the document --------------------------------------------------------------------------- */
 
+/* The fonts' preparations (subsetting and compressing: most of a short document's time) run
+   in parallel: up to one thread per font, at most the number of cores. Each writes only its
+   own pdf_font and pdf_font_prep, so the result does not depend on the threads' order. */
+#define PDF_MAX_FONT_THREADS 8
+struct pdf_prep_pool {
+	struct pdf_font *v;
+	struct pdf_font_prep *pp;
+	size_t n, next;
+	pthread_mutex_t lock;
+};
+
+static void *pdf_prep_worker(void *arg)
+{
+	struct pdf_prep_pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->n)
+			return NULL;
+		pdf_font_prepare(&p->v[i], &p->pp[i]);
+	}
+}
+
+static void pdf_prepare_fonts(struct pdf_font *v, struct pdf_font_prep *pp, size_t n)
+{
+	struct pdf_prep_pool p = {v, pp, n, 0, PTHREAD_MUTEX_INITIALIZER};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t extra = n > 1 && cores > 1 ? (size_t)cores - 1 : 0;
+	if (extra > n - 1)
+		extra = n - 1;
+	if (extra > PDF_MAX_FONT_THREADS)
+		extra = PDF_MAX_FONT_THREADS;
+	pthread_t th[PDF_MAX_FONT_THREADS];
+	size_t started = 0;
+	while (started < extra && pthread_create(&th[started], NULL, pdf_prep_worker, &p) == 0)
+		started++;
+	pdf_prep_worker(&p); /* this thread takes its share (all of them if none started) */
+	for (size_t i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	pthread_mutex_destroy(&p.lock);
+}
+
 /* Builds the PDF and appends it to out. libharu errors are sticky (every later call fails
    until HPDF_ResetError): the first one aborts the document, so there is nothing to reset. */
 static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const struct pdf_meta *m,
@@ -691,6 +735,7 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 	HPDF_Page *pages = calloc(pd->n_pages + 1, sizeof *pages);
 	struct buf content;
 	struct pdf_images images = {0};
+	struct pdf_font_prep *preps = NULL;
 	buf_init(&content);
 	enum err e = ERR_OK;
 	if (!fonts.v || !fonts.slot || !on_page || !pages) {
@@ -718,8 +763,14 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 	}
 	if ((e = pdf_info(&c, m)))
 		goto out;
+	preps = calloc(fonts.n + 1, sizeof *preps);
+	if (!preps) {
+		e = pdf_nomem(d);
+		goto out;
+	}
+	pdf_prepare_fonts(fonts.v, preps, fonts.n);
 	for (size_t i = 0; i < fonts.n; i++)
-		if ((e = pdf_font_embed(&c, &fonts.v[i])))
+		if ((e = pdf_font_finish(&c, &fonts.v[i], &preps[i])))
 			goto out;
 	for (size_t p = 0; p < pd->n_pages; p++)
 		if ((e = pdf_page(&c, pd, &pd->pages[p], &fonts, on_page, &content, &images, &pages[p])))
@@ -754,6 +805,9 @@ out:
 		HPDF_Free(c.doc);
 	libdeflate_free_compressor(c.z);
 	buf_free(&c.zbuf);
+	for (size_t i = 0; preps && i < fonts.n; i++)
+		pdf_font_prep_free(&preps[i]);
+	free(preps);
 	if (fonts.v)
 		for (size_t i = 0; i < fonts.n; i++)
 			pdf_font_release(&fonts.v[i]);

@@ -61,16 +61,13 @@ enum err pdf_fail(struct pdf_ctx *c, const char *what)
 	return r;
 }
 
-/* Reports a font problem once; returns e. */
-static enum err pdf_font_error(struct pdf_ctx *c, const struct font *f, enum err e, const char *what)
+/* Records a font problem in the preparation (the first one); returns e. Reported by
+   pdf_font_finish, in the document's thread. */
+static enum err pdf_font_error(struct pdf_font_prep *pp, enum err e, const char *what)
 {
-	if (!c->reported) {
-		c->reported = 1;
-		if (e == ERR_NOMEM)
-			diag_msg(c->d, DIAG_ERROR, "out of memory while embedding font %s", f->path);
-		else
-			diag_msg(c->d, DIAG_ERROR, "cannot embed font %s (face %d): %s", f->path, f->index,
-				 what);
+	if (!pp->e) {
+		pp->e = e;
+		pp->what = what;
 	}
 	return e;
 }
@@ -601,11 +598,16 @@ enum err pdf_image_deflate(struct pdf_ctx *c, HPDF_Image im, const void *data, s
 	return pdf_stream_deflate(c, im, data, n);
 }
 
-/* A new compressed stream holding data[0..n) (indirect); NULL on failure. */
-static HPDF_Dict pdf_obj_stream(struct pdf_ctx *c, const void *data, size_t n)
+/* A new stream (indirect) holding z[0..n), data already compressed with pdf_deflate_buf;
+   NULL on failure. */
+static HPDF_Dict pdf_obj_stream_z(struct pdf_ctx *c, const struct buf *z)
 {
 	HPDF_Dict s = HPDF_DictStream_New(c->doc->mmgr, c->doc->xref);
-	if (!s || pdf_stream_deflate(c, s, data, n))
+	if (!s)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = pdf_flate_key;
+	if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)z->p, (HPDF_UINT)z->len) != HPDF_OK)
 		return NULL;
 	return s;
 }
@@ -641,12 +643,12 @@ static void pdf_font_style(const struct font *f, unsigned *weight, int *serif, i
 
 /* Builds the FontDescriptor with the embedded program. */
 static HPDF_Dict pdf_font_descriptor(struct pdf_ctx *c, const struct pdf_font *pf, const char *name,
-				     const void *prog, size_t prog_len)
+				     const struct pdf_font_prep *pp)
 {
 	const struct font *f = pf->font;
 	HPDF_Doc doc = c->doc;
 	HPDF_Dict desc = pdf_obj_dict(doc);
-	HPDF_Dict file = pdf_obj_stream(c, prog, prog_len);
+	HPDF_Dict file = pdf_obj_stream_z(c, &pp->prog);
 	if (!desc || !file)
 		return NULL;
 	HPDF_Array bbox = HPDF_Array_New(doc->mmgr);
@@ -677,17 +679,16 @@ static HPDF_Dict pdf_font_descriptor(struct pdf_ctx *c, const struct pdf_font *p
 		ok &= HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C") == HPDF_OK;
 		ok &= HPDF_Dict_Add(desc, "FontFile3", file) == HPDF_OK;
 	} else {
-		ok &= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)prog_len) == HPDF_OK;
+		ok &= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)pp->prog_len) == HPDF_OK;
 		ok &= HPDF_Dict_Add(desc, "FontFile2", file) == HPDF_OK;
 	}
 	return ok ? desc : NULL;
 }
 
 /* Builds Type0 -> CIDFont -> FontDescriptor, ToUnicode, (CIDToGIDMap) for pf. */
-static enum err pdf_font_objects(struct pdf_ctx *c, struct pdf_font *pf, const void *prog,
-				 size_t prog_len, const struct buf *cidmap, const struct buf *tounicode,
-				 float dw)
+static enum err pdf_font_objects(struct pdf_ctx *c, struct pdf_font *pf, const struct pdf_font_prep *pp)
 {
+	float dw = pp->dw;
 	const struct font *f = pf->font;
 	HPDF_Doc doc = c->doc;
 	char tag[7], name[128], type0_name[140];
@@ -696,14 +697,14 @@ static enum err pdf_font_objects(struct pdf_ctx *c, struct pdf_font *pf, const v
 	/* §9.7.6.1: for a CIDFontType0 descendant the Type0 name is "CIDFont-CMap" */
 	snprintf(type0_name, sizeof type0_name, "%s%s", name, f->is_cff ? "-Identity-H" : "");
 
-	HPDF_Dict desc = pdf_font_descriptor(c, pf, name, prog, prog_len);
+	HPDF_Dict desc = pdf_font_descriptor(c, pf, name, pp);
 	if (!desc)
 		return pdf_fail(c, "font descriptor");
 	HPDF_Dict type0 = pdf_obj_dict(doc);
 	HPDF_Dict cid = pdf_obj_dict(doc);
-	HPDF_Dict tu = pdf_obj_stream(c, tounicode->p, tounicode->len);
-	HPDF_Dict map = cidmap ? pdf_obj_stream(c, cidmap->p, cidmap->len) : NULL;
-	if (!type0 || !cid || !tu || (cidmap && !map))
+	HPDF_Dict tu = pdf_obj_stream_z(c, &pp->tounicode);
+	HPDF_Dict map = pp->has_map ? pdf_obj_stream_z(c, &pp->cidmap) : NULL;
+	if (!type0 || !cid || !tu || (pp->has_map && !map))
 		return pdf_fail(c, "font dictionary");
 	HPDF_Array desc_fonts = HPDF_Array_New(doc->mmgr);
 	if (!desc_fonts || HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts) != HPDF_OK)
@@ -749,7 +750,23 @@ static void pdf_font_apply_dw(struct pdf_font *pf, float dw)
 			pf->width[pf->gids[i]] = r;
 }
 
-enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
+/* Compresses data[0..n) into out (zlib format, for /FlateDecode) with *z (made on first use). */
+static enum err pdf_deflate_buf(struct libdeflate_compressor **z, const void *data, size_t n, struct buf *out)
+{
+	if (!*z)
+		*z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
+	size_t bound = *z ? libdeflate_zlib_compress_bound(*z, n) : 0;
+	out->len = 0;
+	if (!*z || buf_reserve(out, bound))
+		return ERR_NOMEM;
+	size_t got = libdeflate_zlib_compress(*z, data, n, out->p, bound);
+	if (got == 0 || got > 0xFFFFFFF0u)
+		return ERR_PDF;
+	out->len = got;
+	return ERR_OK;
+}
+
+enum err pdf_font_prepare(struct pdf_font *pf, struct pdf_font_prep *pp)
 {
 	struct font *f = pf->font;
 	enum err e = ERR_OK;
@@ -764,10 +781,9 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 	buf_init(&tounicode);
 	buf_init(&cidmap);
 
-	snprintf(pf->res, sizeof pf->res, "F%d", pf->slot + 1);
 	in = hb_subset_input_create_or_fail();
 	if ((e = pdf_font_glyphs(pf)) || !in) {
-		e = pdf_font_error(c, f, ERR_NOMEM, NULL);
+		e = pdf_font_error(pp, ERR_NOMEM, NULL);
 		goto out;
 	}
 	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
@@ -778,20 +794,20 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 				  (f->is_cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : 0));
 	view = hb_face_create_for_tables(pdf_font_view_table, f, NULL);
 	if (!hb_set_allocation_successful(glyphs) || view == hb_face_get_empty()) {
-		e = pdf_font_error(c, f, ERR_NOMEM, NULL);
+		e = pdf_font_error(pp, ERR_NOMEM, NULL);
 		goto out;
 	}
 	hb_face_set_upem(view, f->upem);
 	hb_face_set_glyph_count(view, f->num_glyphs);
 	plan = hb_subset_plan_create_or_fail(view, in);
 	if (!plan) {
-		e = pdf_font_error(c, f, ERR_FONT, "hb-subset could not plan the subset");
+		e = pdf_font_error(pp, ERR_FONT, "hb-subset could not plan the subset");
 		goto out;
 	}
 	const hb_map_t *old2new = hb_subset_plan_old_to_new_glyph_mapping(plan);
 	sub = hb_subset_plan_execute_or_fail(plan);
 	if (!sub) {
-		e = pdf_font_error(c, f, ERR_FONT, "hb-subset failed");
+		e = pdf_font_error(pp, ERR_FONT, "hb-subset failed");
 		goto out;
 	}
 	prog = f->is_cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
@@ -799,18 +815,18 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 	unsigned prog_len;
 	const char *prog_data = hb_blob_get_data(prog, &prog_len);
 	if (!prog_data || prog_len == 0) {
-		e = pdf_font_error(c, f, ERR_FONT, "the subset font is empty");
+		e = pdf_font_error(pp, ERR_FONT, "the subset font is empty");
 		goto out;
 	}
 	if (f->is_cff && (e = pdf_cff_read((const unsigned char *)prog_data, prog_len, &cff))) {
-		e = pdf_font_error(c, f, e, "the subset CFF table is malformed");
+		e = pdf_font_error(pp, e, "the subset CFF table is malformed");
 		goto out;
 	}
 
 	/* codes: see the file comment */
 	cg = malloc(pf->n_gids * sizeof *cg);
 	if (!cg) {
-		e = pdf_font_error(c, f, ERR_NOMEM, NULL);
+		e = pdf_font_error(pp, ERR_NOMEM, NULL);
 		goto out;
 	}
 	int identity = 1;
@@ -818,7 +834,7 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 	for (size_t i = 0; i < pf->n_gids; i++) {
 		uint32_t g = pf->gids[i], ng = hb_map_get(old2new, g);
 		if (ng == HB_MAP_VALUE_INVALID || (f->is_cff && ng >= cff.n_glyphs) || ng > 0xFFFF) {
-			e = pdf_font_error(c, f, ERR_FONT, "a used glyph is missing from the subset");
+			e = pdf_font_error(pp, ERR_FONT, "a used glyph is missing from the subset");
 			goto out;
 		}
 		unsigned code = g;
@@ -832,7 +848,7 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 	if (!identity) {
 		pf->code = calloc(f->num_glyphs, sizeof *pf->code);
 		if (!pf->code) {
-			e = pdf_font_error(c, f, ERR_NOMEM, NULL);
+			e = pdf_font_error(pp, ERR_NOMEM, NULL);
 			goto out;
 		}
 		for (size_t i = 0; i < pf->n_gids; i++)
@@ -840,13 +856,13 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 		qsort(cg, pf->n_gids, sizeof *cg, pdf_cg_cmp);
 		for (size_t i = 1; i < pf->n_gids; i++)
 			if (cg[i].code == cg[i - 1].code) {
-				e = pdf_font_error(c, f, ERR_FONT, "two glyphs share a CID");
+				e = pdf_font_error(pp, ERR_FONT, "two glyphs share a CID");
 				goto out;
 			}
 	}
 	if (!f->is_cff) { /* CIDToGIDMap: 2 bytes per CID (= original glyph id): the subset's id */
 		if (buf_reserve(&cidmap, 2 * ((size_t)max_gid + 1))) {
-			e = pdf_font_error(c, f, ERR_NOMEM, NULL);
+			e = pdf_font_error(pp, ERR_NOMEM, NULL);
 			goto out;
 		}
 		memset(cidmap.p, 0, 2 * ((size_t)max_gid + 1));
@@ -862,10 +878,16 @@ enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf)
 	pdf_font_build_w(pf, cg, pf->n_gids, dw);
 	pdf_font_apply_dw(pf, dw);
 	if ((e = pdf_font_build_tounicode(pf, cg, pf->n_gids, &tounicode)) || pf->w.oom) {
-		e = pdf_font_error(c, f, ERR_NOMEM, NULL);
+		e = pdf_font_error(pp, ERR_NOMEM, NULL);
 		goto out;
 	}
-	e = pdf_font_objects(c, pf, prog_data, prog_len, f->is_cff ? NULL : &cidmap, &tounicode, dw);
+	pp->dw = dw;
+	pp->prog_len = prog_len;
+	pp->has_map = !f->is_cff;
+	if ((e = pdf_deflate_buf(&pp->z, prog_data, prog_len, &pp->prog)) ||
+	    (e = pdf_deflate_buf(&pp->z, tounicode.p, tounicode.len, &pp->tounicode)) ||
+	    (!f->is_cff && (e = pdf_deflate_buf(&pp->z, cidmap.p, cidmap.len, &pp->cidmap))))
+		e = pdf_font_error(pp, e, "compressing its streams");
 out:
 	free(cg);
 	pdf_cff_free(&cff);
@@ -983,4 +1005,33 @@ enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8
 		e = pdf_fail(c, "document info");
 	free(u);
 	return e;
+}
+
+enum err pdf_font_finish(struct pdf_ctx *c, struct pdf_font *pf, struct pdf_font_prep *pp)
+{
+	const struct font *f = pf->font;
+	if (pp->e) {
+		if (!c->reported) {
+			c->reported = 1;
+			if (pp->e == ERR_NOMEM)
+				diag_msg(c->d, DIAG_ERROR, "out of memory while embedding font %s", f->path);
+			else
+				diag_msg(c->d, DIAG_ERROR, "cannot embed font %s (face %d): %s", f->path,
+					 f->index, pp->what ? pp->what : "failed");
+		}
+		return pp->e;
+	}
+	snprintf(pf->res, sizeof pf->res, "F%d", pf->slot + 1);
+	return pdf_font_objects(c, pf, pp);
+}
+
+void pdf_font_prep_free(struct pdf_font_prep *pp)
+{
+	if (!pp)
+		return;
+	buf_free(&pp->prog);
+	buf_free(&pp->tounicode);
+	buf_free(&pp->cidmap);
+	libdeflate_free_compressor(pp->z);
+	memset(pp, 0, sizeof *pp);
 }

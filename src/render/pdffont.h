@@ -69,12 +69,27 @@ void pdf_on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user);
    error to return (ERR_NOMEM for allocation failures, else ERR_PDF). */
 enum err pdf_fail(struct pdf_ctx *c, const char *what);
 
-/* Subsets pf->font to the glyphs in pf->used (+ glyph 0) with hb-subset and builds its
-   objects: Type0 (Identity-H) -> CIDFontType0 + FontFile3/CIDFontType0C (CFF) or
-   CIDFontType2 + FontFile2 + CIDToGIDMap (TrueType), FontDescriptor, /W, ToUnicode.
-   Fills gids, code, width, w, res, type0. */
-enum err pdf_font_embed(struct pdf_ctx *c, struct pdf_font *pf);
-/* Frees what pdf_collect and pdf_font_embed allocated outside the document. Accepts a zeroed
+/* A font's embedding, in two steps. pdf_font_prepare subsets pf->font to the glyphs in
+   pf->used (+ glyph 0) with hb-subset and computes, off the document, everything its objects
+   hold, compressed: it touches only pf and pp (the font is read, never written), so the fonts
+   of one document are prepared in parallel threads. pdf_font_finish, in the document's
+   thread, reports a failure of the preparation through c, or builds the objects: Type0
+   (Identity-H) -> CIDFontType0 + FontFile3/CIDFontType0C (CFF) or CIDFontType2 + FontFile2 +
+   CIDToGIDMap (TrueType), FontDescriptor, /W, ToUnicode. Together they fill gids, code,
+   width, w, res, type0. pp starts zeroed and is freed with pdf_font_prep_free. */
+struct pdf_font_prep {
+	enum err e;             /* the preparation's failure (ERR_OK: none) */
+	const char *what;       /* what failed (static text) */
+	struct buf prog, tounicode, cidmap; /* compressed streams (cidmap: TrueType only) */
+	size_t prog_len;        /* the font program's uncompressed length */
+	int has_map;
+	float dw;
+	struct libdeflate_compressor *z;
+};
+enum err pdf_font_prepare(struct pdf_font *pf, struct pdf_font_prep *pp);
+enum err pdf_font_finish(struct pdf_ctx *c, struct pdf_font *pf, struct pdf_font_prep *pp);
+void pdf_font_prep_free(struct pdf_font_prep *pp);
+/* Frees what pdf_collect and pdf_font_prepare allocated outside the document. Accepts a zeroed
    pdf_font. */
 void pdf_font_release(struct pdf_font *pf);
 

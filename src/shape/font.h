@@ -53,6 +53,9 @@ enum err fontset_get(struct fontset *fs, const char *spec, struct font **out);
 /* A font that has a glyph for cp, searched through all installed fonts (fallback of last resort);
    NULL when none has it. Borrowed. */
 struct font *fontset_any_for(struct fontset *fs, uint32_t cp);
+/* True when spec's family is installed (what fontset_get would find), without loading the
+   font or reporting anything. */
+int fontset_installed(struct fontset *fs, const char *spec);
 size_t fontset_count(const struct fontset *fs);
 struct font *fontset_font(const struct fontset *fs, size_t i);
 
