@@ -285,6 +285,8 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	enum err e = job_env_init(&env, style, size_steps, d);
 	env.allow_dirs = allow;
 	env.n_allow = (size_t)n_allow;
+	/* the threads -j gives that the articles leave idle subset each PDF's fonts */
+	env.pdf_threads = n_in > 0 ? threads / (n_in < threads ? n_in : threads) : 1;
 	char **outputs = calloc((size_t)n_in, sizeof *outputs);
 	struct buf *dumps = dump ? calloc((size_t)n_in, sizeof *dumps) : NULL;
 	enum err *errs = calloc((size_t)n_in, sizeof *errs);

@@ -530,7 +530,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 				buf_printf(&subject, " %s", date);
 		}
 		struct pdf_meta meta = {buf_cstr(&title), m->publisher.text, buf_cstr(&subject),
-					kw.len ? buf_cstr(&kw) : NULL, "paiban " PAIBAN_VERSION, env.epoch};
+					kw.len ? buf_cstr(&kw) : NULL, "paiban " PAIBAN_VERSION, env.epoch,
+					a->threads};
 		e = title.oom || subject.oom || kw.oom ? ERR_NOMEM : pdf_write(&front, env.fs, &meta, a->out, d);
 		buf_free(&title);
 		buf_free(&subject);

@@ -25,6 +25,7 @@ struct job_env {
 	struct style style;
 	struct fontset *fs;     /* owned; shared by the jobs */
 	long long epoch;        /* SOURCE_DATE_EPOCH, or -1 */
+	int pdf_threads;        /* threads each PDF writer may use (pdf_meta.threads) */
 	const char *const *allow_dirs; /* --allow-path folders (borrowed) */
 	size_t n_allow;
 };

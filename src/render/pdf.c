@@ -680,7 +680,7 @@ static enum err pdf_info(struct pdf_ctx *c, const struct pdf_meta *m)
 /* ---- the document --------------------------------------------------------------------------- */
 
 /* The fonts' preparations (subsetting and compressing: most of a short document's time) run
-   in parallel: up to one thread per font, at most the number of cores. Each writes only its
+   in parallel: up to one thread per font, at most pdf_meta.threads. Each writes only its
    own pdf_font and pdf_font_prep, so the result does not depend on the threads' order. */
 #define PDF_MAX_FONT_THREADS 8
 struct pdf_prep_pool {
@@ -703,11 +703,10 @@ static void *pdf_prep_worker(void *arg)
 	}
 }
 
-static void pdf_prepare_fonts(struct pdf_font *v, struct pdf_font_prep *pp, size_t n)
+static void pdf_prepare_fonts(struct pdf_font *v, struct pdf_font_prep *pp, size_t n, int threads)
 {
 	struct pdf_prep_pool p = {v, pp, n, 0, PTHREAD_MUTEX_INITIALIZER};
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t extra = n > 1 && cores > 1 ? (size_t)cores - 1 : 0;
+	size_t extra = n > 1 && threads > 1 ? (size_t)threads - 1 : 0;
 	if (extra > n - 1)
 		extra = n - 1;
 	if (extra > PDF_MAX_FONT_THREADS)
@@ -768,7 +767,7 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 		e = pdf_nomem(d);
 		goto out;
 	}
-	pdf_prepare_fonts(fonts.v, preps, fonts.n);
+	pdf_prepare_fonts(fonts.v, preps, fonts.n, m ? m->threads : 1);
 	for (size_t i = 0; i < fonts.n; i++)
 		if ((e = pdf_font_finish(&c, &fonts.v[i], &preps[i])))
 			goto out;

@@ -16,6 +16,8 @@
 struct pdf_meta {
 	const char *title, *author, *subject, *keywords, *creator;
 	long long epoch;        /* seconds since 1970 (UTC) for CreationDate/ModDate; -1 = now */
+	int threads;            /* threads the writer may use (the fonts are subset in parallel);
+	                           0 or 1: only the calling thread. The output is the same. */
 };
 
 /* Writes pd as a PDF at path, "-" meaning standard output. pd's glyphs must use fonts of fs.
