@@ -218,22 +218,40 @@ static enum err font_halt_table(struct font *f)
 	unsigned ng;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &ng);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &ng);
-	int one_each = ng == 2 * f->n_halt;
-	for (unsigned i = 0; one_each && i < ng; i++)
-		one_each = info[i].cluster == i;
+	/* character i is cluster 2i; it is read from the shared call when it came out as one
+	   glyph of its own, else shaped alone (a lookup merged or split it) */
+	size_t *first = calloc(f->n_halt + 1, sizeof *first);
+	unsigned char *count = calloc(f->n_halt + 1, 1);
+	if (!first || !count) {
+		free(first);
+		free(count);
+		goto out;
+	}
+	for (unsigned k = 0; k < ng; k++) {
+		unsigned cl = info[k].cluster;
+		if (cl % 2 == 0 && cl / 2 < f->n_halt && (count[cl / 2] & 3) < 2) {
+			if (!(count[cl / 2] & 3))
+				first[cl / 2] = k;
+			count[cl / 2]++;
+		} else if (cl % 2 == 1 && cl / 2 < f->n_halt)
+			count[cl / 2] |= 4; /* the 一 after it came out on its own */
+	}
 	for (size_t i = 0; i < f->n_halt; i++) {
 		struct font_halt_entry *h = &f->halt[i];
-		if (!one_each) {
+		if (count[i] != (1 | 4)) {
 			*h = font_halt_shape(f, b, h->cp);
 			continue;
 		}
+		const hb_glyph_position_t *gp = &pos[first[i]];
 		h->adv = font_advance(f, font_glyph(f, h->cp));
-		if (pos[2 * i].x_advance < h->adv) {
-			h->adv = pos[2 * i].x_advance;
-			h->xoff = pos[2 * i].x_offset;
+		if (gp->x_advance < h->adv) {
+			h->adv = gp->x_advance;
+			h->xoff = gp->x_offset;
 			h->has = 1;
 		}
 	}
+	free(first);
+	free(count);
 	e = ERR_OK;
 out:
 	hb_buffer_destroy(b);
