@@ -1153,6 +1153,11 @@ static enum err line_rescue(struct line_ctx *x, size_t *nn, size_t from, size_t 
 	for (;;) {
 		const struct line_node *a = &x->r->nodes[cur];
 		size_t s = a->t;
+		if (s >= x->n) {
+			/* only spaces after this node's break (k among them): nothing to set */
+			*out = cur;
+			return ERR_OK;
+		}
 		int first = a->pos == LINE_NONE32;
 		unsigned flags = 0, pflags = a->flags;
 		double total = a->total;
