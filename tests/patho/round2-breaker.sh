@@ -32,3 +32,17 @@ run ffff-md 0 - "$T/ffff.md"
 printf '<html><head><meta charset="utf-8"><title>页面</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"标题\\uffff","articleBody":"%s\\uffff"}</script></head><body><article><h1>标题</h1><p>%s\357\277\277</p><p>%s</p></article></body></html>\n' \
 	"$para" "$para" "$para" >"$T/ffff-ld.html"
 run ffff-jsonld 0 - "$T/ffff-ld.html"
+
+# ---- long clusters: HarfBuzz's cost is quadratic in a cluster's length ----------------------
+# One line of 300 000 combining marks (200 000 took 38 s before SHAPE_MAX_CLUSTER; this is over
+# the 60 s bound), of 300 000 bare ZWJ (200 000: 25 s), and bases with 120 marks and joiners
+# each: cut every 32 code points, with one warning per paragraph.
+python3 -c "print('标题\n\n' + '\u0301' * 300000)" >"$T/marks.txt"
+run combining-line 0 "marks.txt:3:32: warning: a cluster of more than 32 code points .*SHAPE_MAX_CLUSTER" \
+	"$T/marks.txt"
+python3 -c "print('标题\n\n' + '\u200d' * 300000)" >"$T/zwj.txt"
+run zwj-line 0 "zwj.txt:3:32: warning: .*SHAPE_MAX_CLUSTER" "$T/zwj.txt"
+python3 -c "print('标题\n\n' + ('字' + '\u0301\u0323\u200d' * 40 + '，') * 2000)" >"$T/marks2.txt"
+run combining-clusters 0 "SHAPE_MAX_CLUSTER" "$T/marks2.txt"
+[ "$(grep -c SHAPE_MAX_CLUSTER "$T/combining-clusters.err")" -eq 1 ] \
+	&& ok "combining-clusters: one warning per paragraph" || fail "combining-clusters: warnings not coalesced"
