@@ -70,6 +70,7 @@ struct line_ctx {
 	size_t n;
 	const char *text;
 	size_t len;
+	const char *ubtext;  /* text as libunibreak sees it (line_unibreak_text) */
 	const struct line_params *p;
 	double em;
 	struct line_work *w;
@@ -107,6 +108,66 @@ static void line_init_once(void)
 void line_init(void)
 {
 	call_once(&line_once, line_init_once);
+}
+
+/* What the installed libunibreak (Debian 12: 1.1, UAX #14 of Unicode 6.2) cannot take: U+FFFF
+   is its end-of-text marker (set_linebreaks stops there and asserts), and the regional
+   indicators U+1F1E6..1F1FF have a class (RI) its pair table lacks (it asserts). An exhaustive
+   run over every 21-bit code point in a dozen contexts, and over lax UTF-8 byte patterns,
+   finds no other (tests/unit/test_linebreak.c keeps the cases); the other noncharacters are
+   mapped too, to what UAX #14 gives any unassigned code point (AL), so that no later library
+   version meets them. */
+static int line_unibreak_bad(uint32_t cp)
+{
+	return (cp >= 0x1F1E6 && cp <= 0x1F1FF) || (cp & 0xFFFE) == 0xFFFE ||
+	       (cp >= 0xFDD0 && cp <= 0xFDEF);
+}
+
+/* The text libunibreak sees: text itself, or (when it holds a code point line_unibreak_bad
+   names) a copy in the caller's scratch with each such code point replaced by one of the same
+   UTF-8 length, so that the break array still lines up with text's bytes. A noncharacter
+   becomes an AL letter (U+0800, U+10000); a pair of regional indicators (a flag) becomes an
+   ideograph (ID, U+20000) and a combining mark (CM, U+E0100): one unbreakable unit with
+   ideograph-like breaks around it (UAX #14 LB30a); an unpaired indicator is an ideograph.
+   NULL when out of memory. */
+static const char *line_unibreak_text(const char *text, size_t len, char **scratch, size_t *cap)
+{
+	size_t i = 0;
+	uint32_t cp = 0;
+	while (i < len) {
+		size_t l = utf8_decode(text + i, len - i, &cp);
+		if (!l)
+			l = 1;
+		if (line_unibreak_bad(cp))
+			break;
+		i += l;
+	}
+	if (i >= len)
+		return text;
+	char *t = line_reserve(*scratch, cap, len ? len : 1, 1);
+	if (!t)
+		return NULL;
+	*scratch = t;
+	memcpy(t, text, len);
+	int ri_open = 0;    /* the previous code point opened a flag */
+	for (; i < len;) {
+		size_t l = utf8_decode(text + i, len - i, &cp);
+		if (!l) {
+			i++;
+			ri_open = 0;
+			continue;
+		}
+		if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+			utf8_encode(ri_open ? 0xE0100 : 0x20000, t + i);
+			ri_open = !ri_open;
+		} else {
+			ri_open = 0;
+			if (line_unibreak_bad(cp))
+				utf8_encode(l == 3 ? 0x0800 : 0x10000, t + i);
+		}
+		i += l;
+	}
+	return t;
 }
 
 /* --- pass 1: glyph properties and break opportunities ---------------------------------- */
@@ -213,7 +274,7 @@ static void line_prepare(struct line_ctx *x)
 	size_t n = x->n;
 	double em = x->em, half = 0.5 * em;
 
-	set_linebreaks_utf8((const utf8_t *)x->text, x->len, "zh", x->r->ubrk);
+	set_linebreaks_utf8((const utf8_t *)x->ubtext, x->len, "zh", x->r->ubrk);
 
 	for (size_t i = 0; i < n; i++) {
 		struct line_work *c = &w[i];
@@ -1092,6 +1153,11 @@ static enum err line_rescue(struct line_ctx *x, size_t *nn, size_t from, size_t 
 	for (;;) {
 		const struct line_node *a = &x->r->nodes[cur];
 		size_t s = a->t;
+		if (s >= x->n) {
+			/* only spaces after this node's break (k among them): nothing to set */
+			*out = cur;
+			return ERR_OK;
+		}
 		int first = a->pos == LINE_NONE32;
 		unsigned flags = 0, pflags = a->flags;
 		double total = a->total;
@@ -1502,9 +1568,13 @@ enum err line_break(const struct shape_glyph *g, size_t n, const char *text, siz
 		return ERR_NOMEM;
 	out->sum = sum;
 
+	const char *ubtext = line_unibreak_text(text, len, &out->ubtext, &out->cap_ubtext);
+	if (!ubtext)
+		return ERR_NOMEM;
+
 	line_init();
-	struct line_ctx x = {.g = g, .n = n, .text = text, .len = len, .p = p, .em = p->em, .w = w,
-			     .r = out, .d = d, .pos = pos, .sum = sum};
+	struct line_ctx x = {.g = g, .n = n, .text = text, .len = len, .ubtext = ubtext, .p = p,
+			     .em = p->em, .w = w, .r = out, .d = d, .pos = pos, .sum = sum};
 	line_prepare(&x);
 	line_sums(&x);
 	out->demerits = 0;
@@ -1546,6 +1616,7 @@ void line_result_free(struct line_result *r)
 	free(r->x);
 	free(r->work);
 	free(r->ubrk);
+	free(r->ubtext);
 	free(r->sum);
 	free(r->nodes);
 	free(r->active);

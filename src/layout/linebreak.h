@@ -103,6 +103,8 @@ struct line_result {
 	size_t cap_work;
 	char *ubrk;
 	size_t cap_ubrk;
+	char *ubtext;       /* the text with what libunibreak cannot take replaced */
+	size_t cap_ubtext;
 	struct line_sum *sum;
 	size_t cap_sum;
 	struct line_node *nodes;

@@ -55,6 +55,19 @@ static int shape_is_neutral(uint32_t cp)
 	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F);
 }
 
+/* Whether cp extends the grapheme cluster before it the way HarfBuzz clusters text: a mark,
+   ZWJ or ZWNJ, an emoji modifier or a tag character. */
+static int shape_extends(const struct shaper *s, uint32_t cp)
+{
+	if (cp == 0x200C || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+	    (cp >= 0xE0020 && cp <= 0xE007F))
+		return 1;
+	hb_unicode_general_category_t gc = hb_unicode_general_category(s->ufuncs, cp);
+	return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
+}
+
 static int shape_is_latin(uint32_t cp)
 {
 	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
@@ -128,12 +141,36 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 	struct font *run_font = NULL;
 	hb_script_t run_script = HB_SCRIPT_COMMON;
 	unsigned chars = 0;
+	size_t ext = 0;          /* code points extending the current cluster so far */
+	int cut_warned = 0;
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
 		size_t l = utf8_decode(text + i, len - i, &cp);
 		if (!l)
 			l = 1;
+		/* SHAPE_MAX_CLUSTER: HarfBuzz's cost grows with the square of a cluster's length
+		   (a line of 200 000 combining marks took 38 s), so a run is cut before the
+		   extending code point that would make a cluster longer; the cut starts a new
+		   cluster on a bare mark (drawn as HarfBuzz draws a mark without a base) */
+		int cut = 0;
+		if (shape_extends(s, cp)) {
+			if (++ext >= SHAPE_MAX_CLUSTER) {
+				cut = 1;
+				ext = 0;
+				if (!cut_warned) {
+					struct srcpos p = pos;
+					p.col = pos.col + chars;
+					diag_at(s->diag, DIAG_WARNING, p,
+						"a cluster of more than %d code points (a base and its "
+						"combining marks or joiners); it is cut every %d "
+						"(SHAPE_MAX_CLUSTER)", SHAPE_MAX_CLUSTER, SHAPE_MAX_CLUSTER);
+					cut_warned = 1;
+				}
+			}
+		} else {
+			ext = 0;
+		}
 		struct font *f = run_font;
 		hb_script_t sc = hb_unicode_script(s->ufuncs, cp);
 		if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
@@ -153,7 +190,7 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 				f = run_font ? run_font : fc->fonts[0];
 			}
 		}
-		if (run_font && (f != run_font || sc != run_script)) {
+		if (run_font && (f != run_font || sc != run_script || cut)) {
 			enum err e = shape_run(s, run_font, run_script == HB_SCRIPT_COMMON ? HB_SCRIPT_HAN : run_script,
 					      size, text, len, run_start, i, out);
 			if (e)

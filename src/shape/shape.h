@@ -11,6 +11,11 @@
 #include "font.h"
 
 #define FONTCHAIN_MAX 8
+/* A cluster (a base and the marks, joiners and modifiers that extend it) is cut into pieces of
+   at most this many code points, each shaped on its own (hostile input: HarfBuzz's cost is
+   quadratic in a cluster's length). Unicode's stream-safe format (UAX #15) allows 30
+   non-starters in a row; real text has a handful. */
+#define SHAPE_MAX_CLUSTER 32
 
 /* The fonts for one text role: fonts[0] first, the rest as per-character fallback, then any
    installed font. latin, when set, sets Latin letters and digits. All borrowed. */

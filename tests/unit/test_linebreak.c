@@ -592,6 +592,46 @@ static void test_hostile(struct env *e)
 	printf("test_linebreak: hostile paragraphs (up to 60000 bytes) at 8 and 40 em: slowest %.1f ms\n", worst);
 }
 
+/* What libunibreak 1.1 asserts on (issue 12): U+FFFF (its end marker) and regional indicators;
+   also the other noncharacters and lone indicators. No abort; a flag (an indicator pair) never
+   split across lines, and a line may break before and after it (ideograph-like). */
+static void test_unibreak_guard(struct env *e)
+{
+	static const char *const texts[] = {
+		"这是一段文字🇨🇳，测试国旗。", "\xEF\xBF\xBF", "前\xEF\xBF\xBF后\xEF\xBF\xBE",
+		"🇨", "🇨🇳🇨", "\xEF\xB7\x90\xEF\xB7\xAF\xF0\x9F\xBF\xBF\xF4\x8F\xBF\xBE\xF4\x8F\xBF\xBF",
+		"a\xEF\xBF\xBF\xCC\x81 \xEF\xBF\xBF", "🇨\xCC\x81🇳\xE2\x80\x8D🇺🇸"};
+	diag_set_quiet(e->d, 1);
+	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+		for (float m = 1; m <= 8; m *= 2) {
+			size_t len = strlen(texts[k]);
+			shape(e, texts[k], len);
+			struct line_params p = lp(e, m * EM, 0, 1);
+			CHECK(line_break(e->b.g, e->b.n, texts[k], len, &p, &e->r, e->d,
+					 (struct srcpos){"u", 1, 1}) == ERR_OK);
+			CHECK(e->r.n > 0);
+		}
+	/* flags at 2 em: lines break between flags and ideographs, never inside a flag */
+	const char *t = "国🇨🇳旗🇯🇵🇺🇸国旗🇨🇳🇨🇳🇨🇳旗";
+	size_t len = strlen(t);
+	shape(e, t, len);
+	struct line_params p = lp(e, 2 * EM, 0, 0);
+	CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, e->d, (struct srcpos){"u", 1, 1}) == ERR_OK);
+	CHECK(e->r.n >= 6);
+	for (size_t i = 0; i < e->r.n; i++) {
+		size_t s = e->r.lines[i].start;
+		if (s == 0 || s >= e->b.n)
+			continue;
+		/* the first glyph of a line is no flag's second indicator: count the indicators
+		   before it in the text (flags pair from the start of each run of them) */
+		size_t b = e->b.g[s].cluster, run = 0;
+		while (b >= 4 * (run + 1) && !memcmp(t + b - 4 * (run + 1), "\xF0\x9F\x87", 3))
+			run++;
+		CHECK(run % 2 == 0);
+	}
+	diag_set_quiet(e->d, 0);
+}
+
 static void test_api(struct env *e)
 {
 	/* a measure narrower than one character: every glyph overfull, warnings capped */
@@ -974,6 +1014,7 @@ static void suite(struct env *e, char **paras, size_t np, int nrandom)
 	diag_set_quiet(e->d, 0);
 	test_overfull(e);
 	test_hostile(e);
+	test_unibreak_guard(e);
 }
 
 int main(void)

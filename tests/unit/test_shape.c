@@ -2,6 +2,7 @@
 #include "shape/shape.h"
 #include "base/utf8.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int fails;
@@ -62,6 +63,33 @@ int main(void)
 	fclose(m);
 	CHECK(strstr(msgs, "t.txt:7:4: warning: no installed font has U+17000"));
 	CHECK(strstr(msgs, "1 more like"));
+	/* SHAPE_MAX_CLUSTER: a base with 1000 combining marks, then 1000 ZWJ: shaped in pieces
+	   (HarfBuzz's cost is quadratic in a cluster's length), with one warning; a base with a
+	   few marks is shaped whole, with none */
+	{
+		char *hostile = malloc(3 + 2000 + 3000 + 1);
+		size_t o = 0;
+		memcpy(hostile, "字", 3);
+		o = 3;
+		for (int i = 0; i < 1000; i++, o += 2)
+			memcpy(hostile + o, "\xCC\x81", 2);
+		for (int i = 0; i < 1000; i++, o += 3)
+			memcpy(hostile + o, "\xE2\x80\x8D", 3);
+		struct diag *q = diag_new(NULL);
+		struct shaper *sh3;
+		CHECK(shaper_new(fs, q, &sh3) == ERR_OK);
+		b.n = 0;
+		CHECK(shape_text(sh3, &fc, 10.0f, hostile, o, (struct srcpos){"m", 1, 1}, &b) == ERR_OK);
+		/* every mark drawn (HarfBuzz removes the joiners), one warning */
+		CHECK(b.n == 1001 && diag_warnings(q) == 1);
+		b.n = 0;
+		const char *few = "e\xCC\x81\xCC\xA3字";
+		CHECK(shape_text(sh3, &fc, 10.0f, few, strlen(few), (struct srcpos){"m", 1, 1}, &b) == ERR_OK);
+		CHECK(b.n >= 2 && b.g[0].cluster == 0 && b.g[b.n - 2].cluster == 0 && diag_warnings(q) == 1);
+		shaper_free(sh3);
+		diag_free(q);
+		free(hostile);
+	}
 	shape_buf_free(&b);
 	shaper_free(sh);
 	fontset_free(fs);

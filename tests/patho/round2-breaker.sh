@@ -1,0 +1,48 @@
+# round2-breaker.sh: issue 12, hardening round 2: crash and hang classes in the line breaker,
+# shaper and layout (sourced by tests/patho/check.sh: uses run(), ok(), fail(), $T, $S, $para).
+
+# ---- code points libunibreak cannot take (it asserts): regional indicators and U+FFFF -------
+# A flag (a regional-indicator pair) in every input form: printed, the flag's code points
+# set from whatever font has them or warned as missing glyphs.
+printf '标题\n\n这是一段文字🇨🇳，测试国旗。🇺🇸🇯🇵🇨一个落单的指示符。\n' >"$T/flag.txt"
+run flag-txt 0 - "$T/flag.txt"
+printf -- '---\ntitle: 国旗🇨🇳标题\n---\n\n%s🇨🇳🇨🇳\n\n%s\n' "$para" "$para" >"$T/flag.md"
+run flag-md 0 - "$T/flag.md"
+printf '<html><head><meta charset="utf-8"><title>国旗🇨🇳</title></head><body><article><h1>国旗🇨🇳</h1><p>%s🇨🇳</p><p>%s&#x1F1E8;&#x1F1F3;</p></article></body></html>\n' \
+	"$para" "$para" >"$T/flag.html"
+run flag-html 0 - "$T/flag.html"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$T/flag-txt.out/flag-txt.pdf" - 2>/dev/null | grep -q '测试国旗' \
+		&& ok "flag-txt: the text around the flag printed" || fail "flag-txt: text missing from the PDF"
+fi
+# U+FFFF (libunibreak's end-of-text marker) raw, as a GB18030 sequence, as HTML and Markdown
+# entities, as a YAML escape and in a JSON-LD string; also the other noncharacters. (libxml2
+# drops &#xFFFF; itself; the raw character in HTML is kept.)
+printf '标题\n\n前面的文字\357\277\277后面的文字，\357\267\220\360\237\277\277\364\217\277\277还有别的非字符。\n' \
+	>"$T/ffff.txt"
+run ffff-txt 0 - "$T/ffff.txt"
+printf '\261\352\314\342\n\n\307\260\303\346\204\061\244\071\272\363\303\346\241\243\n' >"$T/ffff-gb.txt"
+run ffff-gb18030 0 - "$T/ffff-gb.txt"
+printf '<html><head><meta charset="utf-8"><title>标题&#xFFFF;</title></head><body><article><h1>标题&#xFFFF;</h1><p>%s&#xFFFF;&#65535;</p><p>%s\357\277\277</p></article></body></html>\n' \
+	"$para" "$para" >"$T/ffff.html"
+run ffff-html 0 - "$T/ffff.html"
+printf -- '---\ntitle: "标题\\uFFFF"\nsubtitle: "副题\\U0000FFFF"\n---\n\n%s&#xFFFF;&#65535;\n\n%s\357\277\277\n' \
+	"$para" "$para" >"$T/ffff.md"
+run ffff-md 0 - "$T/ffff.md"
+printf '<html><head><meta charset="utf-8"><title>页面</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"标题\\uffff","articleBody":"%s\\uffff"}</script></head><body><article><h1>标题</h1><p>%s\357\277\277</p><p>%s</p></article></body></html>\n' \
+	"$para" "$para" "$para" >"$T/ffff-ld.html"
+run ffff-jsonld 0 - "$T/ffff-ld.html"
+
+# ---- long clusters: HarfBuzz's cost is quadratic in a cluster's length ----------------------
+# One line of 300 000 combining marks (200 000 took 38 s before SHAPE_MAX_CLUSTER; this is over
+# the 60 s bound), of 300 000 bare ZWJ (200 000: 25 s), and bases with 120 marks and joiners
+# each: cut every 32 code points, with one warning per paragraph.
+python3 -c "print('标题\n\n' + '\u0301' * 300000)" >"$T/marks.txt"
+run combining-line 0 "marks.txt:3:32: warning: a cluster of more than 32 code points .*SHAPE_MAX_CLUSTER" \
+	"$T/marks.txt"
+python3 -c "print('标题\n\n' + '\u200d' * 300000)" >"$T/zwj.txt"
+run zwj-line 0 "zwj.txt:3:32: warning: .*SHAPE_MAX_CLUSTER" "$T/zwj.txt"
+python3 -c "print('标题\n\n' + ('字' + '\u0301\u0323\u200d' * 40 + '，') * 2000)" >"$T/marks2.txt"
+run combining-clusters 0 "SHAPE_MAX_CLUSTER" "$T/marks2.txt"
+[ "$(grep -c SHAPE_MAX_CLUSTER "$T/combining-clusters.err")" -eq 1 ] \
+	&& ok "combining-clusters: one warning per paragraph" || fail "combining-clusters: warnings not coalesced"
