@@ -1,6 +1,7 @@
 /* main.c: the paiban command line: print, digest, parse, --help, --version. */
 #include "../base/buf.h"
 #include "../base/diag.h"
+#include "../base/file.h"
 #include "../model/doc.h"
 #include "../parse/parse.h"
 #include "../style/style.h"
@@ -45,7 +46,8 @@ static const char cli_usage[] =
 	"\n"
 	"Input: a plain-text dump of a news web page (UTF-8 or GB18030/GBK), or Markdown\n"
 	"(.md) with YAML front matter; PNG and JPEG images next to the article are printed.\n"
-	"Exit codes: 0 ok, 1 bad input, 2 usage, 3 font missing, 4 I/O error, 5 internal error.\n";
+	"Exit codes: 0 ok, 1 bad input, 2 usage, 3 font missing, 4 I/O error (also: an input\n"
+	"that is not a regular file), 5 internal error.\n";
 
 static const char cli_print_usage[] =
 	"Usage: paiban print [OPTIONS] FILE...\n"
@@ -63,7 +65,8 @@ static const char cli_print_usage[] =
 	"                      every other class scales with it and the text re-flows and\n"
 	"                      re-paginates on a whole-character measure (not a zoom). Steps\n"
 	"                      past 八号/初号 or below 8 characters a line are clamped (warning)\n"
-	"  --dump-layout FILE  also write a text dump of the layout to FILE ('-' = stdout):\n"
+	"  --dump-layout FILE  also write a text dump of the layout to FILE ('-' = stdout;\n"
+	"                      written as the PDF is: temporary file, then renamed):\n"
 	"                      per page and line the class, column, baseline y, x extent,\n"
 	"                      line-breaker flags, compression/stretch and the text\n"
 	"  --allow-path DIR    images may also come from DIR (repeatable). By default an\n"
@@ -82,7 +85,10 @@ static const char cli_print_usage[] =
 	"\n"
 	"Limits (hostile input; exit 1 naming the limit): input 64 MiB, article text 16 MiB,\n"
 	"1 MiB a line (page dump) or block (Markdown), 200 000 paragraphs, 10 000 pages,\n"
-	"HTML nesting followed 256 deep. No network access: nothing is ever fetched.\n";
+	"HTML nesting followed 256 deep. No network access: nothing is ever fetched.\n"
+	"Inputs (articles, --style, images) must be regular files: a FIFO, device or folder\n"
+	"is refused (exit 4). Every file is written to a temporary file and renamed; SIGINT,\n"
+	"SIGTERM or SIGHUP removes the temporaries being written.\n";
 
 static const char cli_digest_usage[] =
 	"Usage: paiban digest MANIFEST.yaml -o OUT.pdf [OPTIONS]\n"
@@ -321,12 +327,14 @@ static int cli_print(int argc, char **argv, struct diag *d)
 			if (!worst)
 				worst = ERR_NOMEM;
 		} else if (all.len) {
-			FILE *f = strcmp(dump, "-") ? fopen(dump, "w") : stdout;
-			if (!f || fwrite(all.p, 1, all.len, f) != all.len || (f == stdout ? fflush(f) : fclose(f))) {
-				diag_msg(d, DIAG_ERROR, "cannot write the layout dump to %s: %s", dump, strerror(errno));
-				if (!worst)
-					worst = ERR_IO;
-			}
+			/* as the PDFs: a temporary file renamed; on failure no dump, old one untouched */
+			struct buf what;
+			buf_init(&what);
+			buf_printf(&what, "the layout dump to %s", strcmp(dump, "-") ? dump : "standard output");
+			enum err we = what.oom ? ERR_NOMEM : file_put(dump, buf_cstr(&what), all.p, all.len, d);
+			if (we && !worst)
+				worst = we;
+			buf_free(&what);
 		}
 		buf_free(&all);
 	}
@@ -499,6 +507,7 @@ int main(int argc, char **argv)
 	struct diag *d = diag_new(stderr);
 	if (!d)
 		return 5;
+	file_guard_signals(); /* a signal removes the temporary files being written */
 	int rc;
 	if (argc < 2) {
 		fputs(cli_usage, stderr);

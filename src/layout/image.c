@@ -1,6 +1,7 @@
 /* image.c: image paths (path safety), image headers (PNG via libpng, JPEG SOF) and PNG
    decoding with libpng's simplified API (no setjmp in our code). Contract in image.h. */
 #include "image.h"
+#include "../base/file.h"
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -253,14 +254,12 @@ static enum err image_probe_jpeg(FILE *f, struct image_info *info, char *msg, si
 static enum err image_open(const char *path, FILE **fp, char *msg, size_t n)
 {
 	struct stat st;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(msg, n, "cannot open: %s", strerror(errno));
+	FILE *f = file_fopen_regular(path, msg, n); /* never blocks on a FIFO put in its place */
+	if (!f)
 		return ERR_IO;
-	}
-	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
+	if (fstat(fileno(f), &st)) {
 		fclose(f);
-		snprintf(msg, n, "not a regular file");
+		snprintf(msg, n, "cannot read: %s", strerror(errno));
 		return ERR_IO;
 	}
 	if ((long long)st.st_size > IMAGE_MAX_BYTES) {

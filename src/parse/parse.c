@@ -1,6 +1,7 @@
 /* parse.c: input file -> document: read with a size limit, refuse empty and binary input,
    decode (encoding.h), dispatch to the reader for the format. */
 #include "parse.h"
+#include "../base/file.h"
 #include "encoding.h"
 #include "html.h"
 #include "markdown.h"
@@ -235,10 +236,12 @@ enum err parse_file(const char *path, struct diag *d, struct doc **out)
 	size_t len = 0;
 	enum err e;
 	int std_in = !strcmp(path, "-");
-	FILE *f = std_in ? stdin : fopen(path, "rb");
+	char why[256];
+	/* never blocks on a FIFO; a device, socket or folder is refused, named */
+	FILE *f = std_in ? stdin : file_fopen_regular(path, why, sizeof why);
 	*out = NULL;
 	if (!f) {
-		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "cannot open: %s", strerror(errno));
+		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "%s", why);
 		return ERR_IO;
 	}
 	e = parse_slurp(path, f, d, &data, &len);

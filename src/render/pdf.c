@@ -25,6 +25,7 @@
 #include <libdeflate.h>
 #include "../layout/image.h"
 #include "../base/utf8.h"
+#include "../base/file.h"
 #include <assert.h>
 #include <pthread.h>
 #include <errno.h>
@@ -208,13 +209,50 @@ struct pdf_images {
 };
 
 /* Loads the image file at path (once per document) into *img. */
+/* Reads an image file whole into b: a regular file (file_open_regular) of at most
+   IMAGE_MAX_BYTES. ERR_IO / ERR_LIMIT with msg, ERR_NOMEM. */
+static enum err pdf_read_image(const char *path, struct buf *b, char *msg, size_t n)
+{
+	enum err e = ERR_OK;
+	int fd = file_open_regular(path, msg, n);
+	if (fd < 0)
+		return ERR_IO;
+	char chunk[65536];
+	for (;;) {
+		ssize_t k = read(fd, chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			snprintf(msg, n, "cannot read: %s", strerror(errno));
+			e = ERR_IO;
+			break;
+		}
+		if (k == 0)
+			break;
+		if ((long long)(b->len + (size_t)k) > IMAGE_MAX_BYTES) {
+			snprintf(msg, n, "file larger than %lld bytes", IMAGE_MAX_BYTES);
+			e = ERR_LIMIT;
+			break;
+		}
+		buf_put(b, chunk, (size_t)k);
+		if (b->oom) {
+			e = ERR_NOMEM;
+			break;
+		}
+	}
+	close(fd);
+	return e;
+}
+
 static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const char *path,
 			      HPDF_Image *img)
 {
 	struct image_info info;
 	struct image_pixels px = {0};
+	struct buf jpeg;
 	char msg[256];
 	enum err e = ERR_OK;
+	buf_init(&jpeg);
 	for (size_t i = 0; i < cache->n; i++)
 		if (!strcmp(cache->v[i].path, path)) {
 			*img = cache->v[i].img;
@@ -232,7 +270,10 @@ static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const
 	if ((e = image_probe(path, &info, msg, sizeof msg)))
 		goto bad;
 	if (info.format == IMAGE_JPEG) {
-		im = HPDF_LoadJpegImageFromFile(c->doc, path);
+		/* read here, as a regular file and bounded, not reopened by libharu by name */
+		if ((e = pdf_read_image(path, &jpeg, msg, sizeof msg)))
+			goto bad;
+		im = HPDF_LoadJpegImageFromMem(c->doc, (const HPDF_BYTE *)jpeg.p, (HPDF_UINT)jpeg.len);
 		if (!im) {
 			e = pdf_fail(c, "loading a JPEG image");
 			goto done;
@@ -274,6 +315,7 @@ bad:
 	}
 done:
 	image_pixels_free(&px);
+	buf_free(&jpeg);
 	return e;
 }
 
@@ -828,133 +870,6 @@ enum err pdf_write_mem(const struct pagedoc *pd, struct fontset *fs, const struc
 	return pdf_build(pd, fs, m, out, d);
 }
 
-/* ---- output --------------------------------------------------------------------------------- */
-
-static int pdf_write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			if (k == 0)
-				errno = EIO;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-static enum err pdf_io_error(struct diag *d, const char *path, int err)
-{
-	diag_msg(d, DIAG_ERROR, "cannot write %s: %s", path, strerror(err));
-	return ERR_IO;
-}
-
-/* Writes data to a special file (device, FIFO) or standard output, in place. */
-static enum err pdf_output_direct(const char *path, int fd, const struct buf *data, struct diag *d)
-{
-	int own = fd < 0;
-	if (own)
-		fd = open(path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return pdf_io_error(d, path, errno);
-	int r = pdf_write_all(fd, data->p, data->len);
-	int err = errno;
-	if (own && close(fd) && !r) {
-		r = -1;
-		err = errno;
-	}
-	return r ? pdf_io_error(d, path, err) : ERR_OK;
-}
-
-/* Writes data to a new temporary file next to target and renames it over target. mode: the
-   permissions of the file replaced, or -1 for a new file. */
-static enum err pdf_output_file(const char *path, const char *target, int mode,
-				const struct buf *data, struct diag *d)
-{
-	enum err e = ERR_OK;
-	const char *slash = strrchr(target, '/');
-	const char *base = slash ? slash + 1 : target;
-	int dirlen = slash ? (int)(slash - target) : 0;
-	char *tmp = malloc(strlen(target) + 96);
-	int fd = -1;
-	if (!tmp)
-		return pdf_nomem(d);
-	if (!*base) {
-		e = pdf_io_error(d, path, EISDIR);
-		goto out;
-	}
-	/* unique name: O_EXCL decides. Mode: the replaced file's, else 0666 less the umask */
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	uint64_t seed = (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)&ts;
-	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-		sprintf(tmp, "%.*s%s.%.64s.%08llx.tmp", dirlen, target, slash ? "/" : "", base,
-			(unsigned long long)(seed >> 32));
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd < 0 && errno != EEXIST) {
-			e = pdf_io_error(d, path, errno);
-			goto out;
-		}
-	}
-	if (fd < 0) {
-		e = pdf_io_error(d, path, EEXIST);
-		goto out;
-	}
-	int r = mode >= 0 && fchmod(fd, (mode_t)mode) ? -1 : pdf_write_all(fd, data->p, data->len);
-	int err = errno;
-	if (close(fd) && !r) {
-		r = -1;
-		err = errno;
-	}
-	fd = -1;
-	if (r || rename(tmp, target)) {
-		err = r ? err : errno;
-		unlink(tmp);
-		e = pdf_io_error(d, path, err);
-	}
-out:
-	if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
-	}
-	free(tmp);
-	return e;
-}
-
-/* Puts data at path: stdout for "-", in place for special files, else temp file + rename
-   (through a symbolic link: the file it points to is replaced, the link kept). */
-static enum err pdf_output(const char *path, const struct buf *data, struct diag *d)
-{
-	if (!strcmp(path, "-")) {
-		if (fflush(stdout))
-			return pdf_io_error(d, "standard output", errno);
-		return pdf_output_direct("standard output", 1, data, d);
-	}
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return pdf_output_file(path, path, -1, data, d);
-	if (S_ISDIR(st.st_mode))
-		return pdf_io_error(d, path, EISDIR);
-	if (!S_ISREG(st.st_mode))
-		return pdf_output_direct(path, -1, data, d);
-	int mode = (int)(st.st_mode & 07777);
-	struct stat lst;
-	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-		char *real = realpath(path, NULL);
-		if (!real)
-			return pdf_io_error(d, path, errno);
-		enum err e = pdf_output_file(path, real, mode, data, d);
-		free(real);
-		return e;
-	}
-	return pdf_output_file(path, path, mode, data, d);
-}
-
 enum err pdf_write(const struct pagedoc *pd, struct fontset *fs, const struct pdf_meta *m,
 		   const char *path, struct diag *d)
 {
@@ -963,7 +878,7 @@ enum err pdf_write(const struct pagedoc *pd, struct fontset *fs, const struct pd
 	buf_init(&out);
 	enum err e = pdf_build(pd, fs, m, &out, d);
 	if (!e)
-		e = pdf_output(path, &out, d);
+		e = file_put(path, NULL, out.p, out.len, d);
 	buf_free(&out);
 	return e;
 }

@@ -1,5 +1,6 @@
 /* style.c: reader for style and font-role files (INI-like: [section], key = value). */
 #include "style.h"
+#include "../base/file.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -709,9 +710,10 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 
 enum err style_load(struct style *s, const char *path, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
+	char why[256];
+	FILE *f = file_fopen_regular(path, why, sizeof why); /* a FIFO or a folder: refused */
 	if (!f) {
-		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "cannot read style file: %m");
+		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "style file: %s", why);
 		return ERR_IO;
 	}
 	char *text = malloc(STYLE_MAX_FILE);

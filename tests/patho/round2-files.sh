@@ -1,0 +1,127 @@
+# round2-files.sh: issue 12, the file-system and output classes (sourced by check.sh: run(),
+# ok(), fail(), $T, $S, $para). Non-regular inputs, temporaries on a signal or a full disk,
+# outputs that are inputs, same base names in -d, control characters in file names.
+
+# r2 NAME RC REGEX ARGS...: paiban ARGS (stdin /dev/null, timeout 60): the exit code and a
+# stderr line matching REGEX ("-": none required). Sets $rc.
+r2() {
+	name=$1 want=$2 re=$3
+	shift 3
+	timeout 60 "$PAIBAN" "$@" </dev/null >"$T/$name.stdout" 2>"$T/$name.err"
+	rc=$?
+	bad=
+	[ $rc -eq 124 ] && bad="$bad; timed out after 60 s (blocked)"
+	[ $rc -ne "$want" ] && bad="$bad; exit $rc, want $want"
+	[ "$re" = - ] || grep -Eq -- "$re" "$T/$name.err" || bad="$bad; no message matching /$re/"
+	if [ -z "$bad" ]; then
+		ok "$name (exit $rc)"
+	else
+		fail "$name$bad"
+		sed -n 1,12p "$T/$name.err"
+	fi
+}
+# r2_same NAME FILE CKSUM: FILE still has the cksum CKSUM
+r2_same() {
+	[ "$(cksum <"$2")" = "$3" ] && ok "$1: $2 unchanged" || fail "$1: $2 was changed"
+}
+# r2_no_tmp NAME DIR: no temporary file left in DIR
+r2_no_tmp() {
+	left=$(find "$2" -name '*.tmp' | head -3)
+	[ -z "$left" ] && ok "$1: no temporary left" || fail "$1: temporary left behind: $left"
+}
+
+R=$T/r2
+mkdir -p "$R"
+cp "$S" "$R/in.txt"
+in_sum=$(cksum <"$R/in.txt")
+
+# ---- 1. inputs that are not regular files: refused, named, never blocking -------------------
+mkfifo "$R/fifo.txt" "$R/fifo.style" "$R/fifo.yaml"
+r2 fifo-input 4 "fifo.txt: error: a FIFO, not a regular file" print "$R/fifo.txt" -o "$R/fifo.pdf"
+r2 fifo-input-parse 4 "fifo.txt: error: a FIFO, not a regular file" parse "$R/fifo.txt"
+r2 fifo-input-digest 1 "fifo.txt: not a regular file" digest "$R/fifo.txt" "$R/in.txt" --title 周报 \
+	-o "$R/fifo-digest.pdf"
+r2 char-device-input 4 "/dev/null: error: a character device, not a regular file" print /dev/null \
+	-o "$R/null.pdf"
+r2 fifo-style 4 "fifo.style: error: style file: a FIFO, not a regular file" print "$R/in.txt" \
+	--style "$R/fifo.style" -o "$R/fifo-style.pdf"
+mkdir -p "$R/dir.style" "$R/plain-dir"
+r2 style-is-dir 4 "dir.style: error: style file: a directory, not a regular file" print "$R/in.txt" \
+	--style "$R/dir.style" -o "$R/style-dir.pdf"
+r2 style-is-dir-no-suffix 4 "plain-dir/?: error: style file: a directory" print "$R/in.txt" \
+	--style "$R/plain-dir/" -o "$R/style-dir2.pdf"
+r2 fifo-manifest 4 "fifo.yaml: error: not a regular file, not a manifest" digest "$R/fifo.yaml" \
+	-o "$R/fifo-manifest.pdf"
+mkdir -p "$R/fimg"
+mkfifo "$R/fimg/photo.png"
+printf -- '---\ntitle: 管道图片\n---\n\n%s\n\n![图](photo.png)\n\n%s\n' "$para" "$para" >"$R/fimg/a.md"
+r2 fifo-image 0 "a\.md(:[0-9]+:[0-9]+)?: warning: .*photo.png.*not a regular file" print "$R/fimg/a.md" \
+	-o "$R/fimg/a.pdf"
+for f in fifo.pdf fifo-style.pdf style-dir.pdf style-dir2.pdf fifo-digest.pdf fifo-manifest.pdf null.pdf; do
+	[ -e "$R/$f" ] && fail "non-regular inputs: $f written"
+done
+
+# ---- 2. no partial output: temporaries on a signal, every file through temporary + rename ----
+# A signal while the temporary exists. strace holds the write at its start (fchmod, which the
+# writer calls on the fresh temporary when it replaces a file) for a few seconds; the loop
+# waits until the temporary appears (bounded) and sends the signal. If the run finished first
+# (no strace, or no injection), there is nothing to assert but the absence of a temporary.
+{ printf '标题\n\n'; yes "$para$para$para$para$para$para$para$para$para$para" | head -n 2000; } \
+	>"$R/big.txt"
+dflt=
+env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
+for sig in TERM INT; do
+	d=$R/sig-$sig
+	mkdir -p "$d"
+	echo old >"$d/big.pdf"
+	if command -v strace >/dev/null &&
+		strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=1 true 2>/dev/null; then
+		# (env --default-signal: a background job of a script starts with SIGINT ignored)
+		$dflt strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=3000000 \
+			"$PAIBAN" print "$R/big.txt" -q -o "$d/big.pdf" 2>"$d/err" &
+		tracer=$!
+		i=0
+		while [ $i -lt 300 ] && [ -z "$(find "$d" -name '*.tmp')" ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		pid=$(pgrep -P "$tracer" -x paiban)
+		[ -n "$pid" ] && kill -"$sig" "$pid"
+		wait "$tracer"
+		[ -n "$pid" ] && [ "$(cat "$d/big.pdf")" != old ] && fail "SIG$sig: big.pdf replaced after the signal"
+	else
+		# no strace: a signal somewhere in the run, most often before the write
+		$dflt "$PAIBAN" print "$R/big.txt" -q -o "$d/big.pdf" 2>"$d/err" &
+		pid=$!
+		sleep 0.3
+		kill -"$sig" "$pid" 2>/dev/null
+		wait "$pid"
+	fi
+	r2_no_tmp "SIG$sig during the write" "$d"
+done
+# A write past the file-size limit (ulimit -f: a full disk or a quota as the process sees it):
+# EFBIG, exit 4 with a message, no file, no temporary; the old dump is untouched.
+mkdir -p "$R/fsize"
+(ulimit -f 40 && exec timeout 60 "$PAIBAN" print "$R/big.txt" -q -o "$R/fsize/big.pdf") 2>"$R/fsize.err"
+rc=$?
+[ $rc -eq 4 ] && grep -q "cannot write $R/fsize/big.pdf: File too large" "$R/fsize.err" &&
+	[ -z "$(ls -A "$R/fsize")" ] && ok "PDF past the file-size limit (exit 4, nothing left)" ||
+	{ fail "PDF past the file-size limit (exit $rc): $(ls -A "$R/fsize")"; cat "$R/fsize.err"; }
+echo "the old dump" >"$R/fsize-dump.txt"
+dsum=$(cksum <"$R/fsize-dump.txt")
+(ulimit -f 40 && exec timeout 60 "$PAIBAN" print "$R/big.txt" -q -o - --dump-layout "$R/fsize-dump.txt") \
+	>/dev/null 2>"$R/fsize-dump.err"
+rc=$?
+[ $rc -eq 4 ] && grep -q "cannot write the layout dump to $R/fsize-dump.txt: File too large" "$R/fsize-dump.err" \
+	&& ok "layout dump past the file-size limit (exit 4)" \
+	|| { fail "layout dump past the file-size limit (exit $rc)"; cat "$R/fsize-dump.err"; }
+r2_same "dump on a full disk" "$R/fsize-dump.txt" "$dsum"
+r2_no_tmp "dump on a full disk" "$R"
+if [ -w /dev/full ]; then
+	ln -s /dev/full "$R/full-link"
+	r2 dump-dev-full 4 "cannot write the layout dump to $R/full-link: No space left on device" print \
+		"$R/in.txt" -q -o "$R/dev-full.pdf" --dump-layout "$R/full-link"
+fi
+
+
+r2_same "round 2" "$R/in.txt" "$in_sum"
