@@ -209,6 +209,13 @@ enum err job_print(const struct job_env *env, const char *in, const char *out, s
 	enum err e = parse_file(in, d, &doc);
 	if (e)
 		return e;
+	if (doc->title.text && strlen(doc->title.text) > PDF_META_MAX) {
+		/* named here, at the title's line: the PDF writer knows no positions */
+		diag_at(d, DIAG_ERROR, doc->title.pos, "a title of %zu bytes; the limit is %d "
+			"(PDF_META_MAX)", strlen(doc->title.text), PDF_META_MAX);
+		doc_free(doc);
+		return ERR_LIMIT;
+	}
 	if ((e = shaper_new(env->fs, d, &sh))) {
 		doc_free(doc);
 		return e;

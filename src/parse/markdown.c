@@ -73,6 +73,7 @@ struct md_ctx {
 	int n_lists;
 	int fm_title;           /* the title came from the front matter */
 	int html_noted;
+	size_t kw_dropped;      /* keywords dropped past MARKDOWN_MAX_KEYWORDS */
 	struct buf norm;        /* scratch for punct_normalize */
 };
 
@@ -212,6 +213,14 @@ static enum err md_yaml_load(struct md_ctx *c, const char *fm, size_t n, unsigne
 				y->type = MD_YSCALAR;
 				const char *v = (const char *)ev.data.scalar.value;
 				size_t vl = ev.data.scalar.length;
+				/* checked before the value is copied: a value is a line or a short list */
+				if (vl > MARKDOWN_MAX_YAML_VALUE) {
+					diag_at(c->d, DIAG_ERROR, at, "front matter value of %zu bytes; the "
+						"limit is %d (MARKDOWN_MAX_YAML_VALUE)", vl,
+						MARKDOWN_MAX_YAML_VALUE);
+					e = ERR_LIMIT;
+					goto done;
+				}
 				int plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 				if (!(plain && (!vl || (vl == 1 && *v == '~') || (vl == 4 && !memcmp(v, "null", 4))))) {
 					y->text = malloc(vl + 1);
@@ -350,8 +359,15 @@ static enum err md_split(struct md_ctx *c, const char *s, size_t n, int spaces, 
 	return ERR_OK;
 }
 
+/* Adds a keyword; past MARKDOWN_MAX_KEYWORDS the rest are dropped with one warning at pos. */
 static enum err md_add_keyword(struct md_ctx *c, const char *s, size_t n, struct srcpos pos)
 {
+	if (c->doc->n_keywords >= MARKDOWN_MAX_KEYWORDS) {
+		if (!c->kw_dropped++)
+			diag_at(c->d, DIAG_WARNING, pos, "more than %d keywords (MARKDOWN_MAX_KEYWORDS); "
+				"the rest are dropped", MARKDOWN_MAX_KEYWORDS);
+		return ERR_OK;
+	}
 	return doc_add_keyword(c->doc, s, n, pos);
 }
 
@@ -374,7 +390,7 @@ static enum err md_ykeywords(struct md_ctx *c, const struct md_ytree *t, size_t 
 		if (k->text) {
 			size_t n = k->len;
 			const char *s = md_trim(k->text, &n);
-			enum err e = n ? doc_add_keyword(c->doc, s, n, k->pos) : ERR_OK;
+			enum err e = n ? md_add_keyword(c, s, n, k->pos) : ERR_OK;
 			if (e)
 				return e;
 		}
@@ -593,6 +609,26 @@ static int md_is_marker(const char *s, size_t n, const char *m)
 	return 1;
 }
 
+/* The front matter text[l0..a) is larger than MARKDOWN_MAX_FRONT_MATTER: an error at the first
+   line too long to hold a value (where the problem starts), else at the opening ---. */
+static enum err md_front_too_big(struct md_ctx *c, size_t l0, size_t a)
+{
+	struct srcpos at = {c->doc->file, 1, 1};
+	for (size_t l = 1; l < c->n_lines && c->line_at[l] < a; l++) {
+		size_t b = l + 1 < c->n_lines ? c->line_at[l + 1] : c->len;
+		if (b - c->line_at[l] > MARKDOWN_MAX_YAML_VALUE) {
+			at = md_pos(c, c->line_at[l]);
+			diag_at(c->d, DIAG_ERROR, at, "front matter line of %zu bytes; a value is at "
+				"most %d bytes (MARKDOWN_MAX_YAML_VALUE)", b - c->line_at[l],
+				MARKDOWN_MAX_YAML_VALUE);
+			return ERR_LIMIT;
+		}
+	}
+	diag_at(c->d, DIAG_ERROR, at, "front matter of %zu bytes; the limit is %u "
+		"(MARKDOWN_MAX_FRONT_MATTER)", a - l0, MARKDOWN_MAX_FRONT_MATTER);
+	return ERR_LIMIT;
+}
+
 /* Reads the front matter when the text opens with a --- line; *body gets the offset where
    the Markdown starts (0 when there is none). */
 static enum err md_front_matter(struct md_ctx *c, size_t *body)
@@ -608,6 +644,8 @@ static enum err md_front_matter(struct md_ctx *c, size_t *body)
 		size_t a = c->line_at[l];
 		size_t b = l + 1 < c->n_lines ? c->line_at[l + 1] - 1 : c->len;
 		if (md_is_marker(c->text + a, b - a, "---") || md_is_marker(c->text + a, b - a, "...")) {
+			if (a - l0 > MARKDOWN_MAX_FRONT_MATTER)
+				return md_front_too_big(c, l0, a);
 			struct md_ytree t = {0};
 			enum err e = md_yaml_load(c, c->text + l0, a - l0, 2, &t);
 			if (!e)

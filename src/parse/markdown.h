@@ -36,6 +36,9 @@ struct doc;
 #define MARKDOWN_MAX_BLOCK_BYTES (1u << 20) /* text of one block */
 #define MARKDOWN_MAX_YAML_NODES 10000     /* scalars, lists and maps in the front matter */
 #define MARKDOWN_MAX_YAML_DEPTH 16        /* nesting in the front matter */
+#define MARKDOWN_MAX_FRONT_MATTER (1u << 20) /* bytes of front matter given to libyaml */
+#define MARKDOWN_MAX_YAML_VALUE 4096      /* bytes of one front-matter value (title, keywords...) */
+#define MARKDOWN_MAX_KEYWORDS 64          /* keywords kept; more are dropped with a warning */
 
 /* Reads text[0..len) (UTF-8, LF line ends, as enc_decode gives it) into doc, which must be
    empty. Returns ERR_OK, ERR_SYNTAX (bad front matter), ERR_INPUT (no text at all),

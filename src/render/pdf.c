@@ -47,7 +47,6 @@
 #define PDF_PAGES_PER_NODE 1024   /* page tree fan-out above this many pages */
 #define PDF_MAX_COORD 1.0e6       /* |x|, |y| in pt */
 #define PDF_MAX_SIZE 10000.0      /* font size in pt */
-#define PDF_META_MAX 8192         /* bytes per document info string */
 
 static const char pdf_hex[] = "0123456789ABCDEF";
 

@@ -11,6 +11,8 @@
 #include "../layout/page.h"
 #include "../shape/font.h"
 
+#define PDF_META_MAX 8192         /* bytes per document info string (title...) */
+
 /* Document information. Every string is UTF-8 and optional (NULL or "" = left out); all are
    borrowed for the duration of the call. */
 struct pdf_meta {

@@ -7,5 +7,6 @@ textdump) echo "samples tests/parse" ;;
 html) echo "tests/html" ;;
 markdown) echo "tests/markdown" ;;
 style) echo "styles fonts" ;;
+manifest) echo "samples" ;; # samples/digest.yaml (libFuzzer takes folders only)
 *) echo "" ;;
 esac
