@@ -179,6 +179,14 @@ static const char *const dump_chrome_starts[] = {
 /* A line starting with one of these, whatever follows, is chrome. */
 static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码", "用微信扫描"};
 
+/* Words of a page footer (licences, copyright, report lines); a line holding one, not a
+   sentence and at most DUMP_CHROME_LINE_MAX long, is chrome. */
+static const char *const dump_footer_words[] = {
+	"版权所有", "版權所有", "ICP备", "ICP证", "ICP證", "All Rights Reserved", "All rights reserved",
+	"许可证编号", "許可證編號", "举报电话", "举报邮箱", "违法和不良信息", "公网安备", "网安备",
+	"不得转载", "未经授权", "禁止转载",
+};
+
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
 	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐",
@@ -1302,11 +1310,12 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 		}
 	}
 	/* footers */
-	if (chars <= DUMP_TAIL_LINE_MAX &&
-	    (memmem(s, n, "版权所有", strlen("版权所有")) || memmem(s, n, "ICP备", strlen("ICP备")) ||
-	     memmem(s, n, "ICP证", strlen("ICP证")) || dump_lit(s, n, "Copyright") ||
-	     dump_lit(s, n, "©")))
+	if (chars <= DUMP_TAIL_LINE_MAX && (dump_lit(s, n, "Copyright") || dump_lit(s, n, "©")))
 		return 1;
+	if (chars <= DUMP_CHROME_LINE_MAX && !memmem(s, n, "。", strlen("。")))
+		for (size_t q = 0; q < DUMP_N(dump_footer_words); q++)
+			if (memmem(s, n, dump_footer_words[q], strlen(dump_footer_words[q])))
+				return 1;
 	/* every token a chrome word: 打印 放大 缩小, 【字体：大 中 小】【打印】【关闭】 */
 	size_t numbers = 0, framed = 0;
 	for (size_t j = 0; j < n; j += l) {
@@ -1842,6 +1851,73 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 	return L[j].chars <= DUMP_SUBHEAD_MAX && j + 1 < nl && L[j + 1].kind == DUMP_META;
 }
 
+/* The dateline of a headline candidate j: the first line after it that is not chrome, within
+   two lines, when it is a metadata line with a date or a short line with a date in it; else
+   SIZE_MAX. A repeat of the headline (the page title over the h1) is skipped. */
+static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
+{
+	char iso[DUMP_ISO_MAX];
+	size_t k = j + 1;
+	while (k < nl && k <= j + 3 && (L[k].kind == DUMP_CHROME ||
+					(L[k].n == L[j].n && !memcmp(L[k].s, L[j].s, L[j].n))))
+		k++;
+	if (k >= nl || k > j + 3)
+		return SIZE_MAX;
+	if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
+		return k;
+	if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
+	    dump_find_date(L[k].s, L[k].n, iso))
+		return k;
+	return SIZE_MAX;
+}
+
+/* A headline over its dateline anchors the article: when the best core under such an anchor
+   (a run starting within DUMP_ANCHOR_GAP lines of the dateline) weighs at least
+   DUMP_ANCHOR_MIN, it is the core, even when a longer run elsewhere (a live blog, a comment
+   thread, a sidebar of teasers) weighs more. The anchor whose core weighs most wins; runs end
+   where their sum falls to zero, so the scan is linear per anchor (at most DUMP_ANCHORS).
+   Returns the headline's index and sets [*bs, *be), or SIZE_MAX and leaves them. */
+#define DUMP_ANCHOR_GAP 12
+#define DUMP_ANCHOR_MIN 80
+#define DUMP_ANCHORS 64
+static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be)
+{
+	size_t found = SIZE_MAX, tried = 0;
+	long top = DUMP_ANCHOR_MIN - 1;
+	for (size_t j = 0; j < core && tried < DUMP_ANCHORS; j++) {
+		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j))
+			continue;
+		size_t k = dump_dateline_of(L, nl, j);
+		if (k == SIZE_MAX)
+			continue;
+		tried++;
+		/* best run [s, e) with s in (k, k + GAP]: max over e of sum(s..e) */
+		long sum = 0, low = 0, best = 0;
+		size_t low_at = k + 1, s0 = 0, e0 = 0;
+		for (size_t e = k + 1; e < nl; e++) {
+			if (e <= k + 1 + DUMP_ANCHOR_GAP && sum < low) {
+				low = sum;
+				low_at = e;
+			}
+			sum += dump_weight(L, nl, e);
+			if (sum - low > best) {
+				best = sum - low;
+				s0 = low_at;
+				e0 = e + 1;
+			}
+			if (e > k + 1 + DUMP_ANCHOR_GAP && sum - low <= 0)
+				break;
+		}
+		if (best > top) {
+			top = best;
+			found = j;
+			*bs = s0;
+			*be = e0;
+		}
+	}
+	return found;
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline)
@@ -1865,6 +1941,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	*dateline = SIZE_MAX;
 	if (best <= 0)
 		return 0;
+	size_t anchor = dump_anchor(L, nl, bs, &bs, &be);
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;
 	/* the headline */
@@ -1894,6 +1971,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			head = j;
 		}
 	}
+	if (anchor != SIZE_MAX)
+		head = anchor;
 	/* the dateline: a short line under the headline with a date anywhere in it (http://www.sina.net
 	   2005年03月21日 11:21 《理财周刊》), read when no metadata line gives the date */
 	char iso[DUMP_ISO_MAX];
@@ -1946,7 +2025,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		    dump_weight(L, nl, j) <= 0)
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu) or chrome */
-			keep = j == head + 1 && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+			keep = j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
 			       !(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n));
 		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
 			keep = dump_signs(L, nl, j);
