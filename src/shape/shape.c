@@ -1,12 +1,20 @@
 /* shape.c: run itemisation (font coverage, script) and HarfBuzz shaping. */
 #include "shape.h"
 #include "../base/utf8.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct shaper {
 	struct fontset *fs;
 	struct diag *diag;
+	/* NO-TOFU warnings: the code points warned about (each may repeat: the sink coalesces
+	   repeats); further missing characters are counted and reported in one note at
+	   shaper_free, with the position of the first */
+	uint32_t warned[SHAPE_MAX_MISSING_WARN];
+	unsigned n_warned;
+	unsigned long n_unlisted;
+	char first_unlisted[96];
 	hb_buffer_t *buf;
 	hb_language_t lang;
 	hb_unicode_funcs_t *ufuncs;
@@ -35,6 +43,12 @@ void shaper_free(struct shaper *s)
 {
 	if (!s)
 		return;
+	if (s->n_unlisted)
+		diag_msg(s->diag, DIAG_NOTE,
+			 "%lu more characters that no installed font has, from %s on, are set as "
+			 "missing-glyph boxes without a warning each (SHAPE_MAX_MISSING_WARN: %d "
+			 "distinct ones are listed)", s->n_unlisted, s->first_unlisted,
+			 SHAPE_MAX_MISSING_WARN);
 	hb_buffer_destroy(s->buf);
 	free(s);
 }
@@ -83,6 +97,30 @@ static struct font *shape_pick(struct shaper *s, const struct fontchain *fc, uin
 		if (font_glyph(fc->fonts[i], cp))
 			return fc->fonts[i];
 	return fontset_any_for(s->fs, cp);
+}
+
+/* NO-TOFU: warns that no font has cp (character `chars` after pos), one warning per code point
+   for the first SHAPE_MAX_MISSING_WARN distinct ones; the rest are counted for one note. */
+static void shape_missing(struct shaper *s, uint32_t cp, struct srcpos pos, unsigned chars)
+{
+	struct srcpos p = pos;
+	p.col = pos.col + chars;
+	unsigned i = 0;
+	while (i < s->n_warned && s->warned[i] != cp)
+		i++;
+	if (i == s->n_warned) {
+		if (s->n_warned == SHAPE_MAX_MISSING_WARN) {
+			if (!s->n_unlisted++)
+				snprintf(s->first_unlisted, sizeof s->first_unlisted, "%s:%u:%u",
+					 p.file ? p.file : "?", p.line, p.col);
+			return;
+		}
+		s->warned[s->n_warned++] = cp;
+	}
+	char u[5] = {0};
+	utf8_encode(cp, u);
+	diag_at(s->diag, DIAG_WARNING, p, "no installed font has U+%04X '%s'; it is set as a missing-glyph box",
+		(unsigned)cp, u);
 }
 
 static int shape_room(struct shape_buf *out, size_t extra)
@@ -178,15 +216,8 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 		if (!shape_is_neutral(cp) || !run_font) {
 			f = shape_pick(s, fc, cp);
 			if (!f) {
-				if (!shape_is_neutral(cp)) {
-					char u[5] = {0};
-					utf8_encode(cp, u);
-					struct srcpos p = pos;
-					p.col = pos.col + chars;
-					diag_at(s->diag, DIAG_WARNING, p,
-						"no installed font has U+%04X '%s'; it is set as a missing-glyph box",
-						(unsigned)cp, u);
-				}
+				if (!shape_is_neutral(cp))
+					shape_missing(s, cp, pos, chars);
 				f = run_font ? run_font : fc->fonts[0];
 			}
 		}

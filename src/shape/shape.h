@@ -16,6 +16,9 @@
    quadratic in a cluster's length). Unicode's stream-safe format (UAX #15) allows 30
    non-starters in a row; real text has a handful. */
 #define SHAPE_MAX_CLUSTER 32
+/* NO-TOFU: distinct missing characters warned about one by one per shaper (document); the
+   rest are counted in one note when the shaper is freed. */
+#define SHAPE_MAX_MISSING_WARN 64
 
 /* The fonts for one text role: fonts[0] first, the rest as per-character fallback, then any
    installed font. latin, when set, sets Latin letters and digits. All borrowed. */

@@ -46,3 +46,19 @@ python3 -c "print('标题\n\n' + ('字' + '\u0301\u0323\u200d' * 40 + '，') * 2
 run combining-clusters 0 "SHAPE_MAX_CLUSTER" "$T/marks2.txt"
 [ "$(grep -c SHAPE_MAX_CLUSTER "$T/combining-clusters.err")" -eq 1 ] \
 	&& ok "combining-clusters: one warning per paragraph" || fail "combining-clusters: warnings not coalesced"
+
+
+# ---- megabytes of distinct characters that no installed font has ---------------------------
+# 500 000 distinct unassigned code points (2 MB, 500 lines): each cost a fontconfig match and a
+# warning (over 120 s before); the installed fonts' coverage rules them out at once, 64 are
+# listed and the rest counted in one note (SHAPE_MAX_MISSING_WARN).
+python3 -c "
+import sys
+w = sys.stdout.write
+w('标题\n\n')
+for l in range(500):
+    w('正文' + ''.join(chr(0x40000 + l * 1000 + i) for i in range(1000)) + '。\n')" >"$T/unknown.txt"
+run unknown-chars 0 "note: 499936 more characters that no installed font has, from .*unknown.txt:3:67 on" \
+	"$T/unknown.txt"
+[ "$(grep -c 'warning: no installed font has' "$T/unknown-chars.err")" -eq 64 ] \
+	&& ok "unknown-chars: 64 listed" || fail "unknown-chars: not 64 missing-glyph warnings"
