@@ -62,3 +62,19 @@ run unknown-chars 0 "note: 499936 more characters that no installed font has, fr
 	"$T/unknown.txt"
 [ "$(grep -c 'warning: no installed font has' "$T/unknown-chars.err")" -eq 64 ] \
 	&& ok "unknown-chars: 64 listed" || fail "unknown-chars: not 64 missing-glyph warnings"
+
+# ---- a title taller and wider than the type area (FIT) ---------------------------------------
+# A 160pt title on a 60 x 90 mm page (8 mm margins: a type area of 115.5 x 209.8 pt): each line
+# was drawn outside the type area, one per page; now set smaller, every line inside it.
+printf '[page]\nsize = 60mm 90mm\nmargin = 8mm\n[title]\nsize = 160pt\n' >"$T/bigtitle.style"
+printf -- '---\ntitle: 国旗国旗国旗\n---\n\n%s\n' "$para" >"$T/bigtitle.md"
+run tall-title 0 "bigtitle.md:2:8: warning: title text of 160.0pt does not fit the type area" "$T/bigtitle.md" \
+	--style "$T/bigtitle.style" --dump-layout "$T/bigtitle.dump"
+# the dump: class col y x0..x1 ...; the type area is x 22.68..147.40, y 22.68..232.44 (pt)
+if awk '/^(title|subtitle|body|heading|dateline|byline|meta) / { split($4, x, /\.\./)
+	if (x[1] < 22.6 || x[2] > 147.5 || $3 < 22.6 || $3 > 232.5) { print "outside: " $0; bad = 1 } }
+	END { exit bad }' "$T/bigtitle.dump"; then
+	ok "tall-title: every line inside the type area"
+else
+	fail "tall-title: lines outside the type area"
+fi
