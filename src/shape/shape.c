@@ -69,15 +69,17 @@ static int shape_is_neutral(uint32_t cp)
 	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F);
 }
 
-/* Whether cp extends the grapheme cluster before it the way HarfBuzz clusters text: a mark,
-   ZWJ or ZWNJ, an emoji modifier or a tag character. */
+/* Whether HarfBuzz may fold cp into the cluster before it, at a cost that grows with the
+   cluster: a mark, a format character (ZWJ, ZWNJ, soft hyphen, bidi controls, tags), an emoji
+   modifier. (A line of 400 000 soft hyphens took minutes.) */
 static int shape_extends(const struct shaper *s, uint32_t cp)
 {
 	if (cp == 0x200C || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
 	    (cp >= 0xE0020 && cp <= 0xE007F))
 		return 1;
 	hb_unicode_general_category_t gc = hb_unicode_general_category(s->ufuncs, cp);
-	return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+	return gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
 	       gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
 	       gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
 }
