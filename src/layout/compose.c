@@ -147,19 +147,21 @@ static const char *const compose_class_names[STYLE_N_CLASSES] = {
 	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
 };
 
-/* FIT: a class whose em is wider than its measure, or whose line pitch is taller than the type
-   area (a 160pt title on a 60 mm page), would have each of its lines drawn outside the type
-   area, one per page; it is set at the largest size that fits both ways instead, with one
-   warning per class. *size and *pitch: the style's, replaced when they do not fit. */
+/* FIT: a class whose measure holds less than COMPOSE_FIT_EMS ems, or whose line pitch is taller
+   than the type area (a 160pt title on a 60 mm page), would have its lines drawn outside the
+   type area, one per page (a —— or ……, or a mark with the character it may not be parted
+   from, wider than the measure); it is set at the largest size that fits both ways instead,
+   with one warning per class. *size and *pitch: the style's, replaced when they do not fit. */
+#define COMPOSE_FIT_EMS 4
 static void compose_fit(struct compose *c, enum style_class k, struct srcpos pos, float *size,
 			float *pitch)
 {
 	const struct style *st = c->st;
 	float M = compose_measure(c, k), H = st->page_h - st->margin_top - st->margin_bottom;
-	if (*size <= M && *pitch <= H)
+	if (*size * COMPOSE_FIT_EMS <= M && *pitch <= H)
 		return;
 	float was = *size, lp = st->text[k].line_pitch > 0 ? st->text[k].line_pitch : 1;
-	float f = *size > M ? M / *size : 1;
+	float f = *size * COMPOSE_FIT_EMS > M ? M / (*size * COMPOSE_FIT_EMS) : 1;
 	if (*pitch * f > H)
 		f = H / *pitch;
 	*size *= f;
@@ -174,9 +176,9 @@ static void compose_fit(struct compose *c, enum style_class k, struct srcpos pos
 	if (!(c->fit_warned & 1u << k)) {
 		c->fit_warned |= 1u << k;
 		diag_at(c->d, DIAG_WARNING, pos,
-			"%s text of %.1fpt does not fit the type area (%.1f x %.1f pt, line pitch "
-			"%.2f); it is set at %.1fpt", compose_class_names[k], (double)was, (double)M,
-			(double)H, (double)lp, (double)*size);
+			"%s text of %.1fpt does not fit the type area (%.1f x %.1f pt: at least %d em "
+			"a line, line pitch %.2f); it is set at %.1fpt", compose_class_names[k],
+			(double)was, (double)M, (double)H, COMPOSE_FIT_EMS, (double)lp, (double)*size);
 	}
 }
 
@@ -231,6 +233,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 			off = (lp.measure - ln->width) / 2;
 		else if (align == STYLE_RIGHT)
 			off = lp.measure - ln->width;
+		if (off < 0)
+			off = 0;   /* an overfull line starts at the measure's left edge */
 		if (compose_room((void **)&c->lines, c->n_lines, &c->cap_lines, sizeof *c->lines))
 			return ERR_NOMEM;
 		struct compose_line *cl = &c->lines[c->n_lines++];

@@ -69,9 +69,10 @@ run unknown-chars 0 "note: 499936 more characters that no installed font has, fr
 
 # ---- a title taller and wider than the type area (FIT) ---------------------------------------
 # A 160pt title on a 60 x 90 mm page (8 mm margins: a type area of 115.5 x 209.8 pt): each line
-# was drawn outside the type area, one per page; now set smaller, every line inside it.
+# was drawn outside the type area, one per page; now set smaller (at least 4 em a line, so that
+# —— and …… fit), every line inside it.
 printf '[page]\nsize = 60mm 90mm\nmargin = 8mm\n[title]\nsize = 160pt\n' >"$T/bigtitle.style"
-printf -- '---\ntitle: 国旗国旗国旗\n---\n\n%s\n' "$para" >"$T/bigtitle.md"
+printf -- '---\ntitle: “国旗”国旗——国旗……\n---\n\n%s\n' "$para" >"$T/bigtitle.md"
 run tall-title 0 "bigtitle.md:2:8: warning: title text of 160.0pt does not fit the type area" "$T/bigtitle.md" \
 	--style "$T/bigtitle.style" --dump-layout "$T/bigtitle.dump"
 # the dump: class col y x0..x1 ...; the type area is x 22.68..147.40, y 22.68..232.44 (pt)
