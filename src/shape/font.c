@@ -408,12 +408,12 @@ out:
 	return e;
 }
 
-static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp);
+static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp, unsigned *matches);
 
-struct font *fontset_any_for(struct fontset *fs, uint32_t cp)
+struct font *fontset_any_for(struct fontset *fs, uint32_t cp, unsigned *matches)
 {
 	pthread_mutex_lock(&fs->lock);
-	struct font *f = fontset_any_for_locked(fs, cp);
+	struct font *f = fontset_any_for_locked(fs, cp, matches);
 	pthread_mutex_unlock(&fs->lock);
 	return f;
 }
@@ -446,7 +446,7 @@ static FcCharSet *fontset_coverage(struct fontset *fs)
 	return u;
 }
 
-static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp)
+static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp, unsigned *matches)
 {
 	for (size_t i = 0; i < fs->n; i++)
 		if (font_glyph(fs->fonts[i], cp))
@@ -462,6 +462,9 @@ static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp)
 	for (size_t i = 0; i < fs->n_missing; i++)
 		if (fs->missing[i] == cp)
 			return NULL;
+	if (!*matches)
+		return NULL;
+	--*matches;
 	struct font *found = NULL;
 	FcPattern *pat = FcPatternCreate();
 	FcCharSet *cs = FcCharSetCreate();

@@ -15,6 +15,8 @@ struct shaper {
 	unsigned n_warned;
 	unsigned long n_unlisted;
 	char first_unlisted[96];
+	unsigned matches;       /* fontconfig matches left (SHAPE_MAX_FONT_MATCHES) */
+	int matches_noted;
 	hb_buffer_t *buf;
 	hb_language_t lang;
 	hb_unicode_funcs_t *ufuncs;
@@ -27,6 +29,7 @@ enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out)
 		return ERR_NOMEM;
 	s->fs = fs;
 	s->diag = d;
+	s->matches = SHAPE_MAX_FONT_MATCHES;
 	s->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(s->buf)) {
 		hb_buffer_destroy(s->buf);
@@ -98,7 +101,15 @@ static struct font *shape_pick(struct shaper *s, const struct fontchain *fc, uin
 	for (int i = 0; i < fc->n; i++)
 		if (font_glyph(fc->fonts[i], cp))
 			return fc->fonts[i];
-	return fontset_any_for(s->fs, cp);
+	struct font *f = fontset_any_for(s->fs, cp, &s->matches);
+	if (!f && !s->matches && !s->matches_noted) {
+		s->matches_noted = 1;
+		diag_msg(s->diag, DIAG_NOTE,
+			 "fontconfig was asked for %d characters of this document; the others are "
+			 "looked for in the fonts already loaded only (SHAPE_MAX_FONT_MATCHES)",
+			 SHAPE_MAX_FONT_MATCHES);
+	}
+	return f;
 }
 
 /* NO-TOFU: warns that no font has cp (character `chars` after pos), one warning per code point
