@@ -71,6 +71,7 @@ struct compose {
 	int want_dump;
 	const struct doc *doc;
 	const struct compose_opts *opts;
+	unsigned fit_warned;    /* classes already warned about by compose_fit (bit per class) */
 };
 
 /* Classes that span all columns. */
@@ -143,6 +144,45 @@ static int compose_room(void **arr, size_t n, size_t *cap, size_t sz)
 	return 0;
 }
 
+static const char *const compose_class_names[STYLE_N_CLASSES] = {
+	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
+};
+
+/* FIT: a class whose measure holds less than COMPOSE_FIT_EMS ems, or whose line pitch is taller
+   than the type area (a 160pt title on a 60 mm page), would have its lines drawn outside the
+   type area, one per page (a —— or ……, or a mark with the character it may not be parted
+   from, wider than the measure); it is set at the largest size that fits both ways instead,
+   with one warning per class. *size and *pitch: the style's, replaced when they do not fit. */
+#define COMPOSE_FIT_EMS 4
+static void compose_fit(struct compose *c, enum style_class k, struct srcpos pos, float *size,
+			float *pitch)
+{
+	const struct style *st = c->st;
+	float M = compose_measure(c, k), H = st->page_h - st->margin_top - st->margin_bottom;
+	if (*size * COMPOSE_FIT_EMS <= M && *pitch <= H)
+		return;
+	float was = *size, lp = st->text[k].line_pitch > 0 ? st->text[k].line_pitch : 1;
+	float f = *size * COMPOSE_FIT_EMS > M ? M / (*size * COMPOSE_FIT_EMS) : 1;
+	if (*pitch * f > H)
+		f = H / *pitch;
+	*size *= f;
+	float p = *size * lp;
+	if (st->grid_pitch > 0) {
+		float n = ceilf(p / st->grid_pitch - 0.001f);
+		p = (n < 1 ? 1 : n) * st->grid_pitch;
+	}
+	*pitch = p < H ? p : H;
+	if (*size * lp > *pitch)
+		*size = *pitch / lp;
+	if (!(c->fit_warned & 1u << k)) {
+		c->fit_warned |= 1u << k;
+		diag_at(c->d, DIAG_WARNING, pos,
+			"%s text of %.1fpt does not fit the type area (%.1f x %.1f pt: at least %d em "
+			"a line, line pitch %.2f); it is set at %.1fpt", compose_class_names[k],
+			(double)was, (double)M, (double)H, COMPOSE_FIT_EMS, (double)lp, (double)*size);
+	}
+}
+
 /* Shapes and breaks text of class k into lines appended to c->lines. */
 static enum err compose_block_aligned(struct compose *c, enum style_class k, const char *text,
 				      struct srcpos pos, int is_para, int keep_next,
@@ -152,11 +192,14 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	size_t len = strlen(text);
 	if (!len)
 		return ERR_OK;
+	float size = t->size, pitch = style_pitch(c->st, k);
+	compose_fit(c, k, pos, &size, &pitch);
+	float indent = t->indent * size / t->size;
 	c->sb.n = 0;
-	enum err e = shape_text(c->sh, &c->chains[k], t->size, text, len, pos, &c->sb);
+	enum err e = shape_text(c->sh, &c->chains[k], size, text, len, pos, &c->sb);
 	if (e)
 		return e;
-	struct line_params lp = {.measure = compose_measure(c, k), .em = t->size, .indent = t->indent,
+	struct line_params lp = {.measure = compose_measure(c, k), .em = size, .indent = indent,
 				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
 				 .hang = k == STYLE_BODY && c->st->hang};
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
@@ -167,7 +210,7 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		   that needs no more lines */
 		size_t want = c->lr.n;
 		float full = lp.measure, lo = full / 2, hi = full;
-		while (hi - lo > t->size / 2) {
+		while (hi - lo > size / 2) {
 			lp.measure = (lo + hi) / 2;
 			e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, NULL, pos);
 			if (e)
@@ -191,6 +234,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 			off = (lp.measure - ln->width) / 2;
 		else if (align == STYLE_RIGHT)
 			off = lp.measure - ln->width;
+		if (off < 0)
+			off = 0;   /* an overfull line starts at the measure's left edge */
 		if (compose_room((void **)&c->lines, c->n_lines, &c->cap_lines, sizeof *c->lines))
 			return ERR_NOMEM;
 		struct compose_line *cl = &c->lines[c->n_lines++];
@@ -225,14 +270,14 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 				if (t1 > len)
 					t1 = len;
 			}
-			c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, t->size,
+			c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, size,
 								       off + c->lr.x[j], g->yoff, 0, 0,
 								       (uint32_t)c->text.len, (uint32_t)(t1 - t0)};
 			buf_put(&c->text, text + t0, t1 - t0);
 		}
 		cl->g1 = c->n_glyphs;
-		cl->pitch = style_pitch(c->st, k);
-		cl->size = t->size;
+		cl->pitch = pitch;
+		cl->size = size;
 		cl->span = compose_spans(k);
 		cl->cls = k;
 		cl->lflags = ln->flags;
@@ -922,10 +967,6 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 	}
 	return ERR_OK;
 }
-
-static const char *const compose_class_names[STYLE_N_CLASSES] = {
-	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
-};
 
 /* Appends the layout dump (format in compose.h). */
 static void compose_dump(const struct compose *c, const struct pagedoc *pd, struct buf *out)

@@ -51,8 +51,10 @@ void fontset_free(struct fontset *fs);
    substitute. *out is borrowed from the fontset. */
 enum err fontset_get(struct fontset *fs, const char *spec, struct font **out);
 /* A font that has a glyph for cp, searched through all installed fonts (fallback of last resort);
-   NULL when none has it. Borrowed. */
-struct font *fontset_any_for(struct fontset *fs, uint32_t cp);
+   NULL when none has it. Borrowed. *matches: the fontconfig matches the caller still allows
+   (each costs ~0.1 ms); one is taken for each code point that neither a loaded font nor the
+   installed fonts' coverage settles, and at 0 such a code point gets NULL without a search. */
+struct font *fontset_any_for(struct fontset *fs, uint32_t cp, unsigned *matches);
 /* True when spec's family is installed (what fontset_get would find), without loading the
    font or reporting anything. */
 int fontset_installed(struct fontset *fs, const char *spec);

@@ -1,12 +1,22 @@
 /* shape.c: run itemisation (font coverage, script) and HarfBuzz shaping. */
 #include "shape.h"
 #include "../base/utf8.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct shaper {
 	struct fontset *fs;
 	struct diag *diag;
+	/* NO-TOFU warnings: the code points warned about (each may repeat: the sink coalesces
+	   repeats); further missing characters are counted and reported in one note at
+	   shaper_free, with the position of the first */
+	uint32_t warned[SHAPE_MAX_MISSING_WARN];
+	unsigned n_warned;
+	unsigned long n_unlisted;
+	char first_unlisted[96];
+	unsigned matches;       /* fontconfig matches left (SHAPE_MAX_FONT_MATCHES) */
+	int matches_noted;
 	hb_buffer_t *buf;
 	hb_language_t lang;
 	hb_unicode_funcs_t *ufuncs;
@@ -19,6 +29,7 @@ enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out)
 		return ERR_NOMEM;
 	s->fs = fs;
 	s->diag = d;
+	s->matches = SHAPE_MAX_FONT_MATCHES;
 	s->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(s->buf)) {
 		hb_buffer_destroy(s->buf);
@@ -35,6 +46,12 @@ void shaper_free(struct shaper *s)
 {
 	if (!s)
 		return;
+	if (s->n_unlisted)
+		diag_msg(s->diag, DIAG_NOTE,
+			 "%lu more characters that no installed font has, from %s on, are set as "
+			 "missing-glyph boxes without a warning each (SHAPE_MAX_MISSING_WARN: %d "
+			 "distinct ones are listed)", s->n_unlisted, s->first_unlisted,
+			 SHAPE_MAX_MISSING_WARN);
 	hb_buffer_destroy(s->buf);
 	free(s);
 }
@@ -55,15 +72,17 @@ static int shape_is_neutral(uint32_t cp)
 	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F);
 }
 
-/* Whether cp extends the grapheme cluster before it the way HarfBuzz clusters text: a mark,
-   ZWJ or ZWNJ, an emoji modifier or a tag character. */
+/* Whether HarfBuzz may fold cp into the cluster before it, at a cost that grows with the
+   cluster: a mark, a format character (ZWJ, ZWNJ, soft hyphen, bidi controls, tags), an emoji
+   modifier. (A line of 400 000 soft hyphens took minutes.) */
 static int shape_extends(const struct shaper *s, uint32_t cp)
 {
 	if (cp == 0x200C || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
 	    (cp >= 0xE0020 && cp <= 0xE007F))
 		return 1;
 	hb_unicode_general_category_t gc = hb_unicode_general_category(s->ufuncs, cp);
-	return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+	return gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
 	       gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
 	       gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
 }
@@ -82,7 +101,39 @@ static struct font *shape_pick(struct shaper *s, const struct fontchain *fc, uin
 	for (int i = 0; i < fc->n; i++)
 		if (font_glyph(fc->fonts[i], cp))
 			return fc->fonts[i];
-	return fontset_any_for(s->fs, cp);
+	struct font *f = fontset_any_for(s->fs, cp, &s->matches);
+	if (!f && !s->matches && !s->matches_noted) {
+		s->matches_noted = 1;
+		diag_msg(s->diag, DIAG_NOTE,
+			 "fontconfig was asked for %d characters of this document; the others are "
+			 "looked for in the fonts already loaded only (SHAPE_MAX_FONT_MATCHES)",
+			 SHAPE_MAX_FONT_MATCHES);
+	}
+	return f;
+}
+
+/* NO-TOFU: warns that no font has cp (character `chars` after pos), one warning per code point
+   for the first SHAPE_MAX_MISSING_WARN distinct ones; the rest are counted for one note. */
+static void shape_missing(struct shaper *s, uint32_t cp, struct srcpos pos, unsigned chars)
+{
+	struct srcpos p = pos;
+	p.col = pos.col + chars;
+	unsigned i = 0;
+	while (i < s->n_warned && s->warned[i] != cp)
+		i++;
+	if (i == s->n_warned) {
+		if (s->n_warned == SHAPE_MAX_MISSING_WARN) {
+			if (!s->n_unlisted++)
+				snprintf(s->first_unlisted, sizeof s->first_unlisted, "%s:%u:%u",
+					 p.file ? p.file : "?", p.line, p.col);
+			return;
+		}
+		s->warned[s->n_warned++] = cp;
+	}
+	char u[5] = {0};
+	utf8_encode(cp, u);
+	diag_at(s->diag, DIAG_WARNING, p, "no installed font has U+%04X '%s'; it is set as a missing-glyph box",
+		(unsigned)cp, u);
 }
 
 static int shape_room(struct shape_buf *out, size_t extra)
@@ -178,15 +229,8 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 		if (!shape_is_neutral(cp) || !run_font) {
 			f = shape_pick(s, fc, cp);
 			if (!f) {
-				if (!shape_is_neutral(cp)) {
-					char u[5] = {0};
-					utf8_encode(cp, u);
-					struct srcpos p = pos;
-					p.col = pos.col + chars;
-					diag_at(s->diag, DIAG_WARNING, p,
-						"no installed font has U+%04X '%s'; it is set as a missing-glyph box",
-						(unsigned)cp, u);
-				}
+				if (!shape_is_neutral(cp))
+					shape_missing(s, cp, pos, chars);
 				f = run_font ? run_font : fc->fonts[0];
 			}
 		}

@@ -16,6 +16,14 @@
    quadratic in a cluster's length). Unicode's stream-safe format (UAX #15) allows 30
    non-starters in a row; real text has a handful. */
 #define SHAPE_MAX_CLUSTER 32
+/* NO-TOFU: distinct missing characters warned about one by one per shaper (document); the
+   rest are counted in one note when the shaper is freed. */
+#define SHAPE_MAX_MISSING_WARN 64
+/* Fallback searches through fontconfig per shaper (document): a code point that no loaded font
+   has but some installed font covers costs one match (~0.1 ms); past this budget such code
+   points are set as missing glyphs (one note says so). Code points outside every installed
+   font's coverage cost none. */
+#define SHAPE_MAX_FONT_MATCHES 4096
 
 /* The fonts for one text role: fonts[0] first, the rest as per-character fallback, then any
    installed font. latin, when set, sets Latin letters and digits. All borrowed. */

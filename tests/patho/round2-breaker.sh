@@ -42,7 +42,44 @@ run combining-line 0 "marks.txt:3:32: warning: a cluster of more than 32 code po
 	"$T/marks.txt"
 python3 -c "print('标题\n\n' + '\u200d' * 300000)" >"$T/zwj.txt"
 run zwj-line 0 "zwj.txt:3:32: warning: .*SHAPE_MAX_CLUSTER" "$T/zwj.txt"
+# 400 000 soft hyphens (a format character HarfBuzz folds the same way): 20 000 took 2.4 s,
+# 400 000 over 100 s.
+python3 -c "print('标题\n\n正文' + '\u00ad' * 400000)" >"$T/shy.txt"
+run shy-line 0 "shy.txt:3:34: warning: .*SHAPE_MAX_CLUSTER" "$T/shy.txt"
 python3 -c "print('标题\n\n' + ('字' + '\u0301\u0323\u200d' * 40 + '，') * 2000)" >"$T/marks2.txt"
 run combining-clusters 0 "SHAPE_MAX_CLUSTER" "$T/marks2.txt"
 [ "$(grep -c SHAPE_MAX_CLUSTER "$T/combining-clusters.err")" -eq 1 ] \
 	&& ok "combining-clusters: one warning per paragraph" || fail "combining-clusters: warnings not coalesced"
+
+
+# ---- megabytes of distinct characters that no installed font has ---------------------------
+# 500 000 distinct unassigned code points (2 MB, 500 lines): each cost a fontconfig match and a
+# warning (over 120 s before); the installed fonts' coverage rules them out at once, 64 are
+# listed and the rest counted in one note (SHAPE_MAX_MISSING_WARN).
+python3 -c "
+import sys
+w = sys.stdout.write
+w('标题\n\n')
+for l in range(500):
+    w('正文' + ''.join(chr(0x40000 + l * 1000 + i) for i in range(1000)) + '。\n')" >"$T/unknown.txt"
+run unknown-chars 0 "note: 499936 more characters that no installed font has, from .*unknown.txt:3:67 on" \
+	"$T/unknown.txt"
+[ "$(grep -c 'warning: no installed font has' "$T/unknown-chars.err")" -eq 64 ] \
+	&& ok "unknown-chars: 64 listed" || fail "unknown-chars: not 64 missing-glyph warnings"
+
+# ---- a title taller and wider than the type area (FIT) ---------------------------------------
+# A 160pt title on a 60 x 90 mm page (8 mm margins: a type area of 115.5 x 209.8 pt): each line
+# was drawn outside the type area, one per page; now set smaller (at least 4 em a line, so that
+# —— and …… fit), every line inside it.
+printf '[page]\nsize = 60mm 90mm\nmargin = 8mm\n[title]\nsize = 160pt\n' >"$T/bigtitle.style"
+printf -- '---\ntitle: “国旗”国旗——国旗……\n---\n\n%s\n' "$para" >"$T/bigtitle.md"
+run tall-title 0 "bigtitle.md:2:8: warning: title text of 160.0pt does not fit the type area" "$T/bigtitle.md" \
+	--style "$T/bigtitle.style" --dump-layout "$T/bigtitle.dump"
+# the dump: class col y x0..x1 ...; the type area is x 22.68..147.40, y 22.68..232.44 (pt)
+if awk '/^(title|subtitle|body|heading|dateline|byline|meta) / { split($4, x, /\.\./)
+	if (x[1] < 22.6 || x[2] > 147.5 || $3 < 22.6 || $3 > 232.5) { print "outside: " $0; bad = 1 } }
+	END { exit bad }' "$T/bigtitle.dump"; then
+	ok "tall-title: every line inside the type area"
+else
+	fail "tall-title: lines outside the type area"
+fi

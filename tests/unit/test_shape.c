@@ -63,6 +63,29 @@ int main(void)
 	fclose(m);
 	CHECK(strstr(msgs, "t.txt:7:4: warning: no installed font has U+17000"));
 	CHECK(strstr(msgs, "1 more like"));
+	/* fallback searches: U+17000 is outside every installed font's coverage and costs no
+	   fontconfig match; U+0627 (Arabic alef; DejaVu Sans has it, when installed) is in no
+	   loaded font: one match finds it, then U+0628 is in a loaded font (no match); with no
+	   match allowed it is not searched for */
+	{
+		struct fontset *fs3;
+		CHECK(fontset_new(d, &fs3) == ERR_OK);
+		unsigned m = 5;
+		CHECK(fontset_any_for(fs3, 0x17000, &m) == NULL && m == 5);
+		m = 1;
+		struct font *ar = fontset_any_for(fs3, 0x627, &m);
+		if (ar) {
+			CHECK(font_glyph(ar, 0x627) && m == 0);
+			CHECK(fontset_any_for(fs3, 0x628, &m) == ar && m == 0);
+			struct fontset *fs4;
+			CHECK(fontset_new(d, &fs4) == ERR_OK);
+			CHECK(fontset_any_for(fs4, 0x627, &m) == NULL);
+			fontset_free(fs4);
+		} else {
+			printf("test_shape: no installed font has U+0627; fallback budget case skipped\n");
+		}
+		fontset_free(fs3);
+	}
 	/* SHAPE_MAX_CLUSTER: a base with 1000 combining marks, then 1000 ZWJ: shaped in pieces
 	   (HarfBuzz's cost is quadratic in a cluster's length), with one warning; a base with a
 	   few marks is shaped whole, with none */
