@@ -46,8 +46,9 @@ static const char cli_usage[] =
 	"\n"
 	"Input: a plain-text dump of a news web page (UTF-8 or GB18030/GBK), or Markdown\n"
 	"(.md) with YAML front matter; PNG and JPEG images next to the article are printed.\n"
-	"Exit codes: 0 ok, 1 bad input, 2 usage, 3 font missing, 4 I/O error (also: an input\n"
-	"that is not a regular file), 5 internal error.\n";
+	"Exit codes: 0 ok, 1 bad input, 2 usage (also: an output that is one of the run's\n"
+	"inputs), 3 font missing, 4 I/O error (also: an input that is not a regular file),\n"
+	"5 internal error.\n";
 
 static const char cli_print_usage[] =
 	"Usage: paiban print [OPTIONS] FILE...\n"
@@ -87,7 +88,8 @@ static const char cli_print_usage[] =
 	"1 MiB a line (page dump) or block (Markdown), 200 000 paragraphs, 10 000 pages,\n"
 	"HTML nesting followed 256 deep. No network access: nothing is ever fetched.\n"
 	"Inputs (articles, --style, images) must be regular files: a FIFO, device or folder\n"
-	"is refused (exit 4). Every file is written to a temporary file and renamed; SIGINT,\n"
+	"is refused (exit 4). No output (-o, -d, --dump-layout) may be an input, nor the dump\n"
+	"the PDF (exit 2). Every file is written to a temporary file and renamed; SIGINT,\n"
 	"SIGTERM or SIGHUP removes the temporaries being written.\n";
 
 static const char cli_digest_usage[] =
@@ -309,12 +311,30 @@ static int cli_print(int argc, char **argv, struct diag *d)
 				e = ERR_USAGE;
 			}
 	}
+	/* no output may be one of the run's inputs, nor the dump the PDF */
+	if (!e && dump && strcmp(dump, "-"))
+		env.dump = dump;
+	for (int i = 0; !e && i < n_in; i++) {
+		for (int k = 0; !e && k < n_in; k++)
+			if (job_clash("output", outputs[i], "the input file", inputs[k], d) ||
+			    (env.dump && job_clash("--dump-layout", env.dump, "the input file", inputs[k], d)))
+				e = ERR_USAGE;
+		if (!e)
+			e = job_check_out(&env, NULL, "output", outputs[i], d);
+		if (!e && env.dump && job_clash("--dump-layout", env.dump, "the output", outputs[i], d))
+			e = ERR_USAGE;
+	}
+	if (!e && env.dump)
+		e = job_check_out(&env, NULL, "--dump-layout", env.dump, d);
 	enum err worst = e;
 	if (!e) {
 		struct cli_batch batch = {&env, inputs, outputs, dumps};
 		worst = job_run_all((size_t)n_in, threads, cli_print_job, &batch, diag_quiet(d), stderr, errs);
 	}
-	if (dump && !e) {
+	int refused = 0; /* a job refused an output (the dump among them): write no dump */
+	for (int i = 0; !e && i < n_in; i++)
+		refused |= errs[i] == ERR_USAGE;
+	if (dump && !e && !refused) {
 		struct buf all;
 		buf_init(&all);
 		for (int i = 0; i < n_in; i++)

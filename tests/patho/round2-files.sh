@@ -123,5 +123,72 @@ if [ -w /dev/full ]; then
 		"$R/in.txt" -q -o "$R/dev-full.pdf" --dump-layout "$R/full-link"
 fi
 
+# ---- 3. outputs that are inputs: refused, exit 2, both named --------------------------------
+mkdir -p "$R/io"
+cp tests/images/article/article.md tests/images/article/photo-rgb.png tests/images/article/photo-progressive.jpg \
+	tests/images/article/badge-rgba16-interlaced.png "$R/io/"
+printf '[page]\nsize = A4\n' >"$R/io/my.style"
+ssum=$(cksum <"$R/io/my.style")
+isum=$(cksum <"$R/io/photo-rgb.png")
+r2 out-is-style 2 "output $R/io/my.style is the style file $R/io/my.style; refusing to overwrite it" print \
+	"$R/in.txt" --style "$R/io/my.style" -o "$R/io/my.style"
+ln -s my.style "$R/io/style-link.pdf"
+r2 out-links-to-style 2 "output $R/io/style-link.pdf is the style file $R/io/my.style" print "$R/in.txt" \
+	--style "$R/io/my.style" -o "$R/io/style-link.pdf"
+r2_same out-is-style "$R/io/my.style" "$ssum"
+r2 out-is-image 2 "output $R/io/photo-rgb.png is the image .*/photo-rgb.png; refusing" print "$R/io/article.md" \
+	-o "$R/io/photo-rgb.png"
+r2_same out-is-image "$R/io/photo-rgb.png" "$isum"
+r2 dump-is-input 2 "--dump-layout $R/in.txt is the input file $R/in.txt" print "$R/in.txt" -o "$R/io/x.pdf" \
+	--dump-layout "$R/in.txt"
+r2_same dump-is-input "$R/in.txt" "$in_sum"
+r2 dump-is-style 2 "--dump-layout $R/io/my.style is the style file" print "$R/in.txt" --style "$R/io/my.style" \
+	-o "$R/io/y.pdf" --dump-layout "$R/io/my.style"
+r2 dump-is-image 2 "--dump-layout $R/io/photo-rgb.png is the image" print "$R/io/article.md" \
+	-o "$R/io/z.pdf" --dump-layout "$R/io/photo-rgb.png"
+r2_same dump-is-image "$R/io/photo-rgb.png" "$isum"
+r2 dump-is-output-new 2 "--dump-layout $R/io/same.pdf is the output $R/io/same.pdf" print "$R/in.txt" \
+	-o "$R/io/same.pdf" --dump-layout "$R/io/same.pdf"
+echo old >"$R/io/old.pdf"
+r2 dump-is-output 2 "--dump-layout $R/io/./old.pdf is the output $R/io/old.pdf" print "$R/in.txt" -o "$R/io/old.pdf" \
+	--dump-layout "$R/io/./old.pdf"
+[ "$(cat "$R/io/old.pdf")" = old ] && ok "dump-is-output: old.pdf untouched" || fail "dump-is-output: old.pdf replaced"
+for f in x.pdf y.pdf z.pdf same.pdf; do
+	[ -e "$R/io/$f" ] && fail "outputs that are inputs: $f written"
+done
+# -d: a target that is (a link to) another input of the run
+mkdir -p "$R/dd/src" "$R/dd/out"
+cp "$S" "$R/dd/src/x.txt"
+cp "$S" "$R/dd/keep.txt"
+ksum=$(cksum <"$R/dd/keep.txt")
+ln -s ../keep.txt "$R/dd/out/x.pdf"
+r2 dir-target-is-input 2 "output $R/dd/out/x.pdf is the input file $R/dd/keep.txt" print "$R/dd/src/x.txt" \
+	"$R/dd/keep.txt" -d "$R/dd/out"
+r2_same dir-target-is-input "$R/dd/keep.txt" "$ksum"
+# digest: the manifest, an article, the 编者按, the cover, an article's image, the style
+mkdir -p "$R/dg"
+cp "$S" "$R/dg/a.txt"
+cp tests/images/article/article.md tests/images/article/*.png tests/images/article/*.jpg "$R/dg/"
+printf '%s\n\n%s\n' "$para" "$para" >"$R/dg/note.md"
+cp tests/images/article/photo-rgb.png "$R/dg/cover.png"
+printf 'title: 周报\nnote: note.md\ncover: cover.png\nsections:\n  - title: 要闻\n    articles: [a.txt, article.md]\n' \
+	>"$R/dg/m.yaml"
+msum=$(cksum <"$R/dg/m.yaml")
+csum=$(cksum <"$R/dg/cover.png")
+r2 digest-out-is-manifest 2 "output $R/dg/m.yaml is the manifest $R/dg/m.yaml" digest "$R/dg/m.yaml" -o "$R/dg/m.yaml"
+r2_same digest-out-is-manifest "$R/dg/m.yaml" "$msum"
+r2 digest-out-is-article 2 "output $R/dg/a.txt is the input file $R/dg/a.txt" digest "$R/dg/m.yaml" -o "$R/dg/a.txt"
+r2 digest-out-is-note 2 "output $R/dg/note.md is the input file $R/dg/note.md" digest "$R/dg/m.yaml" \
+	-o "$R/dg/note.md"
+r2 digest-out-is-cover 2 "output $R/dg/cover.png is the image .*/cover.png" digest "$R/dg/m.yaml" -q \
+	-o "$R/dg/cover.png"
+r2_same digest-out-is-cover "$R/dg/cover.png" "$csum"
+r2 digest-out-is-image 2 "output $R/dg/photo-rgb.png is the image .*/photo-rgb.png" digest "$R/dg/m.yaml" -q \
+	-o "$R/dg/photo-rgb.png"
+cp "$R/io/my.style" "$R/dg/my.style"
+r2 digest-out-is-style 2 "output $R/dg/my.style is the style file $R/dg/my.style" digest "$R/dg/m.yaml" \
+	--style "$R/dg/my.style" -o "$R/dg/my.style"
+r2_same digest-out-is-style "$R/dg/my.style" "$ssum"
+
 
 r2_same "round 2" "$R/in.txt" "$in_sum"
