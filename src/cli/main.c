@@ -56,7 +56,9 @@ static const char cli_print_usage[] =
 	"\n"
 	"  -o, --output FILE   write the PDF to FILE (one input only; '-' = stdout)\n"
 	"  -d, --dir DIR       write one PDF per input into DIR, named after the input\n"
-	"                      (a.txt -> DIR/a.pdf); default: next to each input\n"
+	"                      (a.txt -> DIR/a.pdf); default: next to each input. Inputs\n"
+	"                      named alike (a/x.txt b/x.md) get x.pdf, x-2.pdf ... in the\n"
+	"                      order given (a note says which)\n"
 	"  -s, --style NAME    style: a name from the styles folder (default a4-article)\n"
 	"                      or a path to a .style file\n"
 	"  --size STEP         larger or smaller text, as a news site's 放大/缩小 buttons:\n"
@@ -150,17 +152,59 @@ static int cli_size_step(const char *v, int *steps)
 	return 0;
 }
 
-/* Output path for input `in` in dir (or next to the input when dir is NULL). */
-static void cli_out_name(const char *in, const char *dir, char *out, size_t n)
+/* Output path for input `in` in dir (or next to the input when dir is NULL); with sfx (k > 1)
+   the name gets "-k" before .pdf. */
+static void cli_out_name(const char *in, const char *dir, const char *sfx, int k, char *out, size_t n)
 {
 	const char *base = strrchr(in, '/');
 	base = base ? base + 1 : in;
 	const char *dot = strrchr(base, '.');
 	size_t bl = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	char num[16] = "";
+	if (sfx)
+		snprintf(num, sizeof num, "%s%d", sfx, k);
 	if (dir)
-		snprintf(out, n, "%s%s%.*s.pdf", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)bl, base);
+		snprintf(out, n, "%s%s%.*s%s.pdf", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)bl, base,
+			 num);
 	else
-		snprintf(out, n, "%.*s%.*s.pdf", (int)(base - in), in, (int)bl, base);
+		snprintf(out, n, "%.*s%.*s%s.pdf", (int)(base - in), in, (int)bl, base, num);
+}
+
+/* Inputs whose PDFs would land on the same file (a/x.txt and b/x.html with -d out: out/x.pdf)
+   are named apart: the first in command-line order keeps x.pdf, the next ones get x-2.pdf,
+   x-3.pdf ..., skipping any name another input's PDF has, with a note for each. The same file
+   given twice is refused (ERR_USAGE). */
+static enum err cli_out_apart(const char *const *inputs, char **outputs, int n_in, const char *dir,
+			      struct diag *d)
+{
+	for (int i = 1; i < n_in; i++) {
+		int k = 0;
+		while (k < i && !file_same_target(outputs[k], outputs[i]))
+			k++;
+		if (k == i)
+			continue;
+		if (file_same(inputs[k], inputs[i])) {
+			diag_msg(d, DIAG_ERROR, "%s and %s are the same file; give it once", inputs[k], inputs[i]);
+			return ERR_USAGE;
+		}
+		char path[PATH_MAX];
+		for (int num = 2;; num++) {
+			cli_out_name(inputs[i], dir, "-", num, path, sizeof path);
+			int taken = 0;
+			for (int j = 0; j < n_in && !taken; j++)
+				taken = j != i && file_same_target(outputs[j], path);
+			if (!taken)
+				break;
+		}
+		char *p = strdup(path);
+		if (!p)
+			return ERR_NOMEM;
+		diag_msg(d, DIAG_NOTE, "%s and %s have the same name: %s is written to %s", inputs[k], inputs[i],
+			 inputs[i], p);
+		free(outputs[i]);
+		outputs[i] = p;
+	}
+	return ERR_OK;
 }
 
 /* The jobs of one `paiban print` run. */
@@ -301,16 +345,12 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		if (out)
 			snprintf(path, sizeof path, "%s", out);
 		else
-			cli_out_name(inputs[i], dir, path, sizeof path);
+			cli_out_name(inputs[i], dir, NULL, 0, path, sizeof path);
 		if (!(outputs[i] = strdup(path)))
 			e = ERR_NOMEM;
-		for (int k = 0; !e && k < i; k++)
-			if (!strcmp(outputs[k], outputs[i])) {
-				diag_msg(d, DIAG_ERROR, "%s and %s would both be written to %s; print them into "
-					 "separate folders", inputs[k], inputs[i], outputs[i]);
-				e = ERR_USAGE;
-			}
 	}
+	if (!e && !out)
+		e = cli_out_apart(inputs, outputs, n_in, dir, d);
 	/* no output may be one of the run's inputs, nor the dump the PDF */
 	if (!e && dump && strcmp(dump, "-"))
 		env.dump = dump;

@@ -190,5 +190,20 @@ r2 digest-out-is-style 2 "output $R/dg/my.style is the style file $R/dg/my.style
 	--style "$R/dg/my.style" -o "$R/dg/my.style"
 r2_same digest-out-is-style "$R/dg/my.style" "$ssum"
 
+# ---- 4. -d with two inputs of the same base name: named apart, in command-line order ---------
+mkdir -p "$R/sb/a" "$R/sb/b" "$R/sb/c" "$R/sb/out"
+printf '甲篇标题\n\n%s\n' "$para" >"$R/sb/a/x.txt"
+printf '# 乙篇标题\n\n%s\n' "$para" >"$R/sb/b/x.md"
+printf '丙篇标题\n\n%s\n' "$para" >"$R/sb/c/x-2.txt"
+r2 same-base-names 0 "note: $R/sb/a/x.txt and $R/sb/b/x.md have the same name: $R/sb/b/x.md is written to $R/sb/out/x-3.pdf" \
+	print "$R/sb/a/x.txt" "$R/sb/b/x.md" "$R/sb/c/x-2.txt" -d "$R/sb/out"
+[ "$(ls "$R/sb/out" | tr '\n' ' ')" = "x-2.pdf x-3.pdf x.pdf " ] && ok "same-base-names: x.pdf, x-2.pdf (x-2.txt's), x-3.pdf" ||
+	fail "same-base-names: $(ls "$R/sb/out" | tr '\n' ' ')"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$R/sb/out/x.pdf" - 2>/dev/null | grep -q 甲篇标题 && pdftotext "$R/sb/out/x-3.pdf" - 2>/dev/null |
+		grep -q 乙篇标题 && pdftotext "$R/sb/out/x-2.pdf" - 2>/dev/null | grep -q 丙篇标题 &&
+		ok "same-base-names: each PDF holds its article" || fail "same-base-names: PDFs mixed up"
+fi
+
 
 r2_same "round 2" "$R/in.txt" "$in_sum"
