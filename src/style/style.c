@@ -274,6 +274,9 @@ struct style_ctx {
 	struct srcpos pos;
 	char section[32];
 	int errors;
+	/* where the values the whole-file checks read were last set in this file (line 0: not
+	   set here): page size and margins, the grid, columns, the body size */
+	struct srcpos at_page, at_grid, at_columns, at_body;
 };
 
 static void style_error(struct style_ctx *c, unsigned col, const char *fmt, const char *a,
@@ -607,9 +610,19 @@ static int style_known_section(const char *name)
 	return 0;
 }
 
+/* Of two places in this file where values a whole-file check reads were set, the later (the
+   line that made the combination fail); the file alone when this file set neither. */
+static struct srcpos style_at_last(const char *path, struct srcpos a, struct srcpos b)
+{
+	struct srcpos p = a.line >= b.line ? a : b;
+	if (!p.line)
+		p = (struct srcpos){path, 0, 0};
+	return p;
+}
+
 enum err style_parse(struct style *s, const char *path, const char *text, size_t len, struct diag *d)
 {
-	struct style_ctx c = {s, d, {path, 0, 0}, "", 0};
+	struct style_ctx c = {s, d, {path, 0, 0}, "", 0, {0}, {0}, {0}, {0}};
 	char line[1024];
 	size_t i = 0;
 	while (i < len) {
@@ -672,6 +685,17 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 			style_error(&c, vcol, "empty value for '%s'%s", key, "");
 			continue;
 		}
+		struct srcpos here = {path, c.pos.line, vcol};
+		if (!strcmp(c.section, "page")) {
+			if (!strcmp(key, "size") || !strncmp(key, "margin", 6))
+				c.at_page = here;
+			else if (!strcmp(key, "grid"))
+				c.at_grid = here;
+			else if (!strcmp(key, "columns") || !strcmp(key, "column-gap"))
+				c.at_columns = here;
+		} else if (!strcmp(c.section, "body") && !strcmp(key, "size")) {
+			c.at_body = here;
+		}
 		style_key(&c, key, val, vcol);
 	}
 	if (!c.errors && s->grid_lines) {
@@ -679,14 +703,14 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		s->grid_w = (float)s->grid_chars * s->text[STYLE_BODY].size;
 		s->grid_pitch = (s->page_h - s->margin_top - s->margin_bottom) / (float)s->grid_lines;
 		if (s->grid_w > s->page_w - s->margin_left || s->grid_pitch < s->text[STYLE_BODY].size) {
-			diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0},
+			diag_at(d, DIAG_ERROR, style_at_last(path, c.at_grid, c.at_body),
 				"grid %dx%d does not fit the page at body size %.1fpt", s->grid_lines,
 				s->grid_chars, s->text[STYLE_BODY].size);
 			c.errors++;
 		}
 	}
 	if (!c.errors) {
-		struct srcpos p = {path, 0, 0};
+		struct srcpos p = style_at_last(path, c.at_page, c.at_body);
 		float mw = s->page_w - s->margin_left - s->margin_right, mh = s->page_h - s->margin_top - s->margin_bottom;
 		if (mw < 4 * s->text[STYLE_BODY].size || mh < 4 * s->text[STYLE_BODY].size) {
 			diag_at(d, DIAG_ERROR, p, "margins leave no room for text (type area %.1f x %.1f pt)", mw, mh);
@@ -694,7 +718,8 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		}
 	}
 	if (!c.errors && style_chars_at(s, s->text[STYLE_BODY].size) < 1) {
-		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0},
+		struct srcpos cp = style_at_last(path, c.at_columns, c.at_page);
+		diag_at(d, DIAG_ERROR, style_at_last(path, cp, c.at_body),
 			"%d columns with a %.1fpt gap leave no room for a body character", s->columns,
 			s->column_gap);
 		c.errors++;

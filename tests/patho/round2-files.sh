@@ -205,5 +205,27 @@ if command -v pdftotext >/dev/null; then
 		ok "same-base-names: each PDF holds its article" || fail "same-base-names: PDFs mixed up"
 fi
 
-
+# ---- 5. messages: control characters in file names are escaped; one line each -------------
+nl='
+'
+mkdir -p "$R/nl"
+printf '标题\n\n前面是正常的文字，\377中间有坏字节，后面继续。%s\n' "$para" >"$R/nl/bad${nl}name$(printf '\033')[31m.txt"
+r2 newline-name 0 "nl/bad\\\\nname\\\\x1b\[31m\.txt:3: warning: invalid UTF-8" print "$R/nl/bad${nl}name$(printf '\033')[31m.txt" \
+	-o "$R/nl/out.pdf"
+if grep -q "$(printf '\033')" "$T/newline-name.err" || grep -vq "^$R/nl/bad\\\\nname" "$T/newline-name.err"; then
+	fail "newline-name: a message split or a raw escape"
+	cat -A "$T/newline-name.err" | head -5
+else
+	ok "newline-name: every message one line, escapes shown"
+fi
+r2 newline-missing 4 "^$R/nl/no\\\\nsuch\.txt: error: cannot open" print "$R/nl/no${nl}such.txt" -o "$R/nl/o.pdf"
+[ "$(wc -l <"$T/newline-missing.err")" -eq 2 ] && ok "newline-missing: two lines (error, note)" ||
+	fail "newline-missing: $(wc -l <"$T/newline-missing.err") lines"
+# style errors from whole-file checks point at the line that made them fail
+printf '[page]\nsize = A4\nmargin-left = 150mm\nmargin-right = 150mm\n' >"$R/margins.style"
+r2 style-margins-position 1 "margins.style:4:16: error: margins leave no room for text" print "$R/in.txt" \
+	--style "$R/margins.style" -o "$R/m.pdf"
+printf '[page]\nsize = 100mm 150mm\nmargin = 10mm\ncolumns = 8\ncolumn-gap = 10mm\n' >"$R/cols.style"
+r2 style-columns-position 1 "cols.style:5:14: error: 8 columns with a" print "$R/in.txt" --style "$R/cols.style" \
+	-o "$R/c.pdf"
 r2_same "round 2" "$R/in.txt" "$in_sum"
