@@ -267,6 +267,8 @@ int style_length(const char *v, float em, float *out)
 	return 0;
 }
 
+#define STYLE_LINE_MAX_S "1023" /* a style line's longest, in bytes (line[] below, less its NUL) */
+
 /* One parsing context per call: no globals. */
 struct style_ctx {
 	struct style *s;
@@ -632,15 +634,16 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		c.pos.line++;
 		size_t n = e - i;
 		if (n >= sizeof line) {
-			style_error(&c, 1, "line too long%s%s", "", "");
+			style_error(&c, (unsigned)sizeof line, "line longer than %s bytes%s", STYLE_LINE_MAX_S, "");
 			i = e + 1;
 			continue;
 		}
 		memcpy(line, text + i, n);
 		line[n] = 0;
 		i = e + 1;
-		if (memchr(line, 0, n)) {
-			style_error(&c, 1, "NUL byte in style file%s%s", "", "");
+		const char *nul = memchr(line, 0, n);
+		if (nul) {
+			style_error(&c, (unsigned)(nul - line) + 1, "NUL byte in style file%s%s", "", "");
 			continue;
 		}
 		/* strip comments: '#' at line start or after whitespace */
@@ -745,7 +748,17 @@ enum err style_load(struct style *s, const char *path, struct diag *d)
 	fclose(f);
 	enum err e;
 	if (big) {
-		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "style file larger than %d bytes", STYLE_MAX_FILE);
+		/* at the line and column where the limit is passed */
+		struct srcpos at = {path, 1, 1};
+		for (size_t k = 0; k + 1 < n; k++) {
+			if (text[k] == '\n') {
+				at.line++;
+				at.col = 1;
+			} else {
+				at.col++;
+			}
+		}
+		diag_at(d, DIAG_ERROR, at, "style file larger than %d bytes", STYLE_MAX_FILE);
 		e = ERR_LIMIT;
 	} else {
 		e = style_parse(s, path, text, n, d);

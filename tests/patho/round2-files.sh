@@ -228,4 +228,13 @@ r2 style-margins-position 1 "margins.style:4:16: error: margins leave no room fo
 printf '[page]\nsize = 100mm 150mm\nmargin = 10mm\ncolumns = 8\ncolumn-gap = 10mm\n' >"$R/cols.style"
 r2 style-columns-position 1 "cols.style:5:14: error: 8 columns with a" print "$R/in.txt" --style "$R/cols.style" \
 	-o "$R/c.pdf"
+printf '[page]\nsize = A4\0x\n' >"$R/nul.style"
+r2 style-nul-position 1 "nul.style:2:10: error: NUL byte in style file" print "$R/in.txt" --style "$R/nul.style" \
+	-o "$R/n.pdf"
+{ printf '[page]\n# '; yes a | head -n 2000 | tr -d '\n'; echo; } >"$R/long.style"
+r2 style-long-line-position 1 "long.style:2:1024: error: line longer than 1023 bytes" print "$R/in.txt" \
+	--style "$R/long.style" -o "$R/l.pdf"
+{ printf '[page]\n'; yes '# comment line' | head -c 1100000; } >"$R/huge.style"
+r2 style-huge-position 1 "huge.style:69906:9: error: style file larger than 1048576 bytes" print "$R/in.txt" \
+	--style "$R/huge.style" -o "$R/h.pdf"
 r2_same "round 2" "$R/in.txt" "$in_sum"
