@@ -225,6 +225,13 @@ enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, cons
 	if (job_clash(out_what, out, "the style file", env->style_file, d) ||
 	    job_clash(out_what, out, "the font-role file", env->roles_file, d))
 		return ERR_USAGE;
+	/* the font files read so far (every family the style names is loaded at job_env_init) */
+	size_t n_fonts = env->fs ? fontset_count(env->fs) : 0;
+	for (size_t i = 0; i < n_fonts; i++) {
+		struct font *f = fontset_font(env->fs, i);
+		if (f && job_clash(out_what, out, "the font file", f->path, d))
+			return ERR_USAGE;
+	}
 	for (size_t p = 0; pd && p < pd->n_pages; p++)
 		for (size_t i = 0; i < pd->pages[p].n_images; i++)
 			if (job_clash(out_what, out, "the image", pd->pages[p].images[i].path, d))

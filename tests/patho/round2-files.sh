@@ -156,6 +156,24 @@ r2 dump-is-output 2 "--dump-layout $R/io/./old.pdf is the output $R/io/old.pdf" 
 for f in x.pdf y.pdf z.pdf same.pdf; do
 	[ -e "$R/io/$f" ] && fail "outputs that are inputs: $f written"
 done
+# a font file: fontconfig limited (FONTCONFIG_FILE) to a copy of DejaVu Sans, named by a style
+dv=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+if [ -f "$dv" ]; then
+	mkdir -p "$R/fc/fonts"
+	cp "$dv" "$R/fc/fonts/"
+	printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+		"$R/fc/fonts" "$R/fc/cache" >"$R/fc/fonts.conf"
+	printf '[fonts]\nbody = DejaVu Sans\nheading = DejaVu Sans\nsans = DejaVu Sans\nfallback = DejaVu Sans\n' \
+		>"$R/fc/dv.style"
+	fsum=$(cksum <"$R/fc/fonts/DejaVuSans.ttf")
+	FONTCONFIG_FILE=$R/fc/fonts.conf
+	export FONTCONFIG_FILE
+	r2 out-is-font 2 \
+		"output $R/fc/fonts/DejaVuSans.ttf is the font file $R/fc/fonts/DejaVuSans.ttf" print "$R/in.txt" -q \
+		--style "$R/fc/dv.style" -o "$R/fc/fonts/DejaVuSans.ttf"
+	unset FONTCONFIG_FILE
+	r2_same out-is-font "$R/fc/fonts/DejaVuSans.ttf" "$fsum"
+fi
 # -d: a target that is (a link to) another input of the run
 mkdir -p "$R/dd/src" "$R/dd/out"
 cp "$S" "$R/dd/src/x.txt"
