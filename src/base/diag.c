@@ -19,6 +19,8 @@ struct diag {
 	unsigned n_seen;
 };
 
+static void diag_put_escaped(FILE *out, const char *s);
+
 struct diag *diag_new(FILE *out)
 {
 	struct diag *d = calloc(1, sizeof *d);
@@ -32,9 +34,11 @@ void diag_flush(struct diag *d)
 	if (!d)
 		return;
 	for (unsigned i = 0; i < d->n_seen; i++) {
-		if (d->seen[i].repeats && !d->quiet && d->out)
-			fprintf(d->out, "paiban: note: %u more like: %s\n", d->seen[i].repeats,
-				d->seen[i].text);
+		if (d->seen[i].repeats && !d->quiet && d->out) {
+			fprintf(d->out, "paiban: note: %u more like: ", d->seen[i].repeats);
+			diag_put_escaped(d->out, d->seen[i].text);
+			fputc('\n', d->out);
+		}
 		d->seen[i].repeats = 0;
 	}
 	if (d->out)
@@ -72,6 +76,28 @@ static int diag_repeat(struct diag *d, const char *text)
 	return 0;
 }
 
+/* Writes s with control characters escaped (\n, \t, \r, \xHH; C1 controls as \u0085), so
+   that a file name or quoted text holding a newline or a terminal escape keeps the message on
+   one line and the terminal as it was. */
+static void diag_put_escaped(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned c = *p;
+		if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c == '\r')
+			fputs("\\r", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(out, "\\u%04x", (unsigned)*++p);
+		else
+			fputc((int)c, out);
+	}
+}
+
 static void diag_emit(struct diag *d, enum diag_level lvl, const struct srcpos *pos,
 		      const char *fmt, va_list ap)
 {
@@ -86,16 +112,19 @@ static void diag_emit(struct diag *d, enum diag_level lvl, const struct srcpos *
 	if (lvl == DIAG_WARNING && diag_repeat(d, text))
 		return;
 	if (pos && pos->file) {
+		diag_put_escaped(d->out, pos->file);
 		if (pos->line && pos->col)
-			fprintf(d->out, "%s:%u:%u: ", pos->file, pos->line, pos->col);
+			fprintf(d->out, ":%u:%u: ", pos->line, pos->col);
 		else if (pos->line)
-			fprintf(d->out, "%s:%u: ", pos->file, pos->line);
+			fprintf(d->out, ":%u: ", pos->line);
 		else
-			fprintf(d->out, "%s: ", pos->file);
+			fputs(": ", d->out);
 	} else {
 		fputs("paiban: ", d->out);
 	}
-	fprintf(d->out, "%s: %s\n", diag_level_name(lvl), text);
+	fprintf(d->out, "%s: ", diag_level_name(lvl));
+	diag_put_escaped(d->out, text);
+	fputc('\n', d->out);
 }
 
 void diag_at(struct diag *d, enum diag_level lvl, struct srcpos pos, const char *fmt, ...)

@@ -70,6 +70,35 @@ int file_same(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* path with its folder resolved (realpath) and its last part as given; 0 or -1. */
+static int file_canon(const char *path, char *out, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char dir[PATH_MAX], real[PATH_MAX];
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (!realpath(dir, real))
+		return -1;
+	return snprintf(out, n, "%s/%s", real, base) < (int)n ? 0 : -1;
+}
+
+int file_same_target(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+	if (ea && eb)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	if (ea || eb)
+		return 0;
+	char ca[PATH_MAX], cb[PATH_MAX];
+	if (!strcmp(a, b))
+		return 1;
+	return !file_canon(a, ca, sizeof ca) && !file_canon(b, cb, sizeof cb) && !strcmp(ca, cb);
+}
+
 /* ---- the live temporaries, for the signal handler ------------------------------------------ */
 
 /* state: 0 free, 1 claimed (path being written, not live), 2 live. gen changes whenever a

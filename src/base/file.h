@@ -35,6 +35,10 @@ const char *file_kind(mode_t mode);
 /* 1 when paths a and b name the same existing file (device and inode, through symbolic links). */
 int file_same(const char *a, const char *b);
 
+/* 1 when paths a and b will name the same file: the same existing file, or, when neither
+   exists yet, the same name in the same folder (symbolic links in the folders resolved). */
+int file_same_target(const char *a, const char *b);
+
 /* Puts len bytes at path: "-" is standard output, a device or FIFO that exists is written in
    place, a regular file (or a new one) is written to a temporary file in the same folder
    (.NAME.XXXXXXXX.tmp, the replaced file's permissions) that is renamed over it, through a

@@ -46,8 +46,9 @@ static const char cli_usage[] =
 	"\n"
 	"Input: a plain-text dump of a news web page (UTF-8 or GB18030/GBK), or Markdown\n"
 	"(.md) with YAML front matter; PNG and JPEG images next to the article are printed.\n"
-	"Exit codes: 0 ok, 1 bad input, 2 usage, 3 font missing, 4 I/O error (also: an input\n"
-	"that is not a regular file), 5 internal error.\n";
+	"Exit codes: 0 ok, 1 bad input, 2 usage (also: an output that is one of the run's\n"
+	"inputs), 3 font missing, 4 I/O error (also: an input that is not a regular file),\n"
+	"5 internal error.\n";
 
 static const char cli_print_usage[] =
 	"Usage: paiban print [OPTIONS] FILE...\n"
@@ -55,7 +56,9 @@ static const char cli_print_usage[] =
 	"\n"
 	"  -o, --output FILE   write the PDF to FILE (one input only; '-' = stdout)\n"
 	"  -d, --dir DIR       write one PDF per input into DIR, named after the input\n"
-	"                      (a.txt -> DIR/a.pdf); default: next to each input\n"
+	"                      (a.txt -> DIR/a.pdf); default: next to each input. Inputs\n"
+	"                      named alike (a/x.txt b/x.md) get x.pdf, x-2.pdf ... in the\n"
+	"                      order given (a note says which)\n"
 	"  -s, --style NAME    style: a name from the styles folder (default a4-article)\n"
 	"                      or a path to a .style file\n"
 	"  --size STEP         larger or smaller text, as a news site's 放大/缩小 buttons:\n"
@@ -87,7 +90,8 @@ static const char cli_print_usage[] =
 	"1 MiB a line (page dump) or block (Markdown), 200 000 paragraphs, 10 000 pages,\n"
 	"HTML nesting followed 256 deep. No network access: nothing is ever fetched.\n"
 	"Inputs (articles, --style, images) must be regular files: a FIFO, device or folder\n"
-	"is refused (exit 4). Every file is written to a temporary file and renamed; SIGINT,\n"
+	"is refused (exit 4). No output (-o, -d, --dump-layout) may be an input, nor the dump\n"
+	"the PDF (exit 2). Every file is written to a temporary file and renamed; SIGINT,\n"
 	"SIGTERM or SIGHUP removes the temporaries being written.\n";
 
 static const char cli_digest_usage[] =
@@ -150,17 +154,59 @@ static int cli_size_step(const char *v, int *steps)
 	return 0;
 }
 
-/* Output path for input `in` in dir (or next to the input when dir is NULL). */
-static void cli_out_name(const char *in, const char *dir, char *out, size_t n)
+/* Output path for input `in` in dir (or next to the input when dir is NULL); with sfx (k > 1)
+   the name gets "-k" before .pdf. */
+static void cli_out_name(const char *in, const char *dir, const char *sfx, int k, char *out, size_t n)
 {
 	const char *base = strrchr(in, '/');
 	base = base ? base + 1 : in;
 	const char *dot = strrchr(base, '.');
 	size_t bl = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	char num[16] = "";
+	if (sfx)
+		snprintf(num, sizeof num, "%s%d", sfx, k);
 	if (dir)
-		snprintf(out, n, "%s%s%.*s.pdf", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)bl, base);
+		snprintf(out, n, "%s%s%.*s%s.pdf", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)bl, base,
+			 num);
 	else
-		snprintf(out, n, "%.*s%.*s.pdf", (int)(base - in), in, (int)bl, base);
+		snprintf(out, n, "%.*s%.*s%s.pdf", (int)(base - in), in, (int)bl, base, num);
+}
+
+/* Inputs whose PDFs would land on the same file (a/x.txt and b/x.html with -d out: out/x.pdf)
+   are named apart: the first in command-line order keeps x.pdf, the next ones get x-2.pdf,
+   x-3.pdf ..., skipping any name another input's PDF has, with a note for each. The same file
+   given twice is refused (ERR_USAGE). */
+static enum err cli_out_apart(const char *const *inputs, char **outputs, int n_in, const char *dir,
+			      struct diag *d)
+{
+	for (int i = 1; i < n_in; i++) {
+		int k = 0;
+		while (k < i && !file_same_target(outputs[k], outputs[i]))
+			k++;
+		if (k == i)
+			continue;
+		if (file_same(inputs[k], inputs[i])) {
+			diag_msg(d, DIAG_ERROR, "%s and %s are the same file; give it once", inputs[k], inputs[i]);
+			return ERR_USAGE;
+		}
+		char path[PATH_MAX];
+		for (int num = 2;; num++) {
+			cli_out_name(inputs[i], dir, "-", num, path, sizeof path);
+			int taken = 0;
+			for (int j = 0; j < n_in && !taken; j++)
+				taken = j != i && file_same_target(outputs[j], path);
+			if (!taken)
+				break;
+		}
+		char *p = strdup(path);
+		if (!p)
+			return ERR_NOMEM;
+		diag_msg(d, DIAG_NOTE, "%s and %s have the same name: %s is written to %s", inputs[k], inputs[i],
+			 inputs[i], p);
+		free(outputs[i]);
+		outputs[i] = p;
+	}
+	return ERR_OK;
 }
 
 /* The jobs of one `paiban print` run. */
@@ -303,22 +349,36 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		if (out)
 			snprintf(path, sizeof path, "%s", out);
 		else
-			cli_out_name(inputs[i], dir, path, sizeof path);
+			cli_out_name(inputs[i], dir, NULL, 0, path, sizeof path);
 		if (!(outputs[i] = strdup(path)))
 			e = ERR_NOMEM;
-		for (int k = 0; !e && k < i; k++)
-			if (!strcmp(outputs[k], outputs[i])) {
-				diag_msg(d, DIAG_ERROR, "%s and %s would both be written to %s; print them into "
-					 "separate folders", inputs[k], inputs[i], outputs[i]);
-				e = ERR_USAGE;
-			}
 	}
+	if (!e && !out)
+		e = cli_out_apart(inputs, outputs, n_in, dir, d);
+	/* no output may be one of the run's inputs, nor the dump the PDF */
+	if (!e && dump && strcmp(dump, "-"))
+		env.dump = dump;
+	for (int i = 0; !e && i < n_in; i++) {
+		for (int k = 0; !e && k < n_in; k++)
+			if (job_clash("output", outputs[i], "the input file", inputs[k], d) ||
+			    (env.dump && job_clash("--dump-layout", env.dump, "the input file", inputs[k], d)))
+				e = ERR_USAGE;
+		if (!e)
+			e = job_check_out(&env, NULL, "output", outputs[i], d);
+		if (!e && env.dump && job_clash("--dump-layout", env.dump, "the output", outputs[i], d))
+			e = ERR_USAGE;
+	}
+	if (!e && env.dump)
+		e = job_check_out(&env, NULL, "--dump-layout", env.dump, d);
 	enum err worst = e;
 	if (!e) {
 		struct cli_batch batch = {&env, inputs, outputs, dumps};
 		worst = job_run_all((size_t)n_in, threads, cli_print_job, &batch, diag_quiet(d), stderr, errs);
 	}
-	if (dump && !e) {
+	int refused = 0; /* a job refused an output (the dump among them): write no dump */
+	for (int i = 0; !e && i < n_in; i++)
+		refused |= errs[i] == ERR_USAGE;
+	if (dump && !e && !refused) {
 		struct buf all;
 		buf_init(&all);
 		for (int i = 0; i < n_in; i++)

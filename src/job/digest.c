@@ -323,11 +323,9 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		e = first_check;
 	if (!e && strcmp(a->out, "-")) {
 		for (size_t i = 0; i < n_seen && !e; i++)
-			if (job_same_file(seen[i].path, a->out)) {
-				diag_msg(d, DIAG_ERROR, "output %s is one of the digest's inputs; refusing to overwrite it",
-					 a->out);
+			if (job_clash("output", a->out, i == 0 && m->file ? "the manifest" : "the input file",
+				      seen[i].path, d))
 				e = ERR_USAGE;
-			}
 	}
 	/* the environment: the manifest's style unless --style */
 	struct job_env env;
@@ -345,6 +343,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		env_ok = 1;
 		env.allow_dirs = a->allow_dirs;
 		env.n_allow = a->n_allow;
+		if (!e)
+			e = job_check_out(&env, NULL, "output", a->out, d);
 	}
 	/* articles in parallel */
 	enum err *errs = e ? NULL : calloc(n, sizeof *errs);
@@ -515,6 +515,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		front.two_page = env.style.digest.facing;
 		e = digest_furniture(&f, &env.style, env.fs, sh, d, &front);
 	}
+	if (!e) /* the cover and the articles' images are inputs too */
+		e = job_check_out(&env, &front, "output", a->out, d);
 	if (!e) {
 		struct buf title, subject;
 		buf_init(&title);

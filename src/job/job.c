@@ -1,6 +1,7 @@
 /* job.c: the shared run environment, one printed article, and the worker pool (job.h). */
 #include "job.h"
 #include "../base/buf.h"
+#include "../base/file.h"
 #include "../model/doc.h"
 #include "../parse/parse.h"
 #include "../shape/shape.h"
@@ -58,7 +59,9 @@ int job_datafile(const char *rel, char *out, size_t n)
 	return -1;
 }
 
-static enum err job_load_style(struct style *st, const char *name, struct diag *d)
+/* Loads the style; its file's path goes to file, the font-role file's to roles (n bytes each). */
+static enum err job_load_style(struct style *st, const char *name, char *file, char *roles, size_t n,
+			       struct diag *d)
 {
 	char path[PATH_MAX];
 	style_defaults(st);
@@ -66,6 +69,7 @@ static enum err job_load_style(struct style *st, const char *name, struct diag *
 		enum err e = style_load(st, path, d);
 		if (e)
 			return e;
+		snprintf(roles, n, "%s", path);
 	}
 	if (strchr(name, '/') || strstr(name, ".style")) {
 		snprintf(path, sizeof path, "%s", name);
@@ -77,6 +81,7 @@ static enum err job_load_style(struct style *st, const char *name, struct diag *
 			return ERR_USAGE;
 		}
 	}
+	snprintf(file, n, "%s", path);
 	return style_load(st, path, d);
 }
 
@@ -138,7 +143,8 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 {
 	memset(env, 0, sizeof *env);
 	env->epoch = job_epoch();
-	enum err e = job_load_style(&env->style, style, d);
+	enum err e = job_load_style(&env->style, style, env->style_file, env->roles_file,
+				    sizeof env->style_file, d);
 	if (!e && size_steps) {
 		int done;
 		float was = env->style.text[STYLE_BODY].size;
@@ -191,19 +197,44 @@ void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject
 
 int job_same_file(const char *a, const char *b)
 {
-	struct stat sa, sb;
-	if (stat(a, &sa) || stat(b, &sb))
+	return file_same(a, b);
+}
+
+int job_clash(const char *out_what, const char *out, const char *in_what, const char *in,
+	      struct diag *d)
+{
+	if (!out || !in || !*in || !strcmp(out, "-") || !strcmp(in, "-") || !file_same_target(out, in))
 		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	diag_msg(d, DIAG_ERROR, "%s %s is %s %s; refusing to overwrite it", out_what, out, in_what, in);
+	return 1;
+}
+
+enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, const char *out_what,
+		       const char *out, struct diag *d)
+{
+	if (job_clash(out_what, out, "the style file", env->style_file, d) ||
+	    job_clash(out_what, out, "the font-role file", env->roles_file, d))
+		return ERR_USAGE;
+	/* the font files read so far (every family the style names is loaded at job_env_init) */
+	size_t n_fonts = env->fs ? fontset_count(env->fs) : 0;
+	for (size_t i = 0; i < n_fonts; i++) {
+		struct font *f = fontset_font(env->fs, i);
+		if (f && job_clash(out_what, out, "the font file", f->path, d))
+			return ERR_USAGE;
+	}
+	for (size_t p = 0; pd && p < pd->n_pages; p++)
+		for (size_t i = 0; i < pd->pages[p].n_images; i++)
+			if (job_clash(out_what, out, "the image", pd->pages[p].images[i].path, d))
+				return ERR_USAGE;
+	return ERR_OK;
 }
 
 enum err job_print(const struct job_env *env, const char *in, const char *out, struct buf *dump,
 		   struct diag *d)
 {
-	if (strcmp(out, "-") && job_same_file(in, out)) {
-		diag_msg(d, DIAG_ERROR, "output %s is the input file; refusing to overwrite it", out);
+	if (job_clash("output", out, "the input file", in, d) ||
+	    (env->dump && job_clash("--dump-layout", env->dump, "the input file", in, d)))
 		return ERR_USAGE;
-	}
 	struct doc *doc = NULL;
 	struct shaper *sh = NULL;
 	enum err e = parse_file(in, d, &doc);
@@ -226,6 +257,10 @@ enum err job_print(const struct job_env *env, const char *in, const char *out, s
 		buf_printf(dump, "# article %s\n", in);
 	struct compose_opts copts = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow, .article = -1};
 	e = compose_article_dump(doc, &env->style, env->fs, sh, d, &pd, dump, &copts);
+	if (!e)
+		e = job_check_out(env, &pd, "output", out, d);
+	if (!e && env->dump)
+		e = job_check_out(env, &pd, "--dump-layout", env->dump, d);
 	if (!e) {
 		struct buf author, subject, kw;
 		buf_init(&author);

@@ -17,6 +17,7 @@
 struct buf;
 struct doc;
 struct fontset;
+struct pagedoc;
 
 #define JOB_MAX_THREADS 64
 
@@ -28,6 +29,9 @@ struct job_env {
 	int pdf_threads;        /* threads each PDF writer may use (pdf_meta.threads) */
 	const char *const *allow_dirs; /* --allow-path folders (borrowed) */
 	size_t n_allow;
+	const char *dump;       /* --dump-layout target, or NULL (borrowed) */
+	char style_file[4096];  /* the style file read ("" for none): an input no output may be */
+	char roles_file[4096];  /* the font-role file read, or "" */
 };
 
 /* Finds DATADIR/rel ($PAIBAN_DATADIR, the tree next to the executable, the install prefix)
@@ -49,8 +53,18 @@ void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject
 /* 1 when paths a and b name the same file (device and inode, through symbolic links). */
 int job_same_file(const char *a, const char *b);
 
+/* Outputs that are inputs: 1 (and an error naming both: "OUT_WHAT OUT is IN_WHAT IN; refusing
+   to overwrite it") when out (not "-") will be the file in (file_same_target), else 0. */
+int job_clash(const char *out_what, const char *out, const char *in_what, const char *in,
+	      struct diag *d);
+/* ERR_USAGE when out is the style or font-role file of env, a font file env's fontset has
+   loaded, or one of the images drawn in pd (NULL: none), with the error; else ERR_OK. */
+enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, const char *out_what,
+		       const char *out, struct diag *d);
+
 /* Prints the article at `in` into the PDF at `out` ("-" = standard output). When dump is
-   non-NULL the layout dump is appended to it. Refuses an output that is the input. */
+   non-NULL the layout dump is appended to it. Refuses (ERR_USAGE) an output, or an
+   env->dump, that is the input, the style, or one of the article's images. */
 enum err job_print(const struct job_env *env, const char *in, const char *out, struct buf *dump,
 		   struct diag *d);
 

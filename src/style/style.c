@@ -269,6 +269,8 @@ int style_length(const char *v, float em, float *out)
 	return 0;
 }
 
+#define STYLE_LINE_MAX_S "1023" /* a style line's longest, in bytes (line[] below, less its NUL) */
+
 /* One parsing context per call: no globals. */
 struct style_ctx {
 	struct style *s;
@@ -276,6 +278,9 @@ struct style_ctx {
 	struct srcpos pos;
 	char section[32];
 	int errors;
+	/* where the values the whole-file checks read were last set in this file (line 0: not
+	   set here): page size and margins, the grid, columns, the body size */
+	struct srcpos at_page, at_grid, at_columns, at_body;
 };
 
 static void style_error(struct style_ctx *c, unsigned col, const char *fmt, const char *a,
@@ -613,9 +618,19 @@ static int style_known_section(const char *name)
 	return 0;
 }
 
+/* Of two places in this file where values a whole-file check reads were set, the later (the
+   line that made the combination fail); the file alone when this file set neither. */
+static struct srcpos style_at_last(const char *path, struct srcpos a, struct srcpos b)
+{
+	struct srcpos p = a.line >= b.line ? a : b;
+	if (!p.line)
+		p = (struct srcpos){path, 0, 0};
+	return p;
+}
+
 enum err style_parse(struct style *s, const char *path, const char *text, size_t len, struct diag *d)
 {
-	struct style_ctx c = {s, d, {path, 0, 0}, "", 0};
+	struct style_ctx c = {s, d, {path, 0, 0}, "", 0, {0}, {0}, {0}, {0}};
 	char line[1024];
 	size_t i = 0;
 	while (i < len) {
@@ -625,15 +640,16 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		c.pos.line++;
 		size_t n = e - i;
 		if (n >= sizeof line) {
-			style_error(&c, 1, "line too long%s%s", "", "");
+			style_error(&c, (unsigned)sizeof line, "line longer than %s bytes%s", STYLE_LINE_MAX_S, "");
 			i = e + 1;
 			continue;
 		}
 		memcpy(line, text + i, n);
 		line[n] = 0;
 		i = e + 1;
-		if (memchr(line, 0, n)) {
-			style_error(&c, 1, "NUL byte in style file%s%s", "", "");
+		const char *nul = memchr(line, 0, n);
+		if (nul) {
+			style_error(&c, (unsigned)(nul - line) + 1, "NUL byte in style file%s%s", "", "");
 			continue;
 		}
 		/* strip comments: '#' at line start or after whitespace */
@@ -678,6 +694,17 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 			style_error(&c, vcol, "empty value for '%s'%s", key, "");
 			continue;
 		}
+		struct srcpos here = {path, c.pos.line, vcol};
+		if (!strcmp(c.section, "page")) {
+			if (!strcmp(key, "size") || !strncmp(key, "margin", 6))
+				c.at_page = here;
+			else if (!strcmp(key, "grid"))
+				c.at_grid = here;
+			else if (!strcmp(key, "columns") || !strcmp(key, "column-gap"))
+				c.at_columns = here;
+		} else if (!strcmp(c.section, "body") && !strcmp(key, "size")) {
+			c.at_body = here;
+		}
 		style_key(&c, key, val, vcol);
 	}
 	if (!c.errors && s->grid_lines) {
@@ -685,14 +712,14 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		s->grid_w = (float)s->grid_chars * s->text[STYLE_BODY].size;
 		s->grid_pitch = (s->page_h - s->margin_top - s->margin_bottom) / (float)s->grid_lines;
 		if (s->grid_w > s->page_w - s->margin_left || s->grid_pitch < s->text[STYLE_BODY].size) {
-			diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0},
+			diag_at(d, DIAG_ERROR, style_at_last(path, c.at_grid, c.at_body),
 				"grid %dx%d does not fit the page at body size %.1fpt", s->grid_lines,
 				s->grid_chars, s->text[STYLE_BODY].size);
 			c.errors++;
 		}
 	}
 	if (!c.errors) {
-		struct srcpos p = {path, 0, 0};
+		struct srcpos p = style_at_last(path, c.at_page, c.at_body);
 		float mw = s->page_w - s->margin_left - s->margin_right, mh = s->page_h - s->margin_top - s->margin_bottom;
 		if (mw < 4 * s->text[STYLE_BODY].size || mh < 4 * s->text[STYLE_BODY].size) {
 			diag_at(d, DIAG_ERROR, p, "margins leave no room for text (type area %.1f x %.1f pt)", mw, mh);
@@ -700,7 +727,8 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		}
 	}
 	if (!c.errors && style_chars_at(s, s->text[STYLE_BODY].size) < 1) {
-		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0},
+		struct srcpos cp = style_at_last(path, c.at_columns, c.at_page);
+		diag_at(d, DIAG_ERROR, style_at_last(path, cp, c.at_body),
 			"%d columns with a %.1fpt gap leave no room for a body character", s->columns,
 			s->column_gap);
 		c.errors++;
@@ -726,7 +754,17 @@ enum err style_load(struct style *s, const char *path, struct diag *d)
 	fclose(f);
 	enum err e;
 	if (big) {
-		diag_at(d, DIAG_ERROR, (struct srcpos){path, 0, 0}, "style file larger than %d bytes", STYLE_MAX_FILE);
+		/* at the line and column where the limit is passed */
+		struct srcpos at = {path, 1, 1};
+		for (size_t k = 0; k + 1 < n; k++) {
+			if (text[k] == '\n') {
+				at.line++;
+				at.col = 1;
+			} else {
+				at.col++;
+			}
+		}
+		diag_at(d, DIAG_ERROR, at, "style file larger than %d bytes", STYLE_MAX_FILE);
 		e = ERR_LIMIT;
 	} else {
 		e = style_parse(s, path, text, n, d);

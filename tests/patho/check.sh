@@ -220,9 +220,9 @@ else
 	[ -z "$(ls -A "$T/readonly")" ] || fail "unwritable-dir: file left in the directory"
 fi
 chmod 755 "$T/readonly"
-run output-is-input 2 "output $T/in.txt is the input file; refusing to overwrite it" "$T/in.txt" -o "$T/in.txt"
+run output-is-input 2 "output $T/in.txt is the input file $T/in.txt; refusing to overwrite it" "$T/in.txt" -o "$T/in.txt"
 ln -s in.txt "$T/link.pdf"
-run output-links-to-input 2 "output $T/link.pdf is the input file" "$T/in.txt" -o "$T/link.pdf"
+run output-links-to-input 2 "output $T/link.pdf is the input file $T/in.txt" "$T/in.txt" -o "$T/link.pdf"
 if [ -w /dev/full ]; then
 	run dev-full 4 "cannot write /dev/full: No space left on device" "$T/in.txt" -o /dev/full
 	timeout 60 "$PAIBAN" print "$T/in.txt" -o - >/dev/full 2>"$T/stdout-full.err"
