@@ -29,3 +29,30 @@ run fm-100-keywords 0 "keywords-list.md:68:5: warning: more than 64 keywords \(M
   printf '"><title>x</title></head><body><p>%s</p><p>%s</p></body></html>\n' "$para" "$para"; } >"$T/og-title.html"
 run html-long-title 1 "og-title.html(:[0-9]+:[0-9]+)?: error: a title of 18000 bytes; the limit is 8192 \(PDF_META_MAX\)" \
 	"$T/og-title.html"
+
+# ---- HTML: bounded before libxml2 ----------------------------------------------------------
+# 200 000 attributes on one element: libxml2's duplicate check is quadratic (was: no end in
+# 60 s); past HTML_MAX_ATTRS they are dropped with a warning at the element's line.
+{ printf '<html><head><meta charset="utf-8"><title>属性</title></head><body><p>%s</p>\n<div ' "$para"
+  seq 1 200000 | sed 's/^/a/;s/$/="1"/' | tr '\n' ' '
+  printf '>\n<p>%s属性之后</p></div></body></html>\n' "$para"; } >"$T/attrs.html"
+run html-200k-attributes 0 "attrs.html:2: warning: 199936 attributes dropped from 1 element" "$T/attrs.html"
+timeout 60 "$PAIBAN" parse "$T/attrs.html" 2>/dev/null | grep -q '属性之后' && ok "html-200k-attributes: text after the element kept" \
+	|| fail "html-200k-attributes: text after the element lost"
+# A 12 MB <script> in the middle of the body: libxml2 stopped at its 10 MB text node and
+# everything after it was dropped without a word; now the script is cut to HTML_MAX_RAW, with
+# a warning at its line, and the paragraphs after it are read.
+{ printf '<html><head><meta charset="utf-8"><title>脚本</title></head><body><p>%s脚本之前</p>\n<script>\n' "$para"
+  yes 'var x = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";' | head -n 200000 | tr -d '\n'
+  printf '\n</script>\n<p>%s脚本之后一</p><p>%s脚本之后二</p></body></html>\n' "$para" "$para"; } >"$T/script12.html"
+run html-12mb-script 0 "script12.html:2: warning: a script of [0-9]+ bytes: only its first [0-9]+ are read \(HTML_MAX_RAW\)" \
+	"$T/script12.html"
+timeout 60 "$PAIBAN" parse "$T/script12.html" 2>/dev/null | grep -q '脚本之后二' && ok "html-12mb-script: the body after the script kept" \
+	|| fail "html-12mb-script: the body after the script dropped"
+# 12 MB of hidden text (one text node) between paragraphs: libxml2 stopped there too; now text
+# runs are split into nodes of HTML_TEXT_SPLIT, the hidden text is skipped, the rest is read.
+{ printf '<html><head><meta charset="utf-8"><title>隐藏</title></head><body><p>%s隐藏之前</p>\n<div style="display:none">' "$para"
+  yes 'hidden text hidden text' | head -n 500000
+  printf '</div>\n<p>%s隐藏之后</p></body></html>\n' "$para"; } >"$T/hidden12.html"
+timeout 60 "$PAIBAN" parse "$T/hidden12.html" 2>/dev/null | grep -q '隐藏之后' && ok "html-12mb-hidden-text: the body after it kept" \
+	|| fail "html-12mb-hidden-text: the body after it dropped"
