@@ -99,3 +99,20 @@ P=tests/images/article/photo-rgb.png
 head -c $(($(wc -c <"$P") * 2 / 3)) "$P" >"$T/img/cut.png"
 printf -- '---\ntitle: 坏图\n---\n\n%s\n\n![坏的图片](cut.png)\n' "$para" >"$T/img/cut.md"
 run png-cut 0 "cut.md:7:[0-9]+: warning: cannot print image cut.png: malformed PNG" "$T/img/cut.md"
+
+# ---- digest manifest -----------------------------------------------------------------------
+# An 18 MB title in a digest manifest: refused before it is parsed, at the title's line (was:
+# "manifest of N bytes" with no line).
+mkdir -p "$T/dg"
+cp "$S" "$T/dg/a.txt"
+{ printf 'issue: 3\ntitle: '; yes '周报周报周报周报周报周报周报周报周报周报' | head -n 300000 | tr -d '\n'
+  printf '\narticles:\n  - a.txt\n'; } >"$T/dg/big.yaml"
+timeout 60 "$PAIBAN" digest "$T/dg/big.yaml" -o "$T/dg/big.pdf" 2>"$T/dg/big.err"
+rc=$?
+if [ $rc -eq 1 ] && grep -Eq "big.yaml:2:1: error: a line of at least [0-9]+ bytes: text is at most 1024 bytes \(MANIFEST_MAX_TEXT\)" "$T/dg/big.err" &&
+	[ ! -e "$T/dg/big.pdf" ]; then
+	ok "manifest-18mb-title (exit 1, at the title's line)"
+else
+	fail "manifest-18mb-title (exit $rc)"
+	sed -n 1,5p "$T/dg/big.err" | cut -c1-300
+fi
