@@ -500,6 +500,18 @@ static enum err html_decode(struct html_ctx *c, const char *s, size_t n, struct 
 	int ascii = 1;
 	for (size_t i = 0; i < n && ascii; i++)
 		ascii = !((unsigned char)s[i] & 0x80);
+	/* HZ (7-bit GB2312 between ~{ and ~}): declared or not, it is plain ASCII to everything
+	   else, and would be printed as escapes */
+	if (ascii && enc_is_hz(s, n)) {
+		enum err e = enc_hz_decode(s, n, out);
+		if (e != ERR_ENCODING) {
+			if (!e)
+				diag_at(c->d, DIAG_NOTE, at, "the page is HZ-encoded GB2312 (~{ ... ~}); "
+					"decoded%s", declared ? "" : " (no charset declared)");
+			return e;
+		}
+		buf_reset(out);
+	}
 	if (ascii || (utf8_ok && (!declared || !strcmp(declared, "UTF-8")))) {
 		buf_put(out, s, n);
 		return out->oom ? ERR_NOMEM : ERR_OK;

@@ -116,3 +116,42 @@ else
 	fail "manifest-18mb-title (exit $rc)"
 	sed -n 1,5p "$T/dg/big.err" | cut -c1-300
 fi
+
+# ---- encodings -----------------------------------------------------------------------------
+# HZ-encoded GB2312 (~{ ... ~}, 7-bit: read as ASCII before, and printed as escapes), as a
+# page dump and as an HTML page with and without a declared charset.
+python3 - "$T" "$para" <<'PY'
+import sys
+d, para = sys.argv[1], sys.argv[2]
+def hz(text):
+    out, gb = [], False
+    for ch in text:
+        if ord(ch) < 128:
+            if gb:
+                out.append('~}')
+                gb = False
+            out.append('~~' if ch == '~' else ch)
+        else:
+            if not gb:
+                out.append('~{')
+                gb = True
+            out.append(''.join(chr(b & 0x7F) for b in ch.encode('gb2312')))
+    if gb:
+        out.append('~}')
+    return ''.join(out)
+title = '湖北探索五社联动促进基层治理'
+paras = [para, '记者从省民政厅获悉，全省已有2000个社区开展试点，波浪号~也在。']
+open(d + '/hz.txt', 'w').write(hz(title) + '\n\n' + '\n\n'.join(hz(p) for p in paras) + '\n')
+body = '<h1>' + hz(title) + '</h1>' + ''.join('<p>' + hz(p) + '</p>\n' for p in paras) + '</body></html>\n'
+open(d + '/hz.html', 'w').write('<html><head><meta charset="hz-gb-2312"><title>' + hz(title) + '</title></head><body>' + body)
+open(d + '/hz-undeclared.html', 'w').write('<html><head><title>' + hz(title) + '</title></head><body>' + body)
+PY
+for f in hz.txt hz.html hz-undeclared.html; do
+	run "$f" 0 "$f: note: (input|the page) is HZ-encoded GB2312" "$T/$f"
+	if timeout 60 "$PAIBAN" parse "$T/$f" 2>/dev/null | grep -q '"title": "湖北探索五社联动促进基层治理"' &&
+		timeout 60 "$PAIBAN" parse "$T/$f" 2>/dev/null | grep -q '全省已有2000个社区开展试点，波浪号~也在。'; then
+		ok "$f: decoded"
+	else
+		fail "$f: not decoded"
+	fi
+done
