@@ -250,6 +250,13 @@ static enum err mf_yaml_error(struct mf_ctx *c)
 		return mf_error(c, ERR_SYNTAX, at, "bad YAML in the manifest: %s", problem);
 	}
 	struct srcpos at = mf_mark(c, p->problem_mark);
+	/* a quoted scalar or a flow list left open (a token being scanned, a flow collection,
+	   started on an earlier line): reported where it starts, where the problem begins */
+	if (p->context && p->context_mark.line < p->problem_mark.line &&
+	    (strstr(p->context, "scanning") || strstr(p->context, "flow")))
+		return mf_error(c, ERR_SYNTAX, mf_mark(c, p->context_mark), "bad YAML in the manifest: "
+				"%s (%s that starts here; found at line %u)", problem, p->context,
+				at.line);
 	if (p->context)
 		return mf_error(c, ERR_SYNTAX, at, "bad YAML in the manifest: %s (%s at line %u)",
 				problem, p->context, (unsigned)p->context_mark.line + 1);

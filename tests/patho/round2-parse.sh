@@ -155,3 +155,10 @@ for f in hz.txt hz.html hz-undeclared.html; do
 		fail "$f: not decoded"
 	fi
 done
+
+# ---- positions: where the problem starts -----------------------------------------------------
+# A title whose quote is never closed: libyaml finds out at the end of the front matter; the
+# error points at the title's opening quote (was: at the line after the front matter's end).
+printf -- '---\nsource: 测试\ntitle: "未闭合的标题\nurl: x\n---\n\n%s\n' "$para" >"$T/open-quote.md"
+run fm-open-quote 1 "open-quote.md:3:8: error: bad YAML in the front matter: found unexpected end of stream while scanning a quoted scalar that starts here \(found at line [0-9]+\)" \
+	"$T/open-quote.md"
