@@ -162,3 +162,16 @@ done
 printf -- '---\nsource: 测试\ntitle: "未闭合的标题\nurl: x\n---\n\n%s\n' "$para" >"$T/open-quote.md"
 run fm-open-quote 1 "open-quote.md:3:8: error: bad YAML in the front matter: found unexpected end of stream while scanning a quoted scalar that starts here \(found at line [0-9]+\)" \
 	"$T/open-quote.md"
+# A digest cover PNG damaged after its header: a warning at the manifest's `cover:` line (was:
+# an error naming the file's real path, no line, no digest).
+head -c 700 tests/images/article/photo-rgb.png >"$T/dg/cover.png"
+printf 'title: 周报\nissue: 3\ncover: cover.png\narticles:\n  - a.txt\n' >"$T/dg/cover.yaml"
+timeout 60 "$PAIBAN" digest "$T/dg/cover.yaml" -o "$T/dg/cover.pdf" 2>"$T/dg/cover.err"
+rc=$?
+if [ $rc -eq 0 ] && grep -q "cover.yaml:3:8: warning: cannot print image cover.png: malformed PNG" "$T/dg/cover.err" &&
+	[ -s "$T/dg/cover.pdf" ]; then
+	ok "digest-damaged-cover (exit 0, warned at the cover: line)"
+else
+	fail "digest-damaged-cover (exit $rc)"
+	sed -n 1,5p "$T/dg/cover.err"
+fi
