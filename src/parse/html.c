@@ -2931,15 +2931,17 @@ done:
 struct html_bound {
 	const char *s;
 	size_t n;
+	const char *file;       /* for positions */
 	struct buf *out;
 	size_t run;             /* s[run..) is not yet copied to out */
 	int changed;            /* out holds the page (else the input is used as it is) */
 	size_t lf_left;         /* line feeds of dropped text still kept */
 	size_t lpos;            /* lines counted up to lpos */
+	size_t lstart;          /* offset where the line of lpos starts */
 	unsigned line;
 	size_t tags_cut, attrs_cut, raw_cut;
 	size_t attrs_page;      /* attributes given to libxml2 so far */
-	unsigned tag_line, raw_line;
+	struct srcpos tag_pos, raw_pos;
 	size_t raw_len;
 	char raw_name[12];
 };
@@ -2954,9 +2956,18 @@ static unsigned html_bound_line(struct html_bound *b, size_t p)
 			break;
 		}
 		b->line++;
-		b->lpos = (size_t)(nl - b->s) + 1;
+		b->lpos = b->lstart = (size_t)(nl - b->s) + 1;
 	}
 	return b->line;
+}
+
+/* Position (line, column in characters) of byte offset p, p never decreasing between calls. */
+static struct srcpos html_bound_pos(struct html_bound *b, const char *file, size_t p)
+{
+	unsigned line = html_bound_line(b, p), col = 1;
+	for (size_t i = b->lstart; i < p; i++)
+		col += ((unsigned char)b->s[i] & 0xC0) != 0x80;
+	return (struct srcpos){file, line, col};
 }
 
 /* Copies s[run..to) to out (starting out when this is the first change). */
@@ -3028,9 +3039,9 @@ static void html_bound_text(struct html_bound *b, size_t i, size_t j, size_t *ac
 	*acc += j - i;
 }
 
-/* Raw content s[i..j) of a script, style or comment starting at line `line`: kept up to
+/* Raw content s[i..j) of a script, style or comment whose tag starts at s[at]: kept up to
    HTML_MAX_RAW bytes. */
-static void html_bound_raw(struct html_bound *b, size_t i, size_t j, const char *what)
+static void html_bound_raw(struct html_bound *b, size_t at, size_t i, size_t j, const char *what)
 {
 	if (j - i <= HTML_MAX_RAW)
 		return;
@@ -3040,7 +3051,7 @@ static void html_bound_raw(struct html_bound *b, size_t i, size_t j, const char 
 		return;
 	}
 	if (!b->raw_cut++) {
-		b->raw_line = html_bound_line(b, i);
+		b->raw_pos = html_bound_pos(b, b->file, at);
 		b->raw_len = j - i;
 		snprintf(b->raw_name, sizeof b->raw_name, "%s", what);
 	}
@@ -3090,7 +3101,7 @@ static size_t html_bound_tag(struct html_bound *b, size_t i)
 	}
 	if (cut_from) {
 		if (!b->tags_cut++)
-			b->tag_line = html_bound_line(b, i);
+			b->tag_pos = html_bound_pos(b, b->file, i);
 		b->attrs_cut += cut;
 		html_bound_drop(b, cut_from, p);
 	}
@@ -3112,7 +3123,7 @@ static size_t html_bound_tag(struct html_bound *b, size_t i)
 			break;
 		j++;
 	}
-	html_bound_raw(b, p, j, raw);
+	html_bound_raw(b, i, p, j, raw);
 	return j;
 }
 
@@ -3130,7 +3141,8 @@ static const char *html_chomp(const char *m, char *out, size_t cap)
    page and the cuts are warned about (at the first one's line); else out is left empty. */
 static enum err html_bound_page(struct html_ctx *c, const char *u, size_t n, struct buf *out)
 {
-	struct html_bound b = {.s = u, .n = n, .out = out, .lf_left = HTML_BOUND_MAX_LF, .line = 1};
+	struct html_bound b = {.s = u, .n = n, .file = c->doc->file, .out = out,
+			       .lf_left = HTML_BOUND_MAX_LF, .line = 1};
 	size_t i = 0, acc = 0;
 	while (i < n) {
 		const char *lt = memchr(u + i, '<', n - i);
@@ -3144,7 +3156,7 @@ static enum err html_bound_page(struct html_ctx *c, const char *u, size_t n, str
 		if (nx == '!' && j + 4 <= n && !memcmp(u + j, "<!--", 4)) {
 			const char *e = memmem(u + j + 4, n - j - 4, "-->", 3);
 			size_t k = e ? (size_t)(e - u) : n;
-			html_bound_raw(&b, j + 4, k, "comment");
+			html_bound_raw(&b, j, j + 4, k, "comment");
 			i = e ? k + 3 : n;
 			acc = 0;
 		} else if (nx == '!' || nx == '?' || nx == '/') {
@@ -3164,14 +3176,13 @@ static enum err html_bound_page(struct html_ctx *c, const char *u, size_t n, str
 	html_bound_copy(&b, n);
 	if (out->oom)
 		return ERR_NOMEM;
-	const char *file = c->doc->file;
 	if (b.tags_cut)
-		diag_at(c->d, DIAG_WARNING, (struct srcpos){file, b.tag_line, 0},
+		diag_at(c->d, DIAG_WARNING, b.tag_pos,
 			"%zu attributes dropped from %zu element%s, from here on (more than %u in one "
 			"element, HTML_MAX_ATTRS, or %u in the page, HTML_MAX_ATTRS_PAGE)", b.attrs_cut,
 			b.tags_cut, b.tags_cut == 1 ? "" : "s", HTML_MAX_ATTRS, HTML_MAX_ATTRS_PAGE);
 	if (b.raw_cut)
-		diag_at(c->d, DIAG_WARNING, (struct srcpos){file, b.raw_line, 0},
+		diag_at(c->d, DIAG_WARNING, b.raw_pos,
 			"a %s of %zu bytes: only its first %u are read (HTML_MAX_RAW)%s", b.raw_name,
 			b.raw_len, HTML_MAX_RAW, b.raw_cut > 1 ? "; more cut after it" : "");
 	return ERR_OK;
@@ -3306,7 +3317,7 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 	/* libxml2 halts (disableSAX) on a limit or an allocation failure: what follows is lost */
 	if (pctx->disableSAX && c->xml)
 		diag_at(d, DIAG_WARNING, (struct srcpos){doc->file, pctx->input ?
-			(unsigned)pctx->input->line : 0, 0},
+			(unsigned)pctx->input->line : 0, pctx->input ? (unsigned)pctx->input->col : 0},
 			"the HTML parser stopped here (%s); the rest of the page is not read",
 			pctx->lastError.message ? html_chomp(pctx->lastError.message, msg, sizeof msg) :
 			"libxml2 error");

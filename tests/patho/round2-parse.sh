@@ -36,7 +36,7 @@ run html-long-title 1 "og-title.html(:[0-9]+:[0-9]+)?: error: a title of 18000 b
 { printf '<html><head><meta charset="utf-8"><title>属性</title></head><body><p>%s</p>\n<div ' "$para"
   seq 1 200000 | sed 's/^/a/;s/$/="1"/' | tr '\n' ' '
   printf '>\n<p>%s属性之后</p></div></body></html>\n' "$para"; } >"$T/attrs.html"
-run html-200k-attributes 0 "attrs.html:2: warning: 199936 attributes dropped from 1 element" "$T/attrs.html"
+run html-200k-attributes 0 "attrs.html:2:1: warning: 199936 attributes dropped from 1 element" "$T/attrs.html"
 timeout 60 "$PAIBAN" parse "$T/attrs.html" 2>/dev/null | grep -q '属性之后' && ok "html-200k-attributes: text after the element kept" \
 	|| fail "html-200k-attributes: text after the element lost"
 # A 12 MB <script> in the middle of the body: libxml2 stopped at its 10 MB text node and
@@ -45,7 +45,7 @@ timeout 60 "$PAIBAN" parse "$T/attrs.html" 2>/dev/null | grep -q '属性之后' 
 { printf '<html><head><meta charset="utf-8"><title>脚本</title></head><body><p>%s脚本之前</p>\n<script>\n' "$para"
   yes 'var x = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";' | head -n 200000 | tr -d '\n'
   printf '\n</script>\n<p>%s脚本之后一</p><p>%s脚本之后二</p></body></html>\n' "$para" "$para"; } >"$T/script12.html"
-run html-12mb-script 0 "script12.html:2: warning: a script of [0-9]+ bytes: only its first [0-9]+ are read \(HTML_MAX_RAW\)" \
+run html-12mb-script 0 "script12.html:2:1: warning: a script of [0-9]+ bytes: only its first [0-9]+ are read \(HTML_MAX_RAW\)" \
 	"$T/script12.html"
 timeout 60 "$PAIBAN" parse "$T/script12.html" 2>/dev/null | grep -q '脚本之后二' && ok "html-12mb-script: the body after the script kept" \
 	|| fail "html-12mb-script: the body after the script dropped"
