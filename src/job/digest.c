@@ -482,7 +482,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		dist[i] = (struct digest_pair){m->distribution[i].key.text, m->distribution[i].value.text};
 	struct digest_front f = {m->title.text, *issue ? issue : NULL, m->volume.text, m->publisher.text,
 				 *date ? date : NULL, NULL, 0, 0, sec_names, m->n_sections, entries, n_entries,
-				 credits, dist, m->n_credits, m->n_distribution, m->copies};
+				 credits, dist, m->n_credits, m->n_distribution, m->copies,
+				 NULL, {NULL, 0, 0}};
 	char *cover = NULL;
 	if (!e && m->cover.text) {
 		enum image_verdict v;
@@ -497,6 +498,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 			e = ERR_INPUT;
 		} else if (!e) {
 			f.cover = cover;
+			f.cover_src = m->cover.text;
+			f.cover_pos = m->cover.pos;
 			f.cover_w = info.width;
 			f.cover_h = info.height;
 		}

@@ -36,6 +36,7 @@ struct compose_line {
 	float shrink, stretch;  /* total space taken out / put in between glyphs, pt */
 	char *img;              /* an image's real path (owned), NULL for text lines */
 	const char *img_src;    /* the image's src as written (borrowed from the document) */
+	struct srcpos img_pos;  /* where the document refers to it */
 	float img_w, img_h;     /* the image's size, pt */
 	int mark;               /* a page mark's level + 1 on its first line: a digest's section (0),
 	                           a title (1) or a subhead (its level); 0: none */
@@ -72,6 +73,11 @@ struct compose {
 	const struct doc *doc;
 	const struct compose_opts *opts;
 	unsigned fit_warned;    /* classes already warned about by compose_fit (bit per class) */
+	/* image budget (IMAGE_MAX_DOC_*): distinct files counted, by real path */
+	char **img_seen;        /* open-addressing set, cap_seen slots (a power of two) */
+	size_t n_seen, cap_seen;
+	unsigned long long img_pixels;
+	long long img_bytes;
 };
 
 /* Classes that span all columns. */
@@ -430,6 +436,70 @@ static enum err compose_title(struct compose *c, const struct doc *doc)
 	return compose_block(c, STYLE_TITLE, t, doc->title.pos, 0, 2);
 }
 
+/* FNV-1a of a string. */
+static uint64_t compose_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	return h;
+}
+
+/* Counts the file at path (real path) against the document's image budget, once per file:
+   PNG pixels (decoded into memory when the PDF is written, one image at a time, but each
+   costs time) and JPEG bytes (embedded as they are). ERR_LIMIT with msg when it would pass
+   IMAGE_MAX_DOC_PIXELS or IMAGE_MAX_DOC_BYTES (the file is then not counted); ERR_NOMEM. */
+static enum err compose_image_budget(struct compose *c, const char *path,
+				     const struct image_info *info, char *msg, size_t n)
+{
+	uint64_t h = compose_hash(path);
+	size_t slot = 0;
+	if (c->cap_seen) {
+		for (slot = h & (c->cap_seen - 1); c->img_seen[slot]; slot = (slot + 1) & (c->cap_seen - 1))
+			if (!strcmp(c->img_seen[slot], path))
+				return ERR_OK; /* counted already: stored once in the PDF */
+	}
+	unsigned long long px = (unsigned long long)info->width * info->height;
+	if (info->format == IMAGE_PNG && c->img_pixels + px > IMAGE_MAX_DOC_PIXELS) {
+		snprintf(msg, n, "the article's PNG images would pass %llu pixels in all "
+			 "(IMAGE_MAX_DOC_PIXELS; this one has %ux%u)", IMAGE_MAX_DOC_PIXELS,
+			 info->width, info->height);
+		return ERR_LIMIT;
+	}
+	if (info->format == IMAGE_JPEG && c->img_bytes + info->bytes > IMAGE_MAX_DOC_BYTES) {
+		snprintf(msg, n, "the article's JPEG images would pass %lld bytes in all "
+			 "(IMAGE_MAX_DOC_BYTES; this one has %lld)", IMAGE_MAX_DOC_BYTES, info->bytes);
+		return ERR_LIMIT;
+	}
+	if ((c->n_seen + 1) * 2 > c->cap_seen) {
+		size_t nc = c->cap_seen ? c->cap_seen * 2 : 16;
+		char **t = calloc(nc, sizeof *t);
+		if (!t)
+			return ERR_NOMEM;
+		for (size_t i = 0; i < c->cap_seen; i++) {
+			if (!c->img_seen[i])
+				continue;
+			size_t s2 = compose_hash(c->img_seen[i]) & (nc - 1);
+			while (t[s2])
+				s2 = (s2 + 1) & (nc - 1);
+			t[s2] = c->img_seen[i];
+		}
+		free(c->img_seen);
+		c->img_seen = t;
+		c->cap_seen = nc;
+		for (slot = h & (nc - 1); c->img_seen[slot]; slot = (slot + 1) & (nc - 1))
+			;
+	}
+	if (!(c->img_seen[slot] = strdup(path)))
+		return ERR_NOMEM;
+	c->n_seen++;
+	if (info->format == IMAGE_PNG)
+		c->img_pixels += px;
+	else
+		c->img_bytes += info->bytes;
+	return ERR_OK;
+}
+
 /* The image's file when it can be printed (path and size in pixels), else NULL with a
    warning naming it. */
 static enum err compose_image_file(struct compose *c, const struct doc_block *k, char **path,
@@ -459,6 +529,8 @@ static enum err compose_image_file(struct compose *c, const struct doc_block *k,
 	}
 	e = image_probe(*path, info, msg, sizeof msg);
 	if (e == ERR_NOMEM)
+		return e;
+	if (!e && (e = compose_image_budget(c, *path, info, msg, sizeof msg)) == ERR_NOMEM)
 		return e;
 	if (e) {
 		diag_at(c->d, DIAG_WARNING, k->pos, "cannot print image %s: %s%s", k->src, msg, cap);
@@ -527,6 +599,7 @@ static enum err compose_image(struct compose *c, const struct doc_block *k)
 	l->off = (maxw - w) / 2;
 	l->img = path;
 	l->img_src = k->src;
+	l->img_pos = k->pos;
 	l->img_w = w;
 	l->img_h = h;
 	if (!k->text[0])
@@ -716,7 +789,8 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 		float x = left + l->off, bottom = y - (l->pitch + l->img_h) / 2;
 		if (bottom < pg->low)
 			pg->low = bottom;
-		if (page_add_image(pg, (struct page_image){l->img, x, bottom, l->img_w, l->img_h}))
+		if (page_add_image(pg, (struct page_image){l->img, x, bottom, l->img_w, l->img_h,
+							  l->img_src, l->img_pos}))
 			return ERR_NOMEM;
 		return compose_record(c, page_no, i, l->span ? -1 : col, bottom, x, x + l->img_w, pg0, pg0);
 	}
@@ -1031,6 +1105,9 @@ static void compose_release(struct compose *c)
 	free(c->glyphs);
 	for (size_t i = 0; i < c->n_lines; i++)
 		free(c->lines[i].img);
+	for (size_t i = 0; i < c->cap_seen; i++)
+		free(c->img_seen[i]);
+	free(c->img_seen);
 	free(c->lines);
 	free(c->placed);
 	buf_free(&c->text);

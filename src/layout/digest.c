@@ -329,7 +329,8 @@ static enum err dg_cover_image(struct dg *g, const struct digest_front *f, struc
 	w *= k;
 	h *= k;
 	return page_add_image(pg, (struct page_image){f->cover, g->left + (room_w - w) / 2,
-						    y - 12 - h - (room_h - h) / 2, w, h});
+						    y - 12 - h - (room_h - h) / 2, w, h, f->cover_src,
+						    f->cover_pos});
 }
 
 /* A contents line's number column: the width of the widest page number. */

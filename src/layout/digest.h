@@ -56,6 +56,8 @@ struct digest_front {
 	const struct digest_pair *credits, *distribution;
 	size_t n_credits, n_distribution;
 	long copies;            /* 共印N份; 0: not printed */
+	const char *cover_src;  /* the cover as written in the manifest, and where (messages) */
+	struct srcpos cover_pos;
 };
 
 /* Adds the closing block to body (the joined articles): under the text of the last page when

@@ -198,35 +198,88 @@ static int image_get16(FILE *f, unsigned *v)
 	return 0;
 }
 
-/* Walks the JPEG markers up to the frame header (ITU T.81 B.2): SOF0 (baseline), SOF1
-   (extended) and SOF2 (progressive) Huffman frames with 8-bit samples are what PDF's DCTDecode
-   takes; lossless, hierarchical and arithmetic-coded frames are refused. */
+/* Length of the marker segment at f (after its marker code), read and skipped; -1 at EOF or
+   for a length below 2. */
+static long image_jpeg_skip(FILE *f)
+{
+	unsigned len;
+	if (image_get16(f, &len) || len < 2 || fseek(f, (long)len - 2, SEEK_CUR))
+		return -1;
+	return (long)len;
+}
+
+/* Reads entropy-coded data up to the next marker (ITU T.81 B.1.1.5: 0xFF 0x00 is a data byte,
+   0xFF 0xD0..0xD7 a restart marker, 0xFF fill bytes may precede a marker). Returns the marker
+   code or EOF. */
+static int image_jpeg_scan(FILE *f)
+{
+	int c;
+	while ((c = getc_unlocked(f)) != EOF) {
+		if (c != 0xFF)
+			continue;
+		while ((c = getc_unlocked(f)) == 0xFF)
+			;
+		if (c == EOF)
+			return EOF;
+		if (c != 0x00 && !(c >= 0xD0 && c <= 0xD7))
+			return c;
+	}
+	return EOF;
+}
+
+/* Walks the JPEG's structure (ITU T.81 B.2): SOI (already read), the frame header, at least one
+   scan, and EOI. SOF0 (baseline), SOF1 (extended) and SOF2 (progressive) Huffman frames with
+   8-bit samples are what PDF's DCTDecode takes; lossless, hierarchical and arithmetic-coded
+   frames are refused. A file cut short (no EOI: a truncated download) is refused too: it is
+   embedded as it is, and viewers would draw it grey from the cut down, or not at all. */
 static enum err image_probe_jpeg(FILE *f, struct image_info *info, char *msg, size_t n)
 {
+	int frame = 0, scans = 0, c = getc(f);
 	for (int markers = 0; markers < 4096; markers++) {
-		int c = getc(f);
 		if (c != 0xFF) {
-			snprintf(msg, n, "malformed JPEG (no marker where one was expected)");
+			snprintf(msg, n, c == EOF ? "truncated JPEG (the file ends before its end-of-image "
+				 "marker)" : "malformed JPEG (no marker where one was expected)");
 			return ERR_INPUT;
 		}
 		while ((c = getc(f)) == 0xFF)
 			; /* fill bytes */
 		if (c == EOF)
 			break;
-		if ((c >= 0xD0 && c <= 0xD7) || c == 0x01)
+		if ((c >= 0xD0 && c <= 0xD7) || c == 0x01) {
+			c = getc(f);
 			continue; /* markers without a length */
-		if (c == 0xD9 || c == 0xDA) {
-			snprintf(msg, n, "malformed JPEG (image data before the frame header)");
+		}
+		if (c == 0xD9) {
+			if (frame && scans)
+				return image_check_size(info->width, info->height, msg, n);
+			snprintf(msg, n, frame ? "malformed JPEG (no image data: no scan)" :
+				 "malformed JPEG (no frame header)");
 			return ERR_INPUT;
 		}
-		unsigned len;
-		if (image_get16(f, &len) || len < 2)
-			break;
+		if (c == 0xDA) {
+			if (!frame) {
+				snprintf(msg, n, "malformed JPEG (image data before the frame header)");
+				return ERR_INPUT;
+			}
+			if (image_jpeg_skip(f) < 0)
+				break;
+			scans++;
+			c = image_jpeg_scan(f);
+			if (c == EOF)
+				break;
+			ungetc(c, f);
+			c = 0xFF;
+			continue;
+		}
 		if (c >= 0xC0 && c <= 0xCF && c != 0xC4 && c != 0xC8 && c != 0xCC) {
-			int prec = getc(f);
-			unsigned h, w;
-			int comps;
-			if (prec == EOF || image_get16(f, &h) || image_get16(f, &w) || (comps = getc(f)) == EOF)
+			unsigned len, h, w;
+			int prec, comps;
+			if (frame) {
+				snprintf(msg, n, "malformed JPEG (two frame headers)");
+				return ERR_INPUT;
+			}
+			if (image_get16(f, &len) || len < 8 || (prec = getc(f)) == EOF ||
+			    image_get16(f, &h) || image_get16(f, &w) || (comps = getc(f)) == EOF)
 				break;
 			if (c > 0xC2) {
 				snprintf(msg, n, "unsupported JPEG coding (SOF%d: lossless, hierarchical or "
@@ -241,17 +294,27 @@ static enum err image_probe_jpeg(FILE *f, struct image_info *info, char *msg, si
 			info->width = w;
 			info->height = h;
 			info->components = comps;
-			return image_check_size(w, h, msg, n);
-		}
-		if (fseek(f, (long)len - 2, SEEK_CUR))
+			enum err e = image_check_size(w, h, msg, n);
+			if (e)
+				return e;
+			frame = 1;
+			if (fseek(f, (long)len - 8, SEEK_CUR))
+				break;
+		} else if (image_jpeg_skip(f) < 0) {
 			break;
+		}
+		c = getc(f);
 	}
-	snprintf(msg, n, "malformed JPEG (no frame header)");
+	if (frame)
+		snprintf(msg, n, "truncated JPEG (the file ends before its end-of-image marker%s)",
+			 scans ? "" : "; no image data");
+	else
+		snprintf(msg, n, "malformed JPEG (no frame header)");
 	return ERR_INPUT;
 }
 
 /* Opens path for reading a header: ERR_IO or ERR_LIMIT with msg. */
-static enum err image_open(const char *path, FILE **fp, char *msg, size_t n)
+static enum err image_open(const char *path, FILE **fp, long long *bytes, char *msg, size_t n)
 {
 	struct stat st;
 	FILE *f = file_fopen_regular(path, msg, n); /* never blocks on a FIFO put in its place */
@@ -268,6 +331,8 @@ static enum err image_open(const char *path, FILE **fp, char *msg, size_t n)
 		return ERR_LIMIT;
 	}
 	*fp = f;
+	if (bytes)
+		*bytes = (long long)st.st_size;
 	return ERR_OK;
 }
 
@@ -276,7 +341,7 @@ enum err image_probe(const char *path, struct image_info *info, char *msg, size_
 	FILE *f = NULL;
 	unsigned char sig[8];
 	memset(info, 0, sizeof *info);
-	enum err e = image_open(path, &f, msg, n);
+	enum err e = image_open(path, &f, &info->bytes, msg, n);
 	if (e)
 		return e;
 	size_t got = fread(sig, 1, sizeof sig, f);
@@ -326,7 +391,7 @@ enum err image_decode_png(const char *path, struct image_pixels *out, char *msg,
 	memset(&img, 0, sizeof img);
 	img.version = PNG_IMAGE_VERSION;
 	memset(out, 0, sizeof *out);
-	if ((e = image_open(path, &f, msg, n)))
+	if ((e = image_open(path, &f, NULL, msg, n)))
 		goto done;
 	if (!png_image_begin_read_from_stdio(&img, f)) {
 		snprintf(msg, n, "malformed PNG (%s)", img.message);

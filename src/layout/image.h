@@ -17,6 +17,10 @@
 #define IMAGE_MAX_BYTES ((long long)64 << 20)  /* larger files are refused */
 #define IMAGE_MAX_SIDE 30000u                   /* pixels per side */
 #define IMAGE_MAX_PIXELS (64u << 20)            /* width x height */
+/* Per document (per article in a digest), over distinct files: PNG pixels decoded and JPEG
+   bytes embedded. Images past either budget are skipped with a warning (caption printed). */
+#define IMAGE_MAX_DOC_PIXELS (64ull << 20)
+#define IMAGE_MAX_DOC_BYTES (256ll << 20)
 
 enum image_format { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG };
 
@@ -50,9 +54,11 @@ struct image_info {
 	enum image_format format;
 	unsigned width, height;  /* pixels */
 	int components;          /* JPEG: 1, 3 or 4; PNG: 0 (decoded to grey or RGB) */
+	long long bytes;         /* size of the file */
 };
 
-/* Reads the header of the file at path: PNG (IHDR through libpng) or JPEG (the SOF marker).
+/* Reads the header of the file at path: PNG (IHDR through libpng) or JPEG (its whole marker
+   structure: SOI, one frame header, at least one scan, EOI; a truncated file is ERR_INPUT).
    Returns ERR_OK, ERR_IO (cannot read), ERR_INPUT (not a PNG/JPEG, or malformed: msg says
    why), ERR_LIMIT (larger than the IMAGE_MAX_* limits). msg (n bytes) gets the reason. */
 enum err image_probe(const char *path, struct image_info *info, char *msg, size_t n);

@@ -168,12 +168,20 @@ enum err page_add_rule(struct page *p, struct page_rule r)
 
 enum err page_add_image(struct page *p, struct page_image im)
 {
-	char *path = strdup(im.path ? im.path : "");
+	const char *ps = im.path ? im.path : "", *ss = im.src ? im.src : ps,
+		   *fs = im.pos.file ? im.pos.file : "";
+	size_t a = strlen(ps) + 1, b = strlen(ss) + 1, f = strlen(fs) + 1;
+	char *path = malloc(a + b + f);
 	if (!path || page_room((void **)&p->images, p->n_images, &p->cap_images, sizeof im)) {
 		free(path);
 		return ERR_NOMEM;
 	}
+	memcpy(path, ps, a);
+	memcpy(path + a, ss, b);
+	memcpy(path + a + b, fs, f);
 	im.path = path;
+	im.src = path + a;
+	im.pos.file = im.pos.file ? path + a + b : NULL;
 	p->images[p->n_images++] = im;
 	return ERR_OK;
 }

@@ -49,8 +49,11 @@ struct page_rule {
    coordinates. path: the file's real path (owned by the page: page_add_image copies it). The
    file was checked at composition (image.h); the renderer decodes it. */
 struct page_image {
-	const char *path;
+	const char *path;       /* the file's real path (owned by the page: one allocation with
+				   src and pos.file) */
 	float x, y, w, h;
+	const char *src;        /* as written in the document */
+	struct srcpos pos;      /* of the reference, for messages */
 };
 
 /* A link area (a contents line) to a place in the same document: page index `page` (0-based

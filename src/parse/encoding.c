@@ -204,6 +204,105 @@ done:
 	return e;
 }
 
+/* ---- HZ (RFC 1843) ---------------------------------------------------------------------------
+   7-bit GB2312 for mail and news: "~{" enters GB mode, where each pair of bytes 0x21..0x7E is a
+   GB2312 character with the high bits cleared, "~}" leaves it; in ASCII mode "~~" is '~' and
+   "~" before a line end joins the lines. A line end also leaves GB mode (encoders close it
+   before; a missing "~}" is tolerated). Anything else passes through as it is. */
+
+int enc_is_hz(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t opens = 0, closes = 0, pairs = 0, bad = 0;
+	int gb = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = s[i];
+		if (ch >= 0x80)
+			return 0;
+		if (gb) {
+			if (ch == '~' && i + 1 < n && s[i + 1] == '}') {
+				gb = 0;
+				closes++;
+				i++;
+			} else if (ch == '\n' || ch == '\r') {
+				gb = 0;
+				bad++;
+			} else if (ch >= 0x21 && ch <= 0x7E && i + 1 < n && s[i + 1] >= 0x21 && s[i + 1] <= 0x7E) {
+				pairs++;
+				i++;
+			} else {
+				bad++;
+			}
+		} else if (ch == '~' && i + 1 < n) {
+			unsigned nx = s[i + 1];
+			if (nx == '{') {
+				gb = 1;
+				opens++;
+				i++;
+			} else if (nx == '~' || nx == '\n' || nx == '\r') {
+				i++;
+			} else if (nx == '}') {
+				bad++;
+				i++;
+			}
+		}
+	}
+	/* most GB runs are closed by ~} (an accidental "~{" in a script or a text is not) */
+	return opens && closes * 2 >= opens && pairs >= 2 && bad * 8 <= pairs;
+}
+
+enum err enc_hz_decode(const char *str, size_t n, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct buf gb;
+	buf_init(&gb);
+	if (buf_reserve(&gb, n + 1))
+		return ERR_NOMEM;
+	int mode = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = s[i];
+		if (mode) {
+			if (ch == '~' && i + 1 < n && s[i + 1] == '}') {
+				mode = 0;
+				i++;
+				continue;
+			}
+			if (ch == '\n' || ch == '\r') {
+				mode = 0;
+			} else if (ch >= 0x21 && ch <= 0x7E && i + 1 < n && s[i + 1] >= 0x21 && s[i + 1] <= 0x7E) {
+				buf_putc(&gb, (char)(ch | 0x80));
+				buf_putc(&gb, (char)(s[i + 1] | 0x80));
+				i++;
+				continue;
+			}
+		} else if (ch == '~' && i + 1 < n) {
+			unsigned nx = s[i + 1];
+			if (nx == '{' || nx == '}') {
+				mode = nx == '{';
+				i++;
+				continue;
+			}
+			if (nx == '~') {
+				buf_putc(&gb, '~');
+				i++;
+				continue;
+			}
+			if (nx == '\n' || nx == '\r') {
+				i += nx == '\r' && i + 2 < n && s[i + 2] == '\n' ? 2 : 1;
+				continue;
+			}
+		}
+		buf_putc(&gb, (char)ch);
+	}
+	enum err e = gb.oom ? ERR_NOMEM : ERR_OK;
+	/* every pair becomes A1..FE A1..FE, which GB18030 maps (rows GB2312 leaves empty to its
+	   user-defined area), so this fails only on memory */
+	if (!e)
+		e = enc_iconv("GB18030", gb.p ? gb.p : "", gb.len, out);
+	buf_free(&gb);
+	return e;
+}
+
 enum err enc_decode(const char *file, const char *str, size_t n, struct diag *d, struct buf *out,
 		    enum enc_kind *kind)
 {
@@ -225,6 +324,17 @@ enum err enc_decode(const char *file, const char *str, size_t n, struct diag *d,
 	}
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		off = 3;
+	if (!off && enc_is_hz(str, n)) {
+		e = enc_hz_decode(str, n, out);
+		if (e == ERR_OK) {
+			k = ENC_HZ;
+			diag_at(d, DIAG_NOTE, at, "input is HZ-encoded GB2312 (~{ ... ~}); decoded");
+			goto done;
+		}
+		if (e != ERR_ENCODING)
+			goto done;
+		e = ERR_OK;
+	}
 	if (utf8_check(str + off, n - off) == n - off) {
 		enc_put_lf(out, str + off, n - off);
 		goto done;

@@ -11,7 +11,8 @@ enum enc_kind {
 	ENC_UTF8,       /* valid UTF-8 (a BOM, if any, was stripped) */
 	ENC_UTF8_LOSSY, /* UTF-8 with invalid bytes, each invalid sequence replaced by U+FFFD */
 	ENC_GB18030,    /* decoded from GB18030 (which includes GBK and GB2312) */
-	ENC_UTF16       /* decoded from UTF-16 with a byte order mark */
+	ENC_UTF16,      /* decoded from UTF-16 with a byte order mark */
+	ENC_HZ          /* decoded from HZ (RFC 1843: 7-bit GB2312 between ~{ and ~}) */
 };
 
 /* Most "invalid UTF-8" warnings printed for one input; the rest are counted in one note. */
@@ -20,17 +21,27 @@ enum enc_kind {
 /* Decodes s[0..n) and appends it to out (caller-owned) as UTF-8 with CRLF and CR turned into
    LF, so line numbers stay those of the input. The choice, in order:
      1. a UTF-16 BOM: UTF-16 (error ERR_ENCODING when it does not decode);
-     2. valid UTF-8 (a UTF-8 BOM is stripped);
-     3. UTF-8 with a few bad bytes among many good multi-byte sequences: kept as UTF-8, because
+     2. HZ (enc_is_hz; a note says so);
+     3. valid UTF-8 (a UTF-8 BOM is stripped);
+     4. UTF-8 with a few bad bytes among many good multi-byte sequences: kept as UTF-8, because
         GB18030 would misread the whole file to rescue a few bytes;
-     4. GB18030 when it decodes the whole input cleanly (a note says so);
-     5. otherwise UTF-8 with each invalid sequence (its maximal subpart, as Unicode recommends)
+     5. GB18030 when it decodes the whole input cleanly (a note says so);
+     6. otherwise UTF-8 with each invalid sequence (its maximal subpart, as Unicode recommends)
         replaced by U+FFFD and a warning "file:LINE: warning: invalid UTF-8 byte 0xNN at byte
         offset N, replaced by U+FFFD" (offset in the input as given, BOM included).
    file is used for diagnostics only; kind (may be NULL) receives the choice.
    Returns ERR_OK, ERR_ENCODING or ERR_NOMEM. The input is never modified. */
 enum err enc_decode(const char *file, const char *s, size_t n, struct diag *d, struct buf *out,
 		    enum enc_kind *kind);
+
+/* Nonzero when s[0..n) is HZ-encoded GB2312 (RFC 1843): 7-bit only, with at least one "~{",
+   at least half of the GB runs closed by "~}", two GB2312 pairs in GB mode, and few malformed
+   escapes (one per eight pairs). Linear. */
+int enc_is_hz(const char *s, size_t n);
+
+/* Decodes HZ s[0..n) and appends it to out as UTF-8 with LF line ends ("~" before a line end
+   joins the lines: line numbers after one shift up). ERR_OK, ERR_ENCODING, ERR_NOMEM. */
+enum err enc_hz_decode(const char *s, size_t n, struct buf *out);
 
 /* Appends s[0..n) to out with CRLF and lone CR turned into LF. */
 void enc_put_lf(struct buf *out, const char *s, size_t n);

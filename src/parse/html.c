@@ -500,6 +500,18 @@ static enum err html_decode(struct html_ctx *c, const char *s, size_t n, struct 
 	int ascii = 1;
 	for (size_t i = 0; i < n && ascii; i++)
 		ascii = !((unsigned char)s[i] & 0x80);
+	/* HZ (7-bit GB2312 between ~{ and ~}): declared or not, it is plain ASCII to everything
+	   else, and would be printed as escapes */
+	if (ascii && enc_is_hz(s, n)) {
+		enum err e = enc_hz_decode(s, n, out);
+		if (e != ERR_ENCODING) {
+			if (!e)
+				diag_at(c->d, DIAG_NOTE, at, "the page is HZ-encoded GB2312 (~{ ... ~}); "
+					"decoded%s", declared ? "" : " (no charset declared)");
+			return e;
+		}
+		buf_reset(out);
+	}
 	if (ascii || (utf8_ok && (!declared || !strcmp(declared, "UTF-8")))) {
 		buf_put(out, s, n);
 		return out->oom ? ERR_NOMEM : ERR_OK;
@@ -2899,6 +2911,283 @@ done:
 	return e;
 }
 
+/* ---- bounding the input before libxml2 ----------------------------------------------------
+   libxml2 2.9 checks each attribute of a start tag against all earlier ones and appends each
+   to the end of the element's list (quadratic in the attributes of one tag), and without
+   HTML_PARSE_HUGE it stops the whole parse, silently, at a text node (a script, a style, a
+   comment or a run of text) of 10 MB. html_bound rewrites the UTF-8 page in one linear pass so
+   that neither can happen: attributes past HTML_MAX_ATTRS in one tag are dropped, scripts,
+   styles and comments are cut to HTML_MAX_RAW bytes (none of them is read beyond that: JSON-LD
+   stops at HTML_MAX_JSONLD), and runs of text are split every HTML_TEXT_SPLIT bytes by an empty
+   comment (which the readers skip, so the text is the same); past HTML_MAX_ATTRS_PAGE
+   attributes in the page (their DOM takes some 150 bytes each) the rest are dropped. Dropped bytes leave their line
+   feeds behind (up to HTML_BOUND_MAX_LF in all), so line numbers stay those of the file. The
+   scanner follows libxml2's tokens only as far as it needs: <!-- --> comments, <! and <?
+   declarations, end tags, start tags with quoted and unquoted attribute values, and script
+   and style content up to their end tag (matched case-insensitively, as libxml2 does). */
+
+#define HTML_BOUND_MAX_LF (1u << 20) /* line feeds of dropped text kept for line numbers */
+
+struct html_bound {
+	const char *s;
+	size_t n;
+	const char *file;       /* for positions */
+	struct buf *out;
+	size_t run;             /* s[run..) is not yet copied to out */
+	int changed;            /* out holds the page (else the input is used as it is) */
+	size_t lf_left;         /* line feeds of dropped text still kept */
+	size_t lpos;            /* lines counted up to lpos */
+	size_t lstart;          /* offset where the line of lpos starts */
+	unsigned line;
+	size_t tags_cut, attrs_cut, raw_cut;
+	size_t attrs_page;      /* attributes given to libxml2 so far */
+	struct srcpos tag_pos, raw_pos;
+	size_t raw_len;
+	char raw_name[12];
+};
+
+/* Line of byte offset p (p never decreases between calls). */
+static unsigned html_bound_line(struct html_bound *b, size_t p)
+{
+	while (b->lpos < p) {
+		const char *nl = memchr(b->s + b->lpos, '\n', p - b->lpos);
+		if (!nl) {
+			b->lpos = p;
+			break;
+		}
+		b->line++;
+		b->lpos = b->lstart = (size_t)(nl - b->s) + 1;
+	}
+	return b->line;
+}
+
+/* Position (line, column in characters) of byte offset p, p never decreasing between calls. */
+static struct srcpos html_bound_pos(struct html_bound *b, const char *file, size_t p)
+{
+	unsigned line = html_bound_line(b, p), col = 1;
+	for (size_t i = b->lstart; i < p; i++)
+		col += ((unsigned char)b->s[i] & 0xC0) != 0x80;
+	return (struct srcpos){file, line, col};
+}
+
+/* Copies s[run..to) to out (starting out when this is the first change). */
+static void html_bound_copy(struct html_bound *b, size_t to)
+{
+	if (!b->changed) {
+		b->changed = 1;
+		buf_reserve(b->out, b->n + 64);
+	}
+	buf_put(b->out, b->s + b->run, to - b->run);
+	b->run = to;
+}
+
+/* Drops s[from..to) (from >= run), keeping its line feeds. */
+static void html_bound_drop(struct html_bound *b, size_t from, size_t to)
+{
+	html_bound_copy(b, from);
+	for (size_t i = from; i < to && b->lf_left;) {
+		const char *nl = memchr(b->s + i, '\n', to - i);
+		if (!nl)
+			break;
+		buf_putc(b->out, '\n');
+		b->lf_left--;
+		i = (size_t)(nl - b->s) + 1;
+	}
+	b->run = to;
+}
+
+/* A cut point at or before p, after from: not inside a UTF-8 sequence nor an entity (&...;). */
+static size_t html_bound_cut(const char *s, size_t from, size_t p)
+{
+	size_t lo = p > from + 32 ? p - 32 : from;
+	for (size_t k = p; k > lo; k--)
+		if (s[k - 1] == ';')
+			break;
+		else if (s[k - 1] == '&') {
+			p = k - 1;
+			break;
+		}
+	while (p > from && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+static int html_bound_ws(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+}
+
+static int html_bound_alpha(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* Text s[i..j): split into runs of at most HTML_TEXT_SPLIT bytes. *acc is the length of the
+   run before i since the last tag or split. */
+static void html_bound_text(struct html_bound *b, size_t i, size_t j, size_t *acc)
+{
+	while (*acc + (j - i) > HTML_TEXT_SPLIT) {
+		size_t p = html_bound_cut(b->s, i, i + (HTML_TEXT_SPLIT - *acc));
+		if (p <= i) { /* no cut point in reach (cannot happen with a 1 MiB split) */
+			p = i + (HTML_TEXT_SPLIT - *acc);
+		}
+		html_bound_copy(b, p);
+		buf_puts(b->out, "<!---->");
+		*acc = 0;
+		i = p;
+	}
+	*acc += j - i;
+}
+
+/* Raw content s[i..j) of a script, style or comment whose tag starts at s[at]: kept up to
+   HTML_MAX_RAW bytes. */
+static void html_bound_raw(struct html_bound *b, size_t at, size_t i, size_t j, const char *what)
+{
+	if (j - i <= HTML_MAX_RAW)
+		return;
+	size_t p = html_bound_cut(b->s, i, i + HTML_MAX_RAW);
+	if (!strcmp(what, "comment")) { /* nothing is read from comments: no warning */
+		html_bound_drop(b, p, j);
+		return;
+	}
+	if (!b->raw_cut++) {
+		b->raw_pos = html_bound_pos(b, b->file, at);
+		b->raw_len = j - i;
+		snprintf(b->raw_name, sizeof b->raw_name, "%s", what);
+	}
+	html_bound_drop(b, p, j);
+}
+
+/* Start tag at s[i] == '<' (s[i + 1] a letter). Returns the offset after its '>' (and after a
+   script's or style's content). */
+static size_t html_bound_tag(struct html_bound *b, size_t i)
+{
+	const char *s = b->s;
+	size_t n = b->n, p = i + 1, name0 = p;
+	while (p < n && !html_bound_ws(s[p]) && s[p] != '/' && s[p] != '>')
+		p++;
+	size_t name_len = p - name0, count = 0, cut_from = 0, cut = 0;
+	for (;;) {
+		while (p < n && (html_bound_ws(s[p]) || (s[p] == '/' && !(p + 1 < n && s[p + 1] == '>'))))
+			p++;
+		if (p >= n || s[p] == '>' || s[p] == '/')
+			break;
+		size_t a = p;
+		while (p < n && !html_bound_ws(s[p]) && s[p] != '=' && s[p] != '>' && s[p] != '/')
+			p++;
+		if (p == a) /* a lone '=': libxml2 skips it */
+			p++;
+		size_t q = p;
+		while (q < n && html_bound_ws(s[q]))
+			q++;
+		if (q < n && s[q] == '=') {
+			q++;
+			while (q < n && html_bound_ws(s[q]))
+				q++;
+			if (q < n && (s[q] == '"' || s[q] == '\'')) {
+				const char *e = memchr(s + q + 1, s[q], n - q - 1);
+				q = e ? (size_t)(e - s) + 1 : n;
+			} else {
+				while (q < n && !html_bound_ws(s[q]) && s[q] != '>')
+					q++;
+			}
+			p = q;
+		}
+		if (!cut_from && (++count > HTML_MAX_ATTRS || ++b->attrs_page > HTML_MAX_ATTRS_PAGE)) {
+			cut_from = a;
+			cut = 0;
+		}
+		cut += cut_from != 0;
+	}
+	if (cut_from) {
+		if (!b->tags_cut++)
+			b->tag_pos = html_bound_pos(b, b->file, i);
+		b->attrs_cut += cut;
+		html_bound_drop(b, cut_from, p);
+	}
+	if (p < n)
+		p++; /* '>' */
+	const char *raw = name_len == 6 && !strncasecmp(s + name0, "script", 6) ? "script" :
+			  name_len == 5 && !strncasecmp(s + name0, "style", 5) ? "style" : NULL;
+	if (!raw || (p >= 2 && s[p - 2] == '/'))
+		return p;
+	size_t j = p;
+	for (;;) {
+		const char *lt = j < n ? memchr(s + j, '<', n - j) : NULL;
+		if (!lt) {
+			j = n;
+			break;
+		}
+		j = (size_t)(lt - s);
+		if (j + 2 + name_len <= n && s[j + 1] == '/' && !strncasecmp(s + j + 2, raw, name_len))
+			break;
+		j++;
+	}
+	html_bound_raw(b, i, p, j, raw);
+	return j;
+}
+
+/* A libxml2 message without its trailing line feed, in out[cap]. */
+static const char *html_chomp(const char *m, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s", m);
+	size_t l = strlen(out);
+	while (l && (out[l - 1] == '\n' || out[l - 1] == ' '))
+		out[--l] = 0;
+	return out;
+}
+
+/* Bounds the UTF-8 page u[0..n) (see above). When something was changed, *out holds the new
+   page and the cuts are warned about (at the first one's line); else out is left empty. */
+static enum err html_bound_page(struct html_ctx *c, const char *u, size_t n, struct buf *out)
+{
+	struct html_bound b = {.s = u, .n = n, .file = c->doc->file, .out = out,
+			       .lf_left = HTML_BOUND_MAX_LF, .line = 1};
+	size_t i = 0, acc = 0;
+	while (i < n) {
+		const char *lt = memchr(u + i, '<', n - i);
+		size_t j = lt ? (size_t)(lt - u) : n;
+		html_bound_text(&b, i, j, &acc);
+		if (j + 1 >= n) {
+			i = n;
+			break;
+		}
+		char nx = u[j + 1];
+		if (nx == '!' && j + 4 <= n && !memcmp(u + j, "<!--", 4)) {
+			const char *e = memmem(u + j + 4, n - j - 4, "-->", 3);
+			size_t k = e ? (size_t)(e - u) : n;
+			html_bound_raw(&b, j, j + 4, k, "comment");
+			i = e ? k + 3 : n;
+			acc = 0;
+		} else if (nx == '!' || nx == '?' || nx == '/') {
+			const char *e = memchr(u + j + 1, '>', n - j - 1);
+			i = e ? (size_t)(e - u) + 1 : n;
+			acc = 0;
+		} else if (html_bound_alpha(nx)) {
+			i = html_bound_tag(&b, j);
+			acc = 0;
+		} else {
+			acc++;
+			i = j + 1;
+		}
+	}
+	if (!b.changed)
+		return ERR_OK;
+	html_bound_copy(&b, n);
+	if (out->oom)
+		return ERR_NOMEM;
+	if (b.tags_cut)
+		diag_at(c->d, DIAG_WARNING, b.tag_pos,
+			"%zu attributes dropped from %zu element%s, from here on (more than %u in one "
+			"element, HTML_MAX_ATTRS, or %u in the page, HTML_MAX_ATTRS_PAGE)", b.attrs_cut,
+			b.tags_cut, b.tags_cut == 1 ? "" : "s", HTML_MAX_ATTRS, HTML_MAX_ATTRS_PAGE);
+	if (b.raw_cut)
+		diag_at(c->d, DIAG_WARNING, b.raw_pos,
+			"a %s of %zu bytes: only its first %u are read (HTML_MAX_RAW)%s", b.raw_name,
+			b.raw_len, HTML_MAX_RAW, b.raw_cut > 1 ? "; more cut after it" : "");
+	return ERR_OK;
+}
+
 /* The first element name after the prolog of the decoded page (<?xml?>, comments, doctype),
    lower-cased into out; feeds start with rss, feed or rdf:RDF. */
 static void html_first_tag(const char *s, size_t n, char *out, size_t cap)
@@ -2981,11 +3270,13 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 {
 	struct srcpos at = {doc->file, 0, 0};
 	struct html_ctx *c = calloc(1, sizeof *c);
-	struct buf utf8;
+	struct buf utf8, bounded;
+	htmlParserCtxtPtr pctx = NULL;
 	enum err e = ERR_OK;
 	size_t body = 0, body_text = 0;
-	char first[32];
+	char first[32], msg[160];
 	buf_init(&utf8);
+	buf_init(&bounded);
 	if (!c)
 		return ERR_NOMEM;
 	c->doc = doc;
@@ -3002,15 +3293,34 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 		e = ERR_INPUT;
 		goto done;
 	}
-	if (utf8.len > INT_MAX) {
+	if ((e = html_bound_page(c, u, utf8.len, &bounded)))
+		goto done;
+	size_t ulen = utf8.len;
+	if (bounded.len) {
+		u = bounded.p;
+		ulen = bounded.len;
+		buf_free(&utf8);
+	}
+	if (ulen > INT_MAX) {
 		e = ERR_LIMIT;
 		goto done;
 	}
 	/* XML_PARSE_BIG_LINES: libxml2 2.9's HTML parser still keeps 16-bit line numbers (lines
 	   past 65535 report 65535); newer versions honour it */
-	c->xml = htmlReadMemory(u, (int)utf8.len, NULL, "UTF-8",
-				HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
+	if (!(pctx = htmlNewParserCtxt())) {
+		e = ERR_NOMEM;
+		goto done;
+	}
+	c->xml = htmlCtxtReadMemory(pctx, u, (int)ulen, NULL, "UTF-8",
+				    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
+	/* libxml2 halts (disableSAX) on a limit or an allocation failure: what follows is lost */
+	if (pctx->disableSAX && c->xml)
+		diag_at(d, DIAG_WARNING, (struct srcpos){doc->file, pctx->input ?
+			(unsigned)pctx->input->line : 0, pctx->input ? (unsigned)pctx->input->col : 0},
+			"the HTML parser stopped here (%s); the rest of the page is not read",
+			pctx->lastError.message ? html_chomp(pctx->lastError.message, msg, sizeof msg) :
+			"libxml2 error");
 	if (!c->xml || !xmlDocGetRootElement(c->xml)) {
 		diag_at(d, DIAG_ERROR, at, "not an article: the page has no HTML content");
 		e = ERR_INPUT;
@@ -3068,6 +3378,9 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 	}
 done:
 	buf_free(&utf8);
+	buf_free(&bounded);
+	if (pctx)
+		htmlFreeParserCtxt(pctx);
 	html_ctx_free(c);
 	return e;
 }

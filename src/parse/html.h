@@ -12,6 +12,13 @@ struct doc;
 				     too: HTML_PARSE_HUGE is never passed); deeper is skipped */
 #define HTML_MAX_BLOCKS 200000u   /* text blocks and images */
 #define HTML_MAX_JSONLD (1u << 20)/* bytes of one JSON-LD script read */
+#define HTML_MAX_ATTRS 64u        /* attributes of one tag given to libxml2 (its duplicate
+				     check is quadratic); more are dropped with a warning */
+#define HTML_MAX_ATTRS_PAGE 1000000u /* attributes of the whole page given to libxml2 */
+#define HTML_MAX_RAW (8u << 20)   /* bytes of one script, style or comment given to libxml2
+				     (under its 10 MB text node limit) */
+#define HTML_TEXT_SPLIT (1u << 20)/* runs of text are split into nodes of this (libxml2 stops
+				     at a 10 MB text node without HTML_PARSE_HUGE) */
 
 /* Heuristic thresholds, in characters (code points). */
 #define HTML_MIN_BODY 20          /* less body text than this: not an article */

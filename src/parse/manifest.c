@@ -250,6 +250,13 @@ static enum err mf_yaml_error(struct mf_ctx *c)
 		return mf_error(c, ERR_SYNTAX, at, "bad YAML in the manifest: %s", problem);
 	}
 	struct srcpos at = mf_mark(c, p->problem_mark);
+	/* a quoted scalar or a flow list left open (a token being scanned, a flow collection,
+	   started on an earlier line): reported where it starts, where the problem begins */
+	if (p->context && p->context_mark.line < p->problem_mark.line &&
+	    (strstr(p->context, "scanning") || strstr(p->context, "flow")))
+		return mf_error(c, ERR_SYNTAX, mf_mark(c, p->context_mark), "bad YAML in the manifest: "
+				"%s (%s that starts here; found at line %u)", problem, p->context,
+				at.line);
 	if (p->context)
 		return mf_error(c, ERR_SYNTAX, at, "bad YAML in the manifest: %s (%s at line %u)",
 				problem, p->context, (unsigned)p->context_mark.line + 1);
@@ -650,6 +657,31 @@ static enum err mf_document(struct mf_ctx *c)
 	return e;
 }
 
+/* A manifest of total bytes (s[0..n) read of it) is above MANIFEST_MAX_BYTES: the error is at
+   its first line longer than MANIFEST_MAX_TEXT (an over-long title: where the problem starts)
+   when there is one, else at the file. Returns ERR_LIMIT. */
+static enum err mf_too_big(const char *name, const char *s, size_t n, unsigned long long total,
+			   struct diag *d)
+{
+	unsigned line = 1;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t j = nl ? (size_t)(nl - s) : n;
+		if (j - i > MANIFEST_MAX_TEXT) {
+			diag_at(d, DIAG_ERROR, (struct srcpos){name, line, 1}, "a line of %s%zu bytes: "
+				"text is at most %d bytes (MANIFEST_MAX_TEXT); the manifest has %llu, the "
+				"limit is %u (MANIFEST_MAX_BYTES)", nl ? "" : "at least ", j - i,
+				MANIFEST_MAX_TEXT, total, MANIFEST_MAX_BYTES);
+			return ERR_LIMIT;
+		}
+		line++;
+		i = j + 1;
+	}
+	diag_at(d, DIAG_ERROR, (struct srcpos){name, 0, 0}, "manifest of %llu bytes; the limit is %u "
+		"(MANIFEST_MAX_BYTES)", total, MANIFEST_MAX_BYTES);
+	return ERR_LIMIT;
+}
+
 /* manifest_parse with dir as dir[0..dir_len). */
 static enum err mf_parse(const char *text, size_t n, const char *file, const char *dir,
 			 size_t dir_len, struct diag *d, struct manifest **out)
@@ -670,9 +702,7 @@ static enum err mf_parse(const char *text, size_t n, const char *file, const cha
 	}
 	const char *name = m->file ? m->file : "<manifest>";
 	if (n > MANIFEST_MAX_BYTES) {
-		e = ERR_LIMIT;
-		diag_at(d, DIAG_ERROR, (struct srcpos){name, 0, 0}, "manifest of %zu bytes; the "
-			"limit is %u (MANIFEST_MAX_BYTES)", n, MANIFEST_MAX_BYTES);
+		e = mf_too_big(name, text, n, n, d);
 		goto done;
 	}
 	if (!(c = calloc(1, sizeof *c))) {
@@ -742,14 +772,10 @@ enum err manifest_read(const char *path, struct diag *d, struct manifest **out)
 		e = ERR_IO;
 		goto done;
 	}
-	if ((unsigned long long)st.st_size > MANIFEST_MAX_BYTES) {
-		diag_at(d, DIAG_ERROR, at, "manifest of %lld bytes; the limit is %u (MANIFEST_MAX_BYTES)",
-			(long long)st.st_size, MANIFEST_MAX_BYTES);
-		e = ERR_LIMIT;
-		goto done;
-	}
-	/* read to the end (the size may have changed since fstat), at most MAX_BYTES + 1 */
-	cap = (size_t)st.st_size + 1;
+	/* read to the end (the size may have changed since fstat), at most MAX_BYTES + 1: a larger
+	   manifest is refused at its first line too long to hold a value, when there is one */
+	cap = (unsigned long long)st.st_size < MANIFEST_MAX_BYTES ? (size_t)st.st_size + 1 :
+	      MANIFEST_MAX_BYTES + 1;
 	for (;;) {
 		if (!buf || n == cap) {
 			if (buf)
@@ -773,9 +799,8 @@ enum err manifest_read(const char *path, struct diag *d, struct manifest **out)
 			break;
 		n += (size_t)got;
 		if (n > MANIFEST_MAX_BYTES) {
-			diag_at(d, DIAG_ERROR, at, "manifest larger than %u bytes (MANIFEST_MAX_BYTES)",
-				MANIFEST_MAX_BYTES);
-			e = ERR_LIMIT;
+			e = mf_too_big(path, buf, n, (unsigned long long)st.st_size > n ?
+				       (unsigned long long)st.st_size : n, d);
 			goto done;
 		}
 	}

@@ -149,6 +149,16 @@ static struct srcpos md_ymark(const struct md_ctx *c, yaml_mark_t m, unsigned fi
 	return (struct srcpos){c->doc->file, (unsigned)m.line + first_line, (unsigned)m.column + 1};
 }
 
+/* Nonzero when a libyaml error is best reported where its context starts: a token being
+   scanned (a quoted scalar, a simple key...) or a flow collection, opened on an earlier line
+   than the one where the problem shows (often the end of the input). Block contexts are the
+   enclosing mapping, too far away to help. */
+static int md_yaml_from_context(const yaml_parser_t *p)
+{
+	return p->context && p->context_mark.line < p->problem_mark.line &&
+	       (strstr(p->context, "scanning") || strstr(p->context, "flow"));
+}
+
 /* Parses the YAML fm[0..n) (starting at file line first_line) into t. */
 static enum err md_yaml_load(struct md_ctx *c, const char *fm, size_t n, unsigned first_line,
 			     struct md_ytree *t)
@@ -167,6 +177,12 @@ static enum err md_yaml_load(struct md_ctx *c, const char *fm, size_t n, unsigne
 			struct srcpos at = md_ymark(c, p.problem_mark, first_line);
 			if (p.error == YAML_MEMORY_ERROR) {
 				e = ERR_NOMEM;
+			} else if (md_yaml_from_context(&p)) {
+				/* a quoted scalar or a flow list left open: where it starts */
+				diag_at(c->d, DIAG_ERROR, md_ymark(c, p.context_mark, first_line),
+					"bad YAML in the front matter: %s %s that starts here (found at line %u)",
+					p.problem ? p.problem : "syntax error", p.context, at.line);
+				e = ERR_SYNTAX;
 			} else {
 				diag_at(c->d, DIAG_ERROR, at, "bad YAML in the front matter: %s%s%s",
 					p.problem ? p.problem : "syntax error", p.context ? " " : "",

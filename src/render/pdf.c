@@ -207,7 +207,6 @@ struct pdf_images {
 	size_t n, cap;
 };
 
-/* Loads the image file at path (once per document) into *img. */
 /* Reads an image file whole into b: a regular file (file_open_regular) of at most
    IMAGE_MAX_BYTES. ERR_IO / ERR_LIMIT with msg, ERR_NOMEM. */
 static enum err pdf_read_image(const char *path, struct buf *b, char *msg, size_t n)
@@ -243,9 +242,13 @@ static enum err pdf_read_image(const char *path, struct buf *b, char *msg, size_
 	return e;
 }
 
-static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const char *path,
-			      HPDF_Image *img)
+/* Loads the image file of pi (once per document) into *img. A file that cannot be decoded
+   (a PNG damaged past its header, a file changed since composition) is a warning at the line
+   that refers to it, once per file; *img is then NULL and the image's place stays blank. */
+static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache,
+			      const struct page_image *pi, HPDF_Image *img)
 {
+	const char *path = pi->path;
 	struct image_info info;
 	struct image_pixels px = {0};
 	struct buf jpeg;
@@ -306,11 +309,12 @@ static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache, const
 bad:
 	if (e == ERR_NOMEM) {
 		e = pdf_nomem(c->d);
-	} else if (!c->reported) {
-		/* composition read the file a moment ago: it changed or vanished since */
-		diag_msg(c->d, DIAG_ERROR, "cannot print image %s: %s", path, msg);
-		c->reported = 1;
-		e = ERR_INPUT;
+	} else {
+		diag_at(c->d, DIAG_WARNING, pi->pos, "cannot print image %s: %s; its place is left blank",
+			pi->src ? pi->src : path, msg);
+		cache->v[cache->n++] = (struct pdf_image){path, NULL};
+		*img = NULL;
+		e = ERR_OK;
 	}
 done:
 	image_pixels_free(&px);
@@ -326,10 +330,10 @@ static enum err pdf_page_images(struct pdf_ctx *c, HPDF_Page page, const struct 
 	for (size_t i = 0; i < pg->n_images; i++) {
 		const struct page_image *pi = &pg->images[i];
 		HPDF_Image img = NULL;
-		enum err e = pdf_image_get(c, cache, pi->path, &img);
+		enum err e = pdf_image_get(c, cache, pi, &img);
 		if (e)
 			return e;
-		if (HPDF_Page_DrawImage(page, img, pi->x, pi->y, pi->w, pi->h) != HPDF_OK)
+		if (img && HPDF_Page_DrawImage(page, img, pi->x, pi->y, pi->w, pi->h) != HPDF_OK)
 			return pdf_fail(c, "drawing an image");
 	}
 	return ERR_OK;

@@ -82,6 +82,29 @@ int main(void)
 	CHECK(f && fwrite("\xFF\xD8\xFF\xE0\x00\x04xx\xFF\xDA", 1, 10, f) == 10);
 	fclose(f);
 	CHECK(image_probe("build/tests/bad.jpg", &info, msg, sizeof msg) == ERR_INPUT);
+	/* the JPEG's structure: a minimal SOI, SOF0, SOS + data (with 0xFF00 and RST0), EOI
+	   passes; the same cut before EOI, without a scan, or with data before the frame not */
+	static const char frame[] = "\xFF\xD8\xFF\xC0\x00\x0B\x08\x00\x10\x00\x20\x01\x01\x11\x00";
+	static const char scan[] = "\xFF\xDA\x00\x08\x01\x01\x00\x00\x3F\x00\x12\xFF\x00\x34\xFF\xD0\x56";
+	struct { const char *name; const char *a, *b; size_t na, nb; int eoi; enum err want; } jp[] = {
+		{"build/tests/ok.jpg", frame, scan, sizeof frame - 1, sizeof scan - 1, 1, ERR_OK},
+		{"build/tests/cut.jpg", frame, scan, sizeof frame - 1, sizeof scan - 1, 0, ERR_INPUT},
+		{"build/tests/noscan.jpg", frame, "", sizeof frame - 1, 0, 1, ERR_INPUT},
+	};
+	for (size_t i = 0; i < sizeof jp / sizeof jp[0]; i++) {
+		f = fopen(jp[i].name, "wb");
+		CHECK(f && fwrite(jp[i].a, 1, jp[i].na, f) == jp[i].na);
+		if (jp[i].nb)
+			CHECK(fwrite(jp[i].b, 1, jp[i].nb, f) == jp[i].nb);
+		if (jp[i].eoi)
+			CHECK(fwrite("\xFF\xD9", 1, 2, f) == 2);
+		fclose(f);
+		CHECK(image_probe(jp[i].name, &info, msg, sizeof msg) == jp[i].want);
+	}
+	CHECK(image_probe("build/tests/ok.jpg", &info, msg, sizeof msg) == ERR_OK && info.width == 32 &&
+	      info.height == 16 && info.components == 1 && info.bytes == 15 + 17 + 2);
+	CHECK(image_probe("build/tests/cut.jpg", &info, msg, sizeof msg) == ERR_INPUT &&
+	      strstr(msg, "truncated JPEG"));
 
 	/* PNG decoding: every variant to 8-bit grey or RGB + optional alpha */
 	struct image_pixels px;

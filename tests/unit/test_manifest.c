@@ -261,12 +261,14 @@ static void test_small(void)
 
 static const struct bad bad[] = {
 	/* not YAML */
-	{"title: x\narticles: [a, b\n", ERR_SYNTAX, 1, "t.yaml:3:1: error: bad YAML in the manifest: "
-	 "did not find expected ',' or ']' (while parsing a flow sequence at line 2)", NULL},
+	{"title: x\narticles: [a, b\n", ERR_SYNTAX, 1, "t.yaml:2:11: error: bad YAML in the manifest: "
+	 "did not find expected ',' or ']' (while parsing a flow sequence that starts here; found at "
+	 "line 3)", NULL},
 	{"title: x\n  bad: y\n", ERR_SYNTAX, 1,
 	 "t.yaml:2:6: error: bad YAML in the manifest: mapping values are not allowed in this context", NULL},
-	{"title: \"open\narticles: [a]\n", ERR_SYNTAX, 1, "t.yaml:3:1: error: bad YAML in the manifest: "
-	 "found unexpected end of stream (while scanning a quoted scalar at line 1)", NULL},
+	{"title: \"open\narticles: [a]\n", ERR_SYNTAX, 1, "t.yaml:1:8: error: bad YAML in the manifest: "
+	 "found unexpected end of stream (while scanning a quoted scalar that starts here; found at "
+	 "line 3)", NULL},
 	{"title: 周报\xff\n", ERR_SYNTAX, 1,
 	 "t.yaml:1:10: error: bad YAML in the manifest: invalid leading UTF-8 octet (#xFF)", NULL},
 	{"title: x\nsubject: \xe5\xa5\n", ERR_SYNTAX, 1,
@@ -425,10 +427,18 @@ static void test_limits(void)
 	n += (size_t)sprintf(t + n, "\n: v\n");
 	check_bad(t, n, &(struct bad){NULL, ERR_LIMIT, 1, "t.yaml:2:3: error: text of 1025 bytes", NULL},
 		  "long key");
-	/* a buffer above MANIFEST_MAX_BYTES is refused before it is parsed */
+	/* a buffer above MANIFEST_MAX_BYTES is refused before it is parsed: at its first line
+	   longer than MANIFEST_MAX_TEXT (an over-long title starts there), else at the file */
 	memset(t, '#', MANIFEST_MAX_BYTES + 1);
+	for (size_t i = 99; i < MANIFEST_MAX_BYTES + 1; i += 100)
+		t[i] = '\n';
 	check_bad(t, MANIFEST_MAX_BYTES + 1, &(struct bad){NULL, ERR_LIMIT, 1, "t.yaml: error: manifest of "
 		  "1048577 bytes; the limit is 1048576 (MANIFEST_MAX_BYTES)", NULL}, "huge buffer");
+	memcpy(t, "issue: 3\ntitle: ", 16);
+	memset(t + 16, 'x', MANIFEST_MAX_BYTES + 1 - 16);
+	check_bad(t, MANIFEST_MAX_BYTES + 1, &(struct bad){NULL, ERR_LIMIT, 1, "t.yaml:2:1: error: a line of "
+		  "at least 1048568 bytes: text is at most 1024 bytes (MANIFEST_MAX_TEXT); the manifest has "
+		  "1048577, the limit is 1048576 (MANIFEST_MAX_BYTES)", NULL}, "huge title");
 	/* 100000 '[' (and '{') where the manifest, a text, a list or a name is expected: an error at
 	   the first one of the wrong kind, in bounded time, nothing walked recursively */
 	static const struct {
@@ -557,6 +567,8 @@ static void test_read(void)
 	snprintf(large, sizeof large, "%s/large.yaml", dir);
 	char *big = malloc(MANIFEST_MAX_BYTES + 1);
 	memset(big, '#', MANIFEST_MAX_BYTES + 1);
+	for (size_t i = 99; i < MANIFEST_MAX_BYTES + 1; i += 100)
+		big[i] = '\n';
 	write_file(large, big, MANIFEST_MAX_BYTES + 1);
 	free(big);
 	cap_open(&c);

@@ -439,6 +439,33 @@ static void test_gb18030(void)
 	cap_close(&c);
 }
 
+/* HZ (RFC 1843): "~{" GB mode with the high bits cleared, "~}" back, "~~" a tilde, "~" before a
+   line end joining the lines; not taken for HZ: a stray "~{" never closed, or 8-bit input. */
+static void test_hz(void)
+{
+	/* 五社联动 = CE E5 C9 E7 C1 AA B6 AF in GB2312; 治理 = D6 CE C0 ED */
+	static const char hz[] = "~{NeIgA*6/~}\r\nA~~B ~\n~{VN@m~}2022\n";
+	CHECK(enc_is_hz(hz, sizeof hz - 1));
+	CHECK(!enc_is_hz("x=~{abcdefgh and more\n", 22));
+	CHECK(!enc_is_hz("~{NeIg~}\xE4\xB8\x80", 11));
+	CHECK(!enc_is_hz("a ~} b ~~ c", 11));
+	struct buf out;
+	buf_init(&out);
+	CHECK(enc_hz_decode(hz, sizeof hz - 1, &out) == ERR_OK);
+	CHECK_STR(buf_cstr(&out), "五社联动\nA~B 治理2022\n");
+	buf_free(&out);
+
+	struct capture c;
+	cap_open(&c);
+	buf_init(&out);
+	enum enc_kind kind = ENC_UTF8;
+	CHECK(enc_decode("hz.txt", hz, sizeof hz - 1, c.d, &out, &kind) == ERR_OK);
+	CHECK(kind == ENC_HZ);
+	CHECK(strstr(cap_text(&c), "hz.txt: note: input is HZ-encoded GB2312") != NULL);
+	buf_free(&out);
+	cap_close(&c);
+}
+
 static void test_bom_crlf(void)
 {
 	char text[1024];
@@ -868,6 +895,7 @@ int main(void)
 	test_punct();
 	test_dates();
 	test_gb18030();
+	test_hz();
 	test_bom_crlf();
 	test_invalid_utf8();
 	test_refused();
