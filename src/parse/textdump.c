@@ -166,6 +166,7 @@ static const char *const dump_chrome_words[] = {
 	"顶部", "TOP", "Top", "top", "保存", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博",
 	"朋友圈", "QQ", "QQ空间", "QQ好友", "手机看", "手机阅读", "在手机上看", "手机版", "繁體",
 	"繁体", "简体", "无障碍", "语音播报", "朗读", "听新闻", "上一页", "下一页", "列印",
+	"推荐", "我要说说", "我来说两句",
 	"關閉", "放大字體", "縮小字體",
 };
 
@@ -184,7 +185,7 @@ static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码
 static const char *const dump_footer_words[] = {
 	"版权所有", "版權所有", "ICP备", "ICP证", "ICP證", "All Rights Reserved", "All rights reserved",
 	"许可证编号", "許可證編號", "举报电话", "举报邮箱", "违法和不良信息", "公网安备", "网安备",
-	"不得转载", "未经授权", "禁止转载",
+	"不得转载", "未经授权", "禁止转载", "请勿转载",
 };
 
 /* Headings of the related-article lists at the end of a page. */
@@ -841,7 +842,7 @@ static int dump_credit_token(struct dump_credits *r, const char *t, size_t n)
 static int dump_is_credit_sep(uint32_t c)
 {
 	return dump_is_space(c) || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' ||
-	       c == 0xFF1B || c == '/' || c == 0xFF0F;
+	       c == 0xFF1B || c == '/' || c == 0xFF0F || c == '|' || c == 0xFF5C;
 }
 
 /* Parses s[0..n) as credits: ROLE NAME... [ROLE NAME...]. Returns 1 when all of it is credits
@@ -850,6 +851,15 @@ static int dump_credits_parse(const char *s, size_t n, struct dump_credits *r)
 {
 	r->n = r->n_names = 0;
 	size_t i = 0, l, skipped = 0;
+	/* 医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳: who supplied the text, before the credits */
+	const char *sup = memmem(s, n, "供稿", strlen("供稿"));
+	if (sup) {
+		size_t after = (size_t)(sup - s) + strlen("供稿"), rs, re;
+		unsigned rank;
+		if ((after == n || dump_is_credit_sep(dump_cp(s + after, n - after, &l))) &&
+		    !dump_find_role(s, (size_t)(sup - s), &rs, &re, &rank))
+			i = after;
+	}
 	while (i < n) {
 		while (i < n && dump_is_credit_sep(dump_cp(s + i, n - i, &l)))
 			i += l;
@@ -954,7 +964,10 @@ static const struct dump_key *dump_key_at(const char *s, size_t n, size_t *len)
 		size_t j = k;
 		while (j < n && (s[j] == ' ' || s[j] == '\t'))
 			j++;
-		if (j < n && dump_is_colon(dump_cp(s + j, n - j, &l))) {
+		uint32_t sep = j < n ? dump_cp(s + j, n - j, &l) : 0;
+		if (dump_is_colon(sep) || ((sep == '|' || sep == 0xFF5C) && j == k && j + l < n &&
+					   !dump_is_space(dump_cp(s + j + l, n - j - l, &(size_t){0})))) {
+			/* 来源：新华社, and 来源|广州参考 as WeChat articles credit */
 			best = &dump_keys[i];
 			best_k = k;
 			j += l;
@@ -1233,7 +1246,14 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			i = te;
 			continue;
 		}
-		size_t ce = dump_value_end(s, n, i, 0);
+		if (fl && (dump_lit(s + i, te - i, "返回") || dump_lit(s + i, te - i, "查看更多")))
+			break; /* 【编辑：刘欢】 返回搜狐，查看更多: a link after the fields */
+		size_t ce = dump_value_end(s, n, i, 0), rs, re;
+		unsigned rank;
+		uint32_t bar = ce < n ? dump_cp(s + ce, n - ce, &l) : 0;
+		if ((bar == '|' || bar == 0xFF5C) && dump_find_role(s + i, ce - i, &rs, &re, &rank) &&
+		    re == ce - i)
+			ce = dump_value_end(s, n, ce + l, 0); /* 责编|陈梦莹 */
 		if (dump_credits_parse(s + i, ce - i, &cr)) {
 			for (size_t q = 0; q < cr.n; q++)
 				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
@@ -1463,6 +1483,10 @@ static void dump_classify(struct dump_ctx *c, struct dump_line *L)
 static int dump_middle_meta(const struct dump_line *L)
 {
 	unsigned fl = L->flags;
+	/* a line with an editor credit is never body text: 本文来源：每日经济新闻 责任编辑：杨倩,
+	   编辑： 吕峥 来源： 千龙网, 供稿 摄影/张艳 编辑/苏芳 */
+	if ((fl & DUMP_F_EDITOR) && !(fl & DUMP_F_DATE))
+		return 1;
 	if (fl & ~(unsigned)(DUMP_F_EDITOR | DUMP_F_KEYWORDS | DUMP_F_CREDIT | DUMP_F_WRAPPED))
 		return 0;
 	return !(fl & DUMP_F_CREDIT) || (fl & DUMP_F_WRAPPED);

@@ -71,5 +71,18 @@ check readability__youth title '海外留学生看两会：出国前后关注点
 check readability__youth published 2017-03-10T08:42:00
 # the dateline starts with a URL and ends with the source: the date is read anywhere in it
 check cwced__0d931936 published 2005-03-21T11:21
+# a live blog longer than the article under it: the headline over its dateline anchors the body
+check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
+check gne__sina__2 published 2018-12-28T19:55
+check gne__sina__2 editor 霍琦
+check gne__sina__2 first '新京报快讯'
+# credits on shared lines: WeChat bars (编辑|… 责编|…), a supplier before 摄影/… 编辑/…,
+# an editor and a source on one line, a link after 【编辑:…】
+check gne__thepaper__2 editor 陈梦莹
+check gne__zyyfy__1 editor 苏芳
+check cwced__c3f7d079 editor 吕峥
+check cwced__d8d4c4ec editor 刘欢
+# a footer line of licence numbers after the last paragraph, whose bracketed byline is read
+check cwced__9890f458 blocks-without ICP备
 echo "dumps: $fails failed"
 exit $fails

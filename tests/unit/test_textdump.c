@@ -858,6 +858,61 @@ static void test_credit_shapes(void)
 	if (d && d->n_byline == 1)
 		CHECK_STR(credit_name(d, 0, 0), "裴剑飞");
 	doc_free(d);
+
+	/* credits on shared lines: a bar between role and name, a supplier before the chain,
+	   an editor and a source on one line, a link after a bracketed credit */
+	d = parse_ok("港口开通新航线\n"
+		     "首批旅客昨日出发。\n"
+		     "编辑|赵一\n"
+		     "责编｜钱二\n"
+		     "校对|孙三\n"
+		     "来源|示例参考\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	if (d)
+		CHECK_STR(d->editor.text, "钱二");
+	doc_free(d);
+
+	d = parse_ok("技能大赛举行\n"
+		     "比赛共设三个项目。\n"
+		     "药剂党支部、药剂科供稿\u00a0 摄影/张艳\u00a0 编辑/苏芳\n"
+		     "医院地址：示例市示例路58号\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_role(d, 0), "摄影");
+		CHECK_STR(credit_name(d, 0, 0), "张艳");
+		CHECK_STR(d->editor.text, "苏芳");
+	}
+	doc_free(d);
+
+	d = parse_ok("调查报告发布\n"
+		     "本次研究对象为儿童。\n"
+		     "编辑： 吕峥\t来源： 千龙网\t\n"
+		     "我要说说 　 打印 　 推荐 　\n"
+		     "本次研究还将继续。\n", &c);
+	CHECK(d && d->n_blocks == 2);
+	if (d) {
+		CHECK_STR(d->editor.text, "吕峥");
+		CHECK_STR(d->source.text, "千龙网");
+	}
+	doc_free(d);
+
+	d = parse_ok("出狱第一晚\n"
+		     "他说自己会好好生活。\n"
+		     "【编辑:刘欢】 返回示例网，查看更多\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	if (d)
+		CHECK_STR(d->editor.text, "刘欢");
+	doc_free(d);
+
+	d = parse_ok("公司发布公告\n"
+		     "公司称将按期交付。\n"
+		     "本文来源：每日经济新闻 责任编辑：杨倩_NF4425\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	if (d) {
+		CHECK_STR(d->editor.text, "杨倩_NF4425");
+		CHECK_STR(d->source.text, "每日经济新闻");
+	}
+	doc_free(d);
 	cap_close(&c);
 }
 
