@@ -1009,13 +1009,15 @@ static size_t dump_token_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+static size_t dump_counter(const char *s, size_t n);
+
 /* Does another field start at s (a token start)? credit: also role words. */
 static int dump_starts_field(const char *s, size_t n, int roles)
 {
 	char iso[DUMP_ISO_MAX];
 	size_t k, rs, re;
 	unsigned rank;
-	if (dump_date(s, n, iso) || dump_key_at(s, n, &k))
+	if (dump_date(s, n, iso) || dump_key_at(s, n, &k) || dump_counter(s, n))
 		return 1;
 	size_t te = dump_token_end(s, n, 0);
 	if (dump_chrome_word(s, te))
@@ -1155,6 +1157,36 @@ static size_t dump_alias_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* A view or comment counter at the start of s[0..n): 阅读10544次, 阅读(1660), 评论(5),
+   浏览：35 次. Returns its length, 0 when none. */
+static size_t dump_counter(const char *s, size_t n)
+{
+	static const char *const words[] = {"阅读", "浏览", "点击", "评论", "人气", "访问", "閱讀", "瀏覽"};
+	size_t i = 0, l;
+	for (size_t q = 0; q < DUMP_N(words) && !i; q++)
+		i = dump_lit(s, n, words[q]);
+	if (!i)
+		return 0;
+	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+		i += l;
+	uint32_t open = i < n ? dump_cp(s + i, n - i, &l) : 0;
+	if (open == '(' || open == 0xFF08 || dump_is_colon(open) || open == '[')
+		i += l;
+	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+		i += l;
+	size_t d = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == d)
+		return 0;
+	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+		i += l;
+	uint32_t c = i < n ? dump_cp(s + i, n - i, &l) : 0;
+	if (c == ')' || c == 0xFF09 || c == ']' || c == 0x6B21 /* 次 */ || c == 0x4EBA /* 人 */)
+		i += l;
+	return i;
+}
+
 /* Reads s[0..n) as a metadata line. *flags gets DUMP_F_* for what it holds, 0 when it is not
    entirely metadata. With apply, the fields are stored (apply is only used on lines that
    classified as metadata, so nothing is stored for a line that turns out not to be). */
@@ -1242,6 +1274,10 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			i = te;
 			continue;
 		}
+		if ((k = dump_counter(s + i, n - i))) {
+			i += k;
+			continue;
+		}
 		if (dump_chrome_word(s + i, te - i) || dump_weekday(s + i, te - i)) {
 			i = te;
 			continue;
@@ -1250,6 +1286,20 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			break; /* 【编辑：刘欢】 返回搜狐，查看更多: a link after the fields */
 		size_t ce = dump_value_end(s, n, i, 0), rs, re;
 		unsigned rank;
+		if (dump_find_role(s + i, te - i, &rs, &re, &rank) && !rs) {
+			/* a role with no name, then another field or nothing: a blog's 编辑 (edit)
+			   link, an empty 责任编辑： */
+			size_t q = i + re;
+			while (q < te && dump_is_colon(dump_cp(s + q, te - q, &l)))
+				q += l;
+			size_t after = q;
+			while (after < n && dump_is_space(dump_cp(s + after, n - after, &l)))
+				after += l;
+			if (q == te && (after == n || dump_starts_field(s + after, n - after, 0))) {
+				i = te;
+				continue;
+			}
+		}
 		uint32_t bar = ce < n ? dump_cp(s + ce, n - ce, &l) : 0;
 		if ((bar == '|' || bar == 0xFF5C) && dump_find_role(s + i, ce - i, &rs, &re, &rank) &&
 		    re == ce - i)
@@ -1671,6 +1721,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
 #define DUMP_PAGE_LINES 12   /* a dump with more lines and no sentence is no article */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
+#define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
 {
@@ -1942,6 +1993,33 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	return found;
 }
 
+/* A post's footer: a posting key (发表于, 发布时间, Posted) then, within a few characters, a
+   date. */
+static int dump_posted(const char *s, size_t n)
+{
+	static const char *const keys[] = {"发表于", "发布于", "发布时间", "发表时间", "发帖时间",
+					   "發表於", "發佈於", "Posted", "posted"};
+	char iso[DUMP_ISO_MAX];
+	for (size_t q = 0; q < DUMP_N(keys); q++) {
+		const char *k = memmem(s, n, keys[q], strlen(keys[q]));
+		if (!k)
+			continue;
+		size_t at = (size_t)(k - s) + strlen(keys[q]), l;
+		for (;;) {
+			uint32_t c = at < n ? dump_cp(s + at, n - at, &l) : 0;
+			if (c && (dump_is_space(c) || dump_is_colon(c)))
+				at += l;
+			else if (at + 3 <= n && !memcmp(s + at, "on ", 3))
+				at += 3;
+			else
+				break;
+		}
+		if (at < n && dump_date(s + at, n - at, iso))
+			return 1;
+	}
+	return 0;
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline)
@@ -2005,6 +2083,11 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			*dateline = j;
 			break;
 		}
+	/* else a post footer in or just under the core: 发表于:2005-07-31 12:30, 〓 发布时间
+	   2005/03/15 22:36:13 by duscha 〓 (the first one: replies follow the post) */
+	for (size_t j = bs; *dateline == SIZE_MAX && j < nl && j < be + DUMP_POST_GAP; j++)
+		if (L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) && dump_posted(L[j].s, L[j].n))
+			*dateline = j;
 	size_t r0 = head != SIZE_MAX ? head : bs;
 	/* metadata lines right above the headline (a date over it) are read */
 	while (r0 > 0 && r0 > lo && L[r0 - 1].kind == DUMP_META)

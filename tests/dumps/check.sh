@@ -84,5 +84,8 @@ check cwced__c3f7d079 editor 吕峥
 check cwced__d8d4c4ec editor 刘欢
 # a footer line of licence numbers after the last paragraph, whose bracketed byline is read
 check cwced__9890f458 blocks-without ICP备
+# a forum post: no date over it, the first post footer (〓 … 发布时间 2005/03/15 22:36:13 by … 〓) gives it
+check cwced__d519ec93 published 2005-03-15T22:36:13
+check cwced__c2d9f85c published 2005-05-17T22:11:42
 echo "dumps: $fails failed"
 exit $fails

@@ -913,12 +913,51 @@ static void test_credit_shapes(void)
 		CHECK_STR(d->source.text, "每日经济新闻");
 	}
 	doc_free(d);
+
+	/* counters and a blog's 编辑 (edit) link among the fields of a post footer */
+	d = parse_ok("会议议程\n"
+		     "2004-12-10      阅读10544次\n"
+		     "会议将于周六上午开幕。\n"
+		     "作者:示例用户 阅读(1660) 评论(5)  编辑 发表于:2005-07-31 12:30\n", &c);
+	CHECK(d && d->n_blocks == 1 && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(d->published.text, "2004-12-10");
+		CHECK_STR(credit_name(d, 0, 0), "示例用户");
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
+/* A forum page: menus, the first post, its footer with the date, replies. */
+static void test_post_footer(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	buf_puts(&t, "示例论坛 > 电影版区 > 留言板\n");
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n新闻\n登录\n");
+	buf_puts(&t, "一部安静的电影\n"
+		     "这部电影讲的是一个普通家庭的故事，节奏缓慢，却很动人。\n"
+		     "导演没有安排太多冲突，演员的表演也十分自然，看完让人久久不能平静。\n"
+		     "------------------------------\n"
+		     "〓 示例娱乐 留言板 发布时间 2005/05/17 22:11:42 by 示例网友 〓\n"
+		     "回复：说得好，我也很喜欢这部电影，特别是结尾那一段，让人想起自己的家。\n"
+		     "〓 示例娱乐 留言板 发布时间 2005/05/18 09:00:00 by 另一网友 〓\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("forum.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d)
+		CHECK_STR(d->published.text, "2005-05-17T22:11:42");
+	doc_free(d);
+	buf_free(&t);
 	cap_close(&c);
 }
 
 int main(void)
 {
 	test_credit_shapes();
+	test_post_footer();
 	test_sample();
 	test_punct();
 	test_dates();
