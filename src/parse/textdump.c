@@ -185,8 +185,11 @@ static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码
 static const char *const dump_footer_words[] = {
 	"版权所有", "版權所有", "ICP备", "ICP证", "ICP證", "All Rights Reserved", "All rights reserved",
 	"许可证编号", "許可證編號", "举报电话", "举报邮箱", "违法和不良信息", "公网安备", "网安备",
-	"不得转载", "未经授权", "禁止转载", "请勿转载",
+	"不得转载", "未经授权", "禁止转载", "请勿转载", "免责声明", "版权声明", "免責聲明",
 };
+
+/* A line starting with one of these is a page's disclaimer, chrome whatever follows. */
+static const char *const dump_notice_starts[] = {"免责声明", "版权声明", "免責聲明", "版權聲明", "声明：", "声明:", "聲明："};
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
@@ -1296,6 +1299,7 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			while (after < n && dump_is_space(dump_cp(s + after, n - after, &l)))
 				after += l;
 			if (q == te && (after == n || dump_starts_field(s + after, n - after, 0))) {
+				fl |= rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
 				i = te;
 				continue;
 			}
@@ -1382,6 +1386,10 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 	/* footers */
 	if (chars <= DUMP_TAIL_LINE_MAX && (dump_lit(s, n, "Copyright") || dump_lit(s, n, "©")))
 		return 1;
+	if (chars <= DUMP_META_MAX)
+		for (size_t q = 0; q < DUMP_N(dump_notice_starts); q++)
+			if (dump_lit(s + i, n - i, dump_notice_starts[q]))
+				return 1;
 	if (chars <= DUMP_CHROME_LINE_MAX && !memmem(s, n, "。", strlen("。")))
 		for (size_t q = 0; q < DUMP_N(dump_footer_words); q++)
 			if (memmem(s, n, dump_footer_words[q], strlen(dump_footer_words[q])))
@@ -1870,8 +1878,9 @@ static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
 static int dump_title_like(const struct dump_line *L)
 {
 	if (L->kind != DUMP_TEXT || L->chars < 4 || dump_width(L) > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n) ||
-	    dump_menu_line(L))
-		return 0;
+	    dump_menu_line(L) || dump_lit(L->s, L->n, "—") || dump_lit(L->s, L->n, "--") || L->num == 1 ||
+	    L->num == 2)
+		return 0; /* ——副题 is the subtitle under the headline, 一、… a section heading */
 	size_t st;
 	uint32_t last = dump_back(L->s, L->n, &st);
 	if (last == 0x3002 || last == 0xFF0C || last == 0xFF1A || last == ':' || last == ',')
@@ -2142,6 +2151,36 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	return 1;
 }
 
+/* A line that is only a Chinese personal name (胡平, 买买提·艾力): 2 or 3 Han characters, or up
+   to 10 with a middle dot; not a label (导读, 正文), a time (昨天) or an outlet (新华社). */
+static int dump_bare_name(const char *s, size_t n)
+{
+	static const char *const words[] = {"本报讯", "导语", "导读", "摘要", "正文", "评论", "图片",
+					    "视频", "简介", "编者按", "原标题", "提要", "全文", "目录",
+					    "前言", "序言", "引言", "附件", "附录", "相关", "昨天",
+					    "今天", "前天", "明天", "刚刚", "今日", "昨日", "本周", "上午",
+					    "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前", "更多"};
+	static const char *const org_ends[] = {"社", "报", "網", "网", "台", "刊", "站", "部", "局",
+					       "院", "所", "会", "厅", "委", "办", "处", "署", "闻",
+					       "中心", "集团", "公司", "频道", "号"};
+	size_t cps = 0;
+	int dot = 0;
+	for (size_t i = 0, l; i < n; i += l, cps++) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c == 0xB7 || c == 0x2022 || c == 0x30FB)
+			dot = 1;
+		else if (!punct_is_han(c) || c == 0x4E28)
+			return 0;
+	}
+	if (cps < 2 || cps > (dot ? 10u : 3u) || dump_in(s, n, words, DUMP_N(words)) ||
+	    dump_in(s, n, dump_chrome_words, DUMP_N(dump_chrome_words)))
+		return 0;
+	for (size_t k = 0; k < DUMP_N(org_ends); k++)
+		if (dump_ends(s, n, org_ends[k]))
+			return 0;
+	return 1;
+}
+
 /* PUNCT-NORM of s[0..n) into c->tmp; returns the length (0: nothing left). */
 static size_t dump_norm(struct dump_ctx *c, const char *s, size_t n)
 {
@@ -2262,8 +2301,17 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	for (i = last_sent + 1; i < bend; i++)
 		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
 			L[i].flags |= DUMP_F_WRAPPED;
+	/* so does a credit line among the first lines of the body, under a photo caption or a
+	   lead (記者林悅／南市報導) */
+	for (i = bstart; i < bend && i < bstart + DUMP_MENU_RUN; i++)
+		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
+			L[i].flags |= DUMP_F_WRAPPED;
+	/* a bare name right under the headline signs the article (犬儒病 / 胡平 / ——副题) */
+	size_t bare = SIZE_MAX;
+	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT && dump_bare_name(L[bstart].s, L[bstart].n))
+		bare = bstart;
 	for (i = bstart; i < bend; i++)
-		if (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i]))) {
+		if (i != bare && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
 			L[i].body = 1;
 			body[nb++] = i;
 		}
@@ -2287,6 +2335,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				goto done;
 			}
 			if ((e = doc_set(doc, i == sub ? &doc->subtitle : &doc->title, buf_cstr(&c.tmp), n, pos)))
+				goto done;
+			continue;
+		}
+		if (i == bare) {
+			if ((e = doc_add_credit(doc, "", (size_t)-1, pos)) || (e = doc_add_name(doc, x->s, x->n)))
 				goto done;
 			continue;
 		}

@@ -28,8 +28,8 @@ if [ ! -f "$D/INDEX.tsv" ]; then
 	echo "skip  no corpus at $D"
 	exit $fails
 fi
-# check FILE FIELD WANT: FIELD is title, subtitle, published, editor, first (first block's
-# text, a prefix) or blocks-without (a string no block may contain)
+# check FILE FIELD WANT: FIELD is title, subtitle, published, editor, byline (all names, space
+# separated), first (first block's text, a prefix) or blocks-without (a string no block may contain)
 check() {
 	got=$("$PAIBAN" parse "$D/$1.txt" 2>/dev/null | python3 -c '
 import json, sys
@@ -38,6 +38,9 @@ f, want = sys.argv[1], sys.argv[2]
 if f == "first":
     t = d["blocks"][0]["text"] if d["blocks"] else ""
     print("ok" if t.startswith(want) else t)
+elif f == "byline":
+    names = " ".join(n for c in d["byline"] for n in c["names"])
+    print("ok" if names == want else names)
 elif f == "blocks-without":
     bad = [b["text"] for b in d["blocks"] if want in b["text"]]
     print("ok" if not bad else bad[0])
@@ -87,5 +90,11 @@ check cwced__9890f458 blocks-without ICP备
 # a forum post: no date over it, the first post footer (〓 … 发布时间 2005/03/15 22:36:13 by … 〓) gives it
 check cwced__d519ec93 published 2005-03-15T22:36:13
 check cwced__c2d9f85c published 2005-05-17T22:11:42
+# bylines: a bare name under the headline over a ——subtitle; a credit under a photo caption
+# (Traditional); a credit before a disclaimer
+check cwced__caee0a34 title 比赛革命的革命
+check cwced__caee0a34 byline 胡平
+check twnews__ettoday byline 林悅
+check gne__qq__qq byline 张楠
 echo "dumps: $fails failed"
 exit $fails

@@ -928,6 +928,46 @@ static void test_credit_shapes(void)
 	cap_close(&c);
 }
 
+/* Bylines: a bare name under the headline, a credit line under a photo caption, a credit
+   before a disclaimer, an empty 责任编辑： after it. */
+static void test_bylines(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = parse_ok("示例之病\n"
+				 "张三丰\n"
+				 "——当代中国社会的一种精神状态与心理分析\n"
+				 "一、理解这种精神状态的一个重要内容\n"
+				 "这是一个值得讨论的问题，很多人都有体会。\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "张三丰");
+	if (d)
+		CHECK_STR(d->title.text, "示例之病");
+	doc_free(d);
+
+	d = parse_ok("客運司機上吊\n"
+		     "▲警方到場相驗，認定死者係屬自殺。\n"
+		     "記者林示／南市報導\n"
+		     "44歲陳姓客運司機，7日凌晨在住處後陽台輕生。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "林示");
+	doc_free(d);
+
+	d = parse_ok("儿歌被改了歌词\n"
+		     "原作者女儿表示，改成这样唱起来很拗口。\n"
+		     "示例晚报记者 张楠\n"
+		     "免责声明：本文来自客户端自媒体，不代表本网的观点和立场。\n"
+		     "责任编辑：\n"
+		     "声明：该文观点仅代表作者本人。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1 && !d->editor.text);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "张楠");
+	doc_free(d);
+	cap_close(&c);
+}
+
 /* A forum page: menus, the first post, its footer with the date, replies. */
 static void test_post_footer(void)
 {
@@ -958,6 +998,7 @@ int main(void)
 {
 	test_credit_shapes();
 	test_post_footer();
+	test_bylines();
 	test_sample();
 	test_punct();
 	test_dates();
