@@ -96,5 +96,10 @@ check cwced__caee0a34 title 比赛革命的革命
 check cwced__caee0a34 byline 胡平
 check twnews__ettoday byline 林悅
 check gne__qq__qq byline 张楠
+# headlines: a column name and a bar in front; a paper's page with the date over the headline
+check cwced__36efbc69 title '书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来'
+check cwced__36efbc69 published 2022-02-13T20:04:17
+check cwced__aefcf136 title '“厕所革命”改善农牧区人居环境'
+check cwced__aefcf136 published 2022-02-13
 echo "dumps: $fails failed"
 exit $fails

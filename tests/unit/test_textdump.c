@@ -968,6 +968,41 @@ static void test_bylines(void)
 	cap_close(&c);
 }
 
+/* Headlines in full-page dumps: one bar between a column name and the headline, a date over
+   the headline, a 原创 label glued in front. */
+static void test_headlines(void)
+{
+	static const char *const cases[][3] = {
+		{"", "图说示例| 示例职业学院：剪“廉洁窗花” 过廉洁之年\n2022.01.20 16:31 来源：示例日报客户端\n",
+		 "图说示例| 示例职业学院：剪“廉洁窗花” 过廉洁之年"},
+		{"《示例日报》 《示例日报藏文版》 《示例商报》 《示例法制报》\n2022年02月13日\n",
+		 "“厕所革命”改善农牧区人居环境\n去年改造户用卫生厕所四万多座\n", "“厕所革命”改善农牧区人居环境"},
+		{"", "原创最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜\n2019-09-08 00:20:15\n",
+		 "最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "首页\n新闻\n关于我们 | 联系我们\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, cases[k][1]);
+		buf_puts(&t, "据示例社电，记者近日从有关部门获悉，去年全区改造户用卫生厕所四万多座，农牧区人居环境明显改善。\n"
+			     "近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n"
+			     "相关新闻\n"
+			     "另一条新闻的标题\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d)
+			CHECK_STR(d->title.text, cases[k][2]);
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
 /* A forum page: menus, the first post, its footer with the date, replies. */
 static void test_post_footer(void)
 {
@@ -999,6 +1034,7 @@ int main(void)
 	test_credit_shapes();
 	test_post_footer();
 	test_bylines();
+	test_headlines();
 	test_sample();
 	test_punct();
 	test_dates();
