@@ -1904,8 +1904,8 @@ static int dump_title_like(const struct dump_line *L)
 {
 	if (L->kind != DUMP_TEXT || L->chars < 4 || dump_width(L) > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n) ||
 	    dump_menu_line(L) || dump_lit(L->s, L->n, "—") || dump_lit(L->s, L->n, "--") || L->num == 1 ||
-	    L->num == 2)
-		return 0; /* ——副题 is the subtitle under the headline, 一、… a section heading */
+	    L->num == 2 || dump_bulleted(L))
+		return 0; /* ——副题 is the subtitle under the headline, 一、… a section heading, • an item */
 	size_t st;
 	uint32_t last = dump_back(L->s, L->n, &st);
 	if (last == 0x3002 || last == 0xFF0C || last == 0xFF1A || last == ':' || last == ',')
@@ -1958,6 +1958,8 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 {
 	return L[j].chars <= DUMP_SUBHEAD_MAX && j + 1 < nl && L[j + 1].kind == DUMP_META;
 }
+
+static int dump_posted(const char *s, size_t n);
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
@@ -2031,7 +2033,7 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 static int dump_posted(const char *s, size_t n)
 {
 	static const char *const keys[] = {"发表于", "发布于", "发布时间", "发表时间", "发帖时间",
-					   "發表於", "發佈於", "Posted", "posted"};
+					   "發表於", "發佈於", "Posted", "posted", "张贴 @", "张贴于"};
 	char iso[DUMP_ISO_MAX];
 	for (size_t q = 0; q < DUMP_N(keys); q++) {
 		const char *k = memmem(s, n, keys[q], strlen(keys[q]));
@@ -2055,7 +2057,7 @@ static int dump_posted(const char *s, size_t n)
 
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
-static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline)
+static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer)
 {
 	long best = 0, cur = 0;
 	size_t bs = 0, be = 0, s0 = 0;
@@ -2073,10 +2075,23 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		}
 	}
 	*best_chars = (size_t)best;
-	*dateline = SIZE_MAX;
+	*dateline = *footer = SIZE_MAX;
 	if (best <= 0)
 		return 0;
 	size_t anchor = dump_anchor(L, nl, bs, &bs, &be);
+	/* a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
+	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */
+	long in_post = 0;
+	size_t post_end = SIZE_MAX;
+	for (size_t j = bs; j < be; j++) {
+		if (in_post >= DUMP_ANCHOR_MIN && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
+		    dump_posted(L[j].s, L[j].n)) {
+			be = post_end = *footer = j;
+			break;
+		}
+		long w = dump_weight(L, nl, j);
+		in_post += w > 0 ? w : 0;
+	}
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;
 	/* the headline */
@@ -2161,6 +2176,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			break;
 		}
 	}
+	if (post_end != SIZE_MAX && r1 > post_end + 1)
+		r1 = post_end + 1; /* nothing after a post's footer belongs to it */
 	for (size_t j = 0; j < nl; j++) {
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
@@ -2248,8 +2265,8 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	int title_para = 0, started = 0;
 	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
-	size_t core_chars, dateline = SIZE_MAX;
-	if (extract && !dump_region(L, nl, &core_chars, &dateline) && nl > DUMP_PAGE_LINES) {
+	size_t core_chars, dateline = SIZE_MAX, post = SIZE_MAX;
+	if (extract && !dump_region(L, nl, &core_chars, &dateline, &post) && nl > DUMP_PAGE_LINES) {
 		/* a page of menus and links only (a front page, a section index, a search page) */
 		size_t longest = 0, at = 0;
 		for (i = 0; i < nl; i++)
@@ -2412,6 +2429,19 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if ((e = doc_add_block(doc, x->heading ? DOC_HEADING : DOC_PARA, x->heading ? 2 : 0,
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
+	}
+	if (!doc->n_byline && post != SIZE_MAX) {
+		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55 */
+		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end;
+		if (by && (end = memmem(by, L[post].n - (size_t)(by - s), "张贴", strlen("张贴")))) {
+			const char *nm = by + strlen("由");
+			size_t nn = (size_t)(end - nm);
+			dump_trim(&nm, &nn);
+			if (dump_name_ok(nm, nn, 0) &&
+			    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
+			     (e = doc_add_name(doc, nm, nn))))
+				goto done;
+		}
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {
 		char iso[DUMP_ISO_MAX];

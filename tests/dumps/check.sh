@@ -101,5 +101,10 @@ check cwced__36efbc69 title '书记市长这一周 | 奋马扬鞭争春色，“
 check cwced__36efbc69 published 2022-02-13T20:04:17
 check cwced__aefcf136 title '“厕所革命”改善农牧区人居环境'
 check cwced__aefcf136 published 2022-02-13
+# a blog page of several posts: the first post up to its footer, which names the poster; a
+# blog post followed by 63 comments
+check cwced__59562291 byline 海姑娘
+check cwced__59562291 blocks-without 当斑竹半年来
+check cwced__54e89e4e blocks-without "# re:"
 echo "dumps: $fails failed"
 exit $fails

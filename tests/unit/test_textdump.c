@@ -1025,6 +1025,29 @@ static void test_post_footer(void)
 	if (d)
 		CHECK_STR(d->published.text, "2005-05-17T22:11:42");
 	doc_free(d);
+
+	/* a blog page of several posts: the first post, up to its footer, which names the poster */
+	buf_reset(&t);
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "博客首页\n我的文章\n• 一篇旧文章的标题\n");
+	buf_puts(&t, "湘菜粤菜 兵分两路 (图)\t2005-06-14 03:25:55\n"
+		     "湘菜粤菜兵分两路，新鲜的是，湘菜浓妆淡抹，粤菜却是明艳照人，成为主打新菜之一。\n"
+		     "虽然湖南人喜欢吃辣，但碍于广东的炎热气候，不得不多吃清淡的菜肴，为解思乡之苦，现在会多做保持原汁原味的菜肴。\n"
+		     "[打印]\n"
+		     "由示例姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论 发表评论 >>>\n"
+		     "澳坛真的累了\t2005-06-13 15:00:14\n"
+		     "当斑竹半年来，没有功劳也有苦劳，而一切都怪我太认真，我真的累了，想休息一段时间。\n"
+		     "我爱写文章，我的性格也太露，尽管我很负责，但是却造成了小部分人的误会和不满。\n"
+		     "由示例姑娘张贴 @ 2005-06-13 15:00:14 (697) 共 29 篇评论 发表评论 >>>\n");
+	d = NULL;
+	CHECK(parse_buffer("blog.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 2 && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK(starts(d->blocks[0].text, "湘菜粤菜兵分两路"));
+		CHECK_STR(credit_name(d, 0, 0), "示例姑娘");
+		CHECK_STR(d->published.text, "2005-06-14T03:25:55");
+	}
+	doc_free(d);
 	buf_free(&t);
 	cap_close(&c);
 }
