@@ -166,6 +166,7 @@ static const char *const dump_chrome_words[] = {
 	"顶部", "TOP", "Top", "top", "保存", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博",
 	"朋友圈", "QQ", "QQ空间", "QQ好友", "手机看", "手机阅读", "在手机上看", "手机版", "繁體",
 	"繁体", "简体", "无障碍", "语音播报", "朗读", "听新闻", "上一页", "下一页", "列印",
+	"推荐", "我要说说", "我来说两句",
 	"關閉", "放大字體", "縮小字體",
 };
 
@@ -184,8 +185,11 @@ static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码
 static const char *const dump_footer_words[] = {
 	"版权所有", "版權所有", "ICP备", "ICP证", "ICP證", "All Rights Reserved", "All rights reserved",
 	"许可证编号", "許可證編號", "举报电话", "举报邮箱", "违法和不良信息", "公网安备", "网安备",
-	"不得转载", "未经授权", "禁止转载",
+	"不得转载", "未经授权", "禁止转载", "请勿转载", "免责声明", "版权声明", "免責聲明",
 };
+
+/* A line starting with one of these is a page's disclaimer, chrome whatever follows. */
+static const char *const dump_notice_starts[] = {"免责声明", "版权声明", "免責聲明", "版權聲明", "声明：", "声明:", "聲明："};
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
@@ -841,7 +845,7 @@ static int dump_credit_token(struct dump_credits *r, const char *t, size_t n)
 static int dump_is_credit_sep(uint32_t c)
 {
 	return dump_is_space(c) || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' ||
-	       c == 0xFF1B || c == '/' || c == 0xFF0F;
+	       c == 0xFF1B || c == '/' || c == 0xFF0F || c == '|' || c == 0xFF5C;
 }
 
 /* Parses s[0..n) as credits: ROLE NAME... [ROLE NAME...]. Returns 1 when all of it is credits
@@ -850,6 +854,15 @@ static int dump_credits_parse(const char *s, size_t n, struct dump_credits *r)
 {
 	r->n = r->n_names = 0;
 	size_t i = 0, l, skipped = 0;
+	/* 医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳: who supplied the text, before the credits */
+	const char *sup = memmem(s, n, "供稿", strlen("供稿"));
+	if (sup) {
+		size_t after = (size_t)(sup - s) + strlen("供稿"), rs, re;
+		unsigned rank;
+		if ((after == n || dump_is_credit_sep(dump_cp(s + after, n - after, &l))) &&
+		    !dump_find_role(s, (size_t)(sup - s), &rs, &re, &rank))
+			i = after;
+	}
 	while (i < n) {
 		while (i < n && dump_is_credit_sep(dump_cp(s + i, n - i, &l)))
 			i += l;
@@ -954,7 +967,10 @@ static const struct dump_key *dump_key_at(const char *s, size_t n, size_t *len)
 		size_t j = k;
 		while (j < n && (s[j] == ' ' || s[j] == '\t'))
 			j++;
-		if (j < n && dump_is_colon(dump_cp(s + j, n - j, &l))) {
+		uint32_t sep = j < n ? dump_cp(s + j, n - j, &l) : 0;
+		if (dump_is_colon(sep) || ((sep == '|' || sep == 0xFF5C) && j == k && j + l < n &&
+					   !dump_is_space(dump_cp(s + j + l, n - j - l, &(size_t){0})))) {
+			/* 来源：新华社, and 来源|广州参考 as WeChat articles credit */
 			best = &dump_keys[i];
 			best_k = k;
 			j += l;
@@ -996,13 +1012,15 @@ static size_t dump_token_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+static size_t dump_counter(const char *s, size_t n);
+
 /* Does another field start at s (a token start)? credit: also role words. */
 static int dump_starts_field(const char *s, size_t n, int roles)
 {
 	char iso[DUMP_ISO_MAX];
 	size_t k, rs, re;
 	unsigned rank;
-	if (dump_date(s, n, iso) || dump_key_at(s, n, &k))
+	if (dump_date(s, n, iso) || dump_key_at(s, n, &k) || dump_counter(s, n))
 		return 1;
 	size_t te = dump_token_end(s, n, 0);
 	if (dump_chrome_word(s, te))
@@ -1142,6 +1160,36 @@ static size_t dump_alias_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* A view or comment counter at the start of s[0..n): 阅读10544次, 阅读(1660), 评论(5),
+   浏览：35 次. Returns its length, 0 when none. */
+static size_t dump_counter(const char *s, size_t n)
+{
+	static const char *const words[] = {"阅读", "浏览", "点击", "评论", "人气", "访问", "閱讀", "瀏覽"};
+	size_t i = 0, l;
+	for (size_t q = 0; q < DUMP_N(words) && !i; q++)
+		i = dump_lit(s, n, words[q]);
+	if (!i)
+		return 0;
+	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+		i += l;
+	uint32_t open = i < n ? dump_cp(s + i, n - i, &l) : 0;
+	if (open == '(' || open == 0xFF08 || dump_is_colon(open) || open == '[')
+		i += l;
+	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+		i += l;
+	size_t d = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == d)
+		return 0;
+	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+		i += l;
+	uint32_t c = i < n ? dump_cp(s + i, n - i, &l) : 0;
+	if (c == ')' || c == 0xFF09 || c == ']' || c == 0x6B21 /* 次 */ || c == 0x4EBA /* 人 */)
+		i += l;
+	return i;
+}
+
 /* Reads s[0..n) as a metadata line. *flags gets DUMP_F_* for what it holds, 0 when it is not
    entirely metadata. With apply, the fields are stored (apply is only used on lines that
    classified as metadata, so nothing is stored for a line that turns out not to be). */
@@ -1229,11 +1277,37 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			i = te;
 			continue;
 		}
+		if ((k = dump_counter(s + i, n - i))) {
+			i += k;
+			continue;
+		}
 		if (dump_chrome_word(s + i, te - i) || dump_weekday(s + i, te - i)) {
 			i = te;
 			continue;
 		}
-		size_t ce = dump_value_end(s, n, i, 0);
+		if (fl && (dump_lit(s + i, te - i, "返回") || dump_lit(s + i, te - i, "查看更多")))
+			break; /* 【编辑：刘欢】 返回搜狐，查看更多: a link after the fields */
+		size_t ce = dump_value_end(s, n, i, 0), rs, re;
+		unsigned rank;
+		if (dump_find_role(s + i, te - i, &rs, &re, &rank) && !rs) {
+			/* a role with no name, then another field or nothing: a blog's 编辑 (edit)
+			   link, an empty 责任编辑： */
+			size_t q = i + re;
+			while (q < te && dump_is_colon(dump_cp(s + q, te - q, &l)))
+				q += l;
+			size_t after = q;
+			while (after < n && dump_is_space(dump_cp(s + after, n - after, &l)))
+				after += l;
+			if (q == te && (after == n || dump_starts_field(s + after, n - after, 0))) {
+				fl |= rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
+				i = te;
+				continue;
+			}
+		}
+		uint32_t bar = ce < n ? dump_cp(s + ce, n - ce, &l) : 0;
+		if ((bar == '|' || bar == 0xFF5C) && dump_find_role(s + i, ce - i, &rs, &re, &rank) &&
+		    re == ce - i)
+			ce = dump_value_end(s, n, ce + l, 0); /* 责编|陈梦莹 */
 		if (dump_credits_parse(s + i, ce - i, &cr)) {
 			for (size_t q = 0; q < cr.n; q++)
 				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
@@ -1312,6 +1386,10 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 	/* footers */
 	if (chars <= DUMP_TAIL_LINE_MAX && (dump_lit(s, n, "Copyright") || dump_lit(s, n, "©")))
 		return 1;
+	if (chars <= DUMP_META_MAX)
+		for (size_t q = 0; q < DUMP_N(dump_notice_starts); q++)
+			if (dump_lit(s + i, n - i, dump_notice_starts[q]))
+				return 1;
 	if (chars <= DUMP_CHROME_LINE_MAX && !memmem(s, n, "。", strlen("。")))
 		for (size_t q = 0; q < DUMP_N(dump_footer_words); q++)
 			if (memmem(s, n, dump_footer_words[q], strlen(dump_footer_words[q])))
@@ -1463,6 +1541,10 @@ static void dump_classify(struct dump_ctx *c, struct dump_line *L)
 static int dump_middle_meta(const struct dump_line *L)
 {
 	unsigned fl = L->flags;
+	/* a line with an editor credit is never body text: 本文来源：每日经济新闻 责任编辑：杨倩,
+	   编辑： 吕峥 来源： 千龙网, 供稿 摄影/张艳 编辑/苏芳 */
+	if ((fl & DUMP_F_EDITOR) && !(fl & DUMP_F_DATE))
+		return 1;
 	if (fl & ~(unsigned)(DUMP_F_EDITOR | DUMP_F_KEYWORDS | DUMP_F_CREDIT | DUMP_F_WRAPPED))
 		return 0;
 	return !(fl & DUMP_F_CREDIT) || (fl & DUMP_F_WRAPPED);
@@ -1647,6 +1729,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
 #define DUMP_PAGE_LINES 12   /* a dump with more lines and no sentence is no article */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
+#define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
 {
@@ -1791,18 +1874,43 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 
 static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
 
+/* Bars in a headline: none, or one between a column name and the headline (书记市长这一周 |
+   奋马扬鞭争春色, 图说洛阳| 洛阳职业技术学院：剪“廉洁窗花”), both parts at least 4 characters
+   and one at least 10. More bars, or short parts, make a menu bar (关于我们 | 联系我们). A line
+   of several 《…》 names (《西藏日报》 《西藏商报》 …) is a list of papers. */
+static int dump_bar_title(const struct dump_line *L)
+{
+	size_t bars = 0, at = 0, l, books = 0;
+	for (size_t i = 0; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		if (c == '|' || c == 0xFF5C) {
+			bars++;
+			at = i;
+		}
+		books += c == 0x300A && (i == 0 || dump_is_space(dump_back(L->s, i, &(size_t){0})));
+	}
+	if (books >= 3)
+		return 0;
+	if (!bars)
+		return 1;
+	if (bars > 1)
+		return 0;
+	size_t a = dump_count(L->s, at), b = dump_count(L->s + at + 1, L->n - at - 1);
+	return a >= 4 && b >= 4 && (a >= 10 || b >= 10);
+}
+
 /* A line that could be the headline. */
 static int dump_title_like(const struct dump_line *L)
 {
 	if (L->kind != DUMP_TEXT || L->chars < 4 || dump_width(L) > DUMP_TITLE_MAX || dump_is_wrapped(L->s, L->n) ||
-	    dump_menu_line(L))
-		return 0;
+	    dump_menu_line(L) || dump_lit(L->s, L->n, "—") || dump_lit(L->s, L->n, "--") || L->num == 1 ||
+	    L->num == 2 || dump_bulleted(L))
+		return 0; /* ——副题 is the subtitle under the headline, 一、… a section heading, • an item */
 	size_t st;
 	uint32_t last = dump_back(L->s, L->n, &st);
 	if (last == 0x3002 || last == 0xFF0C || last == 0xFF1A || last == ':' || last == ',')
 		return 0;
-	if (memmem(L->s, L->n, ">", 1) || memmem(L->s, L->n, "»", strlen("»")) ||
-	    memmem(L->s, L->n, "|", 1))
+	if (memmem(L->s, L->n, ">", 1) || memmem(L->s, L->n, "»", strlen("»")) || !dump_bar_title(L))
 		return 0; /* a breadcrumb or a menu bar */
 	char iso[DUMP_ISO_MAX];
 	if (memmem(L->s, L->n, "://", 3) || memmem(L->s, L->n, "www.", 4) || dump_find_date(L->s, L->n, iso))
@@ -1850,6 +1958,8 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 {
 	return L[j].chars <= DUMP_SUBHEAD_MAX && j + 1 < nl && L[j + 1].kind == DUMP_META;
 }
+
+static int dump_posted(const char *s, size_t n);
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
@@ -1918,9 +2028,36 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	return found;
 }
 
+/* A post's footer: a posting key (发表于, 发布时间, Posted) then, within a few characters, a
+   date. */
+static int dump_posted(const char *s, size_t n)
+{
+	static const char *const keys[] = {"发表于", "发布于", "发布时间", "发表时间", "发帖时间",
+					   "發表於", "發佈於", "Posted", "posted", "张贴 @", "张贴于"};
+	char iso[DUMP_ISO_MAX];
+	for (size_t q = 0; q < DUMP_N(keys); q++) {
+		const char *k = memmem(s, n, keys[q], strlen(keys[q]));
+		if (!k)
+			continue;
+		size_t at = (size_t)(k - s) + strlen(keys[q]), l;
+		for (;;) {
+			uint32_t c = at < n ? dump_cp(s + at, n - at, &l) : 0;
+			if (c && (dump_is_space(c) || dump_is_colon(c)))
+				at += l;
+			else if (at + 3 <= n && !memcmp(s + at, "on ", 3))
+				at += 3;
+			else
+				break;
+		}
+		if (at < n && dump_date(s + at, n - at, iso))
+			return 1;
+	}
+	return 0;
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
-static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline)
+static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer)
 {
 	long best = 0, cur = 0;
 	size_t bs = 0, be = 0, s0 = 0;
@@ -1938,10 +2075,23 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		}
 	}
 	*best_chars = (size_t)best;
-	*dateline = SIZE_MAX;
+	*dateline = *footer = SIZE_MAX;
 	if (best <= 0)
 		return 0;
 	size_t anchor = dump_anchor(L, nl, bs, &bs, &be);
+	/* a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
+	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */
+	long in_post = 0;
+	size_t post_end = SIZE_MAX;
+	for (size_t j = bs; j < be; j++) {
+		if (in_post >= DUMP_ANCHOR_MIN && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
+		    dump_posted(L[j].s, L[j].n)) {
+			be = post_end = *footer = j;
+			break;
+		}
+		long w = dump_weight(L, nl, j);
+		in_post += w > 0 ? w : 0;
+	}
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;
 	/* the headline */
@@ -1963,6 +2113,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			sc += (L[k].flags & DUMP_F_DATE) ? 40 : 15;
 		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
 			sc += 5;
+		else if (L[j - 1].kind == DUMP_META && (L[j - 1].flags & DUMP_F_DATE))
+			sc += 30; /* the date over the headline (a paper's page: 2022年02月13日, then it) */
 		if (dump_short_run(L, nl, j) >= DUMP_MENU_RUN && L[j].chars <= 12)
 			sc -= 30;
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
@@ -1981,6 +2133,11 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			*dateline = j;
 			break;
 		}
+	/* else a post footer in or just under the core: 发表于:2005-07-31 12:30, 〓 发布时间
+	   2005/03/15 22:36:13 by duscha 〓 (the first one: replies follow the post) */
+	for (size_t j = bs; *dateline == SIZE_MAX && j < nl && j < be + DUMP_POST_GAP; j++)
+		if (L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) && dump_posted(L[j].s, L[j].n))
+			*dateline = j;
 	size_t r0 = head != SIZE_MAX ? head : bs;
 	/* metadata lines right above the headline (a date over it) are read */
 	while (r0 > 0 && r0 > lo && L[r0 - 1].kind == DUMP_META)
@@ -2019,6 +2176,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			break;
 		}
 	}
+	if (post_end != SIZE_MAX && r1 > post_end + 1)
+		r1 = post_end + 1; /* nothing after a post's footer belongs to it */
 	for (size_t j = 0; j < nl; j++) {
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
@@ -2032,6 +2191,36 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		if (!keep)
 			L[j].kind = DUMP_CHROME;
 	}
+	return 1;
+}
+
+/* A line that is only a Chinese personal name (胡平, 买买提·艾力): 2 or 3 Han characters, or up
+   to 10 with a middle dot; not a label (导读, 正文), a time (昨天) or an outlet (新华社). */
+static int dump_bare_name(const char *s, size_t n)
+{
+	static const char *const words[] = {"本报讯", "导语", "导读", "摘要", "正文", "评论", "图片",
+					    "视频", "简介", "编者按", "原标题", "提要", "全文", "目录",
+					    "前言", "序言", "引言", "附件", "附录", "相关", "昨天",
+					    "今天", "前天", "明天", "刚刚", "今日", "昨日", "本周", "上午",
+					    "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前", "更多"};
+	static const char *const org_ends[] = {"社", "报", "網", "网", "台", "刊", "站", "部", "局",
+					       "院", "所", "会", "厅", "委", "办", "处", "署", "闻",
+					       "中心", "集团", "公司", "频道", "号"};
+	size_t cps = 0;
+	int dot = 0;
+	for (size_t i = 0, l; i < n; i += l, cps++) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c == 0xB7 || c == 0x2022 || c == 0x30FB)
+			dot = 1;
+		else if (!punct_is_han(c) || c == 0x4E28)
+			return 0;
+	}
+	if (cps < 2 || cps > (dot ? 10u : 3u) || dump_in(s, n, words, DUMP_N(words)) ||
+	    dump_in(s, n, dump_chrome_words, DUMP_N(dump_chrome_words)))
+		return 0;
+	for (size_t k = 0; k < DUMP_N(org_ends); k++)
+		if (dump_ends(s, n, org_ends[k]))
+			return 0;
 	return 1;
 }
 
@@ -2076,8 +2265,8 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	int title_para = 0, started = 0;
 	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
-	size_t core_chars, dateline = SIZE_MAX;
-	if (extract && !dump_region(L, nl, &core_chars, &dateline) && nl > DUMP_PAGE_LINES) {
+	size_t core_chars, dateline = SIZE_MAX, post = SIZE_MAX;
+	if (extract && !dump_region(L, nl, &core_chars, &dateline, &post) && nl > DUMP_PAGE_LINES) {
 		/* a page of menus and links only (a front page, a section index, a search page) */
 		size_t longest = 0, at = 0;
 		for (i = 0; i < nl; i++)
@@ -2155,8 +2344,17 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	for (i = last_sent + 1; i < bend; i++)
 		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
 			L[i].flags |= DUMP_F_WRAPPED;
+	/* so does a credit line among the first lines of the body, under a photo caption or a
+	   lead (記者林悅／南市報導) */
+	for (i = bstart; i < bend && i < bstart + DUMP_MENU_RUN; i++)
+		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
+			L[i].flags |= DUMP_F_WRAPPED;
+	/* a bare name right under the headline signs the article (犬儒病 / 胡平 / ——副题) */
+	size_t bare = SIZE_MAX;
+	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT && dump_bare_name(L[bstart].s, L[bstart].n))
+		bare = bstart;
 	for (i = bstart; i < bend; i++)
-		if (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i]))) {
+		if (i != bare && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
 			L[i].body = 1;
 			body[nb++] = i;
 		}
@@ -2174,12 +2372,25 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		struct dump_line *x = &L[i];
 		struct srcpos pos = {doc->file, x->line, 1};
 		if ((i == title && !title_para) || i == sub) {
-			size_t n = dump_norm(&c, x->s, x->n);
+			const char *ts = x->s;
+			size_t tn = x->n, k = dump_lit(ts, tn, "原创");
+			if (i == title && k && dump_count(ts + k, tn - k) >= 6) {
+				/* 原创最不愁吃肉的国家: the platform's label glued in front */
+				ts += k;
+				tn -= k;
+				dump_trim(&ts, &tn);
+			}
+			size_t n = dump_norm(&c, ts, tn);
 			if (c.tmp.oom) {
 				e = ERR_NOMEM;
 				goto done;
 			}
 			if ((e = doc_set(doc, i == sub ? &doc->subtitle : &doc->title, buf_cstr(&c.tmp), n, pos)))
+				goto done;
+			continue;
+		}
+		if (i == bare) {
+			if ((e = doc_add_credit(doc, "", (size_t)-1, pos)) || (e = doc_add_name(doc, x->s, x->n)))
 				goto done;
 			continue;
 		}
@@ -2218,6 +2429,19 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if ((e = doc_add_block(doc, x->heading ? DOC_HEADING : DOC_PARA, x->heading ? 2 : 0,
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
+	}
+	if (!doc->n_byline && post != SIZE_MAX) {
+		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55 */
+		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end;
+		if (by && (end = memmem(by, L[post].n - (size_t)(by - s), "张贴", strlen("张贴")))) {
+			const char *nm = by + strlen("由");
+			size_t nn = (size_t)(end - nm);
+			dump_trim(&nm, &nn);
+			if (dump_name_ok(nm, nn, 0) &&
+			    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
+			     (e = doc_add_name(doc, nm, nn))))
+				goto done;
+		}
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {
 		char iso[DUMP_ISO_MAX];

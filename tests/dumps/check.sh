@@ -28,8 +28,8 @@ if [ ! -f "$D/INDEX.tsv" ]; then
 	echo "skip  no corpus at $D"
 	exit $fails
 fi
-# check FILE FIELD WANT: FIELD is title, subtitle, published, editor, first (first block's
-# text, a prefix) or blocks-without (a string no block may contain)
+# check FILE FIELD WANT: FIELD is title, subtitle, published, editor, byline (all names, space
+# separated), first (first block's text, a prefix) or blocks-without (a string no block may contain)
 check() {
 	got=$("$PAIBAN" parse "$D/$1.txt" 2>/dev/null | python3 -c '
 import json, sys
@@ -38,6 +38,9 @@ f, want = sys.argv[1], sys.argv[2]
 if f == "first":
     t = d["blocks"][0]["text"] if d["blocks"] else ""
     print("ok" if t.startswith(want) else t)
+elif f == "byline":
+    names = " ".join(n for c in d["byline"] for n in c["names"])
+    print("ok" if names == want else names)
 elif f == "blocks-without":
     bad = [b["text"] for b in d["blocks"] if want in b["text"]]
     print("ok" if not bad else bad[0])
@@ -71,5 +74,37 @@ check readability__youth title '海外留学生看两会：出国前后关注点
 check readability__youth published 2017-03-10T08:42:00
 # the dateline starts with a URL and ends with the source: the date is read anywhere in it
 check cwced__0d931936 published 2005-03-21T11:21
+# a live blog longer than the article under it: the headline over its dateline anchors the body
+check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
+check gne__sina__2 published 2018-12-28T19:55
+check gne__sina__2 editor 霍琦
+check gne__sina__2 first '新京报快讯'
+# credits on shared lines: WeChat bars (编辑|… 责编|…), a supplier before 摄影/… 编辑/…,
+# an editor and a source on one line, a link after 【编辑:…】
+check gne__thepaper__2 editor 陈梦莹
+check gne__zyyfy__1 editor 苏芳
+check cwced__c3f7d079 editor 吕峥
+check cwced__d8d4c4ec editor 刘欢
+# a footer line of licence numbers after the last paragraph, whose bracketed byline is read
+check cwced__9890f458 blocks-without ICP备
+# a forum post: no date over it, the first post footer (〓 … 发布时间 2005/03/15 22:36:13 by … 〓) gives it
+check cwced__d519ec93 published 2005-03-15T22:36:13
+check cwced__c2d9f85c published 2005-05-17T22:11:42
+# bylines: a bare name under the headline over a ——subtitle; a credit under a photo caption
+# (Traditional); a credit before a disclaimer
+check cwced__caee0a34 title 比赛革命的革命
+check cwced__caee0a34 byline 胡平
+check twnews__ettoday byline 林悅
+check gne__qq__qq byline 张楠
+# headlines: a column name and a bar in front; a paper's page with the date over the headline
+check cwced__36efbc69 title '书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来'
+check cwced__36efbc69 published 2022-02-13T20:04:17
+check cwced__aefcf136 title '“厕所革命”改善农牧区人居环境'
+check cwced__aefcf136 published 2022-02-13
+# a blog page of several posts: the first post up to its footer, which names the poster; a
+# blog post followed by 63 comments
+check cwced__59562291 byline 海姑娘
+check cwced__59562291 blocks-without 当斑竹半年来
+check cwced__54e89e4e blocks-without "# re:"
 echo "dumps: $fails failed"
 exit $fails

@@ -885,12 +885,206 @@ static void test_credit_shapes(void)
 	if (d && d->n_byline == 1)
 		CHECK_STR(credit_name(d, 0, 0), "裴剑飞");
 	doc_free(d);
+
+	/* credits on shared lines: a bar between role and name, a supplier before the chain,
+	   an editor and a source on one line, a link after a bracketed credit */
+	d = parse_ok("港口开通新航线\n"
+		     "首批旅客昨日出发。\n"
+		     "编辑|赵一\n"
+		     "责编｜钱二\n"
+		     "校对|孙三\n"
+		     "来源|示例参考\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	if (d)
+		CHECK_STR(d->editor.text, "钱二");
+	doc_free(d);
+
+	d = parse_ok("技能大赛举行\n"
+		     "比赛共设三个项目。\n"
+		     "药剂党支部、药剂科供稿\u00a0 摄影/张艳\u00a0 编辑/苏芳\n"
+		     "医院地址：示例市示例路58号\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_role(d, 0), "摄影");
+		CHECK_STR(credit_name(d, 0, 0), "张艳");
+		CHECK_STR(d->editor.text, "苏芳");
+	}
+	doc_free(d);
+
+	d = parse_ok("调查报告发布\n"
+		     "本次研究对象为儿童。\n"
+		     "编辑： 吕峥\t来源： 千龙网\t\n"
+		     "我要说说 　 打印 　 推荐 　\n"
+		     "本次研究还将继续。\n", &c);
+	CHECK(d && d->n_blocks == 2);
+	if (d) {
+		CHECK_STR(d->editor.text, "吕峥");
+		CHECK_STR(d->source.text, "千龙网");
+	}
+	doc_free(d);
+
+	d = parse_ok("出狱第一晚\n"
+		     "他说自己会好好生活。\n"
+		     "【编辑:刘欢】 返回示例网，查看更多\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	if (d)
+		CHECK_STR(d->editor.text, "刘欢");
+	doc_free(d);
+
+	d = parse_ok("公司发布公告\n"
+		     "公司称将按期交付。\n"
+		     "本文来源：每日经济新闻 责任编辑：杨倩_NF4425\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	if (d) {
+		CHECK_STR(d->editor.text, "杨倩_NF4425");
+		CHECK_STR(d->source.text, "每日经济新闻");
+	}
+	doc_free(d);
+
+	/* counters and a blog's 编辑 (edit) link among the fields of a post footer */
+	d = parse_ok("会议议程\n"
+		     "2004-12-10      阅读10544次\n"
+		     "会议将于周六上午开幕。\n"
+		     "作者:示例用户 阅读(1660) 评论(5)  编辑 发表于:2005-07-31 12:30\n", &c);
+	CHECK(d && d->n_blocks == 1 && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(d->published.text, "2004-12-10");
+		CHECK_STR(credit_name(d, 0, 0), "示例用户");
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
+/* Bylines: a bare name under the headline, a credit line under a photo caption, a credit
+   before a disclaimer, an empty 责任编辑： after it. */
+static void test_bylines(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = parse_ok("示例之病\n"
+				 "张三丰\n"
+				 "——当代中国社会的一种精神状态与心理分析\n"
+				 "一、理解这种精神状态的一个重要内容\n"
+				 "这是一个值得讨论的问题，很多人都有体会。\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "张三丰");
+	if (d)
+		CHECK_STR(d->title.text, "示例之病");
+	doc_free(d);
+
+	d = parse_ok("客運司機上吊\n"
+		     "▲警方到場相驗，認定死者係屬自殺。\n"
+		     "記者林示／南市報導\n"
+		     "44歲陳姓客運司機，7日凌晨在住處後陽台輕生。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "林示");
+	doc_free(d);
+
+	d = parse_ok("儿歌被改了歌词\n"
+		     "原作者女儿表示，改成这样唱起来很拗口。\n"
+		     "示例晚报记者 张楠\n"
+		     "免责声明：本文来自客户端自媒体，不代表本网的观点和立场。\n"
+		     "责任编辑：\n"
+		     "声明：该文观点仅代表作者本人。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1 && !d->editor.text);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "张楠");
+	doc_free(d);
+	cap_close(&c);
+}
+
+/* Headlines in full-page dumps: one bar between a column name and the headline, a date over
+   the headline, a 原创 label glued in front. */
+static void test_headlines(void)
+{
+	static const char *const cases[][3] = {
+		{"", "图说示例| 示例职业学院：剪“廉洁窗花” 过廉洁之年\n2022.01.20 16:31 来源：示例日报客户端\n",
+		 "图说示例| 示例职业学院：剪“廉洁窗花” 过廉洁之年"},
+		{"《示例日报》 《示例日报藏文版》 《示例商报》 《示例法制报》\n2022年02月13日\n",
+		 "“厕所革命”改善农牧区人居环境\n去年改造户用卫生厕所四万多座\n", "“厕所革命”改善农牧区人居环境"},
+		{"", "原创最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜\n2019-09-08 00:20:15\n",
+		 "最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "首页\n新闻\n关于我们 | 联系我们\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, cases[k][1]);
+		buf_puts(&t, "据示例社电，记者近日从有关部门获悉，去年全区改造户用卫生厕所四万多座，农牧区人居环境明显改善。\n"
+			     "近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n"
+			     "相关新闻\n"
+			     "另一条新闻的标题\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d)
+			CHECK_STR(d->title.text, cases[k][2]);
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
+/* A forum page: menus, the first post, its footer with the date, replies. */
+static void test_post_footer(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	buf_puts(&t, "示例论坛 > 电影版区 > 留言板\n");
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n新闻\n登录\n");
+	buf_puts(&t, "一部安静的电影\n"
+		     "这部电影讲的是一个普通家庭的故事，节奏缓慢，却很动人。\n"
+		     "导演没有安排太多冲突，演员的表演也十分自然，看完让人久久不能平静。\n"
+		     "------------------------------\n"
+		     "〓 示例娱乐 留言板 发布时间 2005/05/17 22:11:42 by 示例网友 〓\n"
+		     "回复：说得好，我也很喜欢这部电影，特别是结尾那一段，让人想起自己的家。\n"
+		     "〓 示例娱乐 留言板 发布时间 2005/05/18 09:00:00 by 另一网友 〓\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("forum.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d)
+		CHECK_STR(d->published.text, "2005-05-17T22:11:42");
+	doc_free(d);
+
+	/* a blog page of several posts: the first post, up to its footer, which names the poster */
+	buf_reset(&t);
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "博客首页\n我的文章\n• 一篇旧文章的标题\n");
+	buf_puts(&t, "湘菜粤菜 兵分两路 (图)\t2005-06-14 03:25:55\n"
+		     "湘菜粤菜兵分两路，新鲜的是，湘菜浓妆淡抹，粤菜却是明艳照人，成为主打新菜之一。\n"
+		     "虽然湖南人喜欢吃辣，但碍于广东的炎热气候，不得不多吃清淡的菜肴，为解思乡之苦，现在会多做保持原汁原味的菜肴。\n"
+		     "[打印]\n"
+		     "由示例姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论 发表评论 >>>\n"
+		     "澳坛真的累了\t2005-06-13 15:00:14\n"
+		     "当斑竹半年来，没有功劳也有苦劳，而一切都怪我太认真，我真的累了，想休息一段时间。\n"
+		     "我爱写文章，我的性格也太露，尽管我很负责，但是却造成了小部分人的误会和不满。\n"
+		     "由示例姑娘张贴 @ 2005-06-13 15:00:14 (697) 共 29 篇评论 发表评论 >>>\n");
+	d = NULL;
+	CHECK(parse_buffer("blog.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 2 && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK(starts(d->blocks[0].text, "湘菜粤菜兵分两路"));
+		CHECK_STR(credit_name(d, 0, 0), "示例姑娘");
+		CHECK_STR(d->published.text, "2005-06-14T03:25:55");
+	}
+	doc_free(d);
+	buf_free(&t);
 	cap_close(&c);
 }
 
 int main(void)
 {
 	test_credit_shapes();
+	test_post_footer();
+	test_bylines();
+	test_headlines();
 	test_sample();
 	test_punct();
 	test_dates();
