@@ -73,6 +73,8 @@ struct compose {
 	const struct doc *doc;
 	const struct compose_opts *opts;
 	unsigned fit_warned;    /* classes already warned about by compose_fit (bit per class) */
+	size_t *line_js;        /* the shaped glyphs a line sets (compose_bidi_line) */
+	size_t cap_line_js;
 	/* image budget (IMAGE_MAX_DOC_*): distinct files counted, by real path */
 	char **img_seen;        /* open-addressing set, cap_seen slots (a power of two) */
 	size_t n_seen, cap_seen;
@@ -137,11 +139,15 @@ enum err compose_chains(const struct style *st, struct fontset *fs, struct diag 
 	return e;
 }
 
+/* Makes room in *arr (cap elements of sz bytes) for element n: capacity > n. -1 when out of
+   memory. */
 static int compose_room(void **arr, size_t n, size_t *cap, size_t sz)
 {
 	if (n < *cap)
 		return 0;
 	size_t nc = *cap ? *cap * 2 : 256;
+	while (nc <= n)
+		nc *= 2;
 	void *p = realloc(*arr, nc * sz);
 	if (!p)
 		return -1;
@@ -190,6 +196,89 @@ static void compose_fit(struct compose *c, enum style_class k, struct srcpos pos
 }
 
 /* Shapes and breaks text of class k into lines appended to c->lines. */
+/* UAX #9 rule L2 for one line of n glyphs in logical order with bidi levels lv: order gets
+   the logical indices in visual order (from the highest level down to the lowest odd one,
+   each maximal sequence at that level or higher is reversed). */
+static void compose_bidi_order(const uint8_t *lv, size_t n, size_t *order)
+{
+	uint8_t hi = 0, lo_odd = 255;
+	for (size_t i = 0; i < n; i++) {
+		order[i] = i;
+		if (lv[i] > hi)
+			hi = lv[i];
+		if ((lv[i] & 1) && lv[i] < lo_odd)
+			lo_odd = lv[i];
+	}
+	for (int l = hi; l >= (int)lo_odd && l > 0; l--)
+		for (size_t i = 0; i < n;) {
+			if (lv[order[i]] < l) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j < n && lv[order[j]] >= l)
+				j++;
+			for (size_t a = i, b = j - 1; a < b; a++, b--) {
+				size_t t = order[a];
+				order[a] = order[b];
+				order[b] = t;
+			}
+			i = j;
+		}
+}
+
+/* Puts a line's glyphs g[0..n) (logical order, pen positions pen[] left to right as set in
+   logical order, x offsets xoff[], advances adv[], levels lv[]) in visual order: each glyph's
+   box (from its pen to the next glyph's; the last one's advance) keeps its width, the boxes
+   are laid side by side from the first pen in the order compose_bidi_order gives, and g[].x
+   moves with its box (the glyphs themselves stay in logical order, so their text does). */
+static enum err compose_bidi_place(struct page_glyph *g, const float *pen, const float *xoff,
+				   const float *adv, const uint8_t *lv, size_t n)
+{
+	size_t *order = malloc((n + 1) * sizeof *order);
+	if (!order)
+		return ERR_NOMEM;
+	compose_bidi_order(lv, n, order);
+	float x = n ? pen[0] : 0;
+	for (size_t v = 0; v < n; v++) {
+		size_t k = order[v];
+		float w = k + 1 < n ? pen[k + 1] - pen[k] : adv[k];
+		g[k].x = x + xoff[k];
+		x += w;
+	}
+	free(order);
+	return ERR_OK;
+}
+
+/* A line of glyphs sb[js[0..n)] placed as page glyphs g[0..n): in visual order when any is
+   right to left (compose_bidi_place). */
+static enum err compose_bidi_line(struct page_glyph *g, const struct shape_glyph *sb, const size_t *js,
+				  size_t n)
+{
+	int rtl = 0;
+	for (size_t i = 0; i < n && !rtl; i++)
+		rtl = sb[js[i]].level & 1;
+	if (!rtl)
+		return ERR_OK;
+	float *pen = malloc((3 * n + 1) * sizeof *pen);
+	uint8_t *lv = malloc(n + 1);
+	enum err e = ERR_NOMEM;
+	if (pen && lv) {
+		float *xoff = pen + n, *adv = pen + 2 * n;
+		for (size_t i = 0; i < n; i++) {
+			const struct shape_glyph *q = &sb[js[i]];
+			xoff[i] = q->xoff;
+			adv[i] = q->adv;
+			pen[i] = g[i].x - q->xoff;
+			lv[i] = q->level;
+		}
+		e = compose_bidi_place(g, pen, xoff, adv, lv, n);
+	}
+	free(pen);
+	free(lv);
+	return e;
+}
+
 static enum err compose_block_aligned(struct compose *c, enum style_class k, const char *text,
 				      struct srcpos pos, int is_para, int keep_next,
 				      enum style_align align)
@@ -248,9 +337,14 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		memset(cl, 0, sizeof *cl);
 		cl->g0 = c->n_glyphs;
 		size_t prev = (size_t)-1;
+		if (compose_room((void **)&c->line_js, ln->end - ln->start, &c->cap_line_js,
+				 sizeof *c->line_js))
+			return ERR_NOMEM;
+		size_t n_js = 0;
 		for (size_t j = ln->start; j < ln->end; j++) {
 			if (isnan(c->lr.x[j]))
 				continue;
+			c->line_js[n_js++] = j;
 			if (prev != (size_t)-1) {
 				/* adjustments: where the pen moved less or more than the advance */
 				float gap = c->lr.x[j] - c->sb.g[j].xoff -
@@ -282,6 +376,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 			buf_put(&c->text, text + t0, t1 - t0);
 		}
 		cl->g1 = c->n_glyphs;
+		if ((e = compose_bidi_line(c->glyphs + cl->g0, c->sb.g, c->line_js, n_js)))
+			return e;
 		cl->pitch = pitch;
 		cl->size = size;
 		cl->span = compose_spans(k);
@@ -1013,7 +1109,20 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 			return e;
 		x += g->adv;
 	}
-	return ERR_OK;
+	/* right-to-left words: the glyphs just added, in visual order */
+	int rtl = 0;
+	for (size_t i = 0; i < sb->n && !rtl; i++)
+		rtl = sb->g[i].level & 1;
+	if (!rtl || pg->n_glyphs < sb->n)
+		return ERR_OK;
+	size_t *js = malloc((sb->n + 1) * sizeof *js);
+	if (!js)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < sb->n; i++)
+		js[i] = i;
+	enum err e = compose_bidi_line(pg->glyphs + pg->n_glyphs - sb->n, sb->g, js, sb->n);
+	free(js);
+	return e;
 }
 
 /* Footer on every page: 第 n 页 / 共 N 页. */
@@ -1110,6 +1219,7 @@ static void compose_release(struct compose *c)
 	free(c->img_seen);
 	free(c->lines);
 	free(c->placed);
+	free(c->line_js);
 	buf_free(&c->text);
 }
 

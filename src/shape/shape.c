@@ -1,6 +1,7 @@
 /* shape.c: run itemisation (font coverage, script) and HarfBuzz shaping. */
 #include "shape.h"
 #include "../base/utf8.h"
+#include <fribidi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,12 @@ struct shaper {
 	hb_buffer_t *buf;
 	hb_language_t lang;
 	hb_unicode_funcs_t *ufuncs;
+	/* bidi (UAX #9, FriBidi) of a paragraph holding right-to-left text: per code point */
+	FriBidiChar *bidi_cp;
+	FriBidiCharType *bidi_type;
+	FriBidiBracketType *bidi_bracket;
+	FriBidiLevel *bidi_level;
+	size_t bidi_cap;
 };
 
 enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out)
@@ -53,6 +60,10 @@ void shaper_free(struct shaper *s)
 			 "distinct ones are listed)", s->n_unlisted, s->first_unlisted,
 			 SHAPE_MAX_MISSING_WARN);
 	hb_buffer_destroy(s->buf);
+	free(s->bidi_cp);
+	free(s->bidi_type);
+	free(s->bidi_bracket);
+	free(s->bidi_level);
 	free(s);
 }
 
@@ -151,15 +162,18 @@ static int shape_room(struct shape_buf *out, size_t extra)
 	return 0;
 }
 
-/* Shapes text[start..end) as one run in font f with script sc. */
+/* Shapes text[start..end) as one run in font f with script sc at bidi level `level`: an odd
+   level is shaped right to left (joining, mirroring) and its glyphs, which HarfBuzz gives in
+   visual order, are appended in logical order, so that clusters always ascend (the line
+   breaker works in logical order; layout puts each line in visual order). */
 static enum err shape_run(struct shaper *s, struct font *f, hb_script_t sc, float size,
-			  const char *text, size_t len, size_t start, size_t end,
+			  const char *text, size_t len, size_t start, size_t end, unsigned level,
 			  struct shape_buf *out)
 {
 	hb_buffer_t *b = s->buf;
 	hb_buffer_clear_contents(b);
 	hb_buffer_add_utf8(b, text, (int)len, (unsigned)start, (int)(end - start));
-	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+	hb_buffer_set_direction(b, level & 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
 	hb_buffer_set_script(b, sc);
 	hb_buffer_set_language(b, s->lang);
 	hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
@@ -171,16 +185,82 @@ static enum err shape_run(struct shaper *s, struct font *f, hb_script_t sc, floa
 	if (!hb_buffer_allocation_successful(b) || shape_room(out, n))
 		return ERR_NOMEM;
 	float k = size / (float)f->upem;
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned q = 0; q < n; q++) {
+		unsigned i = level & 1 ? n - 1 - q : q;
 		size_t c = info[i].cluster;
 		uint32_t first = 0;
 		if (c < len)
 			utf8_decode(text + c, len - c, &first);
 		out->g[out->n++] = (struct shape_glyph){
 			f, info[i].codepoint, (uint32_t)c, first,
-			pos[i].x_advance * k, pos[i].x_offset * k, pos[i].y_offset * k};
+			pos[i].x_advance * k, pos[i].x_offset * k, pos[i].y_offset * k, (uint8_t)level};
 	}
 	return ERR_OK;
+}
+
+/* Code points that make a paragraph need the bidi algorithm: right-to-left letters (Hebrew,
+   Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms, the RTL
+   blocks of the SMP) and the explicit RTL marks and embeddings. */
+static int shape_is_rtl(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+	       (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+	       (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || cp == 0x202B || cp == 0x202E ||
+	       cp == 0x2067;
+}
+
+/* The paragraph's embedding levels (UAX #9 with FriBidi, base direction left to right: a
+   Chinese article's paragraphs run left to right, right-to-left words inside them run right
+   to left) into s->bidi_level, one per code point; *n gets the count. 0 when the paragraph
+   holds no right-to-left text (every level 0, nothing computed). */
+static int shape_bidi(struct shaper *s, const char *text, size_t len, size_t *n, enum err *e)
+{
+	*e = ERR_OK;
+	size_t k = 0, i = 0;
+	int any = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t l = utf8_decode(text + i, len - i, &cp);
+		i += l ? l : 1;
+		any |= shape_is_rtl(cp);
+		k++;
+	}
+	if (!any)
+		return 0;
+	if (k > s->bidi_cap) {
+		size_t c = k + k / 2 + 16;
+		FriBidiChar *a = realloc(s->bidi_cp, c * sizeof *a);
+		if (a)
+			s->bidi_cp = a;
+		FriBidiCharType *b = realloc(s->bidi_type, c * sizeof *b);
+		if (b)
+			s->bidi_type = b;
+		FriBidiBracketType *t = realloc(s->bidi_bracket, c * sizeof *t);
+		if (t)
+			s->bidi_bracket = t;
+		FriBidiLevel *v = realloc(s->bidi_level, c * sizeof *v);
+		if (v)
+			s->bidi_level = v;
+		if (!a || !b || !t || !v) {
+			*e = ERR_NOMEM;
+			return 0;
+		}
+		s->bidi_cap = c;
+	}
+	for (i = 0, k = 0; i < len; k++) {
+		uint32_t cp;
+		size_t l = utf8_decode(text + i, len - i, &cp);
+		i += l ? l : 1;
+		s->bidi_cp[k] = cp;
+	}
+	fribidi_get_bidi_types(s->bidi_cp, (FriBidiStrIndex)k, s->bidi_type);
+	fribidi_get_bracket_types(s->bidi_cp, (FriBidiStrIndex)k, s->bidi_type, s->bidi_bracket);
+	FriBidiParType dir = FRIBIDI_PAR_LTR;
+	if (!fribidi_get_par_embedding_levels_ex(s->bidi_type, s->bidi_bracket, (FriBidiStrIndex)k, &dir,
+						 s->bidi_level))
+		return 0; /* FriBidi failed (memory): left to right, as before */
+	*n = k;
+	return 1;
 }
 
 enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, const char *text,
@@ -188,6 +268,12 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 {
 	if (len > (size_t)1 << 30)
 		return ERR_LIMIT;
+	size_t n_levels = 0;
+	enum err be;
+	int bidi = shape_bidi(s, text, len, &n_levels, &be);
+	if (be)
+		return be;
+	unsigned run_level = 0;
 	size_t run_start = 0;
 	struct font *run_font = NULL;
 	hb_script_t run_script = HB_SCRIPT_COMMON;
@@ -234,20 +320,22 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 				f = run_font ? run_font : fc->fonts[0];
 			}
 		}
-		if (run_font && (f != run_font || sc != run_script || cut)) {
+		unsigned level = bidi && chars < n_levels ? s->bidi_level[chars] : 0;
+		if (run_font && (f != run_font || sc != run_script || cut || level != run_level)) {
 			enum err e = shape_run(s, run_font, run_script == HB_SCRIPT_COMMON ? HB_SCRIPT_HAN : run_script,
-					      size, text, len, run_start, i, out);
+					      size, text, len, run_start, i, run_level, out);
 			if (e)
 				return e;
 			run_start = i;
 		}
 		run_font = f;
 		run_script = sc;
+		run_level = level;
 		i += l;
 		chars++;
 	}
 	if (run_font && run_start < len)
 		return shape_run(s, run_font, run_script == HB_SCRIPT_COMMON ? HB_SCRIPT_HAN : run_script,
-				 size, text, len, run_start, len, out);
+				 size, text, len, run_start, len, run_level, out);
 	return ERR_OK;
 }

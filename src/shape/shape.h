@@ -1,5 +1,8 @@
 /* shape.h: itemise a paragraph into runs (font by coverage, script) and shape them with
-   HarfBuzz in zh-Hans. Output glyphs carry clusters that point back into the text.
+   HarfBuzz in zh-Hans. Output glyphs carry clusters that point back into the text. A
+   paragraph with right-to-left text (Arabic, Hebrew ...) gets its bidi levels from FriBidi:
+   runs split where the level changes and odd levels are shaped right to left; glyphs stay in
+   logical order with their level (layout reorders each line, UAX #9 L2).
 
    Contract: shape_text appends to a caller-owned shape_buf (reused across paragraphs: the hot
    path allocates nothing once warm). Characters that no font has are reported once each with
@@ -39,6 +42,8 @@ struct shape_glyph {
 	uint32_t cluster;       /* byte offset in the text where this glyph's cluster starts */
 	uint32_t cp;            /* first code point of the cluster */
 	float adv, xoff, yoff;  /* pt at the shaping size */
+	uint8_t level;          /* bidi embedding level (UAX #9): odd = right to left. Glyphs are
+	                           always in logical order; layout sets lines in visual order */
 };
 
 struct shape_buf {

@@ -125,6 +125,26 @@ cmp -s "$T/j1.err" "$T/j4.err" || { fail "print -j 4 messages differ from -j 1";
 "$PAIBAN" print "$sample" "samples/../$sample" -d "$T/j1" 2>"$T/e7"; rc=$?
 [ $rc -eq 2 ] && grep -q 'are the same file; give it once' "$T/e7" || { fail "one input twice: exit $rc"; cat "$T/e7"; }
 
+# Scripts the CJK fonts lack (issue 9): a language menu in Khmer, Thai, Arabic and Devanagari
+# and emoji print from fonts fontconfig finds (make deps installs fonts-noto-core and the
+# monochrome outline emoji of fonts-symbola), not as missing-glyph boxes; the Arabic word
+# runs right to left (FriBidi levels, HarfBuzz RTL shaping): its first letter ا (U+0627) is
+# set to the right of its last, ة (U+0629), and the text still copies in logical order.
+printf '多语种测试\n\n语言菜单：ភាសាខ្មែរ ภาษาไทย العربية हिन्दी English。表情👍很好，国旗🇨🇳。\n' >"$T/scripts.txt"
+"$PAIBAN" print "$T/scripts.txt" -o "$T/scripts.pdf" 2>"$T/scripts.err" || fail "scripts: exit $?"
+grep -q 'no installed font has' "$T/scripts.err" && { fail "scripts: missing glyphs"; cat "$T/scripts.err"; }
+pdffonts "$T/scripts.pdf" >"$T/scripts.fonts" 2>&1
+for f in NotoSansKhmer NotoSansThai NotoSansDevanagari Symbola; do
+	grep -q "+$f" "$T/scripts.fonts" || { fail "scripts: no $f font embedded"; cat "$T/scripts.fonts"; }
+done
+mutool draw -F stext -o "$T/scripts.stext" "$T/scripts.pdf" 2>/dev/null
+xa=$(sed -n 's/.* x="\([0-9.]*\)".* c="&#x627;".*/\1/p' "$T/scripts.stext" | head -n 1)
+xt=$(sed -n 's/.* x="\([0-9.]*\)".* c="&#x629;".*/\1/p' "$T/scripts.stext" | head -n 1)
+awk -v a="${xa:-0}" -v t="${xt:-0}" 'BEGIN { exit !(a > t && t > 0) }' ||
+	fail "scripts: Arabic not right to left (x of U+0627 ${xa:-?}, of U+0629 ${xt:-?})"
+pdftotext -enc UTF-8 "$T/scripts.pdf" - | tr -d '\n\f' | grep -q '表情👍很好，国旗🇨🇳。' ||
+	fail "scripts: the emoji do not copy back"
+
 # Help and version.
 "$PAIBAN" --help | grep -q 'paiban COMMAND' || fail "--help"
 "$PAIBAN" print --help | grep -q -- '--style' || fail "print --help"

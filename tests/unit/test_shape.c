@@ -54,16 +54,17 @@ int main(void)
 	struct diag *dm = diag_new(m);
 	struct shaper *sh2;
 	CHECK(shaper_new(fs, dm, &sh2) == ERR_OK);
-	const char *tangut = "甲\xF0\x97\x80\x80乙\xF0\x97\x80\x80";   /* U+17000 twice */
+	const char *tangut = "甲\xF0\x98\xAC\x80乙\xF0\x98\xAC\x80";   /* U+18B00 (Khitan) twice */
 	b.n = 0;
 	CHECK(shape_text(sh2, &fc, 10.0f, tangut, strlen(tangut), (struct srcpos){"t.txt", 7, 3}, &b) == ERR_OK);
 	CHECK(b.n == 4 && b.g[1].gid == 0 && b.g[1].font == serif);
 	shaper_free(sh2);
 	diag_free(dm);
 	fclose(m);
-	CHECK(strstr(msgs, "t.txt:7:4: warning: no installed font has U+17000"));
+	CHECK(strstr(msgs, "t.txt:7:4: warning: no installed font has U+18B00"));
 	CHECK(strstr(msgs, "1 more like"));
-	/* fallback searches: U+17000 is outside every installed font's coverage and costs no
+	/* fallback searches: U+18B00 (Khitan, in no Debian font) is outside every installed
+	   font's coverage and costs no
 	   fontconfig match; U+0627 (Arabic alef; DejaVu Sans has it, when installed) is in no
 	   loaded font: one match finds it, then U+0628 is in a loaded font (no match); with no
 	   match allowed it is not searched for */
@@ -71,7 +72,7 @@ int main(void)
 		struct fontset *fs3;
 		CHECK(fontset_new(d, &fs3) == ERR_OK);
 		unsigned m = 5;
-		CHECK(fontset_any_for(fs3, 0x17000, &m) == NULL && m == 5);
+		CHECK(fontset_any_for(fs3, 0x18B00, &m) == NULL && m == 5);
 		m = 1;
 		struct font *ar = fontset_any_for(fs3, 0x627, &m);
 		if (ar) {
@@ -112,6 +113,42 @@ int main(void)
 		shaper_free(sh3);
 		diag_free(q);
 		free(hostile);
+	}
+	/* bidi (UAX #9 with FriBidi): an Arabic word inside Chinese text is shaped right to left
+	   (joined forms, a fallback font), its glyphs kept in logical order (clusters ascend) at
+	   level 1; the Chinese and the digits inside Arabic stay at even levels */
+	{
+		const char *mixed = "语言：العربية 123 中文";
+		b.n = 0;
+		CHECK(shape_text(sh, &fc, 10.0f, mixed, strlen(mixed), (struct srcpos){"b", 1, 1}, &b) == ERR_OK);
+		int ar = 0, asc = 1, joined = 0;
+		for (size_t i = 0; i < b.n; i++) {
+			uint32_t cp = b.g[i].cp;
+			if (cp >= 0x0600 && cp <= 0x06FF) {
+				ar++;
+				CHECK(b.g[i].level == 1);
+				CHECK(b.g[i].font != serif);
+			} else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+				CHECK(b.g[i].level == 0);
+			}
+			if (i && b.g[i].cluster < b.g[i - 1].cluster)
+				asc = 0;
+		}
+		CHECK(ar == 7 && asc);
+		/* a joining letter: ع in the middle of a word takes its medial form, not its
+		   isolated glyph */
+		struct font *af = NULL;
+		for (size_t i = 0; i < b.n; i++)
+			if (b.g[i].cp == 0x0639) {
+				af = b.g[i].font;
+				joined = b.g[i].gid != font_glyph(af, 0x0639);
+			}
+		CHECK(af && joined);
+		/* no right-to-left text: every level 0 */
+		b.n = 0;
+		CHECK(shape_text(sh, &fc, 10.0f, t, strlen(t), (struct srcpos){"t", 1, 1}, &b) == ERR_OK);
+		for (size_t i = 0; i < b.n; i++)
+			CHECK(b.g[i].level == 0);
 	}
 	shape_buf_free(&b);
 	shaper_free(sh);
