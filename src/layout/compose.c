@@ -74,6 +74,7 @@ struct compose {
 	const struct compose_opts *opts;
 	unsigned fit_warned;    /* classes already warned about by compose_fit (bit per class) */
 	size_t *line_js;        /* the shaped glyphs a line sets (compose_bidi_line) */
+	size_t trailer;         /* first line of the article's trailer (byline, meta), n_lines: none */
 	size_t cap_line_js;
 	/* image budget (IMAGE_MAX_DOC_*): distinct files counted, by real path */
 	char **img_seen;        /* open-addressing set, cap_seen slots (a power of two) */
@@ -824,8 +825,21 @@ static float compose_need(const struct compose_line *l, int at_top)
 	return (at_top ? 0 : l->space_before) + l->pitch;
 }
 
-/* Number of lines from i that must go onto one page together. */
+static size_t compose_keep_lines(const struct compose *c, size_t i);
+
+/* Number of lines from i that must go onto one page together. A group that ends where the
+   trailer starts (the byline, 关键词 and 责任编辑 lines closing an article) takes the trailer
+   with it: the trailer never stands alone at the top of a page, it moves with at least the
+   last lines of the body (typography review D2). */
 static size_t compose_keep(const struct compose *c, size_t i)
+{
+	size_t n = compose_keep_lines(c, i);
+	if (i < c->trailer && i + n == c->trailer)
+		n = c->n_lines - i;
+	return n;
+}
+
+static size_t compose_keep_lines(const struct compose *c, size_t i)
 {
 	const struct compose_line *l = &c->lines[i];
 	size_t n = 1;
@@ -1240,6 +1254,12 @@ static enum err compose_build(struct compose *c, const struct doc *doc, const st
 		e = compose_blocks(c, doc);
 	if (!e && c->text.oom)
 		e = ERR_NOMEM;
+	/* the trailer: the byline and meta lines that close the article, after its body */
+	c->trailer = c->n_lines;
+	while (c->trailer > 0 && (c->lines[c->trailer - 1].cls == STYLE_BYLINE ||
+				  c->lines[c->trailer - 1].cls == STYLE_META) &&
+	       !c->lines[c->trailer - 1].img)
+		c->trailer--;
 	return e;
 }
 

@@ -429,8 +429,40 @@ static size_t next_line(const struct env *e, size_t q)
 	return q;
 }
 
-/* How many lines from q the rules keep together (HEAD, WIDOW), computed from the blocks. */
+static size_t keep_lines(const struct env *e, const struct doc *doc, size_t q);
+
+/* The first line of the trailer (the byline and meta lines after the last body block), or
+   n_lines. */
+static size_t trailer_start(const struct env *e)
+{
+	size_t t = e->n_lines;
+	for (size_t q = e->n_lines; q-- > 0;) {
+		if (e->lines[q].cls == LC_FOOTER)
+			continue;
+		if (e->lines[q].block >= 0)
+			break;
+		t = q;
+	}
+	return t;
+}
+
+/* How many lines from q the rules keep together (HEAD, WIDOW), computed from the blocks; a
+   group that ends where the trailer starts takes the whole trailer (D2). */
 static size_t keep_group(const struct env *e, const struct doc *doc, size_t q)
+{
+	size_t n = keep_lines(e, doc, q), t = trailer_start(e), k = q;
+	if (q >= t)
+		return n;
+	for (size_t i = 0; i < n && k < e->n_lines; i++)
+		k = next_line(e, k);
+	if (k != t)
+		return n;
+	for (; k < e->n_lines; k = next_line(e, k))
+		n++;
+	return n;
+}
+
+static size_t keep_lines(const struct env *e, const struct doc *doc, size_t q)
 {
 	const struct rline *l = &e->lines[q];
 	if (l->block < 0)
@@ -596,6 +628,23 @@ static void check_doc(struct dctx *c)
 				report(c, l, "the page ends %.2f pt early: the next %zu line(s) (%.2f pt) would "
 				       "fit below this one", room, keep, need);
 		}
+
+	/* D2: no page holds nothing but the trailer (byline, keywords, editor) */
+	{
+		size_t t = trailer_start(e);
+		for (size_t q = t; q < e->n_lines; q++) {
+			const struct rline *l = &e->lines[q];
+			if (l->cls == LC_FOOTER)
+				continue;
+			int alone = 1;
+			for (size_t k = 0; k < t && alone; k++)
+				alone = e->lines[k].cls == LC_FOOTER || e->lines[k].page != l->page;
+			if (alone && t > 0) {
+				report(c, l, "D2: the page holds nothing but the trailer");
+				break;
+			}
+		}
+	}
 
 	/* pagination: the last and first lines of each page */
 	for (size_t q = 0; q < e->n_lines; q++) {
