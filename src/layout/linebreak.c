@@ -298,6 +298,22 @@ static void line_prepare(struct line_ctx *x)
 				c->stage = (uint8_t)clreq_mark_stage(cls);
 		}
 	}
+	/* a space between two CJK characters (names in a byline, 第一 第二) is no Western word
+	   space: it keeps its width and never takes the line's stretch before the characters'
+	   gaps do (typography review D1) */
+	for (size_t i = 0; i < n; i++) {
+		if (!(w[i].flags & LW_WSPACE))
+			continue;
+		size_t p = i, q = i + 1;
+		while (p > 0 && (w[p - 1].flags & LW_SPACE))
+			p--;
+		while (q < n && (w[q].flags & LW_SPACE))
+			q++;
+		if (p > 0 && q < n && (w[p - 1].flags & LW_CJK) && (w[q].flags & LW_CJK))
+			for (size_t k = p; k < q; k++)
+				w[k].flags &= (uint16_t)~LW_WSPACE;
+		i = q - 1;
+	}
 	line_mark_urls(x);
 
 	int vis_noend = 0;           /* KIN-END: the last drawn glyph up to i may not end a line */

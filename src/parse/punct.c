@@ -203,6 +203,42 @@ static const char *punct_wide(char c)
 	return NULL;
 }
 
+/* Full-width marks that carry their own blank (clreq): a space next to one is a hole. */
+static int punct_is_wide_mark(uint32_t c)
+{
+	return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) ||
+	       (c >= 0x3014 && c <= 0x301F) || c == 0xFF01 || c == 0xFF08 || c == 0xFF09 ||
+	       c == 0xFF0C || c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F ||
+	       c == 0xFF3B || c == 0xFF3D || c == 0xFF5B || c == 0xFF5D || c == 0xFF5F ||
+	       c == 0xFF60 || (c >= 0xFE10 && c <= 0xFE19) || (c >= 0xFE30 && c <= 0xFE4F);
+}
+
+/* Marks shared with Western text (curly quotes, dash, ellipsis): full width only in Chinese,
+   so a space next to one is a hole only when the text on the space's other side is CJK. */
+static int punct_is_shared_mark(uint32_t c)
+{
+	return (c >= 0x2018 && c <= 0x201D) || c == 0x2014 || c == 0x2026;
+}
+
+/* Writes the held-back space (pending: 1 ASCII, 2 U+3000) before the character next, unless
+   it is an ASCII space touching a full-width mark (D1 of the typography review: it would
+   print as a hole and take the line's stretch first). The character before it is the last
+   one written to out. */
+static void punct_flush(struct buf *out, size_t line_lo, int pending, uint32_t next)
+{
+	if (!pending)
+		return;
+	if (pending == 1 && out->len > line_lo) {
+		size_t st;
+		uint32_t prev = punct_decode_back(out->p, line_lo, out->len, &st);
+		if (punct_is_wide_mark(prev) || punct_is_wide_mark(next) ||
+		    (punct_is_shared_mark(prev) && punct_is_cjk(next)) ||
+		    (punct_is_shared_mark(next) && punct_is_cjk(prev)))
+			return;
+	}
+	buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+}
+
 void punct_normalize(const char *s, size_t n, struct buf *out)
 {
 	struct punct_open st[PUNCT_MAX_DEPTH];
@@ -216,8 +252,10 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 		/* fast path: a run of characters that need no decision is copied in one go */
 		size_t r = punct_plain_run(s, n, i, depth ? &st[depth - 1] : NULL);
 		if (r > i) {
-			if (pending)
-				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			if (pending) {
+				size_t l0;
+				punct_flush(out, line_lo, pending, punct_decode(s + i, n - i, &l0));
+			}
 			pending = 0;
 			eat_space = 0;
 			buf_put(out, s + i, r - i);
@@ -261,8 +299,7 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 				   ? punct_url(s + i, n - i)
 				   : 0;
 		if (u) {
-			if (pending)
-				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			punct_flush(out, line_lo, pending, c);
 			pending = 0;
 			buf_put(out, s + i, u);
 			i += u;
@@ -271,8 +308,7 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 
 		if (b == '(' && depth < PUNCT_MAX_DEPTH) {
 			uint32_t prev = punct_prev(out, line_lo);
-			if (pending)
-				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			punct_flush(out, line_lo, pending, c);
 			pending = 0;
 			st[depth].out_off = out->len;
 			st[depth].han_in = 0;
@@ -290,8 +326,7 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 		} else if (b == ')' && depth) {
 			struct punct_open o = st[--depth];
 			int wide = o.han_in || o.han_out || punct_is_cjk(punct_next(s, n, i + 1));
-			if (pending)
-				buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+			punct_flush(out, line_lo, pending, c);
 			pending = 0;
 			if (wide) {
 				punct_widen_open(out, o.out_off);
@@ -317,8 +352,7 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 				continue;
 			}
 		}
-		if (pending)
-			buf_puts(out, pending == 2 ? "\xE3\x80\x80" : " ");
+		punct_flush(out, line_lo, pending, c);
 		pending = 0;
 		if (depth && punct_is_cjk(c))
 			st[depth - 1].han_in = 1;

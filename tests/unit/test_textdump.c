@@ -262,6 +262,19 @@ static void test_punct(void)
 		{"(Reuters) - Apple said, on Monday: yes!", "(Reuters) - Apple said, on Monday: yes!"},
 		{"“hello”, he said", "“hello”, he said"},
 		{"比分3:1", "比分3:1"},
+		/* D1: no space next to a full-width mark (a hole, stretched first); quotes, dashes
+		   and ellipses count as full width only with CJK on the space's other side */
+		{"退休了， 作为", "退休了，作为"},
+		{"“武汉社工关爱基金” 在启动仪式", "“武汉社工关爱基金”在启动仪式"},
+		{"他说： “你好”", "他说：“你好”"},
+		{"文字 （括号） 文字", "文字（括号）文字"},
+		{"（ 注 ）", "（注）"},
+		{"名单 《条例》 发布", "名单《条例》发布"},
+		{"关爱 “蓝天使” 服务", "关爱“蓝天使”服务"},
+		{"said “hello” and", "said “hello” and"},
+		{"wait … then", "wait … then"},
+		{"李光正 通讯员 姚韦伟", "李光正 通讯员 姚韦伟"},
+		{"主编　叶景丽", "主编　叶景丽"},
 		{"见 https://example.com/a?b=1,2 网站", "见 https://example.com/a?b=1,2 网站"},
 		{"见http://a.cn/x,谢谢", "见http://a.cn/x，谢谢"},
 		/* unmatched parentheses follow the neighbour rule */
@@ -1001,7 +1014,7 @@ static void test_headlines(void)
 {
 	static const char *const cases[][3] = {
 		{"", "图说示例| 示例职业学院：剪“廉洁窗花” 过廉洁之年\n2022.01.20 16:31 来源：示例日报客户端\n",
-		 "图说示例| 示例职业学院：剪“廉洁窗花” 过廉洁之年"},
+		 "图说示例| 示例职业学院：剪“廉洁窗花”过廉洁之年"},
 		{"《示例日报》 《示例日报藏文版》 《示例商报》 《示例法制报》\n2022年02月13日\n",
 		 "“厕所革命”改善农牧区人居环境\n去年改造户用卫生厕所四万多座\n", "“厕所革命”改善农牧区人居环境"},
 		{"", "原创最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜\n2019-09-08 00:20:15\n",
