@@ -75,6 +75,8 @@ struct compose {
 	unsigned fit_warned;    /* classes already warned about by compose_fit (bit per class) */
 	size_t *line_js;        /* the shaped glyphs a line sets (compose_bidi_line) */
 	size_t trailer;         /* first line of the article's trailer (byline, meta), n_lines: none */
+	const uint32_t *keep;   /* KEEP ranges for the block being set (line_params.keep) */
+	size_t n_keep;
 	size_t cap_line_js;
 	/* image budget (IMAGE_MAX_DOC_*): distinct files counted, by real path */
 	char **img_seen;        /* open-addressing set, cap_seen slots (a power of two) */
@@ -297,7 +299,7 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		return e;
 	struct line_params lp = {.measure = compose_measure(c, k), .em = size, .indent = indent,
 				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
-				 .hang = k == STYLE_BODY && c->st->hang};
+				 .hang = k == STYLE_BODY && c->st->hang, .keep = c->keep, .n_keep = c->n_keep};
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
 	if (e)
 		return e;
@@ -780,6 +782,9 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 			e = compose_image(c, k);
 	}
 	if (!e && doc->n_byline) {
+		/* D5: a name is never broken across lines (KEEP ranges of the line breaker) */
+		struct buf keep;
+		buf_init(&keep);
 		buf_reset(&b);
 		buf_puts(&b, "（");
 		for (size_t i = 0; i < doc->n_byline; i++) {
@@ -790,11 +795,22 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 			for (size_t k = 0; k < cr->n_names; k++) {
 				if (k || cr->role[0])
 					buf_putc(&b, ' ');
+				uint32_t r[2] = {(uint32_t)b.len, 0};
 				buf_puts(&b, cr->names[k]);
+				r[1] = (uint32_t)b.len;
+				buf_put(&keep, r, sizeof r);
 			}
 		}
 		buf_puts(&b, "）");
-		e = compose_block(c, STYLE_BYLINE, buf_cstr(&b), doc->byline[0].pos, 0, 0);
+		if (keep.oom)
+			e = ERR_NOMEM;
+		c->keep = (const uint32_t *)keep.p;
+		c->n_keep = keep.len / (2 * sizeof(uint32_t));
+		if (!e)
+			e = compose_block(c, STYLE_BYLINE, buf_cstr(&b), doc->byline[0].pos, 0, 0);
+		c->keep = NULL;
+		c->n_keep = 0;
+		buf_free(&keep);
 	}
 	if (!e && doc->n_keywords) {
 		buf_reset(&b);

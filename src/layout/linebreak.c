@@ -318,6 +318,7 @@ static void line_prepare(struct line_ctx *x)
 
 	int vis_noend = 0;           /* KIN-END: the last drawn glyph up to i may not end a line */
 	size_t nv = 0;               /* first non-space glyph after i (computed lazily) */
+	size_t kr = 0;               /* KEEP: the first range that may still hold a break */
 	for (size_t i = 0; i + 1 < n; i++) {
 		struct line_work *a = &w[i], *b = &w[i + 1];
 		uint32_t c0 = g[i].cluster, c1 = g[i + 1].cluster;
@@ -372,6 +373,11 @@ static void line_prepare(struct line_ctx *x)
 						nv++;
 				}
 				if (nv < n && (w[nv].flags & LW_NOSTART))
+					brk = LINE_BRK_NO;
+				/* KEEP: inside a range the caller keeps whole (a name) */
+				while (kr < x->p->n_keep && x->p->keep[2 * kr + 1] <= c1)
+					kr++;
+				if (kr < x->p->n_keep && x->p->keep[2 * kr] < c1)
 					brk = LINE_BRK_NO;
 			}
 		}

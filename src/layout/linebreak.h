@@ -63,6 +63,10 @@ struct line_params {
 	int greedy;      /* 1: greedy first-fit filler instead of the optimal-fit breaker (always
 			    used for ragged text) */
 	int hang;        /* HANG: 1 lets 、，。 hang outside the measure at a line end (one mark) */
+	/* KEEP: byte ranges of the text, pairs [keep[2k], keep[2k+1]) in ascending order, inside
+	   which no line may break (a person's name in a byline: never 姚 / 韦伟); borrowed */
+	const uint32_t *keep;
+	size_t n_keep;
 };
 
 enum line_flag {

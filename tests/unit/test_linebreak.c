@@ -44,7 +44,8 @@ struct env {
 /* Parameters for the current round (both breakers run every test). */
 static struct line_params lp(const struct env *e, float measure, float indent, int justify)
 {
-	struct line_params p = {measure, EM, indent, justify, e->greedy, e->hang};
+	struct line_params p = {.measure = measure, .em = EM, .indent = indent, .justify = justify,
+				.greedy = e->greedy, .hang = e->hang};
 	return p;
 }
 
@@ -478,6 +479,35 @@ static void test_runt(struct env *e)
 	CHECK(e->r.n == 3 && e->r.lines[2].start == 19);
 }
 
+/* KEEP: no break inside a range the caller keeps whole (a name in a byline, D5). */
+static void test_keep(struct env *e)
+{
+	/* （记者 欧阳建国 李光正） at 7 em: without KEEP the first line takes 欧阳 (7 ems) */
+	const char *t = "（记者 欧阳建国 李光正）";
+	size_t len = strlen(t);
+	uint32_t keep[4];
+	keep[0] = (uint32_t)(strstr(t, "欧阳建国") - t);
+	keep[1] = keep[0] + (uint32_t)strlen("欧阳建国");
+	keep[2] = (uint32_t)(strstr(t, "李光正") - t);
+	keep[3] = keep[2] + (uint32_t)strlen("李光正");
+	for (int with = 0; with < 2; with++) {
+		struct line_params p = lp(e, 7 * EM, 0, 0);
+		if (with) {
+			p.keep = keep;
+			p.n_keep = 2;
+		}
+		shape(e, t, len);
+		CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, e->d, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		int inside = 0;
+		for (size_t i = 0; i + 1 < e->r.n; i++) {
+			uint32_t at = e->b.g[e->r.lines[i].end].cluster; /* the next line's first byte */
+			for (int k = 0; k < 2; k++)
+				inside |= at > keep[2 * k] && at < keep[2 * k + 1];
+		}
+		CHECK(inside == !with);
+	}
+}
+
 /* UNBREAK and punctuation runs at every position modulo the measure. */
 static void test_positions(struct env *e)
 {
@@ -891,14 +921,14 @@ static void test_loose(struct env *e)
 		float mg = 0, mo = 0;
 		e->greedy = 1;
 		CHECK(brk_shaped(e, t, cases[i].m, 0) == ERR_OK);
-		CHECK(!check_lines(e, t, t, strlen(t), &(struct line_params){cases[i].m * EM, EM, 0, 1, 1, 0}, 0));
+		CHECK(!check_lines(e, t, t, strlen(t), &(struct line_params){.measure = cases[i].m * EM, .em = EM, .justify = 1, .greedy = 1}, 0));
 		for (size_t k = 0; k < e->r.n; k++)
 			if (e->r.lines[k].ratio > mg)
 				mg = e->r.lines[k].ratio;
 		double dg = e->r.demerits;
 		e->greedy = 0;
 		CHECK(brk_shaped(e, t, cases[i].m, 0) == ERR_OK);
-		CHECK(!check_lines(e, t, t, strlen(t), &(struct line_params){cases[i].m * EM, EM, 0, 1, 0, 0}, 0));
+		CHECK(!check_lines(e, t, t, strlen(t), &(struct line_params){.measure = cases[i].m * EM, .em = EM, .justify = 1}, 0));
 		for (size_t k = 0; k < e->r.n; k++)
 			if (e->r.lines[k].ratio > mo)
 				mo = e->r.lines[k].ratio;
@@ -990,6 +1020,7 @@ static void suite(struct env *e, char **paras, size_t np, int nrandom)
 	test_widths(e);
 	test_order(e);
 	test_runt(e);
+	test_keep(e);
 	for (size_t i = 0; i < np; i++) {
 		char name[48];
 		snprintf(name, sizeof name, "sample paragraph %zu", i + 1);
