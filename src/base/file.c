@@ -27,7 +27,12 @@ int file_open_regular(const char *path, char *why, size_t n)
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		snprintf(why, n, "cannot open: %s", strerror(errno));
+		int err = errno;
+		/* a socket cannot be opened at all (ENXIO): name what it is */
+		if (!stat(path, &st) && !S_ISREG(st.st_mode))
+			snprintf(why, n, "%s, not a regular file", file_kind(st.st_mode));
+		else
+			snprintf(why, n, "cannot open: %s", strerror(err));
 		return -1;
 	}
 	if (fstat(fd, &st)) {

@@ -43,6 +43,10 @@ r2 fifo-input-digest 1 "fifo.txt: not a regular file" digest "$R/fifo.txt" "$R/i
 	-o "$R/fifo-digest.pdf"
 r2 char-device-input 4 "/dev/null: error: a character device, not a regular file" print /dev/null \
 	-o "$R/null.pdf"
+if command -v python3 >/dev/null &&
+	python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$R/sock.txt" 2>/dev/null; then
+	r2 socket-input 4 "sock.txt: error: a socket, not a regular file" print "$R/sock.txt" -o "$R/sock.pdf"
+fi
 r2 fifo-style 4 "fifo.style: error: style file: a FIFO, not a regular file" print "$R/in.txt" \
 	--style "$R/fifo.style" -o "$R/fifo-style.pdf"
 mkdir -p "$R/dir.style" "$R/plain-dir"
@@ -57,7 +61,7 @@ mkfifo "$R/fimg/photo.png"
 printf -- '---\ntitle: 管道图片\n---\n\n%s\n\n![图](photo.png)\n\n%s\n' "$para" "$para" >"$R/fimg/a.md"
 r2 fifo-image 0 "a\.md(:[0-9]+:[0-9]+)?: warning: .*photo.png.*not a regular file" print "$R/fimg/a.md" \
 	-o "$R/fimg/a.pdf"
-for f in fifo.pdf fifo-style.pdf style-dir.pdf style-dir2.pdf fifo-digest.pdf fifo-manifest.pdf null.pdf; do
+for f in fifo.pdf sock.pdf fifo-style.pdf style-dir.pdf style-dir2.pdf fifo-digest.pdf fifo-manifest.pdf null.pdf; do
 	[ -e "$R/$f" ] && fail "non-regular inputs: $f written"
 done
 
