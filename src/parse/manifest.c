@@ -250,6 +250,14 @@ static enum err mf_yaml_error(struct mf_ctx *c)
 		return mf_error(c, ERR_SYNTAX, at, "bad YAML in the manifest: %s", problem);
 	}
 	struct srcpos at = mf_mark(c, p->problem_mark);
+	/* an unclosed quote, [ or {: the problem starts where it opens, not where the parser
+	   gave up (often the end of the file) */
+	if (p->context && p->context_mark.line < p->problem_mark.line &&
+	    (strstr(p->context, "quoted scalar") || strstr(p->context, "flow "))) {
+		struct srcpos start = mf_mark(c, p->context_mark);
+		return mf_error(c, ERR_SYNTAX, start, "bad YAML in the manifest: %s at %u:%u (%s that starts here)",
+				problem, at.line, at.col, p->context);
+	}
 	if (p->context)
 		return mf_error(c, ERR_SYNTAX, at, "bad YAML in the manifest: %s (%s at line %u)",
 				problem, p->context, (unsigned)p->context_mark.line + 1);

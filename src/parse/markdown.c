@@ -166,6 +166,13 @@ static enum err md_yaml_load(struct md_ctx *c, const char *fm, size_t n, unsigne
 			struct srcpos at = md_ymark(c, p.problem_mark, first_line);
 			if (p.error == YAML_MEMORY_ERROR) {
 				e = ERR_NOMEM;
+			} else if (p.context && p.context_mark.line < p.problem_mark.line &&
+				   (strstr(p.context, "quoted scalar") || strstr(p.context, "flow "))) {
+				/* an unclosed quote, [ or {: reported where it opens */
+				diag_at(c->d, DIAG_ERROR, md_ymark(c, p.context_mark, first_line),
+					"bad YAML in the front matter: %s at %u:%u (%s that starts here)",
+					p.problem ? p.problem : "syntax error", at.line, at.col, p.context);
+				e = ERR_SYNTAX;
 			} else {
 				diag_at(c->d, DIAG_ERROR, at, "bad YAML in the front matter: %s%s%s",
 					p.problem ? p.problem : "syntax error", p.context ? " " : "",

@@ -261,12 +261,12 @@ static void test_small(void)
 
 static const struct bad bad[] = {
 	/* not YAML */
-	{"title: x\narticles: [a, b\n", ERR_SYNTAX, 1, "t.yaml:3:1: error: bad YAML in the manifest: "
-	 "did not find expected ',' or ']' (while parsing a flow sequence at line 2)", NULL},
+	{"title: x\narticles: [a, b\n", ERR_SYNTAX, 1, "t.yaml:2:11: error: bad YAML in the manifest: "
+	 "did not find expected ',' or ']' at 3:1 (while parsing a flow sequence that starts here)", NULL},
 	{"title: x\n  bad: y\n", ERR_SYNTAX, 1,
 	 "t.yaml:2:6: error: bad YAML in the manifest: mapping values are not allowed in this context", NULL},
-	{"title: \"open\narticles: [a]\n", ERR_SYNTAX, 1, "t.yaml:3:1: error: bad YAML in the manifest: "
-	 "found unexpected end of stream (while scanning a quoted scalar at line 1)", NULL},
+	{"title: \"open\narticles: [a]\n", ERR_SYNTAX, 1, "t.yaml:1:8: error: bad YAML in the manifest: "
+	 "found unexpected end of stream at 3:1 (while scanning a quoted scalar that starts here)", NULL},
 	{"title: 周报\xff\n", ERR_SYNTAX, 1,
 	 "t.yaml:1:10: error: bad YAML in the manifest: invalid leading UTF-8 octet (#xFF)", NULL},
 	{"title: x\nsubject: \xe5\xa5\n", ERR_SYNTAX, 1,
