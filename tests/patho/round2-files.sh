@@ -74,18 +74,26 @@ done
 	>"$R/big.txt"
 dflt=
 env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
-for sig in TERM INT; do
-	d=$R/sig-$sig
+cp "$R/big.txt" "$R/big2.txt"
+# SIGTERM and SIGINT during one write; SIGTERM while two threads write (print -d -j 2)
+for v in TERM:1 INT:1 TERM:2; do
+	sig=${v%:*} n=${v#*:}
+	d=$R/sig-$sig-$n
 	mkdir -p "$d"
 	echo old >"$d/big.pdf"
+	set -- "$R/big.txt" -o "$d/big.pdf"
+	if [ "$n" = 2 ]; then
+		echo old >"$d/big2.pdf"
+		set -- "$R/big.txt" "$R/big2.txt" -d "$d" -j 2
+	fi
 	if command -v strace >/dev/null &&
 		strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=1 true 2>/dev/null; then
 		# (env --default-signal: a background job of a script starts with SIGINT ignored)
-		$dflt strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=3000000 \
-			"$PAIBAN" print "$R/big.txt" -q -o "$d/big.pdf" 2>"$d/err" &
+		$dflt strace -f -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=3000000 \
+			"$PAIBAN" print -q "$@" 2>"$d/err" &
 		tracer=$!
 		i=0
-		while [ $i -lt 300 ] && [ -z "$(find "$d" -name '*.tmp')" ]; do
+		while [ $i -lt 300 ] && [ "$(find "$d" -name '*.tmp' | wc -l)" -lt "$n" ]; do
 			sleep 0.1
 			i=$((i + 1))
 		done
@@ -93,16 +101,16 @@ for sig in TERM INT; do
 		[ -n "$pid" ] && kill -"$sig" "$pid"
 		wait "$tracer"
 		# not an assertion (a loaded machine may send the signal after the hold): say which
-		[ "$(cat "$d/big.pdf")" = old ] && echo "      (SIG$sig arrived while the temporary existed)"
+		[ "$(cat "$d/big.pdf")" = old ] && echo "      (SIG$sig arrived while $n temporaries existed)"
 	else
 		# no strace: a signal somewhere in the run, most often before the write
-		$dflt "$PAIBAN" print "$R/big.txt" -q -o "$d/big.pdf" 2>"$d/err" &
+		$dflt "$PAIBAN" print -q "$@" 2>"$d/err" &
 		pid=$!
 		sleep 0.3
 		kill -"$sig" "$pid" 2>/dev/null
 		wait "$pid"
 	fi
-	r2_no_tmp "SIG$sig during the write" "$d"
+	r2_no_tmp "SIG$sig during $n write(s)" "$d"
 done
 # A write past the file-size limit (ulimit -f: a full disk or a quota as the process sees it):
 # EFBIG, exit 4 with a message, no file, no temporary; the old dump is untouched.
