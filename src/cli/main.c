@@ -251,6 +251,16 @@ static enum err cli_check_outputs(const struct job_env *env, const char *const *
 	return e;
 }
 
+/* 1 when path is the file standard output writes to (-o /dev/stdout with --dump-layout -),
+   unless that is a device other than a terminal (/dev/null: nothing mixes there). */
+static int cli_is_stdout(const char *path)
+{
+	struct stat a, b;
+	if (fstat(1, &a) || stat(path, &b) || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		return 0;
+	return !S_ISCHR(a.st_mode) || isatty(1);
+}
+
 /* The jobs of one `paiban print` run. */
 struct cli_batch {
 	const struct job_env *env;
@@ -373,6 +383,11 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	}
 	if (dump && out && !strcmp(dump, "-") && !strcmp(out, "-")) {
 		diag_msg(d, DIAG_ERROR, "--dump-layout - and -o - both write to standard output");
+		return 2;
+	}
+	if (dump && out && (!strcmp(dump, "-") != !strcmp(out, "-")) &&
+	    cli_is_stdout(!strcmp(dump, "-") ? out : dump)) {
+		diag_msg(d, DIAG_ERROR, "--dump-layout %s and -o %s both write to standard output", dump, out);
 		return 2;
 	}
 	struct job_env env;

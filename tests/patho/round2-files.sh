@@ -166,6 +166,10 @@ echo old >"$R/io/old.pdf"
 r2 dump-is-output 2 "--dump-layout $R/io/./old.pdf is the output $R/io/old.pdf" print "$R/in.txt" -o "$R/io/old.pdf" \
 	--dump-layout "$R/io/./old.pdf"
 [ "$(cat "$R/io/old.pdf")" = old ] && ok "dump-is-output: old.pdf untouched" || fail "dump-is-output: old.pdf replaced"
+r2 dump-and-pdf-on-stdout 2 "--dump-layout - and -o /dev/stdout both write to standard output" print "$R/in.txt" \
+	-o /dev/stdout --dump-layout -
+r2 pdf-and-dump-on-stdout 2 "--dump-layout /dev/stdout and -o - both write to standard output" print "$R/in.txt" \
+	-o - --dump-layout /dev/stdout
 for f in x.pdf y.pdf z.pdf same.pdf; do
 	[ -e "$R/io/$f" ] && fail "outputs that are inputs: $f written"
 done
