@@ -27,7 +27,12 @@ int file_open_regular(const char *path, char *why, size_t n)
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		snprintf(why, n, "cannot open: %s", strerror(errno));
+		int err = errno;
+		/* a socket cannot be opened at all (ENXIO): name what it is */
+		if (!stat(path, &st) && !S_ISREG(st.st_mode))
+			snprintf(why, n, "%s, not a regular file", file_kind(st.st_mode));
+		else
+			snprintf(why, n, "cannot open: %s", strerror(err));
 		return -1;
 	}
 	if (fstat(fd, &st)) {
@@ -85,18 +90,47 @@ static int file_canon(const char *path, char *out, size_t n)
 	return snprintf(out, n, "%s/%s", real, base) < (int)n ? 0 : -1;
 }
 
+void file_id_get(const char *path, struct file_id *id)
+{
+	struct stat st;
+	char c[PATH_MAX];
+	memset(id, 0, sizeof *id);
+	id->path = path;
+	if (!stat(path, &st)) {
+		id->exists = 1;
+		id->dev = st.st_dev;
+		id->ino = st.st_ino;
+	} else if (!file_canon(path, c, sizeof c)) {
+		id->canon = strdup(c);
+	}
+}
+
+void file_id_free(struct file_id *id)
+{
+	if (id) {
+		free(id->canon);
+		id->canon = NULL;
+	}
+}
+
+int file_id_same(const struct file_id *a, const struct file_id *b)
+{
+	if (a->exists || b->exists)
+		return a->exists && b->exists && a->dev == b->dev && a->ino == b->ino;
+	if (!strcmp(a->path, b->path))
+		return 1;
+	return a->canon && b->canon && !strcmp(a->canon, b->canon);
+}
+
 int file_same_target(const char *a, const char *b)
 {
-	struct stat sa, sb;
-	int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
-	if (ea && eb)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	if (ea || eb)
-		return 0;
-	char ca[PATH_MAX], cb[PATH_MAX];
-	if (!strcmp(a, b))
-		return 1;
-	return !file_canon(a, ca, sizeof ca) && !file_canon(b, cb, sizeof cb) && !strcmp(ca, cb);
+	struct file_id ia, ib;
+	file_id_get(a, &ia);
+	file_id_get(b, &ib);
+	int same = file_id_same(&ia, &ib);
+	file_id_free(&ia);
+	file_id_free(&ib);
+	return same;
 }
 
 /* ---- the live temporaries, for the signal handler ------------------------------------------ */

@@ -39,6 +39,21 @@ int file_same(const char *a, const char *b);
    exists yet, the same name in the same folder (symbolic links in the folders resolved). */
 int file_same_target(const char *a, const char *b);
 
+/* What file_same_target compares, worked out once per path for comparing many paths with
+   each other (print -d of thousands of articles): device and inode when the file exists, else
+   the path with its folder resolved (canon, malloc'd; NULL when the folder does not resolve:
+   path itself is compared). path is borrowed. */
+struct file_id {
+	const char *path;
+	int exists;
+	dev_t dev;
+	ino_t ino;
+	char *canon;
+};
+void file_id_get(const char *path, struct file_id *id);
+void file_id_free(struct file_id *id);
+int file_id_same(const struct file_id *a, const struct file_id *b);
+
 /* Puts len bytes at path: "-" is standard output, a device or FIFO that exists is written in
    place, a regular file (or a new one) is written to a temporary file in the same folder
    (.NAME.XXXXXXXX.tmp, the replaced file's permissions) that is renamed over it, through a

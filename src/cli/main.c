@@ -175,38 +175,92 @@ static void cli_out_name(const char *in, const char *dir, const char *sfx, int k
 /* Inputs whose PDFs would land on the same file (a/x.txt and b/x.html with -d out: out/x.pdf)
    are named apart: the first in command-line order keeps x.pdf, the next ones get x-2.pdf,
    x-3.pdf ..., skipping any name another input's PDF has, with a note for each. The same file
-   given twice is refused (ERR_USAGE). */
-static enum err cli_out_apart(const char *const *inputs, char **outputs, int n_in, const char *dir,
-			      struct diag *d)
+   given twice is refused (ERR_USAGE). Paths are compared through their file_id (each looked
+   up once: thousands of inputs stay cheap); out_ids follow the renames. */
+static enum err cli_out_apart(const char *const *inputs, const struct file_id *in_ids, char **outputs,
+			      struct file_id *out_ids, int n_in, const char *dir, struct diag *d)
 {
 	for (int i = 1; i < n_in; i++) {
 		int k = 0;
-		while (k < i && !file_same_target(outputs[k], outputs[i]))
+		while (k < i && !file_id_same(&out_ids[k], &out_ids[i]))
 			k++;
 		if (k == i)
 			continue;
-		if (file_same(inputs[k], inputs[i])) {
+		if (file_id_same(&in_ids[k], &in_ids[i])) {
 			diag_msg(d, DIAG_ERROR, "%s and %s are the same file; give it once", inputs[k], inputs[i]);
 			return ERR_USAGE;
 		}
 		char path[PATH_MAX];
+		struct file_id c;
 		for (int num = 2;; num++) {
 			cli_out_name(inputs[i], dir, "-", num, path, sizeof path);
+			file_id_get(path, &c);
 			int taken = 0;
 			for (int j = 0; j < n_in && !taken; j++)
-				taken = j != i && file_same_target(outputs[j], path);
+				taken = j != i && file_id_same(&out_ids[j], &c);
 			if (!taken)
 				break;
+			file_id_free(&c);
 		}
 		char *p = strdup(path);
-		if (!p)
+		if (!p) {
+			file_id_free(&c);
 			return ERR_NOMEM;
+		}
 		diag_msg(d, DIAG_NOTE, "%s and %s have the same name: %s is written to %s", inputs[k], inputs[i],
 			 inputs[i], p);
 		free(outputs[i]);
 		outputs[i] = p;
+		file_id_free(&out_ids[i]);
+		out_ids[i] = c;
+		out_ids[i].path = p;
 	}
 	return ERR_OK;
+}
+
+/* No output may be one of the run's inputs, nor the dump the PDF: ERR_USAGE naming both. */
+static enum err cli_check_outputs(const struct job_env *env, const char *const *inputs,
+				  const struct file_id *in_ids, char **outputs, const struct file_id *out_ids,
+				  int n_in, struct diag *d)
+{
+	enum err e = ERR_OK;
+	struct file_id dump_id = {0};
+	if (env->dump)
+		file_id_get(env->dump, &dump_id);
+	for (int i = 0; !e && i < n_in; i++) {
+		int out_std = !strcmp(outputs[i], "-");
+		for (int k = 0; !e && k < n_in; k++) {
+			if (!strcmp(inputs[k], "-"))
+				continue;
+			if (!out_std && file_id_same(&out_ids[i], &in_ids[k])) {
+				job_clash_report(d, "output", outputs[i], "the input file", inputs[k]);
+				e = ERR_USAGE;
+			} else if (env->dump && i == 0 && file_id_same(&dump_id, &in_ids[k])) {
+				job_clash_report(d, "--dump-layout", env->dump, "the input file", inputs[k]);
+				e = ERR_USAGE;
+			}
+		}
+		if (!e && !out_std)
+			e = job_check_out(env, NULL, "output", outputs[i], d);
+		if (!e && env->dump && !out_std && file_id_same(&dump_id, &out_ids[i])) {
+			job_clash_report(d, "--dump-layout", env->dump, "the output", outputs[i]);
+			e = ERR_USAGE;
+		}
+	}
+	if (!e && env->dump)
+		e = job_check_out(env, NULL, "--dump-layout", env->dump, d);
+	file_id_free(&dump_id);
+	return e;
+}
+
+/* 1 when path is the file standard output writes to (-o /dev/stdout with --dump-layout -),
+   unless that is a device other than a terminal (/dev/null: nothing mixes there). */
+static int cli_is_stdout(const char *path)
+{
+	struct stat a, b;
+	if (fstat(1, &a) || stat(path, &b) || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		return 0;
+	return !S_ISCHR(a.st_mode) || isatty(1);
 }
 
 /* The jobs of one `paiban print` run. */
@@ -333,6 +387,11 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		diag_msg(d, DIAG_ERROR, "--dump-layout - and -o - both write to standard output");
 		return 2;
 	}
+	if (dump && out && (!strcmp(dump, "-") != !strcmp(out, "-")) &&
+	    cli_is_stdout(!strcmp(dump, "-") ? out : dump)) {
+		diag_msg(d, DIAG_ERROR, "--dump-layout %s and -o %s both write to standard output", dump, out);
+		return 2;
+	}
 	struct job_env env;
 	enum err e = job_env_init(&env, style, size_steps, d);
 	env.allow_dirs = allow;
@@ -353,23 +412,28 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		if (!(outputs[i] = strdup(path)))
 			e = ERR_NOMEM;
 	}
+	struct file_id *in_ids = calloc((size_t)n_in, sizeof *in_ids);
+	struct file_id *out_ids = calloc((size_t)n_in, sizeof *out_ids);
+	if (!e && (!in_ids || !out_ids))
+		e = ERR_NOMEM;
+	for (int i = 0; !e && i < n_in; i++) {
+		file_id_get(inputs[i], &in_ids[i]);
+		file_id_get(outputs[i], &out_ids[i]);
+	}
 	if (!e && !out)
-		e = cli_out_apart(inputs, outputs, n_in, dir, d);
-	/* no output may be one of the run's inputs, nor the dump the PDF */
+		e = cli_out_apart(inputs, in_ids, outputs, out_ids, n_in, dir, d);
 	if (!e && dump && strcmp(dump, "-"))
 		env.dump = dump;
-	for (int i = 0; !e && i < n_in; i++) {
-		for (int k = 0; !e && k < n_in; k++)
-			if (job_clash("output", outputs[i], "the input file", inputs[k], d) ||
-			    (env.dump && job_clash("--dump-layout", env.dump, "the input file", inputs[k], d)))
-				e = ERR_USAGE;
-		if (!e)
-			e = job_check_out(&env, NULL, "output", outputs[i], d);
-		if (!e && env.dump && job_clash("--dump-layout", env.dump, "the output", outputs[i], d))
-			e = ERR_USAGE;
+	if (!e)
+		e = cli_check_outputs(&env, inputs, in_ids, outputs, out_ids, n_in, d);
+	for (int i = 0; i < n_in; i++) {
+		if (in_ids)
+			file_id_free(&in_ids[i]);
+		if (out_ids)
+			file_id_free(&out_ids[i]);
 	}
-	if (!e && env.dump)
-		e = job_check_out(&env, NULL, "--dump-layout", env.dump, d);
+	free(in_ids);
+	free(out_ids);
 	enum err worst = e;
 	if (!e) {
 		struct cli_batch batch = {&env, inputs, outputs, dumps};

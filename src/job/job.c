@@ -200,12 +200,18 @@ int job_same_file(const char *a, const char *b)
 	return file_same(a, b);
 }
 
+void job_clash_report(struct diag *d, const char *out_what, const char *out, const char *in_what,
+		      const char *in)
+{
+	diag_msg(d, DIAG_ERROR, "%s %s is %s %s; refusing to overwrite it", out_what, out, in_what, in);
+}
+
 int job_clash(const char *out_what, const char *out, const char *in_what, const char *in,
 	      struct diag *d)
 {
 	if (!out || !in || !*in || !strcmp(out, "-") || !strcmp(in, "-") || !file_same_target(out, in))
 		return 0;
-	diag_msg(d, DIAG_ERROR, "%s %s is %s %s; refusing to overwrite it", out_what, out, in_what, in);
+	job_clash_report(d, out_what, out, in_what, in);
 	return 1;
 }
 

@@ -57,6 +57,9 @@ int job_same_file(const char *a, const char *b);
    to overwrite it") when out (not "-") will be the file in (file_same_target), else 0. */
 int job_clash(const char *out_what, const char *out, const char *in_what, const char *in,
 	      struct diag *d);
+/* The error job_clash reports, for callers that compared the files themselves (file_id). */
+void job_clash_report(struct diag *d, const char *out_what, const char *out, const char *in_what,
+		      const char *in);
 /* ERR_USAGE when out is the style or font-role file of env, a font file env's fontset has
    loaded, or one of the images drawn in pd (NULL: none), with the error; else ERR_OK. */
 enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, const char *out_what,

@@ -43,6 +43,10 @@ r2 fifo-input-digest 1 "fifo.txt: not a regular file" digest "$R/fifo.txt" "$R/i
 	-o "$R/fifo-digest.pdf"
 r2 char-device-input 4 "/dev/null: error: a character device, not a regular file" print /dev/null \
 	-o "$R/null.pdf"
+if command -v python3 >/dev/null &&
+	python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$R/sock.txt" 2>/dev/null; then
+	r2 socket-input 4 "sock.txt: error: a socket, not a regular file" print "$R/sock.txt" -o "$R/sock.pdf"
+fi
 r2 fifo-style 4 "fifo.style: error: style file: a FIFO, not a regular file" print "$R/in.txt" \
 	--style "$R/fifo.style" -o "$R/fifo-style.pdf"
 mkdir -p "$R/dir.style" "$R/plain-dir"
@@ -57,7 +61,7 @@ mkfifo "$R/fimg/photo.png"
 printf -- '---\ntitle: 管道图片\n---\n\n%s\n\n![图](photo.png)\n\n%s\n' "$para" "$para" >"$R/fimg/a.md"
 r2 fifo-image 0 "a\.md(:[0-9]+:[0-9]+)?: warning: .*photo.png.*not a regular file" print "$R/fimg/a.md" \
 	-o "$R/fimg/a.pdf"
-for f in fifo.pdf fifo-style.pdf style-dir.pdf style-dir2.pdf fifo-digest.pdf fifo-manifest.pdf null.pdf; do
+for f in fifo.pdf sock.pdf fifo-style.pdf style-dir.pdf style-dir2.pdf fifo-digest.pdf fifo-manifest.pdf null.pdf; do
 	[ -e "$R/$f" ] && fail "non-regular inputs: $f written"
 done
 
@@ -70,18 +74,26 @@ done
 	>"$R/big.txt"
 dflt=
 env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
-for sig in TERM INT; do
-	d=$R/sig-$sig
+cp "$R/big.txt" "$R/big2.txt"
+# SIGTERM and SIGINT during one write; SIGTERM while two threads write (print -d -j 2)
+for v in TERM:1 INT:1 TERM:2; do
+	sig=${v%:*} n=${v#*:}
+	d=$R/sig-$sig-$n
 	mkdir -p "$d"
 	echo old >"$d/big.pdf"
+	set -- "$R/big.txt" -o "$d/big.pdf"
+	if [ "$n" = 2 ]; then
+		echo old >"$d/big2.pdf"
+		set -- "$R/big.txt" "$R/big2.txt" -d "$d" -j 2
+	fi
 	if command -v strace >/dev/null &&
 		strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=1 true 2>/dev/null; then
 		# (env --default-signal: a background job of a script starts with SIGINT ignored)
-		$dflt strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=3000000 \
-			"$PAIBAN" print "$R/big.txt" -q -o "$d/big.pdf" 2>"$d/err" &
+		$dflt strace -f -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_enter=3000000 \
+			"$PAIBAN" print -q "$@" 2>"$d/err" &
 		tracer=$!
 		i=0
-		while [ $i -lt 300 ] && [ -z "$(find "$d" -name '*.tmp')" ]; do
+		while [ $i -lt 300 ] && [ "$(find "$d" -name '*.tmp' | wc -l)" -lt "$n" ]; do
 			sleep 0.1
 			i=$((i + 1))
 		done
@@ -89,16 +101,16 @@ for sig in TERM INT; do
 		[ -n "$pid" ] && kill -"$sig" "$pid"
 		wait "$tracer"
 		# not an assertion (a loaded machine may send the signal after the hold): say which
-		[ "$(cat "$d/big.pdf")" = old ] && echo "      (SIG$sig arrived while the temporary existed)"
+		[ "$(cat "$d/big.pdf")" = old ] && echo "      (SIG$sig arrived while $n temporaries existed)"
 	else
 		# no strace: a signal somewhere in the run, most often before the write
-		$dflt "$PAIBAN" print "$R/big.txt" -q -o "$d/big.pdf" 2>"$d/err" &
+		$dflt "$PAIBAN" print -q "$@" 2>"$d/err" &
 		pid=$!
 		sleep 0.3
 		kill -"$sig" "$pid" 2>/dev/null
 		wait "$pid"
 	fi
-	r2_no_tmp "SIG$sig during the write" "$d"
+	r2_no_tmp "SIG$sig during $n write(s)" "$d"
 done
 # A write past the file-size limit (ulimit -f: a full disk or a quota as the process sees it):
 # EFBIG, exit 4 with a message, no file, no temporary; the old dump is untouched.
@@ -154,6 +166,10 @@ echo old >"$R/io/old.pdf"
 r2 dump-is-output 2 "--dump-layout $R/io/./old.pdf is the output $R/io/old.pdf" print "$R/in.txt" -o "$R/io/old.pdf" \
 	--dump-layout "$R/io/./old.pdf"
 [ "$(cat "$R/io/old.pdf")" = old ] && ok "dump-is-output: old.pdf untouched" || fail "dump-is-output: old.pdf replaced"
+r2 dump-and-pdf-on-stdout 2 "--dump-layout - and -o /dev/stdout both write to standard output" print "$R/in.txt" \
+	-o /dev/stdout --dump-layout -
+r2 pdf-and-dump-on-stdout 2 "--dump-layout /dev/stdout and -o - both write to standard output" print "$R/in.txt" \
+	-o - --dump-layout /dev/stdout
 for f in x.pdf y.pdf z.pdf same.pdf; do
 	[ -e "$R/io/$f" ] && fail "outputs that are inputs: $f written"
 done
