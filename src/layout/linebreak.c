@@ -114,7 +114,8 @@ void line_init(void)
    is its end-of-text marker (set_linebreaks stops there and asserts), and the regional
    indicators U+1F1E6..1F1FF have a class (RI) its pair table lacks (it asserts). An exhaustive
    run over every 21-bit code point in a dozen contexts, and over lax UTF-8 byte patterns,
-   finds no other (tests/unit/test_linebreak.c keeps the cases); the other noncharacters are
+   finds no other (test_unibreak_guard in tests/unit/test_linebreak.c keeps the cases that
+   aborted; tests/fuzz/fuzz_breaker.c feeds arbitrary code points); the other noncharacters are
    mapped too, to what UAX #14 gives any unassigned code point (AL), so that no later library
    version meets them. */
 static int line_unibreak_bad(uint32_t cp)

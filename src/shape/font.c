@@ -35,6 +35,7 @@ struct fontset {
 	   search (fontset_coverage): a code point outside it costs no fontconfig match */
 	FcCharSet *cover;
 	int cover_done;
+	int full_noted;         /* the fallback search met FONTSET_MAX (noted once) */
 };
 
 /* Debian packages that provide the families users are likely to name. */
@@ -519,6 +520,16 @@ static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp, unsi
 			return NULL;
 	if (!*matches)
 		return NULL;
+	if (fs->n == FONTSET_MAX) {
+		/* no font can be added: a match would only find one that cannot be loaded */
+		if (!fs->full_noted) {
+			fs->full_noted = 1;
+			diag_msg(fs->diag, DIAG_WARNING,
+				 "%d fonts loaded (FONTSET_MAX); characters that only other installed "
+				 "fonts have are set as missing-glyph boxes", FONTSET_MAX);
+		}
+		return NULL;
+	}
 	--*matches;
 	struct font *found = NULL;
 	FcPattern *pat = FcPatternCreate();

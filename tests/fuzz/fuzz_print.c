@@ -17,8 +17,8 @@
 static struct fontset *fuzz_fs;
 static struct shaper *fuzz_sh;
 static struct style fuzz_style;
-/* The shaper reports missing glyphs to the sink it was created with, so that one lives as
-   long as the shaper (quiet: fuzz_diag_new). */
+/* The shaper and the fontset report to the sink they were created with, so that one lives as
+   long as they do (quiet: fuzz_diag_new). */
 static struct diag *fuzz_init_diag;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -30,7 +30,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
 		if (style_load(&fuzz_style, styles[i], d) != ERR_OK)
 			abort(); /* run from the repository root */
-	if (fontset_new(d, &fuzz_fs) != ERR_OK || shaper_new(fuzz_fs, fuzz_init_diag, &fuzz_sh) != ERR_OK)
+	/* the fontset reports into a sink that lives as long as it does (its fallback search
+	   warns when it fills up, long after this function) */
+	if (fontset_new(fuzz_init_diag, &fuzz_fs) != ERR_OK ||
+	    shaper_new(fuzz_fs, fuzz_init_diag, &fuzz_sh) != ERR_OK)
 		abort();
 	diag_free(d);
 	return 0;

@@ -66,6 +66,21 @@ run unknown-chars 0 "note: 499936 more characters that no installed font has, fr
 	"$T/unknown.txt"
 [ "$(grep -c 'warning: no installed font has' "$T/unknown-chars.err")" -eq 64 ] \
 	&& ok "unknown-chars: 64 listed" || fail "unknown-chars: not 64 missing-glyph warnings"
+# Every assigned letter, digit, mark, punctuation and symbol up to U+31FFF (140 000 code points,
+# 0.5 MB): characters from every installed font. With fonts-noto-core (170 font files) the
+# fontset filled up (FONTSET_MAX, 64) and each later character cost a match and an error line
+# (4000 of them); now one warning, SHAPE_MAX_FONT_MATCHES bounds the matches.
+python3 -c "
+import sys, unicodedata
+cps = [c for c in range(0x20, 0x32000) if unicodedata.category(chr(c))[0] in 'LNPS']
+w = sys.stdout.write
+w('标题\n\n')
+for i in range(0, len(cps), 800):
+    w('正文' + ''.join(chr(c) for c in cps[i:i + 800]) + '。\n')" >"$T/assigned.txt"
+run assigned-chars 0 - "$T/assigned.txt"
+[ "$(grep -c ': error: ' "$T/assigned-chars.err")" -eq 0 ] && [ "$(grep -c FONTSET_MAX "$T/assigned-chars.err")" -le 1 ] \
+	&& ok "assigned-chars: no error lines, at most one FONTSET_MAX warning" \
+	|| fail "assigned-chars: $(grep -c ': error: ' "$T/assigned-chars.err") error lines"
 
 # ---- a title taller and wider than the type area (FIT) ---------------------------------------
 # A 160pt title on a 60 x 90 mm page (8 mm margins: a type area of 115.5 x 209.8 pt): each line
