@@ -3143,10 +3143,18 @@ static enum err html_bound_page(struct html_ctx *c, const char *u, size_t n, str
 {
 	struct html_bound b = {.s = u, .n = n, .file = c->doc->file, .out = out,
 			       .lf_left = HTML_BOUND_MAX_LF, .line = 1};
-	size_t i = 0, acc = 0;
+	size_t i = 0, acc = 0, nodes = 0;
 	while (i < n) {
 		const char *lt = memchr(u + i, '<', n - i);
 		size_t j = lt ? (size_t)(lt - u) : n;
+		/* every element, comment (or declaration) and run of text becomes a DOM node (some
+		   150 bytes with its text): refused before libxml2 builds them, not after */
+		nodes += (j > i) + (j + 1 < n && (html_bound_alpha(u[j + 1]) || u[j + 1] == '!'));
+		if (nodes > HTML_MAX_NODES) {
+			diag_at(c->d, DIAG_ERROR, html_bound_pos(&b, b.file, j < n ? j : i),
+				"more than %u HTML nodes (HTML_MAX_NODES)", HTML_MAX_NODES);
+			return ERR_LIMIT;
+		}
 		html_bound_text(&b, i, j, &acc);
 		if (j + 1 >= n) {
 			i = n;
