@@ -3027,10 +3027,11 @@ static int html_bound_alpha(char ch)
 static void html_bound_text(struct html_bound *b, size_t i, size_t j, size_t *acc)
 {
 	while (*acc + (j - i) > HTML_TEXT_SPLIT) {
-		size_t p = html_bound_cut(b->s, i, i + (HTML_TEXT_SPLIT - *acc));
-		if (p <= i) { /* no cut point in reach (cannot happen with a 1 MiB split) */
-			p = i + (HTML_TEXT_SPLIT - *acc);
-		}
+		/* *acc may pass the split by the '<' of a lone "<" counted as text */
+		size_t room = *acc < HTML_TEXT_SPLIT ? HTML_TEXT_SPLIT - *acc : 0;
+		size_t p = html_bound_cut(b->s, i, i + room);
+		if (p <= i) /* no cut point in reach: where the run is full */
+			p = i + room;
 		html_bound_copy(b, p);
 		buf_puts(b->out, "<!---->");
 		*acc = 0;
