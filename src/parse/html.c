@@ -2920,8 +2920,10 @@ done:
    styles and comments are cut to HTML_MAX_RAW bytes (none of them is read beyond that: JSON-LD
    stops at HTML_MAX_JSONLD), and runs of text are split every HTML_TEXT_SPLIT bytes by an empty
    comment (which the readers skip, so the text is the same); past HTML_MAX_ATTRS_PAGE
-   attributes in the page (their DOM takes some 150 bytes each) the rest are dropped. Dropped bytes leave their line
-   feeds behind (up to HTML_BOUND_MAX_LF in all), so line numbers stay those of the file. The
+   attributes in the page (their DOM takes some 150 bytes each) the rest are dropped, and past
+   HTML_MAX_NODES elements, comments and runs of text the page is refused before libxml2 builds
+   them. Dropped bytes leave their line feeds behind (up to HTML_BOUND_MAX_LF in all), so line
+   numbers stay those of the file. The
    scanner follows libxml2's tokens only as far as it needs: <!-- --> comments, <! and <?
    declarations, end tags, start tags with quoted and unquoted attribute values, and script
    and style content up to their end tag (matched case-insensitively, as libxml2 does). */
