@@ -405,26 +405,26 @@ enum err image_decode_png(const char *path, struct image_pixels *out, char *msg,
 	int comps = (img.format & PNG_FORMAT_FLAG_COLOR) ? 3 : 1;
 	img.format = (comps == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
 	size_t px = (size_t)img.width * img.height, stride = (size_t)(comps + alpha);
-	buf = malloc(px * stride);
+	/* an opaque image is decoded straight into its pixels; one with alpha through a buffer
+	   whose samples are then split into colour and alpha planes */
+	buf = alpha ? malloc(px * stride) : NULL;
 	out->pix = malloc(px * (size_t)comps);
 	out->alpha = alpha ? malloc(px) : NULL;
-	if (!buf || !out->pix || (alpha && !out->alpha)) {
+	if ((alpha && !buf) || !out->pix || (alpha && !out->alpha)) {
 		snprintf(msg, n, "out of memory");
 		e = ERR_NOMEM;
 		goto done;
 	}
-	if (!png_image_finish_read(&img, NULL, buf, 0, NULL)) {
+	if (!png_image_finish_read(&img, NULL, alpha ? buf : out->pix, 0, NULL)) {
 		snprintf(msg, n, "malformed PNG (%s)", img.message);
 		e = ERR_INPUT;
 		goto done;
 	}
 	int opaque = 1;
-	for (size_t i = 0; i < px; i++) {
+	for (size_t i = 0; alpha && i < px; i++) {
 		memcpy(out->pix + i * (size_t)comps, buf + i * stride, (size_t)comps);
-		if (alpha) {
-			out->alpha[i] = buf[i * stride + (size_t)comps];
-			opaque &= out->alpha[i] == 255;
-		}
+		out->alpha[i] = buf[i * stride + (size_t)comps];
+		opaque &= out->alpha[i] == 255;
 	}
 	if (alpha && opaque) {
 		free(out->alpha);

@@ -1,4 +1,4 @@
-/* encoding.c: input bytes -> UTF-8 with LF line ends; GB18030 and UTF-16 through glibc iconv.
+/* encoding.c: input bytes -> UTF-8 with LF line ends; GB18030, UTF-16 (glibc iconv) and HZ.
 
    The rules and their order are in encoding.h. Invalid UTF-8 is replaced one maximal subpart at
    a time (Unicode 15 §3.9, "U+FFFD Substitution of Maximal Subparts"), so a truncated three-byte

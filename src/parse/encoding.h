@@ -1,4 +1,4 @@
-/* encoding.h: input bytes -> UTF-8 text with LF line ends (UTF-8, UTF-16 with BOM, GB18030). */
+/* encoding.h: input bytes -> UTF-8 text with LF line ends (UTF-8, UTF-16 with BOM, GB18030, HZ). */
 #ifndef PAIBAN_ENCODING_H
 #define PAIBAN_ENCODING_H
 #include <stddef.h>

@@ -2920,8 +2920,10 @@ done:
    styles and comments are cut to HTML_MAX_RAW bytes (none of them is read beyond that: JSON-LD
    stops at HTML_MAX_JSONLD), and runs of text are split every HTML_TEXT_SPLIT bytes by an empty
    comment (which the readers skip, so the text is the same); past HTML_MAX_ATTRS_PAGE
-   attributes in the page (their DOM takes some 150 bytes each) the rest are dropped. Dropped bytes leave their line
-   feeds behind (up to HTML_BOUND_MAX_LF in all), so line numbers stay those of the file. The
+   attributes in the page (their DOM takes some 150 bytes each) the rest are dropped, and past
+   HTML_MAX_NODES elements, comments and runs of text the page is refused before libxml2 builds
+   them. Dropped bytes leave their line feeds behind (up to HTML_BOUND_MAX_LF in all), so line
+   numbers stay those of the file. The
    scanner follows libxml2's tokens only as far as it needs: <!-- --> comments, <! and <?
    declarations, end tags, start tags with quoted and unquoted attribute values, and script
    and style content up to their end tag (matched case-insensitively, as libxml2 does). */
@@ -3027,10 +3029,11 @@ static int html_bound_alpha(char ch)
 static void html_bound_text(struct html_bound *b, size_t i, size_t j, size_t *acc)
 {
 	while (*acc + (j - i) > HTML_TEXT_SPLIT) {
-		size_t p = html_bound_cut(b->s, i, i + (HTML_TEXT_SPLIT - *acc));
-		if (p <= i) { /* no cut point in reach (cannot happen with a 1 MiB split) */
-			p = i + (HTML_TEXT_SPLIT - *acc);
-		}
+		/* *acc may pass the split by the '<' of a lone "<" counted as text */
+		size_t room = *acc < HTML_TEXT_SPLIT ? HTML_TEXT_SPLIT - *acc : 0;
+		size_t p = html_bound_cut(b->s, i, i + room);
+		if (p <= i) /* no cut point in reach: where the run is full */
+			p = i + room;
 		html_bound_copy(b, p);
 		buf_puts(b->out, "<!---->");
 		*acc = 0;
@@ -3143,10 +3146,18 @@ static enum err html_bound_page(struct html_ctx *c, const char *u, size_t n, str
 {
 	struct html_bound b = {.s = u, .n = n, .file = c->doc->file, .out = out,
 			       .lf_left = HTML_BOUND_MAX_LF, .line = 1};
-	size_t i = 0, acc = 0;
+	size_t i = 0, acc = 0, nodes = 0;
 	while (i < n) {
 		const char *lt = memchr(u + i, '<', n - i);
 		size_t j = lt ? (size_t)(lt - u) : n;
+		/* every element, comment (or declaration) and run of text becomes a DOM node (some
+		   150 bytes with its text): refused before libxml2 builds them, not after */
+		nodes += (j > i) + (j + 1 < n && (html_bound_alpha(u[j + 1]) || u[j + 1] == '!'));
+		if (nodes > HTML_MAX_NODES) {
+			diag_at(c->d, DIAG_ERROR, html_bound_pos(&b, b.file, j < n ? j : i),
+				"more than %u HTML nodes (HTML_MAX_NODES)", HTML_MAX_NODES);
+			return ERR_LIMIT;
+		}
 		html_bound_text(&b, i, j, &acc);
 		if (j + 1 >= n) {
 			i = n;
