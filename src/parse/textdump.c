@@ -71,6 +71,7 @@ struct dump_ctx {
 	unsigned editor_rank;   /* rank of the editor credit kept; DUMP_NO_RANK when none */
 	struct buf tmp;         /* text after PUNCT-NORM */
 	struct buf role;        /* a role or an editor string being assembled */
+	int page;               /* a full-page dump (dump_read_page): English bylines are read */
 };
 
 /* One group of credits, parsed before anything is stored. */
@@ -199,6 +200,10 @@ static const char *const dump_tail_words[] = {
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
 	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
+	/* English pages */
+	"Related Stories", "Related Articles", "Related Content", "Read More", "More from",
+	"More Stories", "Recommended", "Most Popular", "Most Read", "Trending", "You may also like",
+	"Comments",
 };
 
 /* End marks closing the last paragraph, or standing alone on a line. */
@@ -1190,6 +1195,138 @@ static size_t dump_counter(const char *s, size_t n)
 	return i;
 }
 
+static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
+
+/* An English byline: "By Jane Doe and John Roe, CNN", "Analysis by Joan Roe, CNN Senior
+   Analyst", "By Amanda Tan November 19, 2023 7:18 pm". Returns the offset of the names (after
+   "by "), 0 when s[0..n) is not one. */
+static size_t dump_by_line(const char *s, size_t n)
+{
+	static const char *const lead[] = {"", "Analysis ", "Opinion ", "Commentary ", "Story ", "Words ", "Written "};
+	if (n >= DUMP_CHROME_LINE_MAX)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(lead); q++) {
+		size_t k = strlen(lead[q]);
+		if (n > k + 4 && !strncmp(s, lead[q], k) && (s[k] == 'B' || s[k] == 'b') && s[k + 1] == 'y' &&
+		    s[k + 2] == ' ' && s[k + 3] >= 'A' && s[k + 3] <= 'Z')
+			return k + 3;
+	}
+	return 0;
+}
+
+/* A word that ends the names of an English byline: a date or time part, a handle, a title. */
+static int dump_by_stop(const char *t, size_t n)
+{
+	static const char *const words[] = {
+		"updated", "published", "posted", "on", "at", "for", "in", "via", "from", "staff",
+		"writer", "correspondent", "reporter", "editor", "senior", "chief", "analyst", "contributor",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	};
+	char iso[DUMP_ISO_MAX];
+	for (size_t i = 0; i < n; i++)
+		if ((t[i] >= '0' && t[i] <= '9') || t[i] == '@')
+			return 1;
+	if (dump_month_at(t, n, 0, &(unsigned){0}) || dump_date(t, n, iso))
+		return 1;
+	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < DUMP_N(words); i++)
+		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* A job title in a byline: Senior Analyst, Staff Writer. */
+static int dump_by_title(const char *t, size_t n)
+{
+	static const char *const words[] = {"staff", "writer", "correspondent", "reporter", "editor",
+					    "senior", "chief", "analyst", "contributor"};
+	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < DUMP_N(words); i++)
+		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* Reads the names of an English byline s[k..n) into one credit without a role (an outlet or
+   an agency's initials after the names is dropped: "…, CNN", "…, The Daily"); a date after
+   the names is the published date when none is known. Returns ERR_OK; *names counts them. */
+static enum err dump_by_names(struct dump_ctx *c, const char *s, size_t n, size_t k, unsigned line,
+			      int apply, size_t *names)
+{
+	struct srcpos pos = {c->doc->file, line, 1};
+	enum err e = ERR_OK;
+	size_t i = k, credit = 0;
+	*names = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '|' && s[j] != ';' &&
+		       !(j + 5 <= n && !memcmp(s + j, " and ", 5)))
+			j++;
+		/* the name: words up to a stop word */
+		size_t a = i, b = i, l;
+		while (a < j && dump_is_space(dump_cp(s + a, j - a, &l)))
+			a += l;
+		b = a;
+		int stopped = 0;
+		while (b < j) {
+			size_t w = b;
+			while (w < j && !dump_is_space(dump_cp(s + w, j - w, &l)))
+				w += l;
+			if (dump_by_stop(s + b, w - b)) {
+				stopped = 1 + dump_by_title(s + b, w - b);
+				break;
+			}
+			b = w;
+			while (b < j && dump_is_space(dump_cp(s + b, j - b, &l)))
+				b += l;
+		}
+		size_t m = b - a;
+		const char *p = s + a;
+		dump_trim(&p, &m);
+		int upper = m && p[0] >= 'A' && p[0] <= 'Z', caps = 1;
+		for (size_t q = 0; q < m; q++)
+			caps &= !(p[q] >= 'a' && p[q] <= 'z');
+		/* "…, CNN", "…, The Daily", "…, Example Senior Court Analyst": not a name */
+		int outlet = (m > 4 && !memcmp(p, "The ", 4)) || (caps && m <= 5 && *names) ||
+			     (stopped == 2 && *names);
+		if (m && m <= 40 && upper && !outlet) {
+			(*names)++;
+			/* spaces collapsed: Joan\u00a0Biskupic is Joan Biskupic */
+			buf_reset(&c->role);
+			for (size_t q = 0, sp = 0; q < m; q += l) {
+				uint32_t ch = dump_cp(p + q, m - q, &l);
+				if (dump_is_space(ch)) {
+					sp = 1;
+					continue;
+				}
+				if (sp)
+					buf_putc(&c->role, ' ');
+				sp = 0;
+				buf_put(&c->role, p + q, l);
+			}
+			if (c->role.oom)
+				return ERR_NOMEM;
+			if (apply && !dump_has_name(c->doc, c->role.p, c->role.len)) {
+				if (!credit++ && (e = doc_add_credit(c->doc, "", 0, pos)))
+					return e;
+				if ((e = doc_add_name(c->doc, c->role.p, c->role.len)))
+					return e;
+			}
+		}
+		if (stopped) {
+			char iso[DUMP_ISO_MAX];
+			if (apply && !c->doc->published.text && dump_find_date(s + b, n - b, iso) &&
+			    (e = doc_set(c->doc, &c->doc->published, iso, (size_t)-1, pos)))
+				return e;
+			break;
+		}
+		i = j < n ? j + (s[j] == ' ' ? 5 : 1) : n;
+	}
+	return e;
+}
+
 /* Reads s[0..n) as a metadata line. *flags gets DUMP_F_* for what it holds, 0 when it is not
    entirely metadata. With apply, the fields are stored (apply is only used on lines that
    classified as metadata, so nothing is stored for a line that turns out not to be). */
@@ -1205,6 +1342,13 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 	char iso[DUMP_ISO_MAX];
 
 	*flags = 0;
+	size_t by = c->page ? dump_by_line(s, n) : 0, names;
+	if (by) {
+		if ((e = dump_by_names(c, s, n, by, line, apply, &names)))
+			return e;
+		*flags = names ? DUMP_F_CREDIT | DUMP_F_WRAPPED : 0;
+		return ERR_OK;
+	}
 	if (dump_has_stop(s, n)) /* sentences are not metadata; also keeps this fast */
 		return ERR_OK;
 	for (;;) {
@@ -1383,6 +1527,10 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			}
 		}
 	}
+	/* reading time: 11 minute read, 7-minute read, 3 min read */
+	if (chars <= 20 && i < n && s[i] >= '0' && s[i] <= '9' &&
+	    (dump_ends(s, n, "minute read") || dump_ends(s, n, "min read") || dump_ends(s, n, "mins read")))
+		return 1;
 	/* footers */
 	if (chars <= DUMP_TAIL_LINE_MAX && (dump_lit(s, n, "Copyright") || dump_lit(s, n, "©")))
 		return 1;
@@ -1729,6 +1877,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
 #define DUMP_PAGE_LINES 12   /* a dump with more lines and no sentence is no article */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
+#define DUMP_BOX_LINES 8     /* links in a box inside an English article */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -1933,11 +2082,13 @@ static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 	return b - a;
 }
 
-/* The first date anywhere in s[0..n) (at a run of digits), in iso; 0 when none. */
+/* The first date anywhere in s[0..n) (at a run of digits, or at a word for English month and
+   weekday names: Updated 9:22 PM EST, Mon November 6, 2023), in iso; 0 when none. */
 static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+		if ((s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) ||
+		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1])))) {
 			size_t k = dump_date(s + i, n - i, iso);
 			if (k)
 				return k;
@@ -2117,6 +2268,14 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			sc += 30; /* the date over the headline (a paper's page: 2022年02月13日, then it) */
 		if (dump_short_run(L, nl, j) >= DUMP_MENU_RUN && L[j].chars <= 12)
 			sc -= 30;
+		/* a headline over its deck (a longer standfirst line without a full stop): the upper
+		   one is the headline; a long line (a photo caption) is less likely one */
+		if (j + 1 < nl && dump_title_like(&L[j + 1]) && L[j + 1].chars > L[j].chars && L[j].chars >= 12)
+			sc += 10;
+		if (j > 0 && dump_title_like(&L[j - 1]) && L[j - 1].chars < L[j].chars && L[j - 1].chars >= 12)
+			sc -= 10;
+		if (dump_width(&L[j]) > 60)
+			sc -= (long)dump_width(&L[j]) - 60;
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
 		if (sc > head_score) {
 			head_score = sc;
@@ -2178,6 +2337,18 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	if (post_end != SIZE_MAX && r1 > post_end + 1)
 		r1 = post_end + 1; /* nothing after a post's footer belongs to it */
+	/* an English tail heading inside the core heads a box of links in the article (Most Read
+	   Business Stories, five headlines, then the article goes on): the heading and its links
+	   go. Chinese pages put 相关推荐 and the like only after the article. */
+	for (size_t j = bs + 1; j < be; j++)
+		if (L[j].kind == DUMP_TAIL && (unsigned char)L[j].s[0] < 0x80) {
+			size_t k = j + 1;
+			while (k < be && k < j + 1 + DUMP_BOX_LINES && L[k].kind == DUMP_TEXT && !dump_is_prose(&L[k]))
+				k++;
+			if (k < be && dump_is_prose(&L[k]))
+				for (size_t q = j; q < k; q++)
+					L[q].kind = DUMP_CHROME;
+		}
 	for (size_t j = 0; j < nl; j++) {
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
@@ -2244,13 +2415,13 @@ static int dump_is_subtitle(const struct dump_line *L, const struct dump_line *a
 /* A first text line too long, or too sentence-like, to be a title. */
 static int dump_title_para(const struct dump_line *L)
 {
-	return L->chars > DUMP_TITLE_MAX ||
-	       (L->chars > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
+	unsigned w = dump_width(L); /* Latin letters count half: English headlines are long */
+	return w > DUMP_TITLE_MAX || (w > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
 }
 
 static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int extract, struct diag *d)
 {
-	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
+	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}, extract};
 	size_t *body = NULL, nb = 0;
 	enum err e = ERR_OK;
 	buf_init(&c.tmp);
@@ -2477,7 +2648,7 @@ enum dump_line_class dump_line_kind(struct doc *doc, const char *s, size_t n)
 		[DUMP_TEXT] = DUMP_LINE_TEXT, [DUMP_CHROME] = DUMP_LINE_CHROME,
 		[DUMP_TAIL] = DUMP_LINE_TAIL, [DUMP_END] = DUMP_LINE_END, [DUMP_META] = DUMP_LINE_META,
 	};
-	struct dump_ctx c = {doc, NULL, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
+	struct dump_ctx c = {doc, NULL, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}, 0};
 	struct dump_line L = {0};
 	dump_trim(&s, &n);
 	if (!n)

@@ -106,5 +106,12 @@ check cwced__aefcf136 published 2022-02-13
 check cwced__59562291 byline 海姑娘
 check cwced__59562291 blocks-without 当斑竹半年来
 check cwced__54e89e4e blocks-without "# re:"
+# English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
+# November 6, 2023"; a byline with the date on its line; a box of links inside the article
+check newspaper4k__cnn_001 byline 'Joan Biskupic'
+check newspaper4k__cnn_001 published 2023-11-06
+check newspaper4k__video_article_02 byline 'Amanda "Tania Mae" Tan'
+check newspaper4k__video_article_02 published 2023-11-19T19:18
+check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
 echo "dumps: $fails failed"
 exit $fails

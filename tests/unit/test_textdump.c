@@ -1003,6 +1003,47 @@ static void test_headlines(void)
 	}
 }
 
+/* English pages: bylines with an outlet or a title after the names, a date on the byline
+   line or under it after the time, the reading time. */
+static void test_english(void)
+{
+	static const char *const cases[][4] = {
+		{"Analysis by Jane\u00a0Roe, Example Senior Court Analyst\n 11 minute read \n"
+		 "Updated 9:22 PM EST, Mon November 6, 2023\n", "Jane Roe", "", "2023-11-06"},
+		{"By Ann Lee, John Q. Public and Tom Watkins, CNN\nNovember 27, 2013 -- Updated 1908 GMT\n",
+		 "Ann Lee", "Tom Watkins", "2013-11-27"},
+		{"By Amanda \"Tania Mae\" Tan November 19, 2023 7:18 pm\n", "Amanda \"Tania Mae\" Tan", "",
+		 "2023-11-19T19:18"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "Home\nWorld\nSign in\n");
+		buf_puts(&t, "A quiet court where the arguments grow louder every term\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
+			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			     "Related Stories\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
+		if (d && d->n_byline == 1) {
+			CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+			CHECK_STR(credit_name(d, 0, 0), cases[k][1]);
+			if (*cases[k][2])
+				CHECK_STR(credit_name(d, 0, d->byline[0].n_names - 1), cases[k][2]);
+			CHECK_STR(d->published.text, cases[k][3]);
+		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
 /* A forum page: menus, the first post, its footer with the date, replies. */
 static void test_post_footer(void)
 {
@@ -1058,6 +1099,7 @@ int main(void)
 	test_post_footer();
 	test_bylines();
 	test_headlines();
+	test_english();
 	test_sample();
 	test_punct();
 	test_dates();
