@@ -1876,6 +1876,8 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_TAIL_WINDOW 20  /* lines after the core searched for closing metadata */
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
 #define DUMP_PAGE_LINES 12   /* a dump with more lines and no sentence is no article */
+#define DUMP_FRONT_LINES 200 /* a dump this long whose core is shorter than DUMP_FRONT_CORE */
+#define DUMP_FRONT_CORE 400  /* characters, with nothing dated or credited, is a front page */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
 #define DUMP_BOX_LINES 8     /* links in a box inside an English article */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
@@ -1970,10 +1972,21 @@ static int dump_headline_ish(const struct dump_line *L)
 	       last != 0xFF1A && last != ':' && last != 0x3001;
 }
 
+/* Addresses (://) in s[0..n). */
+static size_t dump_urls(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), "://", 3)); p += 3)
+		k++;
+	return k;
+}
+
 static int dump_is_prose(const struct dump_line *L)
 {
+	unsigned marks = dump_prose_marks(L->s, L->n);
+	/* a long line of addresses and fields without a sentence (a feed read as text) is no prose */
 	return L->kind == DUMP_TEXT && !dump_menu_line(L) && !dump_headline_ish(L) &&
-	       (dump_prose_marks(L->s, L->n) > 0 || L->chars >= 60);
+	       (marks > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2));
 }
 
 /* The weight of line i in the search for the body core (see above). */
@@ -2437,7 +2450,25 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
 	size_t core_chars, dateline = SIZE_MAX, post = SIZE_MAX;
-	if (extract && !dump_region(L, nl, &core_chars, &dateline, &post) && nl > DUMP_PAGE_LINES) {
+	size_t meta = 0; /* lines of metadata anywhere: dates, credits, sources */
+	for (i = 0; i < nl; i++)
+		meta += L[i].kind == DUMP_META;
+	int found = extract ? dump_region(L, nl, &core_chars, &dateline, &post) : 1;
+	if (extract && found && nl >= DUMP_FRONT_LINES && core_chars < DUMP_FRONT_CORE && dateline == SIZE_MAX) {
+		/* a front page: hundreds of lines, a few teaser sentences, nothing dated or credited */
+		if (!meta) {
+			diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
+				"no article text: %zu lines, the longest run of sentences has %zu characters and "
+				"nothing is dated or credited; a front page or an index is not an article",
+				nl, core_chars);
+			e = ERR_INPUT;
+			goto done;
+		}
+	}
+	size_t urls = 0;
+	for (i = 0; i < nl && extract && !found; i++)
+		urls += dump_urls(L[i].s, L[i].n);
+	if (extract && !found && (nl > DUMP_PAGE_LINES || urls >= 2)) {
 		/* a page of menus and links only (a front page, a section index, a search page) */
 		size_t longest = 0, at = 0;
 		for (i = 0; i < nl; i++)

@@ -113,5 +113,17 @@ check newspaper4k__cnn_001 published 2023-11-06
 check newspaper4k__video_article_02 byline 'Amanda "Tania Mae" Tan'
 check newspaper4k__video_article_02 published 2023-11-19T19:18
 check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
+# a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
+for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
+	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then
+		echo "FAIL  $f: read as an article"
+		fails=$((fails + 1))
+	elif grep -q "error: no article text" "$T/err"; then
+		echo "ok    $f refused"
+	else
+		echo "FAIL  $f: $(cat "$T/err")"
+		fails=$((fails + 1))
+	fi
+done
 echo "dumps: $fails failed"
 exit $fails

@@ -1044,6 +1044,31 @@ static void test_english(void)
 	}
 }
 
+/* Not articles: a front page of headlines and a few teasers, a feed read as one line. */
+static void test_not_articles(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 70; i++)
+		buf_puts(&t, "World\nHeadline about a summit that ends without a deal\nVideo\n");
+	buf_puts(&t, "What's next for the talks? Leaders meet again on Friday.\n");
+	struct doc *d = (struct doc *)&c;
+	CHECK(parse_buffer("front.txt", t.p, t.len, c.d, &d) == ERR_INPUT && !d);
+	CHECK(strstr(cap_text(&c), "front.txt: error: no article text: 211 lines") != NULL);
+	CHECK(strstr(cap_text(&c), "nothing is dated or credited") != NULL);
+	buf_reset(&t);
+	buf_puts(&t, "https://example.com/tests Latest tests from Example en-us Sat, 09 Nov 2025 20:00:00 +0000 "
+		     "https://example.com/tests/102 team@example.com (Example Team) General Sat, 09 Nov 2025 "
+		     "16:00:00 +0000 test-102 https://example.com/tests/101\n");
+	d = (struct doc *)&c;
+	CHECK(parse_buffer("feed.txt", t.p, t.len, c.d, &d) == ERR_INPUT && !d);
+	CHECK(strstr(cap_text(&c), "feed.txt: error: no article text: 1 lines") != NULL);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* A forum page: menus, the first post, its footer with the date, replies. */
 static void test_post_footer(void)
 {
@@ -1100,6 +1125,7 @@ int main(void)
 	test_bylines();
 	test_headlines();
 	test_english();
+	test_not_articles();
 	test_sample();
 	test_punct();
 	test_dates();
