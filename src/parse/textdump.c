@@ -2097,15 +2097,39 @@ static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 
 /* The first date anywhere in s[0..n) (at a run of digits, or at a word for English month and
    weekday names: Updated 9:22 PM EST, Mon November 6, 2023), in iso; 0 when none. */
+static int dump_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
-	for (size_t i = 0; i < n; i++)
-		if ((s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) ||
+	for (size_t i = 0; i < n; i++) {
+		/* a time glued before the date: 15:312018/09/16 */
+		int glued = i >= 4 && s[i - 3] == ':' && dump_digit(s[i - 2]) && dump_digit(s[i - 1]) &&
+			    dump_digit(s[i - 4]);
+		if ((dump_digit(s[i]) && (i == 0 || !dump_digit(s[i - 1]) || glued)) ||
 		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1])))) {
 			size_t k = dump_date(s + i, n - i, iso);
+			if (k && glued && strlen(iso) == 10) {
+				size_t h0 = i >= 5 && dump_digit(s[i - 5]) ? i - 5 : i - 4;
+				unsigned h = 0;
+				for (size_t q = h0; q < i - 3; q++)
+					h = h * 10 + (unsigned)(s[q] - '0');
+				unsigned mi = (unsigned)(s[i - 2] - '0') * 10 + (unsigned)(s[i - 1] - '0');
+				if (h < 24 && mi < 60) {
+					char *p = iso + 10;
+					*p++ = 'T';
+					p = dump_put2(p, h);
+					*p++ = ':';
+					p = dump_put2(p, mi);
+					*p = 0;
+				}
+			}
 			if (k)
 				return k;
 		}
+	}
 	return 0;
 }
 
@@ -2148,10 +2172,11 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 /* A headline over its dateline anchors the article: when the best core under such an anchor
    (a run starting within DUMP_ANCHOR_GAP lines of the dateline) weighs at least
    DUMP_ANCHOR_MIN, it is the core, even when a longer run elsewhere (a live blog, a comment
-   thread, a sidebar of teasers) weighs more. The anchor whose core weighs most wins; runs end
-   where their sum falls to zero, so the scan is linear per anchor (at most DUMP_ANCHORS).
+   thread, a sidebar of teasers) weighs more. The first such anchor wins (related lists of
+   dated headlines come after the article); runs end where their sum falls to zero, so the
+   scan is linear per anchor (at most DUMP_ANCHORS).
    Returns the headline's index and sets [*bs, *be), or SIZE_MAX and leaves them. */
-#define DUMP_ANCHOR_GAP 12
+#define DUMP_ANCHOR_GAP 16
 #define DUMP_ANCHOR_MIN 80
 #define DUMP_ANCHORS 64
 static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be)
@@ -2187,6 +2212,7 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 			found = j;
 			*bs = s0;
 			*be = e0;
+			break; /* the first: related lists with dated headlines come after the article */
 		}
 	}
 	return found;

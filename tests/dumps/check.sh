@@ -113,6 +113,10 @@ check newspaper4k__cnn_001 published 2023-11-06
 check newspaper4k__video_article_02 byline 'Amanda "Tania Mae" Tan'
 check newspaper4k__video_article_02 published 2023-11-19T19:18
 check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
+# a time glued to the date (15:312018/09/16) under the headline; related headlines with
+# dates after the article do not anchor it
+check twnews__chinatimes title '悲慟！北市士林年邁母子 住處上吊自殺身亡'
+check twnews__chinatimes published 2018-09-16T15:31
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

@@ -979,6 +979,10 @@ static void test_headlines(void)
 		 "“厕所革命”改善农牧区人居环境\n去年改造户用卫生厕所四万多座\n", "“厕所革命”改善农牧区人居环境"},
 		{"", "原创最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜\n2019-09-08 00:20:15\n",
 		 "最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜"},
+		/* a time glued before the date, share buttons under it */
+		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\nFacebook\nLine\nWeibo\nTwitter\n"
+		     "複製連結\n字級設定：小中大特\n",
+		 "悲慟！北市年邁母子 住處輕生身亡"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
@@ -997,6 +1001,8 @@ static void test_headlines(void)
 		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 		if (d)
 			CHECK_STR(d->title.text, cases[k][2]);
+		if (d && k == 3)
+			CHECK_STR(d->published.text, "2018-09-16T15:31");
 		doc_free(d);
 		buf_free(&t);
 		cap_close(&c);
