@@ -1711,6 +1711,48 @@ static size_t dump_end_suffix(const char *s, size_t n)
 
 /* Cuts end marks from s[0..*n), and, on the last paragraph, a closing bracket group that is
    all metadata (（记者 张三）, 【责任编辑：李四】), which is read. */
+static int dump_bare_name(const char *s, size_t n);
+
+/* Bare names in brackets closing the last paragraph: 常书香 马丹阳, 姚峰 上海报道 (a place and
+   报道 after one name). Returns how many names s[0..n) holds (0: it is something else: 待续,
+   新华社); with apply they are stored as one credit without a role (-1: out of memory). */
+static int dump_bracket_names(struct dump_ctx *c, const char *s, size_t n, unsigned line, int apply)
+{
+	const char *tok[4];
+	size_t tn[4], k = 0, i = 0, l;
+	while (i < n) {
+		while (i < n && (dump_is_space(dump_cp(s + i, n - i, &l)) || dump_cp(s + i, n - i, &l) == 0x3001))
+			i += l;
+		if (i >= n)
+			break;
+		size_t e = i;
+		while (e < n && !dump_is_space(dump_cp(s + e, n - e, &l)) && dump_cp(s + e, n - e, &l) != 0x3001)
+			e += l;
+		if (k == 4)
+			return 0;
+		tok[k] = s + i;
+		tn[k++] = e - i;
+		i = e;
+	}
+	size_t names = k;
+	if (k == 2 && (dump_ends(tok[1], tn[1], "报道") || dump_ends(tok[1], tn[1], "報導")))
+		names = 1; /* 姚峰 上海报道 */
+	if (!names)
+		return 0;
+	for (size_t q = 0; q < names; q++)
+		if (!dump_bare_name(tok[q], tn[q]))
+			return 0;
+	if (!apply || c->doc->n_byline)
+		return (int)names;
+	struct srcpos pos = {c->doc->file, line, 1};
+	if (doc_add_credit(c->doc, "", (size_t)-1, pos))
+		return -1;
+	for (size_t q = 0; q < names; q++)
+		if (doc_add_name(c->doc, tok[q], tn[q]))
+			return -1;
+	return (int)names;
+}
+
 static enum err dump_strip_end(struct dump_ctx *c, const char *s, size_t *n, unsigned line,
 			       int last)
 {
@@ -1750,6 +1792,13 @@ static enum err dump_strip_end(struct dump_ctx *c, const char *s, size_t *n, uns
 			break; /* the whole paragraph in brackets: leave it */
 		unsigned fl;
 		dump_meta(c, s + o, st - o, line, 0, &fl);
+		int names = 0;
+		if (!fl && ps > 0 && dump_is_stop(dump_last_sig(s, ps)) &&
+		    (names = dump_bracket_names(c, s + o, st - o, line, 0)) > 0) {
+			/* ……新春佳节。（常书香 马丹阳） and （姚峰 上海报道）: the reporters, after the last
+			   sentence; read and, as the HTML reader does, left in the text */
+			return dump_bracket_names(c, s + o, st - o, line, 1) < 0 ? ERR_NOMEM : ERR_OK;
+		}
 		if (!fl || (fl & (DUMP_F_OTHER | DUMP_F_URL)))
 			break;
 		enum err e = dump_meta(c, s + o, st - o, line, 1, &fl);
@@ -1918,7 +1967,8 @@ static int dump_menu_line(const struct dump_line *L)
 		uint32_t c = i < L->n ? dump_cp(L->s + i, L->n - i, &l) : ' ';
 		if (i == L->n)
 			l = 1;
-		if (dump_is_blank_cp(c) || c == '|' || c == 0xFF5C || c == 0x4E28) {
+		if (dump_is_blank_cp(c) || c == '|' || c == 0xFF5C || c == 0x4E28 || c == 0xB7 || c == 0x30FB ||
+		    c == 0x2022) {
 			if (in && tok_han)
 				han++;
 			in = tok_han = 0;
@@ -2155,17 +2205,19 @@ static int dump_posted(const char *s, size_t n);
 static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 {
 	char iso[DUMP_ISO_MAX];
-	size_t k = j + 1;
-	while (k < nl && k <= j + 3 && (L[k].kind == DUMP_CHROME ||
-					(L[k].n == L[j].n && !memcmp(L[k].s, L[j].s, L[j].n))))
-		k++;
-	if (k >= nl || k > j + 3)
-		return SIZE_MAX;
-	if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
-		return k;
-	if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
-	    dump_find_date(L[k].s, L[k].n, iso))
-		return k;
+	size_t k = j + 1, other = 0;
+	for (; k < nl && k <= j + 4; k++) {
+		if (L[k].kind == DUMP_CHROME || (L[k].n == L[j].n && !memcmp(L[k].s, L[j].s, L[j].n)))
+			continue;
+		if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
+			return k;
+		if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
+		    dump_find_date(L[k].s, L[k].n, iso))
+			return k;
+		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
+		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) || dump_title_like(&L[k]))
+			return SIZE_MAX;
+	}
 	return SIZE_MAX;
 }
 
@@ -2412,7 +2464,9 @@ static int dump_bare_name(const char *s, size_t n)
 					    "视频", "简介", "编者按", "原标题", "提要", "全文", "目录",
 					    "前言", "序言", "引言", "附件", "附录", "相关", "昨天",
 					    "今天", "前天", "明天", "刚刚", "今日", "昨日", "本周", "上午",
-					    "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前", "更多"};
+					    "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前", "更多",
+					    "待续", "未完", "待續", "续完", "组图", "附图", "资料图", "图文",
+					    "原创", "转载", "专稿", "特稿", "快讯", "独家", "综合", "编译"};
 	static const char *const org_ends[] = {"社", "报", "網", "网", "台", "刊", "站", "部", "局",
 					       "院", "所", "会", "厅", "委", "办", "处", "署", "闻",
 					       "中心", "集团", "公司", "频道", "号"};
@@ -2444,7 +2498,8 @@ static size_t dump_norm(struct dump_ctx *c, const char *s, size_t n)
 
 static int dump_is_subtitle(const struct dump_line *L, const struct dump_line *after)
 {
-	if (L->kind != DUMP_TEXT || L->chars > DUMP_SUBTITLE_MAX || dump_is_stop(dump_last_sig(L->s, L->n)))
+	if (L->kind != DUMP_TEXT || L->chars > DUMP_SUBTITLE_MAX || dump_is_stop(dump_last_sig(L->s, L->n)) ||
+	    memmem(L->s, L->n, "://", 3))
 		return 0;
 	if (dump_lit(L->s, L->n, "—") || dump_lit(L->s, L->n, "--"))
 		return 1;

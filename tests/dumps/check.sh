@@ -117,6 +117,11 @@ check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
 # dates after the article do not anchor it
 check twnews__chinatimes title '悲慟！北市士林年邁母子 住處上吊自殺身亡'
 check twnews__chinatimes published 2018-09-16T15:31
+# bare names in brackets closing the last paragraph (……新春佳节。（常书香 马丹阳 ）); a menu bar
+# with middle dots, a channel line with a URL between the headline and its dateline
+check cwced__91bdf33e byline '常书香 马丹阳'
+check cwced__ecbe8d49 title '利益集团左右电力体制改革 华东上调超发电价'
+check cwced__ecbe8d49 published 2005-01-14T17:02:30
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

@@ -955,6 +955,28 @@ static void test_bylines(void)
 		CHECK_STR(credit_name(d, 0, 0), "林示");
 	doc_free(d);
 
+	d = parse_ok("剪窗花 过新年\n"
+		     "大家在红纸中间剪出了字，过一个平安、祥和、温馨的新春佳节。（常书香 马丹阳 ）\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1);
+	if (d && d->n_byline == 1) {
+		CHECK(d->byline[0].n_names == 2);
+		CHECK_STR(credit_name(d, 0, 1), "马丹阳");
+		CHECK_STR(d->blocks[0].text, "大家在红纸中间剪出了字，过一个平安、祥和、温馨的新春佳节。（常书香 马丹阳 ）");
+	}
+	doc_free(d);
+
+	d = parse_ok("电价上调\n"
+		     "所有的改革难道不都是利益再分配的过程。（姚峰 上海报道）\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "姚峰");
+	doc_free(d);
+
+	d = parse_ok("连载小说\n"
+		     "故事还没有讲完，明天继续。（待续）\n", &c);
+	CHECK(d && d->n_byline == 0);
+	doc_free(d);
+
 	d = parse_ok("儿歌被改了歌词\n"
 		     "原作者女儿表示，改成这样唱起来很拗口。\n"
 		     "示例晚报记者 张楠\n"
@@ -979,6 +1001,12 @@ static void test_headlines(void)
 		 "“厕所革命”改善农牧区人居环境\n去年改造户用卫生厕所四万多座\n", "“厕所革命”改善农牧区人居环境"},
 		{"", "原创最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜\n2019-09-08 00:20:15\n",
 		 "最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜"},
+		/* a menu bar with middle dots over the page; a channel line and a URL between the
+		   headline and its dateline */
+		{"要闻·国际要闻·主编直评·参考消息·趋势·产经·财经·科技·综合·经济学人\n",
+		 "利益集团左右电力体制改革 华东上调超发电价\n示例商业报道 http://biz.example.com\t查看商业部落\n"
+		 "2005-01-14 17:02:30 来源: 示例经济报道\t发表评论\n",
+		 "利益集团左右电力体制改革 华东上调超发电价"},
 		/* a time glued before the date, share buttons under it */
 		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\nFacebook\nLine\nWeibo\nTwitter\n"
 		     "複製連結\n字級設定：小中大特\n",
@@ -1001,8 +1029,12 @@ static void test_headlines(void)
 		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 		if (d)
 			CHECK_STR(d->title.text, cases[k][2]);
-		if (d && k == 3)
+		if (d && k == 4)
 			CHECK_STR(d->published.text, "2018-09-16T15:31");
+		if (d && k == 3) {
+			CHECK(!d->subtitle.text);
+			CHECK_STR(d->published.text, "2005-01-14T17:02:30");
+		}
 		doc_free(d);
 		buf_free(&t);
 		cap_close(&c);
