@@ -1928,6 +1928,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_FRONT_LINES 200 /* a dump this long whose core is shorter than DUMP_FRONT_CORE */
 #define DUMP_FRONT_CORE 400  /* characters, with nothing dated or credited, is a front page */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
+#define DUMP_BY_GAP 6         /* lines under the headline searched for a "By" alone */
 #define DUMP_BOX_LINES 8     /* links in a box inside an English article */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
@@ -2211,6 +2212,8 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 			continue;
 		if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
 			return k;
+		if (L[k].kind == DUMP_META)
+			continue; /* a byline between: By Jane Doe, CNN */
 		if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
 		    dump_find_date(L[k].s, L[k].n, iso))
 			return k;
@@ -2231,7 +2234,8 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 #define DUMP_ANCHOR_GAP 16
 #define DUMP_ANCHOR_MIN 80
 #define DUMP_ANCHORS 64
-static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be)
+static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be,
+			  long *weight)
 {
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
@@ -2264,6 +2268,7 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 			found = j;
 			*bs = s0;
 			*be = e0;
+			*weight = best;
 			break; /* the first: related lists with dated headlines come after the article */
 		}
 	}
@@ -2320,7 +2325,14 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	*dateline = *footer = SIZE_MAX;
 	if (best <= 0)
 		return 0;
-	size_t anchor = dump_anchor(L, nl, bs, &bs, &be);
+	size_t gbs = bs, gbe = be;
+	long abest = 0;
+	size_t anchor = dump_anchor(L, nl, bs, &bs, &be, &abest);
+	if (anchor != SIZE_MAX && abest * 4 < best && gbs <= bs + DUMP_HEAD_WINDOW) {
+		/* the anchored run is a caption over a gallery; the long run just below is the body */
+		bs = gbs;
+		be = gbe;
+	}
 	/* a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
 	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */
 	long in_post = 0;
@@ -2712,6 +2724,21 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if ((e = doc_add_block(doc, x->heading ? DOC_HEADING : DOC_PARA, x->heading ? 2 : 0,
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
+	}
+	/* "By" alone on a line, the name on the next (a page's byline in two elements) */
+	for (i = title + 1; extract && !doc->n_byline && i + 1 < nl && i <= title + DUMP_BY_GAP; i++) {
+		if (!dump_eq(L[i].s, L[i].n, "By") && !dump_eq(L[i].s, L[i].n, "by"))
+			continue;
+		char by[64];
+		if (L[i + 1].n + 3 >= sizeof by)
+			break;
+		memcpy(by, "By ", 3);
+		memcpy(by + 3, L[i + 1].s, L[i + 1].n);
+		size_t names;
+		if (dump_by_line(by, L[i + 1].n + 3) &&
+		    (e = dump_by_names(&c, by, L[i + 1].n + 3, 3, L[i + 1].line, 1, &names)))
+			goto done;
+		break;
 	}
 	if (!doc->n_byline && post != SIZE_MAX) {
 		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55 */

@@ -122,6 +122,13 @@ check twnews__chinatimes published 2018-09-16T15:31
 check cwced__91bdf33e byline '常书香 马丹阳'
 check cwced__ecbe8d49 title '利益集团左右电力体制改革 华东上调超发电价'
 check cwced__ecbe8d49 published 2005-01-14T17:02:30
+# English: a "By" line between the headline and its date line, a photo gallery between the
+# caption and the body; "By" alone over the name
+check newspaper4k__cnn_article title 'After storm, forecasters see smooth sailing for Thanksgiving'
+check newspaper4k__cnn_article byline 'Dana A. Ford James S.A. Corey Chien-Ming Wang Tom Watkins'
+check newspaper4k__cnn_article blocks-without 'Weather threatens holiday plans'
+check readability__seattletimes-1 byline 'Benjamin Romano'
+check readability__seattletimes-1 published 2019-04-28T06:01
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

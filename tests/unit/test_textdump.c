@@ -1052,6 +1052,8 @@ static void test_english(void)
 		 "Ann Lee", "Tom Watkins", "2013-11-27"},
 		{"By Amanda \"Tania Mae\" Tan November 19, 2023 7:18 pm\n", "Amanda \"Tania Mae\" Tan", "",
 		 "2023-11-19T19:18"},
+		{"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\nBy\nBenjamin Roe\n"
+		 "Example Times business reporter\n", "Benjamin Roe", "", "2019-04-28T06:01"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
