@@ -1984,7 +1984,10 @@ static int dump_menu_line(const struct dump_line *L)
 		in = 1;
 	}
 	/* Han items only: short Latin words make titles as well as menus */
-	return tokens >= DUMP_MENU_TOKENS && chars <= DUMP_MENU_ITEM * tokens && 4 * han >= 3 * tokens;
+	/* a long list of names (外交部 国防部 国家发展和改革委员会 …) is a menu too */
+	return ((tokens >= DUMP_MENU_TOKENS && chars <= DUMP_MENU_ITEM * tokens) ||
+		(tokens >= 2 * DUMP_MENU_TOKENS && chars <= 2 * DUMP_MENU_ITEM * tokens)) &&
+	       4 * han >= 3 * tokens;
 }
 
 /* The width of a line in em: a Latin letter or digit counts half. */

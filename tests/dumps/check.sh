@@ -129,6 +129,8 @@ check newspaper4k__cnn_article byline 'Dana A. Ford James S.A. Corey Chien-Ming 
 check newspaper4k__cnn_article blocks-without 'Weather threatens holiday plans'
 check readability__seattletimes-1 byline 'Benjamin Romano'
 check readability__seattletimes-1 published 2019-04-28T06:01
+# a footer of long name lists (外交部 国防部 …) after the source line
+check cwced__d232c5df blocks-without '外交部 国防部'
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

@@ -884,6 +884,17 @@ static void test_credit_shapes(void)
 	}
 	doc_free(d);
 
+	/* a footer list of long names after the source line is a menu, not a paragraph */
+	d = parse_ok("延续税收优惠政策\n"
+		     "自治区决定延续到期的税收优惠政策，预计为纳税人减负。\n"
+		     "信息来源： 示例日报\n"
+		     "中国政府网\n国家部委网站\n"
+		     "外交部 国防部 国家发展和改革委员会 教育部 科学技术部 工业和信息化部 民族事务委员会 公安部 民政部\n"
+		     "各省市区政府网站\n"
+		     "北京 天津 河北 山西 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	doc_free(d);
+
 	d = parse_ok("调查报告发布\n"
 		     "本次研究对象为儿童。\n"
 		     "编辑： 吕峥\t来源： 千龙网\t\n"
