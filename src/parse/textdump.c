@@ -198,6 +198,7 @@ static const char *const dump_tail_words[] = {
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
+	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
 	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
 	/* English pages */
@@ -1929,6 +1930,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_FRONT_CORE 400  /* characters, with nothing dated or credited, is a front page */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
 #define DUMP_BY_GAP 6         /* lines under the headline searched for a "By" alone */
+#define DUMP_CLAUSES_WIDTH 30 /* em: a wider line of 2+ clauses (，) is a sentence */
 #define DUMP_BOX_LINES 8     /* links in a box inside an English article */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
@@ -2010,11 +2012,15 @@ static unsigned dump_width(const struct dump_line *L)
    so the core does not start with the headline. */
 static int dump_headline_ish(const struct dump_line *L)
 {
-	if (L->kind != DUMP_TEXT || dump_width(L) > DUMP_TITLE_MAX || L->chars < 4)
+	unsigned w = dump_width(L), commas = 0;
+	if (L->kind != DUMP_TEXT || w > DUMP_TITLE_MAX || L->chars < 4)
 		return 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
 		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
 		if (c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF0E)
+			return 0;
+		/* clauses: 游戏的故事设定在中世纪的大陆，一个巫师统治了这里，玩家…… with no full stop */
+		if (c == 0xFF0C && ++commas >= 2 && w > DUMP_CLAUSES_WIDTH)
 			return 0;
 		if (c == '.' && i >= 2 && i + 1 < L->n && L->s[i + 1] == ' ' && L->s[i - 1] >= 'a' &&
 		    L->s[i - 1] <= 'z' && L->s[i - 2] >= 'a' && L->s[i - 2] <= 'z')
@@ -2024,6 +2030,15 @@ static int dump_headline_ish(const struct dump_line *L)
 	uint32_t last = dump_back(L->s, L->n, &st);
 	return !(last == '.' && !(st > 0 && L->s[st - 1] == '.')) && last != 0xFF0C && last != ',' &&
 	       last != 0xFF1A && last != ':' && last != 0x3001;
+}
+
+/* Full-width commas in s[0..n). */
+static unsigned dump_commas(const char *s, size_t n)
+{
+	unsigned k = 0;
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), "，", strlen("，"))); p += strlen("，"))
+		k++;
+	return k;
 }
 
 /* Addresses (://) in s[0..n). */
@@ -2040,7 +2055,8 @@ static int dump_is_prose(const struct dump_line *L)
 	unsigned marks = dump_prose_marks(L->s, L->n);
 	/* a long line of addresses and fields without a sentence (a feed read as text) is no prose */
 	return L->kind == DUMP_TEXT && !dump_menu_line(L) && !dump_headline_ish(L) &&
-	       (marks > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2));
+	       (marks > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2) ||
+		(dump_width(L) > DUMP_CLAUSES_WIDTH && dump_commas(L->s, L->n) >= 2));
 }
 
 /* The weight of line i in the search for the body core (see above). */
@@ -2058,6 +2074,22 @@ static int dump_bulleted(const struct dump_line *L)
 	return c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25BA || c == 0x25C6 || c == 0x30FB;
 }
 
+/* A line ending in a count in brackets: （5190）, (7). */
+static int dump_counted(const char *s, size_t n)
+{
+	size_t st;
+	uint32_t c = dump_back(s, n, &st);
+	if (c != ')' && c != 0xFF09)
+		return 0;
+	size_t d = st;
+	while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+		d--;
+	if (d == st || d == 0)
+		return 0;
+	c = dump_back(s, d, &st);
+	return c == '(' || c == 0xFF08;
+}
+
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 {
 	const struct dump_line *x = &L[i];
@@ -2066,6 +2098,8 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 		/* a run of bulleted lines is a link list (相关文章, a blog's sidebar) */
 		if (dump_bulleted(x) && ((i > 0 && dump_bulleted(&L[i - 1])) || (i + 1 < nl && dump_bulleted(&L[i + 1]))))
 			return -8;
+		if (x->num && dump_counted(x->s, x->n))
+			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190） */
 		if (dump_is_prose(x))
 			return (long)x->chars;
 		size_t st;

@@ -131,6 +131,9 @@ check readability__seattletimes-1 byline 'Benjamin Romano'
 check readability__seattletimes-1 published 2019-04-28T06:01
 # a footer of long name lists (外交部 国防部 …) after the source line
 check cwced__d232c5df blocks-without '外交部 国防部'
+# paragraphs of clauses without a full stop; a ranked list with counts over the article
+check gne__toutiao__toutiao blocks-without '独立游戏'
+check cwced__064b591b blocks-without '（5190）'
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

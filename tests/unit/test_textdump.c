@@ -895,6 +895,17 @@ static void test_credit_shapes(void)
 	CHECK(d && d->n_blocks == 1);
 	doc_free(d);
 
+	/* clauses without a full stop are sentences; a ranked list with counts is not */
+	d = parse_ok("英国独立游戏\n"
+		     "这是一款以经典纸牌游戏为核心玩法的游戏，融入了大量冒险元素，玩家可以在易上手的规则下体验故事的乐趣。\n"
+		     "游戏的故事设定在中世纪的大陆，一个邪恶的巫师统治了这里，玩家作为一个年轻的牌手踏上了冒险的征程\n"
+		     "游戏在商店售价36元，支持两种系统，暂时没有简体中文版本，喜欢的玩家可以关注一下\n"
+		     "阅读排行榜\n"
+		     "1. 示例脚本：计数器（40819）\n"
+		     "2. 偶像新人写真（7928）\n", &c);
+	CHECK(d && d->n_blocks == 3);
+	doc_free(d);
+
 	d = parse_ok("调查报告发布\n"
 		     "本次研究对象为儿童。\n"
 		     "编辑： 吕峥\t来源： 千龙网\t\n"
