@@ -71,6 +71,7 @@ struct dump_ctx {
 	unsigned editor_rank;   /* rank of the editor credit kept; DUMP_NO_RANK when none */
 	struct buf tmp;         /* text after PUNCT-NORM */
 	struct buf role;        /* a role or an editor string being assembled */
+	int page;               /* a full-page dump (dump_read_page): English bylines are read */
 };
 
 /* One group of credits, parsed before anything is stored. */
@@ -197,8 +198,13 @@ static const char *const dump_tail_words[] = {
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
+	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
 	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
+	/* English pages */
+	"Related Stories", "Related Articles", "Related Content", "Read More", "More from",
+	"More Stories", "Recommended", "Most Popular", "Most Read", "Trending", "You may also like",
+	"Comments",
 };
 
 /* End marks closing the last paragraph, or standing alone on a line. */
@@ -1190,6 +1196,138 @@ static size_t dump_counter(const char *s, size_t n)
 	return i;
 }
 
+static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
+
+/* An English byline: "By Jane Doe and John Roe, CNN", "Analysis by Joan Roe, CNN Senior
+   Analyst", "By Amanda Tan November 19, 2023 7:18 pm". Returns the offset of the names (after
+   "by "), 0 when s[0..n) is not one. */
+static size_t dump_by_line(const char *s, size_t n)
+{
+	static const char *const lead[] = {"", "Analysis ", "Opinion ", "Commentary ", "Story ", "Words ", "Written "};
+	if (n >= DUMP_CHROME_LINE_MAX)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(lead); q++) {
+		size_t k = strlen(lead[q]);
+		if (n > k + 4 && !strncmp(s, lead[q], k) && (s[k] == 'B' || s[k] == 'b') && s[k + 1] == 'y' &&
+		    s[k + 2] == ' ' && s[k + 3] >= 'A' && s[k + 3] <= 'Z')
+			return k + 3;
+	}
+	return 0;
+}
+
+/* A word that ends the names of an English byline: a date or time part, a handle, a title. */
+static int dump_by_stop(const char *t, size_t n)
+{
+	static const char *const words[] = {
+		"updated", "published", "posted", "on", "at", "for", "in", "via", "from", "staff",
+		"writer", "correspondent", "reporter", "editor", "senior", "chief", "analyst", "contributor",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	};
+	char iso[DUMP_ISO_MAX];
+	for (size_t i = 0; i < n; i++)
+		if ((t[i] >= '0' && t[i] <= '9') || t[i] == '@')
+			return 1;
+	if (dump_month_at(t, n, 0, &(unsigned){0}) || dump_date(t, n, iso))
+		return 1;
+	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < DUMP_N(words); i++)
+		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* A job title in a byline: Senior Analyst, Staff Writer. */
+static int dump_by_title(const char *t, size_t n)
+{
+	static const char *const words[] = {"staff", "writer", "correspondent", "reporter", "editor",
+					    "senior", "chief", "analyst", "contributor"};
+	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < DUMP_N(words); i++)
+		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* Reads the names of an English byline s[k..n) into one credit without a role (an outlet or
+   an agency's initials after the names is dropped: "…, CNN", "…, The Daily"); a date after
+   the names is the published date when none is known. Returns ERR_OK; *names counts them. */
+static enum err dump_by_names(struct dump_ctx *c, const char *s, size_t n, size_t k, unsigned line,
+			      int apply, size_t *names)
+{
+	struct srcpos pos = {c->doc->file, line, 1};
+	enum err e = ERR_OK;
+	size_t i = k, credit = 0;
+	*names = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != ',' && s[j] != '&' && s[j] != '|' && s[j] != ';' &&
+		       !(j + 5 <= n && !memcmp(s + j, " and ", 5)))
+			j++;
+		/* the name: words up to a stop word */
+		size_t a = i, b = i, l;
+		while (a < j && dump_is_space(dump_cp(s + a, j - a, &l)))
+			a += l;
+		b = a;
+		int stopped = 0;
+		while (b < j) {
+			size_t w = b;
+			while (w < j && !dump_is_space(dump_cp(s + w, j - w, &l)))
+				w += l;
+			if (dump_by_stop(s + b, w - b)) {
+				stopped = 1 + dump_by_title(s + b, w - b);
+				break;
+			}
+			b = w;
+			while (b < j && dump_is_space(dump_cp(s + b, j - b, &l)))
+				b += l;
+		}
+		size_t m = b - a;
+		const char *p = s + a;
+		dump_trim(&p, &m);
+		int upper = m && p[0] >= 'A' && p[0] <= 'Z', caps = 1;
+		for (size_t q = 0; q < m; q++)
+			caps &= !(p[q] >= 'a' && p[q] <= 'z');
+		/* "…, CNN", "…, The Daily", "…, Example Senior Court Analyst": not a name */
+		int outlet = (m > 4 && !memcmp(p, "The ", 4)) || (caps && m <= 5 && *names) ||
+			     (stopped == 2 && *names);
+		if (m && m <= 40 && upper && !outlet) {
+			(*names)++;
+			/* spaces collapsed: Joan\u00a0Biskupic is Joan Biskupic */
+			buf_reset(&c->role);
+			for (size_t q = 0, sp = 0; q < m; q += l) {
+				uint32_t ch = dump_cp(p + q, m - q, &l);
+				if (dump_is_space(ch)) {
+					sp = 1;
+					continue;
+				}
+				if (sp)
+					buf_putc(&c->role, ' ');
+				sp = 0;
+				buf_put(&c->role, p + q, l);
+			}
+			if (c->role.oom)
+				return ERR_NOMEM;
+			if (apply && !dump_has_name(c->doc, c->role.p, c->role.len)) {
+				if (!credit++ && (e = doc_add_credit(c->doc, "", 0, pos)))
+					return e;
+				if ((e = doc_add_name(c->doc, c->role.p, c->role.len)))
+					return e;
+			}
+		}
+		if (stopped) {
+			char iso[DUMP_ISO_MAX];
+			if (apply && !c->doc->published.text && dump_find_date(s + b, n - b, iso) &&
+			    (e = doc_set(c->doc, &c->doc->published, iso, (size_t)-1, pos)))
+				return e;
+			break;
+		}
+		i = j < n ? j + (s[j] == ' ' ? 5 : 1) : n;
+	}
+	return e;
+}
+
 /* Reads s[0..n) as a metadata line. *flags gets DUMP_F_* for what it holds, 0 when it is not
    entirely metadata. With apply, the fields are stored (apply is only used on lines that
    classified as metadata, so nothing is stored for a line that turns out not to be). */
@@ -1205,6 +1343,13 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 	char iso[DUMP_ISO_MAX];
 
 	*flags = 0;
+	size_t by = c->page ? dump_by_line(s, n) : 0, names;
+	if (by) {
+		if ((e = dump_by_names(c, s, n, by, line, apply, &names)))
+			return e;
+		*flags = names ? DUMP_F_CREDIT | DUMP_F_WRAPPED : 0;
+		return ERR_OK;
+	}
 	if (dump_has_stop(s, n)) /* sentences are not metadata; also keeps this fast */
 		return ERR_OK;
 	for (;;) {
@@ -1383,6 +1528,10 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			}
 		}
 	}
+	/* reading time: 11 minute read, 7-minute read, 3 min read */
+	if (chars <= 20 && i < n && s[i] >= '0' && s[i] <= '9' &&
+	    (dump_ends(s, n, "minute read") || dump_ends(s, n, "min read") || dump_ends(s, n, "mins read")))
+		return 1;
 	/* footers */
 	if (chars <= DUMP_TAIL_LINE_MAX && (dump_lit(s, n, "Copyright") || dump_lit(s, n, "©")))
 		return 1;
@@ -1563,6 +1712,48 @@ static size_t dump_end_suffix(const char *s, size_t n)
 
 /* Cuts end marks from s[0..*n), and, on the last paragraph, a closing bracket group that is
    all metadata (（记者 张三）, 【责任编辑：李四】), which is read. */
+static int dump_bare_name(const char *s, size_t n);
+
+/* Bare names in brackets closing the last paragraph: 常书香 马丹阳, 姚峰 上海报道 (a place and
+   报道 after one name). Returns how many names s[0..n) holds (0: it is something else: 待续,
+   新华社); with apply they are stored as one credit without a role (-1: out of memory). */
+static int dump_bracket_names(struct dump_ctx *c, const char *s, size_t n, unsigned line, int apply)
+{
+	const char *tok[4];
+	size_t tn[4], k = 0, i = 0, l;
+	while (i < n) {
+		while (i < n && (dump_is_space(dump_cp(s + i, n - i, &l)) || dump_cp(s + i, n - i, &l) == 0x3001))
+			i += l;
+		if (i >= n)
+			break;
+		size_t e = i;
+		while (e < n && !dump_is_space(dump_cp(s + e, n - e, &l)) && dump_cp(s + e, n - e, &l) != 0x3001)
+			e += l;
+		if (k == 4)
+			return 0;
+		tok[k] = s + i;
+		tn[k++] = e - i;
+		i = e;
+	}
+	size_t names = k;
+	if (k == 2 && (dump_ends(tok[1], tn[1], "报道") || dump_ends(tok[1], tn[1], "報導")))
+		names = 1; /* 姚峰 上海报道 */
+	if (!names)
+		return 0;
+	for (size_t q = 0; q < names; q++)
+		if (!dump_bare_name(tok[q], tn[q]))
+			return 0;
+	if (!apply || c->doc->n_byline)
+		return (int)names;
+	struct srcpos pos = {c->doc->file, line, 1};
+	if (doc_add_credit(c->doc, "", (size_t)-1, pos))
+		return -1;
+	for (size_t q = 0; q < names; q++)
+		if (doc_add_name(c->doc, tok[q], tn[q]))
+			return -1;
+	return (int)names;
+}
+
 static enum err dump_strip_end(struct dump_ctx *c, const char *s, size_t *n, unsigned line,
 			       int last)
 {
@@ -1602,6 +1793,13 @@ static enum err dump_strip_end(struct dump_ctx *c, const char *s, size_t *n, uns
 			break; /* the whole paragraph in brackets: leave it */
 		unsigned fl;
 		dump_meta(c, s + o, st - o, line, 0, &fl);
+		int names = 0;
+		if (!fl && ps > 0 && dump_is_stop(dump_last_sig(s, ps)) &&
+		    (names = dump_bracket_names(c, s + o, st - o, line, 0)) > 0) {
+			/* ……新春佳节。（常书香 马丹阳） and （姚峰 上海报道）: the reporters, after the last
+			   sentence; read and, as the HTML reader does, left in the text */
+			return dump_bracket_names(c, s + o, st - o, line, 1) < 0 ? ERR_NOMEM : ERR_OK;
+		}
 		if (!fl || (fl & (DUMP_F_OTHER | DUMP_F_URL)))
 			break;
 		enum err e = dump_meta(c, s + o, st - o, line, 1, &fl);
@@ -1728,7 +1926,12 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_TAIL_WINDOW 20  /* lines after the core searched for closing metadata */
 #define DUMP_CLEAN_LINES 3   /* lines around the core that a clean dump may have */
 #define DUMP_PAGE_LINES 12   /* a dump with more lines and no sentence is no article */
+#define DUMP_FRONT_LINES 200 /* a dump this long whose core is shorter than DUMP_FRONT_CORE */
+#define DUMP_FRONT_CORE 400  /* characters, with nothing dated or credited, is a front page */
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
+#define DUMP_BY_GAP 6         /* lines under the headline searched for a "By" alone */
+#define DUMP_CLAUSES_WIDTH 30 /* em: a wider line of 2+ clauses (，) is a sentence */
+#define DUMP_BOX_LINES 8     /* links in a box inside an English article */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -1767,7 +1970,8 @@ static int dump_menu_line(const struct dump_line *L)
 		uint32_t c = i < L->n ? dump_cp(L->s + i, L->n - i, &l) : ' ';
 		if (i == L->n)
 			l = 1;
-		if (dump_is_blank_cp(c) || c == '|' || c == 0xFF5C || c == 0x4E28) {
+		if (dump_is_blank_cp(c) || c == '|' || c == 0xFF5C || c == 0x4E28 || c == 0xB7 || c == 0x30FB ||
+		    c == 0x2022) {
 			if (in && tok_han)
 				han++;
 			in = tok_han = 0;
@@ -1782,7 +1986,10 @@ static int dump_menu_line(const struct dump_line *L)
 		in = 1;
 	}
 	/* Han items only: short Latin words make titles as well as menus */
-	return tokens >= DUMP_MENU_TOKENS && chars <= DUMP_MENU_ITEM * tokens && 4 * han >= 3 * tokens;
+	/* a long list of names (外交部 国防部 国家发展和改革委员会 …) is a menu too */
+	return ((tokens >= DUMP_MENU_TOKENS && chars <= DUMP_MENU_ITEM * tokens) ||
+		(tokens >= 2 * DUMP_MENU_TOKENS && chars <= 2 * DUMP_MENU_ITEM * tokens)) &&
+	       4 * han >= 3 * tokens;
 }
 
 /* The width of a line in em: a Latin letter or digit counts half. */
@@ -1805,11 +2012,15 @@ static unsigned dump_width(const struct dump_line *L)
    so the core does not start with the headline. */
 static int dump_headline_ish(const struct dump_line *L)
 {
-	if (L->kind != DUMP_TEXT || dump_width(L) > DUMP_TITLE_MAX || L->chars < 4)
+	unsigned w = dump_width(L), commas = 0;
+	if (L->kind != DUMP_TEXT || w > DUMP_TITLE_MAX || L->chars < 4)
 		return 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
 		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
 		if (c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF0E)
+			return 0;
+		/* clauses: 游戏的故事设定在中世纪的大陆，一个巫师统治了这里，玩家…… with no full stop */
+		if (c == 0xFF0C && ++commas >= 2 && w > DUMP_CLAUSES_WIDTH)
 			return 0;
 		if (c == '.' && i >= 2 && i + 1 < L->n && L->s[i + 1] == ' ' && L->s[i - 1] >= 'a' &&
 		    L->s[i - 1] <= 'z' && L->s[i - 2] >= 'a' && L->s[i - 2] <= 'z')
@@ -1821,10 +2032,31 @@ static int dump_headline_ish(const struct dump_line *L)
 	       last != 0xFF1A && last != ':' && last != 0x3001;
 }
 
+/* Full-width commas in s[0..n). */
+static unsigned dump_commas(const char *s, size_t n)
+{
+	unsigned k = 0;
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), "，", strlen("，"))); p += strlen("，"))
+		k++;
+	return k;
+}
+
+/* Addresses (://) in s[0..n). */
+static size_t dump_urls(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), "://", 3)); p += 3)
+		k++;
+	return k;
+}
+
 static int dump_is_prose(const struct dump_line *L)
 {
+	unsigned marks = dump_prose_marks(L->s, L->n);
+	/* a long line of addresses and fields without a sentence (a feed read as text) is no prose */
 	return L->kind == DUMP_TEXT && !dump_menu_line(L) && !dump_headline_ish(L) &&
-	       (dump_prose_marks(L->s, L->n) > 0 || L->chars >= 60);
+	       (marks > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2) ||
+		(dump_width(L) > DUMP_CLAUSES_WIDTH && dump_commas(L->s, L->n) >= 2));
 }
 
 /* The weight of line i in the search for the body core (see above). */
@@ -1842,6 +2074,22 @@ static int dump_bulleted(const struct dump_line *L)
 	return c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25BA || c == 0x25C6 || c == 0x30FB;
 }
 
+/* A line ending in a count in brackets: （5190）, (7). */
+static int dump_counted(const char *s, size_t n)
+{
+	size_t st;
+	uint32_t c = dump_back(s, n, &st);
+	if (c != ')' && c != 0xFF09)
+		return 0;
+	size_t d = st;
+	while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+		d--;
+	if (d == st || d == 0)
+		return 0;
+	c = dump_back(s, d, &st);
+	return c == '(' || c == 0xFF08;
+}
+
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 {
 	const struct dump_line *x = &L[i];
@@ -1850,6 +2098,8 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 		/* a run of bulleted lines is a link list (相关文章, a blog's sidebar) */
 		if (dump_bulleted(x) && ((i > 0 && dump_bulleted(&L[i - 1])) || (i + 1 < nl && dump_bulleted(&L[i + 1]))))
 			return -8;
+		if (x->num && dump_counted(x->s, x->n))
+			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190） */
 		if (dump_is_prose(x))
 			return (long)x->chars;
 		size_t st;
@@ -1933,15 +2183,41 @@ static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 	return b - a;
 }
 
-/* The first date anywhere in s[0..n) (at a run of digits), in iso; 0 when none. */
+/* The first date anywhere in s[0..n) (at a run of digits, or at a word for English month and
+   weekday names: Updated 9:22 PM EST, Mon November 6, 2023), in iso; 0 when none. */
+static int dump_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+	for (size_t i = 0; i < n; i++) {
+		/* a time glued before the date: 15:312018/09/16 */
+		int glued = i >= 4 && s[i - 3] == ':' && dump_digit(s[i - 2]) && dump_digit(s[i - 1]) &&
+			    dump_digit(s[i - 4]);
+		if ((dump_digit(s[i]) && (i == 0 || !dump_digit(s[i - 1]) || glued)) ||
+		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1])))) {
 			size_t k = dump_date(s + i, n - i, iso);
+			if (k && glued && strlen(iso) == 10) {
+				size_t h0 = i >= 5 && dump_digit(s[i - 5]) ? i - 5 : i - 4;
+				unsigned h = 0;
+				for (size_t q = h0; q < i - 3; q++)
+					h = h * 10 + (unsigned)(s[q] - '0');
+				unsigned mi = (unsigned)(s[i - 2] - '0') * 10 + (unsigned)(s[i - 1] - '0');
+				if (h < 24 && mi < 60) {
+					char *p = iso + 10;
+					*p++ = 'T';
+					p = dump_put2(p, h);
+					*p++ = ':';
+					p = dump_put2(p, mi);
+					*p = 0;
+				}
+			}
 			if (k)
 				return k;
 		}
+	}
 	return 0;
 }
 
@@ -1967,30 +2243,36 @@ static int dump_posted(const char *s, size_t n);
 static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 {
 	char iso[DUMP_ISO_MAX];
-	size_t k = j + 1;
-	while (k < nl && k <= j + 3 && (L[k].kind == DUMP_CHROME ||
-					(L[k].n == L[j].n && !memcmp(L[k].s, L[j].s, L[j].n))))
-		k++;
-	if (k >= nl || k > j + 3)
-		return SIZE_MAX;
-	if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
-		return k;
-	if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
-	    dump_find_date(L[k].s, L[k].n, iso))
-		return k;
+	size_t k = j + 1, other = 0;
+	for (; k < nl && k <= j + 4; k++) {
+		if (L[k].kind == DUMP_CHROME || (L[k].n == L[j].n && !memcmp(L[k].s, L[j].s, L[j].n)))
+			continue;
+		if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
+			return k;
+		if (L[k].kind == DUMP_META)
+			continue; /* a byline between: By Jane Doe, CNN */
+		if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
+		    dump_find_date(L[k].s, L[k].n, iso))
+			return k;
+		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
+		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) || dump_title_like(&L[k]))
+			return SIZE_MAX;
+	}
 	return SIZE_MAX;
 }
 
 /* A headline over its dateline anchors the article: when the best core under such an anchor
    (a run starting within DUMP_ANCHOR_GAP lines of the dateline) weighs at least
    DUMP_ANCHOR_MIN, it is the core, even when a longer run elsewhere (a live blog, a comment
-   thread, a sidebar of teasers) weighs more. The anchor whose core weighs most wins; runs end
-   where their sum falls to zero, so the scan is linear per anchor (at most DUMP_ANCHORS).
+   thread, a sidebar of teasers) weighs more. The first such anchor wins (related lists of
+   dated headlines come after the article); runs end where their sum falls to zero, so the
+   scan is linear per anchor (at most DUMP_ANCHORS).
    Returns the headline's index and sets [*bs, *be), or SIZE_MAX and leaves them. */
-#define DUMP_ANCHOR_GAP 12
+#define DUMP_ANCHOR_GAP 16
 #define DUMP_ANCHOR_MIN 80
 #define DUMP_ANCHORS 64
-static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be)
+static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be,
+			  long *weight)
 {
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
@@ -2023,6 +2305,8 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 			found = j;
 			*bs = s0;
 			*be = e0;
+			*weight = best;
+			break; /* the first: related lists with dated headlines come after the article */
 		}
 	}
 	return found;
@@ -2078,7 +2362,14 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	*dateline = *footer = SIZE_MAX;
 	if (best <= 0)
 		return 0;
-	size_t anchor = dump_anchor(L, nl, bs, &bs, &be);
+	size_t gbs = bs, gbe = be;
+	long abest = 0;
+	size_t anchor = dump_anchor(L, nl, bs, &bs, &be, &abest);
+	if (anchor != SIZE_MAX && abest * 4 < best && gbs <= bs + DUMP_HEAD_WINDOW) {
+		/* the anchored run is a caption over a gallery; the long run just below is the body */
+		bs = gbs;
+		be = gbe;
+	}
 	/* a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
 	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */
 	long in_post = 0;
@@ -2117,6 +2408,14 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			sc += 30; /* the date over the headline (a paper's page: 2022年02月13日, then it) */
 		if (dump_short_run(L, nl, j) >= DUMP_MENU_RUN && L[j].chars <= 12)
 			sc -= 30;
+		/* a headline over its deck (a longer standfirst line without a full stop): the upper
+		   one is the headline; a long line (a photo caption) is less likely one */
+		if (j + 1 < nl && dump_title_like(&L[j + 1]) && L[j + 1].chars > L[j].chars && L[j].chars >= 12)
+			sc += 10;
+		if (j > 0 && dump_title_like(&L[j - 1]) && L[j - 1].chars < L[j].chars && L[j - 1].chars >= 12)
+			sc -= 10;
+		if (dump_width(&L[j]) > 60)
+			sc -= (long)dump_width(&L[j]) - 60;
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
 		if (sc > head_score) {
 			head_score = sc;
@@ -2178,6 +2477,18 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	if (post_end != SIZE_MAX && r1 > post_end + 1)
 		r1 = post_end + 1; /* nothing after a post's footer belongs to it */
+	/* an English tail heading inside the core heads a box of links in the article (Most Read
+	   Business Stories, five headlines, then the article goes on): the heading and its links
+	   go. Chinese pages put 相关推荐 and the like only after the article. */
+	for (size_t j = bs + 1; j < be; j++)
+		if (L[j].kind == DUMP_TAIL && (unsigned char)L[j].s[0] < 0x80) {
+			size_t k = j + 1;
+			while (k < be && k < j + 1 + DUMP_BOX_LINES && L[k].kind == DUMP_TEXT && !dump_is_prose(&L[k]))
+				k++;
+			if (k < be && dump_is_prose(&L[k]))
+				for (size_t q = j; q < k; q++)
+					L[q].kind = DUMP_CHROME;
+		}
 	for (size_t j = 0; j < nl; j++) {
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
@@ -2202,7 +2513,9 @@ static int dump_bare_name(const char *s, size_t n)
 					    "视频", "简介", "编者按", "原标题", "提要", "全文", "目录",
 					    "前言", "序言", "引言", "附件", "附录", "相关", "昨天",
 					    "今天", "前天", "明天", "刚刚", "今日", "昨日", "本周", "上午",
-					    "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前", "更多"};
+					    "下午", "中午", "凌晨", "晚上", "早上", "近日", "日前", "更多",
+					    "待续", "未完", "待續", "续完", "组图", "附图", "资料图", "图文",
+					    "原创", "转载", "专稿", "特稿", "快讯", "独家", "综合", "编译"};
 	static const char *const org_ends[] = {"社", "报", "網", "网", "台", "刊", "站", "部", "局",
 					       "院", "所", "会", "厅", "委", "办", "处", "署", "闻",
 					       "中心", "集团", "公司", "频道", "号"};
@@ -2234,7 +2547,8 @@ static size_t dump_norm(struct dump_ctx *c, const char *s, size_t n)
 
 static int dump_is_subtitle(const struct dump_line *L, const struct dump_line *after)
 {
-	if (L->kind != DUMP_TEXT || L->chars > DUMP_SUBTITLE_MAX || dump_is_stop(dump_last_sig(L->s, L->n)))
+	if (L->kind != DUMP_TEXT || L->chars > DUMP_SUBTITLE_MAX || dump_is_stop(dump_last_sig(L->s, L->n)) ||
+	    memmem(L->s, L->n, "://", 3))
 		return 0;
 	if (dump_lit(L->s, L->n, "—") || dump_lit(L->s, L->n, "--"))
 		return 1;
@@ -2244,13 +2558,13 @@ static int dump_is_subtitle(const struct dump_line *L, const struct dump_line *a
 /* A first text line too long, or too sentence-like, to be a title. */
 static int dump_title_para(const struct dump_line *L)
 {
-	return L->chars > DUMP_TITLE_MAX ||
-	       (L->chars > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
+	unsigned w = dump_width(L); /* Latin letters count half: English headlines are long */
+	return w > DUMP_TITLE_MAX || (w > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
 }
 
 static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int extract, struct diag *d)
 {
-	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
+	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}, extract};
 	size_t *body = NULL, nb = 0;
 	enum err e = ERR_OK;
 	buf_init(&c.tmp);
@@ -2266,7 +2580,25 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	for (i = 0; i < nl; i++)
 		dump_classify(&c, &L[i]);
 	size_t core_chars, dateline = SIZE_MAX, post = SIZE_MAX;
-	if (extract && !dump_region(L, nl, &core_chars, &dateline, &post) && nl > DUMP_PAGE_LINES) {
+	size_t meta = 0; /* lines of metadata anywhere: dates, credits, sources */
+	for (i = 0; i < nl; i++)
+		meta += L[i].kind == DUMP_META;
+	int found = extract ? dump_region(L, nl, &core_chars, &dateline, &post) : 1;
+	if (extract && found && nl >= DUMP_FRONT_LINES && core_chars < DUMP_FRONT_CORE && dateline == SIZE_MAX) {
+		/* a front page: hundreds of lines, a few teaser sentences, nothing dated or credited */
+		if (!meta) {
+			diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
+				"no article text: %zu lines, the longest run of sentences has %zu characters and "
+				"nothing is dated or credited; a front page or an index is not an article",
+				nl, core_chars);
+			e = ERR_INPUT;
+			goto done;
+		}
+	}
+	size_t urls = 0;
+	for (i = 0; i < nl && extract && !found; i++)
+		urls += dump_urls(L[i].s, L[i].n);
+	if (extract && !found && (nl > DUMP_PAGE_LINES || urls >= 2)) {
 		/* a page of menus and links only (a front page, a section index, a search page) */
 		size_t longest = 0, at = 0;
 		for (i = 0; i < nl; i++)
@@ -2430,6 +2762,21 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
 	}
+	/* "By" alone on a line, the name on the next (a page's byline in two elements) */
+	for (i = title + 1; extract && !doc->n_byline && i + 1 < nl && i <= title + DUMP_BY_GAP; i++) {
+		if (!dump_eq(L[i].s, L[i].n, "By") && !dump_eq(L[i].s, L[i].n, "by"))
+			continue;
+		char by[64];
+		if (L[i + 1].n + 3 >= sizeof by)
+			break;
+		memcpy(by, "By ", 3);
+		memcpy(by + 3, L[i + 1].s, L[i + 1].n);
+		size_t names;
+		if (dump_by_line(by, L[i + 1].n + 3) &&
+		    (e = dump_by_names(&c, by, L[i + 1].n + 3, 3, L[i + 1].line, 1, &names)))
+			goto done;
+		break;
+	}
 	if (!doc->n_byline && post != SIZE_MAX) {
 		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55 */
 		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end;
@@ -2477,7 +2824,7 @@ enum dump_line_class dump_line_kind(struct doc *doc, const char *s, size_t n)
 		[DUMP_TEXT] = DUMP_LINE_TEXT, [DUMP_CHROME] = DUMP_LINE_CHROME,
 		[DUMP_TAIL] = DUMP_LINE_TAIL, [DUMP_END] = DUMP_LINE_END, [DUMP_META] = DUMP_LINE_META,
 	};
-	struct dump_ctx c = {doc, NULL, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}};
+	struct dump_ctx c = {doc, NULL, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}, 0};
 	struct dump_line L = {0};
 	dump_trim(&s, &n);
 	if (!n)

@@ -106,5 +106,45 @@ check cwced__aefcf136 published 2022-02-13
 check cwced__59562291 byline 海姑娘
 check cwced__59562291 blocks-without 当斑竹半年来
 check cwced__54e89e4e blocks-without "# re:"
+# English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
+# November 6, 2023"; a byline with the date on its line; a box of links inside the article
+check newspaper4k__cnn_001 byline 'Joan Biskupic'
+check newspaper4k__cnn_001 published 2023-11-06
+check newspaper4k__video_article_02 byline 'Amanda "Tania Mae" Tan'
+check newspaper4k__video_article_02 published 2023-11-19T19:18
+check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
+# a time glued to the date (15:312018/09/16) under the headline; related headlines with
+# dates after the article do not anchor it
+check twnews__chinatimes title '悲慟！北市士林年邁母子 住處上吊自殺身亡'
+check twnews__chinatimes published 2018-09-16T15:31
+# bare names in brackets closing the last paragraph (……新春佳节。（常书香 马丹阳 ）); a menu bar
+# with middle dots, a channel line with a URL between the headline and its dateline
+check cwced__91bdf33e byline '常书香 马丹阳'
+check cwced__ecbe8d49 title '利益集团左右电力体制改革 华东上调超发电价'
+check cwced__ecbe8d49 published 2005-01-14T17:02:30
+# English: a "By" line between the headline and its date line, a photo gallery between the
+# caption and the body; "By" alone over the name
+check newspaper4k__cnn_article title 'After storm, forecasters see smooth sailing for Thanksgiving'
+check newspaper4k__cnn_article byline 'Dana A. Ford James S.A. Corey Chien-Ming Wang Tom Watkins'
+check newspaper4k__cnn_article blocks-without 'Weather threatens holiday plans'
+check readability__seattletimes-1 byline 'Benjamin Romano'
+check readability__seattletimes-1 published 2019-04-28T06:01
+# a footer of long name lists (外交部 国防部 …) after the source line
+check cwced__d232c5df blocks-without '外交部 国防部'
+# paragraphs of clauses without a full stop; a ranked list with counts over the article
+check gne__toutiao__toutiao blocks-without '独立游戏'
+check cwced__064b591b blocks-without '（5190）'
+# a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
+for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
+	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then
+		echo "FAIL  $f: read as an article"
+		fails=$((fails + 1))
+	elif grep -q "error: no article text" "$T/err"; then
+		echo "ok    $f refused"
+	else
+		echo "FAIL  $f: $(cat "$T/err")"
+		fails=$((fails + 1))
+	fi
+done
 echo "dumps: $fails failed"
 exit $fails

@@ -924,6 +924,28 @@ static void test_credit_shapes(void)
 	}
 	doc_free(d);
 
+	/* a footer list of long names after the source line is a menu, not a paragraph */
+	d = parse_ok("延续税收优惠政策\n"
+		     "自治区决定延续到期的税收优惠政策，预计为纳税人减负。\n"
+		     "信息来源： 示例日报\n"
+		     "中国政府网\n国家部委网站\n"
+		     "外交部 国防部 国家发展和改革委员会 教育部 科学技术部 工业和信息化部 民族事务委员会 公安部 民政部\n"
+		     "各省市区政府网站\n"
+		     "北京 天津 河北 山西 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	doc_free(d);
+
+	/* clauses without a full stop are sentences; a ranked list with counts is not */
+	d = parse_ok("英国独立游戏\n"
+		     "这是一款以经典纸牌游戏为核心玩法的游戏，融入了大量冒险元素，玩家可以在易上手的规则下体验故事的乐趣。\n"
+		     "游戏的故事设定在中世纪的大陆，一个邪恶的巫师统治了这里，玩家作为一个年轻的牌手踏上了冒险的征程\n"
+		     "游戏在商店售价36元，支持两种系统，暂时没有简体中文版本，喜欢的玩家可以关注一下\n"
+		     "阅读排行榜\n"
+		     "1. 示例脚本：计数器（40819）\n"
+		     "2. 偶像新人写真（7928）\n", &c);
+	CHECK(d && d->n_blocks == 3);
+	doc_free(d);
+
 	d = parse_ok("调查报告发布\n"
 		     "本次研究对象为儿童。\n"
 		     "编辑： 吕峥\t来源： 千龙网\t\n"
@@ -995,6 +1017,28 @@ static void test_bylines(void)
 		CHECK_STR(credit_name(d, 0, 0), "林示");
 	doc_free(d);
 
+	d = parse_ok("剪窗花 过新年\n"
+		     "大家在红纸中间剪出了字，过一个平安、祥和、温馨的新春佳节。（常书香 马丹阳 ）\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1);
+	if (d && d->n_byline == 1) {
+		CHECK(d->byline[0].n_names == 2);
+		CHECK_STR(credit_name(d, 0, 1), "马丹阳");
+		CHECK_STR(d->blocks[0].text, "大家在红纸中间剪出了字，过一个平安、祥和、温馨的新春佳节。（常书香 马丹阳 ）");
+	}
+	doc_free(d);
+
+	d = parse_ok("电价上调\n"
+		     "所有的改革难道不都是利益再分配的过程。（姚峰 上海报道）\n", &c);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "姚峰");
+	doc_free(d);
+
+	d = parse_ok("连载小说\n"
+		     "故事还没有讲完，明天继续。（待续）\n", &c);
+	CHECK(d && d->n_byline == 0);
+	doc_free(d);
+
 	d = parse_ok("儿歌被改了歌词\n"
 		     "原作者女儿表示，改成这样唱起来很拗口。\n"
 		     "示例晚报记者 张楠\n"
@@ -1019,6 +1063,16 @@ static void test_headlines(void)
 		 "“厕所革命”改善农牧区人居环境\n去年改造户用卫生厕所四万多座\n", "“厕所革命”改善农牧区人居环境"},
 		{"", "原创最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜\n2019-09-08 00:20:15\n",
 		 "最不愁吃肉的国家：顿顿有肉吃，却要靠进口蔬菜"},
+		/* a menu bar with middle dots over the page; a channel line and a URL between the
+		   headline and its dateline */
+		{"要闻·国际要闻·主编直评·参考消息·趋势·产经·财经·科技·综合·经济学人\n",
+		 "利益集团左右电力体制改革 华东上调超发电价\n示例商业报道 http://biz.example.com\t查看商业部落\n"
+		 "2005-01-14 17:02:30 来源: 示例经济报道\t发表评论\n",
+		 "利益集团左右电力体制改革 华东上调超发电价"},
+		/* a time glued before the date, share buttons under it */
+		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\nFacebook\nLine\nWeibo\nTwitter\n"
+		     "複製連結\n字級設定：小中大特\n",
+		 "悲慟！北市年邁母子 住處輕生身亡"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
@@ -1037,10 +1091,84 @@ static void test_headlines(void)
 		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 		if (d)
 			CHECK_STR(d->title.text, cases[k][2]);
+		if (d && k == 4)
+			CHECK_STR(d->published.text, "2018-09-16T15:31");
+		if (d && k == 3) {
+			CHECK(!d->subtitle.text);
+			CHECK_STR(d->published.text, "2005-01-14T17:02:30");
+		}
 		doc_free(d);
 		buf_free(&t);
 		cap_close(&c);
 	}
+}
+
+/* English pages: bylines with an outlet or a title after the names, a date on the byline
+   line or under it after the time, the reading time. */
+static void test_english(void)
+{
+	static const char *const cases[][4] = {
+		{"Analysis by Jane\u00a0Roe, Example Senior Court Analyst\n 11 minute read \n"
+		 "Updated 9:22 PM EST, Mon November 6, 2023\n", "Jane Roe", "", "2023-11-06"},
+		{"By Ann Lee, John Q. Public and Tom Watkins, CNN\nNovember 27, 2013 -- Updated 1908 GMT\n",
+		 "Ann Lee", "Tom Watkins", "2013-11-27"},
+		{"By Amanda \"Tania Mae\" Tan November 19, 2023 7:18 pm\n", "Amanda \"Tania Mae\" Tan", "",
+		 "2023-11-19T19:18"},
+		{"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\nBy\nBenjamin Roe\n"
+		 "Example Times business reporter\n", "Benjamin Roe", "", "2019-04-28T06:01"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "Home\nWorld\nSign in\n");
+		buf_puts(&t, "A quiet court where the arguments grow louder every term\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
+			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			     "Related Stories\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
+		if (d && d->n_byline == 1) {
+			CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+			CHECK_STR(credit_name(d, 0, 0), cases[k][1]);
+			if (*cases[k][2])
+				CHECK_STR(credit_name(d, 0, d->byline[0].n_names - 1), cases[k][2]);
+			CHECK_STR(d->published.text, cases[k][3]);
+		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
+/* Not articles: a front page of headlines and a few teasers, a feed read as one line. */
+static void test_not_articles(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 70; i++)
+		buf_puts(&t, "World\nHeadline about a summit that ends without a deal\nVideo\n");
+	buf_puts(&t, "What's next for the talks? Leaders meet again on Friday.\n");
+	struct doc *d = (struct doc *)&c;
+	CHECK(parse_buffer("front.txt", t.p, t.len, c.d, &d) == ERR_INPUT && !d);
+	CHECK(strstr(cap_text(&c), "front.txt: error: no article text: 211 lines") != NULL);
+	CHECK(strstr(cap_text(&c), "nothing is dated or credited") != NULL);
+	buf_reset(&t);
+	buf_puts(&t, "https://example.com/tests Latest tests from Example en-us Sat, 09 Nov 2025 20:00:00 +0000 "
+		     "https://example.com/tests/102 team@example.com (Example Team) General Sat, 09 Nov 2025 "
+		     "16:00:00 +0000 test-102 https://example.com/tests/101\n");
+	d = (struct doc *)&c;
+	CHECK(parse_buffer("feed.txt", t.p, t.len, c.d, &d) == ERR_INPUT && !d);
+	CHECK(strstr(cap_text(&c), "feed.txt: error: no article text: 1 lines") != NULL);
+	buf_free(&t);
+	cap_close(&c);
 }
 
 /* A forum page: menus, the first post, its footer with the date, replies. */
@@ -1098,6 +1226,8 @@ int main(void)
 	test_post_footer();
 	test_bylines();
 	test_headlines();
+	test_english();
+	test_not_articles();
 	test_sample();
 	test_punct();
 	test_dates();
