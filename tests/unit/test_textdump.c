@@ -1023,7 +1023,7 @@ static void test_bylines(void)
 	if (d && d->n_byline == 1) {
 		CHECK(d->byline[0].n_names == 2);
 		CHECK_STR(credit_name(d, 0, 1), "马丹阳");
-		CHECK_STR(d->blocks[0].text, "大家在红纸中间剪出了字，过一个平安、祥和、温馨的新春佳节。（常书香 马丹阳 ）");
+		CHECK_STR(d->blocks[0].text, "大家在红纸中间剪出了字，过一个平安、祥和、温馨的新春佳节。（常书香 马丹阳）");
 	}
 	doc_free(d);
 
