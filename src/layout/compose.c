@@ -182,9 +182,10 @@ static void compose_fit(struct compose *c, enum style_class k, struct srcpos pos
 		f = H / *pitch;
 	*size *= f;
 	float p = *size * lp;
-	if (st->grid_pitch > 0) {
-		float n = ceilf(p / st->grid_pitch - 0.001f);
-		p = (n < 1 ? 1 : n) * st->grid_pitch;
+	float u = style_unit(st);
+	if (u > 0) {
+		float n = ceilf(p / u - 0.001f);
+		p = (n < 1 ? 1 : n) * u;
 	}
 	*pitch = p < H ? p : H;
 	if (*size * lp > *pitch)
@@ -686,7 +687,8 @@ static enum err compose_image(struct compose *c, const struct doc_block *k)
 	struct compose_line *l = &c->lines[c->n_lines++];
 	memset(l, 0, sizeof *l);
 	l->g0 = l->g1 = c->n_glyphs;
-	l->pitch = st->grid_pitch > 0 ? ceilf(h / st->grid_pitch - 0.001f) * st->grid_pitch : h;
+	float u = style_unit(st);
+	l->pitch = u > 0 ? ceilf(h / u - 0.001f) * u : h;
 	l->size = mt->size;
 	l->space_before = style_vspace(st, 0.75f * body);
 	l->space_after = style_vspace(st, 0.75f * body);

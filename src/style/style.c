@@ -150,20 +150,30 @@ float style_column_left(const struct style *s, int i)
 	return style_left(s) + (float)i * (style_measure(s) + s->column_gap);
 }
 
+float style_unit(const struct style *s)
+{
+	if (s->grid_pitch > 0)
+		return s->grid_pitch;
+	if (s->columns > 1) /* 行格对齐: baselines line up across the columns */
+		return s->text[STYLE_BODY].size * s->text[STYLE_BODY].line_pitch;
+	return 0;
+}
+
 float style_pitch(const struct style *s, enum style_class k)
 {
-	float p = s->text[k].size * s->text[k].line_pitch;
-	if (s->grid_pitch <= 0)
+	float p = s->text[k].size * s->text[k].line_pitch, u = style_unit(s);
+	if (u <= 0)
 		return p;
-	float n = ceilf(p / s->grid_pitch - 0.001f);
-	return (n < 1 ? 1 : n) * s->grid_pitch;
+	float n = ceilf(p / u - 0.001f);
+	return (n < 1 ? 1 : n) * u;
 }
 
 float style_vspace(const struct style *s, float v)
 {
-	if (s->grid_pitch <= 0)
+	float u = style_unit(s);
+	if (u <= 0)
 		return v;
-	return roundf(v / s->grid_pitch) * s->grid_pitch;
+	return roundf(v / u) * u;
 }
 
 int style_hao_count(void)

@@ -102,10 +102,14 @@ float style_span(const struct style *s);
 float style_left(const struct style *s);
 /* Left edge of column i (0-based), pt. */
 float style_column_left(const struct style *s, int i);
-/* Height a line of class k takes (its line pitch), pt; on a grid rounded up to whole grid
-   lines (the body is exactly one). */
+/* The vertical unit every line box and space is a whole number of: the grid's pitch on a
+   grid; with columns the body's line pitch, so that baselines line up across the columns
+   after a subhead or a note (行格对齐, typography review D4); else 0 (no rounding). */
+float style_unit(const struct style *s);
+/* Height a line of class k takes (its line pitch), pt; rounded up to whole units
+   (style_unit; the body is exactly one). */
 float style_pitch(const struct style *s, enum style_class k);
-/* A vertical space v (pt) as set: on a grid rounded to the nearest whole grid line. */
+/* A vertical space v (pt) as set: rounded to the nearest whole unit (style_unit). */
 float style_vspace(const struct style *s, float v);
 
 /* The Chinese 号 size scale, ascending (八号 5 pt ... 初号 42 pt): number of steps, and step i's

@@ -120,6 +120,20 @@ if [ -f "$d" ]; then
 		d = low[page, 1] - low[page, 2]; if (d < 0) d = -d
 		if (d > 40) { printf "FAIL: a4-two-column: last page unbalanced (%s vs %s)\n", low[page, 1], low[page, 2]; exit 1 }
 	}' "$d" || fails=$((fails + 1))
+	# D4 (行格对齐): on each page every body baseline of either column is a whole number of
+	# body pitches below the page's topmost body baseline, subheads or not
+	lp=$(sed -n '/^\[body\]/,/^\[/s/^line-pitch *= *\([0-9.]*\).*/\1/p' styles/a4-two-column.style)
+	awk -v lp="$lp" '/^# body / { pitch = $3 * lp } /^page / { page = $2 }
+	$1 == "body" && ($2 == "1" || $2 == "2") { n++; pg[n] = page; col[n] = $2; y[n] = $3
+		if (!(page in top) || $3 > top[page]) top[page] = $3 }
+	END {
+		for (i = 1; i <= n; i++) {
+			k = (top[pg[i]] - y[i]) / pitch; r = k - int(k + 0.5); if (r < 0) r = -r
+			if (r > 0.01) bad = bad sprintf(" p%s c%s y=%s", pg[i], col[i], y[i])
+		}
+		if (bad != "") { print "FAIL: a4-two-column: baselines off the body lines:" bad; exit 1 }
+	}' "$d" ||
+		fails=$((fails + 1))
 fi
 
 # --size: larger re-paginates to more pages with a larger body; smaller to fewer or as many.
