@@ -449,12 +449,14 @@ static void test_order(struct env *e)
 		CHECK(e->r.n == 2 && e->r.lines[0].end == 11 && (e->r.lines[0].flags & LINE_HANG));
 	else
 		CHECK(e->r.n == 2 && e->r.lines[0].end == 9 && !(e->r.lines[0].flags & LINE_SQUEEZED));
-	/* SHRINK order: brackets give before commas ... */
+	/* SHRINK (D10): a squeeze of up to half the marks' blanks is spread over every mark of
+	   the line alike, brackets, commas and full stops: here （ ） ， each give 1/6 em ... */
 	CHECK(brk(e, "一（二）三，五六七八，一二三", 10, 0, 1) == ERR_OK);
-	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], 1.75 * EM) && near(e->r.x[5], 4.5 * EM));
-	/* ... and commas before full stops */
+	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], (1 + 5.0 / 6) * EM) &&
+	      near(e->r.x[5], (4 + 2.0 / 3) * EM));
+	/* ... and here ， and 。 each give ¼ em (not the comma ½ em alone) */
 	CHECK(brk(e, "一，三。五六七八九十，一二三", 10, 0, 1) == ERR_OK);
-	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], 1.5 * EM) && near(e->r.x[4], 3.5 * EM));
+	CHECK(e->r.lines[0].end == 11 && near(e->r.x[2], 1.75 * EM) && near(e->r.x[4], 3.5 * EM));
 	/* KIN-END: “ may not end a line: it goes down with the next character */
 	CHECK(brk(e, "一二三四五六七八九“十”一二三四五六七", 10, 0, 1) == ERR_OK);
 	CHECK(e->r.lines[0].end == 9);
