@@ -2173,12 +2173,16 @@ static int dump_title_like(const struct dump_line *L)
 	return letters >= 4;
 }
 
+/* Counts at most DUMP_MENU_RUN (callers only ask whether a run is that long), so a page of
+   100,000 menu lines is read in linear time. */
 static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 {
 	size_t a = i, b = i + 1;
-	while (a > 0 && L[a - 1].kind != DUMP_META && L[a - 1].chars <= 12 && !dump_is_prose(&L[a - 1]))
+	while (a > 0 && b - a < DUMP_MENU_RUN && L[a - 1].kind != DUMP_META && L[a - 1].chars <= 12 &&
+	       !dump_is_prose(&L[a - 1]))
 		a--;
-	while (b < nl && L[b].kind != DUMP_META && L[b].chars <= 12 && !dump_is_prose(&L[b]))
+	while (b < nl && b - a < DUMP_MENU_RUN && L[b].kind != DUMP_META && L[b].chars <= 12 &&
+	       !dump_is_prose(&L[b]))
 		b++;
 	return b - a;
 }
