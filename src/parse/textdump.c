@@ -1215,6 +1215,33 @@ static size_t dump_by_line(const char *s, size_t n)
 	return 0;
 }
 
+/* A personal name in Latin letters alone on a line: 2 or 3 words, each capitalised (or all in
+   capitals), at most 40 bytes. */
+static int dump_latin_name(const char *s, size_t n)
+{
+	if (n < 5 || n > 40)
+		return 0;
+	size_t words = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (!(s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+		size_t j = i + 1;
+		while (j < n && s[j] != ' ') {
+			char ch = s[j];
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '.' || ch == '-' || ch == '\''))
+				return 0;
+			j++;
+		}
+		words++;
+		i = j;
+	}
+	return words >= 2 && words <= 3;
+}
+
 /* A word that ends the names of an English byline: a date or time part, a handle, a title. */
 static int dump_by_stop(const char *t, size_t n)
 {
@@ -2200,8 +2227,11 @@ static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		/* a time glued before the date: 15:312018/09/16 */
 		int glued = i >= 4 && s[i - 3] == ':' && dump_digit(s[i - 2]) && dump_digit(s[i - 1]) &&
 			    dump_digit(s[i - 4]);
+		/* a word starts after a non-letter, or as a capital after a small letter: Associated
+		   PressDecember 2, 2016 */
 		if ((dump_digit(s[i]) && (i == 0 || !dump_digit(s[i - 1]) || glued)) ||
-		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1])))) {
+		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1]) ||
+					  (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')))) {
 			size_t k = dump_date(s + i, n - i, iso);
 			if (k && glued && strlen(iso) == 10) {
 				size_t h0 = i >= 5 && dump_digit(s[i - 5]) ? i - 5 : i - 4;
@@ -2240,6 +2270,7 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 }
 
 static int dump_posted(const char *s, size_t n);
+static int dump_latin_name(const char *s, size_t n);
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
@@ -2259,13 +2290,16 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 		    dump_find_date(L[k].s, L[k].n, iso))
 			return k;
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
-		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) || dump_title_like(&L[k]))
+		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) ||
+		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n)))
 			return SIZE_MAX;
 	}
 	return SIZE_MAX;
 }
 
-/* A headline over its dateline anchors the article: when the best core under such an anchor
+/* A headline over its dateline anchors the article (above the heaviest run, or anywhere when
+   the page shows the headline twice: its title at the top, then over the article): when the
+   best core under such an anchor
    (a run starting within DUMP_ANCHOR_GAP lines of the dateline) weighs at least
    DUMP_ANCHOR_MIN, it is the core, even when a longer run elsewhere (a live blog, a comment
    thread, a sidebar of teasers) weighs more. The first such anchor wins (related lists of
@@ -2280,11 +2314,18 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 {
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
-	for (size_t j = 0; j < core && tried < DUMP_ANCHORS; j++) {
+	for (size_t j = 0; j < nl && tried < DUMP_ANCHORS; j++) {
 		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
 		if (k == SIZE_MAX)
+			continue;
+		/* under the heaviest run only a headline the page also shows elsewhere (its title
+		   repeated at the top, as Ctrl+A copies it) */
+		int shown = j < core;
+		for (size_t q = 0; q < nl && !shown; q++)
+			shown = q != j && L[q].n == L[j].n && !memcmp(L[q].s, L[j].s, L[j].n);
+		if (!shown)
 			continue;
 		tried++;
 		/* best run [s, e) with s in (k, k + GAP]: max over e of sum(s..e) */
@@ -2369,7 +2410,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	size_t gbs = bs, gbe = be;
 	long abest = 0;
 	size_t anchor = dump_anchor(L, nl, bs, &bs, &be, &abest);
-	if (anchor != SIZE_MAX && abest * 4 < best && gbs <= bs + DUMP_HEAD_WINDOW) {
+	if (anchor != SIZE_MAX && abest * 4 < best && gbs > bs && gbs <= bs + DUMP_HEAD_WINDOW) {
 		/* the anchored run is a caption over a gallery; the long run just below is the body */
 		bs = gbs;
 		be = gbe;
@@ -2500,6 +2541,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu) or chrome */
 			keep = j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+			       !dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
 			       !(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n));
 		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
 			keep = dump_signs(L, nl, j);
@@ -2765,6 +2807,19 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if ((e = doc_add_block(doc, x->heading ? DOC_HEADING : DOC_PARA, x->heading ? 2 : 0,
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
+	}
+	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett) */
+	if (extract && !doc->n_byline && dateline != SIZE_MAX && title != SIZE_MAX && dateline > title) {
+		for (i = title + 1; i < dateline; i++)
+			if (dump_latin_name(L[i].s, L[i].n)) {
+				char by[64];
+				size_t names;
+				memcpy(by, "By ", 3);
+				memcpy(by + 3, L[i].s, L[i].n);
+				if ((e = dump_by_names(&c, by, L[i].n + 3, 3, L[i].line, 1, &names)))
+					goto done;
+				break;
+			}
 	}
 	/* "By" alone on a line, the name on the next (a page's byline in two elements) */
 	for (i = title + 1; extract && !doc->n_byline && i + 1 < nl && i <= title + DUMP_BY_GAP; i++) {

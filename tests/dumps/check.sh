@@ -134,6 +134,11 @@ check cwced__d232c5df blocks-without '外交部 国防部'
 # paragraphs of clauses without a full stop; a ranked list with counts over the article
 check gne__toutiao__toutiao blocks-without '独立游戏'
 check cwced__064b591b blocks-without '（5190）'
+# the headline shown twice (the page title at the top, then over the article) anchors the
+# article below a heavier run of teasers; a name in capitals, the agency glued to the date
+check readability__yahoo-2 title 'Russia: Space ship malfunctions, breaks up over Siberia'
+check readability__yahoo-2 byline 'NATALIYA VASILYEVA'
+check readability__yahoo-2 published 2016-12-02
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

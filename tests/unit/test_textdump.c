@@ -1076,6 +1076,7 @@ static void test_english(void)
 		 "2023-11-19T19:18"},
 		{"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\nBy\nBenjamin Roe\n"
 		 "Example Times business reporter\n", "Benjamin Roe", "", "2019-04-28T06:01"},
+		{"NATALIYA ROE\nAssociated PressDecember 2, 2016\n11 Comments\n", "NATALIYA ROE", "", "2016-12-02"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
