@@ -906,6 +906,15 @@ static void test_credit_shapes(void)
 	CHECK(d && d->n_blocks == 3);
 	doc_free(d);
 
+	/* a paper's anti-infringement notice after the article ends it */
+	d = parse_ok("土豆不土\n"
+		     "今年全市土豆种植面积继续扩大，农民增收明显。\n"
+		     "反侵权公告：\n"
+		     "根据有关法律法规，未经书面许可，擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益。\n"
+		     "一、任何单位或个人使用本报社的原创内容，必须获得书面授权。\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	doc_free(d);
+
 	d = parse_ok("调查报告发布\n"
 		     "本次研究对象为儿童。\n"
 		     "编辑： 吕峥\t来源： 千龙网\t\n"
