@@ -2176,6 +2176,33 @@ static int dump_bar_title(const struct dump_line *L)
 	return a >= 4 && b >= 4 && (a >= 10 || b >= 10);
 }
 
+static int dump_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A time given relative to the reader's now, alone on a line: 昨天, 刚刚, 3小时前, 5 分钟前,
+   2 hours ago. Evidence of a dateline only; no date is guessed from it. */
+static int dump_relative_time(const char *s, size_t n)
+{
+	static const char *const words[] = {"刚刚", "今天", "昨天", "前天", "Yesterday", "yesterday", "Today",
+					    "today", "Just now", "just now"};
+	static const char *const ends[] = {"小时前", "分钟前", "秒前", "天前", "ago"};
+	if (n > 24)
+		return 0;
+	if (dump_in(s, n, words, DUMP_N(words)))
+		return 1;
+	size_t i = 0;
+	while (i < n && dump_digit(s[i]))
+		i++;
+	if (!i)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(ends); q++)
+		if (dump_ends(s, n, ends[q]))
+			return 1;
+	return 0;
+}
+
 /* A line that could be the headline. */
 static int dump_title_like(const struct dump_line *L)
 {
@@ -2216,11 +2243,6 @@ static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 
 /* The first date anywhere in s[0..n) (at a run of digits, or at a word for English month and
    weekday names: Updated 9:22 PM EST, Mon November 6, 2023), in iso; 0 when none. */
-static int dump_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
 	for (size_t i = 0; i < n; i++) {
@@ -2447,6 +2469,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			k++;
 		if (k < be && L[k].kind == DUMP_META)
 			sc += (L[k].flags & DUMP_F_DATE) ? 40 : 15;
+		else if (j + 1 < nl && dump_relative_time(L[j + 1].s, L[j + 1].n))
+			sc += 30; /* a time shown relative to now (昨天, 3小时前): a dateline, not read */
 		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
 			sc += 5;
 		else if (L[j - 1].kind == DUMP_META && (L[j - 1].flags & DUMP_F_DATE))

@@ -1042,6 +1042,9 @@ static void test_headlines(void)
 		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\nFacebook\nLine\nWeibo\nTwitter\n"
 		     "複製連結\n字級設定：小中大特\n",
 		 "悲慟！北市年邁母子 住處輕生身亡"},
+		/* a glued menu first; the headline over a relative time (no date is guessed) */
+		{"热门话题科技动态开发者资讯区块链快讯招聘行情\n登录\n", "运营商 5G 手机促销方式曝光，禁止提供购机补贴\n昨天\n",
+		 "运营商 5G 手机促销方式曝光，禁止提供购机补贴"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
@@ -1062,6 +1065,8 @@ static void test_headlines(void)
 			CHECK_STR(d->title.text, cases[k][2]);
 		if (d && k == 4)
 			CHECK_STR(d->published.text, "2018-09-16T15:31");
+		if (d && k == 5)
+			CHECK(!d->published.text);
 		if (d && k == 3) {
 			CHECK(!d->subtitle.text);
 			CHECK_STR(d->published.text, "2005-01-14T17:02:30");
