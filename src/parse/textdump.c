@@ -2845,6 +2845,22 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				break;
 			}
 	}
+	/* a three-character name within three lines under the date under the headline (中時 /
+	   謝明俊): two-character lines there are too often words (地方, 人人) */
+	if (extract && !doc->n_byline && title != SIZE_MAX) {
+		char iso[DUMP_ISO_MAX];
+		size_t dl = SIZE_MAX;
+		for (i = title + 1; i < nl && i <= title + 3 && dl == SIZE_MAX; i++)
+			if (L[i].chars <= DUMP_DATELINE_LINE_MAX && dump_find_date(L[i].s, L[i].n, iso))
+				dl = i;
+		for (i = dl + 1; dl != SIZE_MAX && i < nl && i <= dl + 3 && !L[i].body; i++)
+			if (L[i].chars == 3 && dump_bare_name(L[i].s, L[i].n)) {
+				if ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[i].line, 1})) ||
+				    (e = doc_add_name(doc, L[i].s, L[i].n)))
+					goto done;
+				break;
+			}
+	}
 	/* "By" alone on a line, the name on the next (a page's byline in two elements) */
 	for (i = title + 1; extract && !doc->n_byline && i + 1 < nl && i <= title + DUMP_BY_GAP; i++) {
 		if (!dump_eq(L[i].s, L[i].n, "By") && !dump_eq(L[i].s, L[i].n, "by"))

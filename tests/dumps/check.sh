@@ -117,6 +117,7 @@ check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
 # dates after the article do not anchor it
 check twnews__chinatimes title '悲慟！北市士林年邁母子 住處上吊自殺身亡'
 check twnews__chinatimes published 2018-09-16T15:31
+check twnews__chinatimes byline 謝明俊
 # bare names in brackets closing the last paragraph (……新春佳节。（常书香 马丹阳 ）); a menu bar
 # with middle dots, a channel line with a URL between the headline and its dateline
 check cwced__91bdf33e byline '常书香 马丹阳'

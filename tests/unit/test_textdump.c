@@ -1039,7 +1039,7 @@ static void test_headlines(void)
 		 "2005-01-14 17:02:30 来源: 示例经济报道\t发表评论\n",
 		 "利益集团左右电力体制改革 华东上调超发电价"},
 		/* a time glued before the date, share buttons under it */
-		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\nFacebook\nLine\nWeibo\nTwitter\n"
+		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\n謝明示\nFacebook\nLine\nWeibo\nTwitter\n"
 		     "複製連結\n字級設定：小中大特\n",
 		 "悲慟！北市年邁母子 住處輕生身亡"},
 		/* a glued menu first; the headline over a relative time (no date is guessed) */
@@ -1063,8 +1063,12 @@ static void test_headlines(void)
 		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 		if (d)
 			CHECK_STR(d->title.text, cases[k][2]);
-		if (d && k == 4)
+		if (d && k == 4) {
 			CHECK_STR(d->published.text, "2018-09-16T15:31");
+			CHECK(d->n_byline == 1 && d->byline[0].n_names == 1);
+			if (d->n_byline == 1)
+				CHECK_STR(credit_name(d, 0, 0), "謝明示"); /* not 中時 */
+		}
 		if (d && k == 5)
 			CHECK(!d->published.text);
 		if (d && k == 3) {
