@@ -2101,20 +2101,22 @@ static int dump_bulleted(const struct dump_line *L)
 	return c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25BA || c == 0x25C6 || c == 0x30FB;
 }
 
-/* A line ending in a count in brackets: （5190）, (7). */
+/* A line ending in a count in brackets: （5190）, (7), [4321/87]. */
 static int dump_counted(const char *s, size_t n)
 {
 	size_t st;
-	uint32_t c = dump_back(s, n, &st);
-	if (c != ')' && c != 0xFF09)
+	while (n && dump_is_space(dump_back(s, n, &st)))
+		n = st;
+	uint32_t c = n ? dump_back(s, n, &st) : 0;
+	if (c != ')' && c != 0xFF09 && c != ']')
 		return 0;
 	size_t d = st;
-	while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+	while (d > 0 && ((s[d - 1] >= '0' && s[d - 1] <= '9') || (c == ']' && s[d - 1] == '/')))
 		d--;
 	if (d == st || d == 0)
 		return 0;
-	c = dump_back(s, d, &st);
-	return c == '(' || c == 0xFF08;
+	uint32_t o = dump_back(s, d, &st);
+	return o == '(' || o == 0xFF08 || (c == ']' && o == '[');
 }
 
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
@@ -2125,8 +2127,10 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 		/* a run of bulleted lines is a link list (相关文章, a blog's sidebar) */
 		if (dump_bulleted(x) && ((i > 0 && dump_bulleted(&L[i - 1])) || (i + 1 < nl && dump_bulleted(&L[i + 1]))))
 			return -8;
-		if (x->num && dump_counted(x->s, x->n))
-			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190） */
+		if (dump_counted(x->s, x->n) &&
+		    (x->num || (i > 0 && dump_counted(L[i - 1].s, L[i - 1].n)) ||
+		     (i + 1 < nl && dump_counted(L[i + 1].s, L[i + 1].n))))
+			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190）; replies: …【网友】08-11 16:06 298字 [4321/87] */
 		if (dump_is_prose(x))
 			return (long)x->chars;
 		size_t st;
@@ -2749,8 +2753,9 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	/* so does a credit line among the first lines of the body, under a photo caption or a
 	   lead (記者林悅／南市報導) */
 	for (i = bstart; i < bend && i < bstart + DUMP_MENU_RUN; i++)
-		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
-			L[i].flags |= DUMP_F_WRAPPED;
+		if (L[i].kind == DUMP_META && (L[i].flags & DUMP_F_CREDIT) &&
+		    !(L[i].flags & ~(unsigned)(DUMP_F_CREDIT | DUMP_F_DATE | DUMP_F_SOURCE)))
+			L[i].flags = DUMP_F_CREDIT | DUMP_F_WRAPPED; /* 作者：张三 时间：2005-08-22 19:13:18 */
 	/* a bare name right under the headline signs the article (犬儒病 / 胡平 / ——副题) */
 	size_t bare = SIZE_MAX;
 	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT && dump_bare_name(L[bstart].s, L[bstart].n))

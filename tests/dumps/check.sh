@@ -142,6 +142,9 @@ check readability__yahoo-2 byline 'NATALIYA VASILYEVA'
 check readability__yahoo-2 published 2016-12-02
 # a glued menu line first, the headline over 昨天
 check gne__readhub__readhub title '运营商 5G 手机促销方式曝光，禁止提供购机补贴'
+# a forum post: 作者：… 时间：… at the top of the body, replies with [views/replies] counts after it
+check cwced__a6e8b739 byline 芊草凡凡
+check cwced__a6e8b739 blocks-without '[4321/87]'
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

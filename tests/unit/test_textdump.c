@@ -915,6 +915,22 @@ static void test_credit_shapes(void)
 	CHECK(d && d->n_blocks == 1);
 	doc_free(d);
 
+	/* a forum post: the author and time at the top of the body, a list of replies with counts */
+	d = parse_ok("你知道导游为什么热衷于让你去购物吗\n"
+		     "作者：示例凡凡 时间：2005-08-22 19:13:18\n"
+		     "导游的收入很大一部分来自购物的回扣，这是业内的“行规”，境内游境外游都是这样的。\n"
+		     "您是本文第 154 个阅览者\n"
+		     "旅行中，谁忽悠了你？【示例版主】08-11 16:06 298字 [4321/87]\n"
+		     "参与旅行社的一般都是弱势群体……【示例网友】08-11 16:58 138字 [140/0]\n"
+		     "斑竹啊，你们是要故事，还是要俺们发牢骚哦？【示例猫猫】08-11 17:03 0字 [127/1]\n"
+		     "一把辛酸泪啊。【示例说话】08-11 17:15 80字 [176/0]\n", &c);
+	CHECK(d && d->n_blocks == 1 && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_name(d, 0, 0), "示例凡凡");
+		CHECK_STR(d->published.text, "2005-08-22T19:13:18");
+	}
+	doc_free(d);
+
 	d = parse_ok("调查报告发布\n"
 		     "本次研究对象为儿童。\n"
 		     "编辑： 吕峥\t来源： 千龙网\t\n"
