@@ -2881,18 +2881,30 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			goto done;
 		break;
 	}
+	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
+		post = dateline; /* the post footer that dated the post */
 	if (!doc->n_byline && post != SIZE_MAX) {
-		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55 */
-		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end;
+		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55, 〓 发布时间
+		   2005/03/15 22:36:13 by duscha 〓 */
+		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end = NULL, *nm = NULL;
+		size_t nn = 0, l;
 		if (by && (end = memmem(by, L[post].n - (size_t)(by - s), "张贴", strlen("张贴")))) {
-			const char *nm = by + strlen("由");
-			size_t nn = (size_t)(end - nm);
-			dump_trim(&nm, &nn);
-			if (dump_name_ok(nm, nn, 0) &&
-			    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
-			     (e = doc_add_name(doc, nm, nn))))
-				goto done;
+			nm = by + strlen("由");
+			nn = (size_t)(end - nm);
+		} else if ((by = memmem(s, L[post].n, " by ", 4))) {
+			nm = by + 4;
+			size_t q = 0, rest = L[post].n - (size_t)(nm - s);
+			while (q < rest && !dump_is_space(dump_cp(nm + q, rest - q, &l)) && !dump_is_frame(dump_cp(nm + q, rest - q, &l)) &&
+			       dump_cp(nm + q, rest - q, &l) != 0x3013)
+				q += l;
+			nn = q;
 		}
+		if (nm)
+			dump_trim(&nm, &nn);
+		if (nm && dump_name_ok(nm, nn, 0) &&
+		    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
+		     (e = doc_add_name(doc, nm, nn))))
+			goto done;
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {
 		char iso[DUMP_ISO_MAX];

@@ -90,6 +90,7 @@ check cwced__9890f458 blocks-without ICP备
 # a forum post: no date over it, the first post footer (〓 … 发布时间 2005/03/15 22:36:13 by … 〓) gives it
 check cwced__d519ec93 published 2005-03-15T22:36:13
 check cwced__c2d9f85c published 2005-05-17T22:11:42
+check cwced__d519ec93 byline duscha
 # bylines: a bare name under the headline over a ——subtitle; a credit under a photo caption
 # (Traditional); a credit before a disclaimer
 check cwced__caee0a34 title 比赛革命的革命

@@ -1187,6 +1187,9 @@ static void test_post_footer(void)
 	CHECK(parse_buffer("forum.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d)
 		CHECK_STR(d->published.text, "2005-05-17T22:11:42");
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "示例网友"); /* … by 示例网友 〓 */
 	doc_free(d);
 
 	/* a blog page of several posts: the first post, up to its footer, which names the poster */
