@@ -198,7 +198,7 @@ static const char *const dump_tail_words[] = {
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
-	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜",
+	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜", "反侵权公告", "版权公告",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
 	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
 	/* English pages */
@@ -1215,6 +1215,33 @@ static size_t dump_by_line(const char *s, size_t n)
 	return 0;
 }
 
+/* A personal name in Latin letters alone on a line: 2 or 3 words, each capitalised (or all in
+   capitals), at most 40 bytes. */
+static int dump_latin_name(const char *s, size_t n)
+{
+	if (n < 5 || n > 40)
+		return 0;
+	size_t words = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (!(s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+		size_t j = i + 1;
+		while (j < n && s[j] != ' ') {
+			char ch = s[j];
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '.' || ch == '-' || ch == '\''))
+				return 0;
+			j++;
+		}
+		words++;
+		i = j;
+	}
+	return words >= 2 && words <= 3;
+}
+
 /* A word that ends the names of an English byline: a date or time part, a handle, a title. */
 static int dump_by_stop(const char *t, size_t n)
 {
@@ -2074,20 +2101,22 @@ static int dump_bulleted(const struct dump_line *L)
 	return c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25BA || c == 0x25C6 || c == 0x30FB;
 }
 
-/* A line ending in a count in brackets: （5190）, (7). */
+/* A line ending in a count in brackets: （5190）, (7), [4321/87]. */
 static int dump_counted(const char *s, size_t n)
 {
 	size_t st;
-	uint32_t c = dump_back(s, n, &st);
-	if (c != ')' && c != 0xFF09)
+	while (n && dump_is_space(dump_back(s, n, &st)))
+		n = st;
+	uint32_t c = n ? dump_back(s, n, &st) : 0;
+	if (c != ')' && c != 0xFF09 && c != ']')
 		return 0;
 	size_t d = st;
-	while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+	while (d > 0 && ((s[d - 1] >= '0' && s[d - 1] <= '9') || (c == ']' && s[d - 1] == '/')))
 		d--;
 	if (d == st || d == 0)
 		return 0;
-	c = dump_back(s, d, &st);
-	return c == '(' || c == 0xFF08;
+	uint32_t o = dump_back(s, d, &st);
+	return o == '(' || o == 0xFF08 || (c == ']' && o == '[');
 }
 
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
@@ -2098,8 +2127,10 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 		/* a run of bulleted lines is a link list (相关文章, a blog's sidebar) */
 		if (dump_bulleted(x) && ((i > 0 && dump_bulleted(&L[i - 1])) || (i + 1 < nl && dump_bulleted(&L[i + 1]))))
 			return -8;
-		if (x->num && dump_counted(x->s, x->n))
-			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190） */
+		if (dump_counted(x->s, x->n) &&
+		    (x->num || (i > 0 && dump_counted(L[i - 1].s, L[i - 1].n)) ||
+		     (i + 1 < nl && dump_counted(L[i + 1].s, L[i + 1].n))))
+			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190）; replies: …【网友】08-11 16:06 298字 [4321/87] */
 		if (dump_is_prose(x))
 			return (long)x->chars;
 		size_t st;
@@ -2149,6 +2180,33 @@ static int dump_bar_title(const struct dump_line *L)
 	return a >= 4 && b >= 4 && (a >= 10 || b >= 10);
 }
 
+static int dump_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A time given relative to the reader's now, alone on a line: 昨天, 刚刚, 3小时前, 5 分钟前,
+   2 hours ago. Evidence of a dateline only; no date is guessed from it. */
+static int dump_relative_time(const char *s, size_t n)
+{
+	static const char *const words[] = {"刚刚", "今天", "昨天", "前天", "Yesterday", "yesterday", "Today",
+					    "today", "Just now", "just now"};
+	static const char *const ends[] = {"小时前", "分钟前", "秒前", "天前", "ago"};
+	if (n > 24)
+		return 0;
+	if (dump_in(s, n, words, DUMP_N(words)))
+		return 1;
+	size_t i = 0;
+	while (i < n && dump_digit(s[i]))
+		i++;
+	if (!i)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(ends); q++)
+		if (dump_ends(s, n, ends[q]))
+			return 1;
+	return 0;
+}
+
 /* A line that could be the headline. */
 static int dump_title_like(const struct dump_line *L)
 {
@@ -2173,31 +2231,33 @@ static int dump_title_like(const struct dump_line *L)
 	return letters >= 4;
 }
 
+/* Counts at most DUMP_MENU_RUN (callers only ask whether a run is that long), so a page of
+   100,000 menu lines is read in linear time. */
 static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i)
 {
 	size_t a = i, b = i + 1;
-	while (a > 0 && L[a - 1].kind != DUMP_META && L[a - 1].chars <= 12 && !dump_is_prose(&L[a - 1]))
+	while (a > 0 && b - a < DUMP_MENU_RUN && L[a - 1].kind != DUMP_META && L[a - 1].chars <= 12 &&
+	       !dump_is_prose(&L[a - 1]))
 		a--;
-	while (b < nl && L[b].kind != DUMP_META && L[b].chars <= 12 && !dump_is_prose(&L[b]))
+	while (b < nl && b - a < DUMP_MENU_RUN && L[b].kind != DUMP_META && L[b].chars <= 12 &&
+	       !dump_is_prose(&L[b]))
 		b++;
 	return b - a;
 }
 
 /* The first date anywhere in s[0..n) (at a run of digits, or at a word for English month and
    weekday names: Updated 9:22 PM EST, Mon November 6, 2023), in iso; 0 when none. */
-static int dump_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
 	for (size_t i = 0; i < n; i++) {
 		/* a time glued before the date: 15:312018/09/16 */
 		int glued = i >= 4 && s[i - 3] == ':' && dump_digit(s[i - 2]) && dump_digit(s[i - 1]) &&
 			    dump_digit(s[i - 4]);
+		/* a word starts after a non-letter, or as a capital after a small letter: Associated
+		   PressDecember 2, 2016 */
 		if ((dump_digit(s[i]) && (i == 0 || !dump_digit(s[i - 1]) || glued)) ||
-		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1])))) {
+		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1]) ||
+					  (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')))) {
 			size_t k = dump_date(s + i, n - i, iso);
 			if (k && glued && strlen(iso) == 10) {
 				size_t h0 = i >= 5 && dump_digit(s[i - 5]) ? i - 5 : i - 4;
@@ -2236,6 +2296,7 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 }
 
 static int dump_posted(const char *s, size_t n);
+static int dump_latin_name(const char *s, size_t n);
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
@@ -2255,13 +2316,16 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 		    dump_find_date(L[k].s, L[k].n, iso))
 			return k;
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
-		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) || dump_title_like(&L[k]))
+		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) ||
+		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n)))
 			return SIZE_MAX;
 	}
 	return SIZE_MAX;
 }
 
-/* A headline over its dateline anchors the article: when the best core under such an anchor
+/* A headline over its dateline anchors the article (above the heaviest run, or anywhere when
+   the page shows the headline twice: its title at the top, then over the article): when the
+   best core under such an anchor
    (a run starting within DUMP_ANCHOR_GAP lines of the dateline) weighs at least
    DUMP_ANCHOR_MIN, it is the core, even when a longer run elsewhere (a live blog, a comment
    thread, a sidebar of teasers) weighs more. The first such anchor wins (related lists of
@@ -2276,11 +2340,18 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 {
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
-	for (size_t j = 0; j < core && tried < DUMP_ANCHORS; j++) {
+	for (size_t j = 0; j < nl && tried < DUMP_ANCHORS; j++) {
 		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
 		if (k == SIZE_MAX)
+			continue;
+		/* under the heaviest run only a headline the page also shows elsewhere (its title
+		   repeated at the top, as Ctrl+A copies it) */
+		int shown = j < core;
+		for (size_t q = 0; q < nl && !shown; q++)
+			shown = q != j && L[q].n == L[j].n && !memcmp(L[q].s, L[j].s, L[j].n);
+		if (!shown)
 			continue;
 		tried++;
 		/* best run [s, e) with s in (k, k + GAP]: max over e of sum(s..e) */
@@ -2365,7 +2436,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	size_t gbs = bs, gbe = be;
 	long abest = 0;
 	size_t anchor = dump_anchor(L, nl, bs, &bs, &be, &abest);
-	if (anchor != SIZE_MAX && abest * 4 < best && gbs <= bs + DUMP_HEAD_WINDOW) {
+	if (anchor != SIZE_MAX && abest * 4 < best && gbs > bs && gbs <= bs + DUMP_HEAD_WINDOW) {
 		/* the anchored run is a caption over a gallery; the long run just below is the body */
 		bs = gbs;
 		be = gbe;
@@ -2402,6 +2473,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			k++;
 		if (k < be && L[k].kind == DUMP_META)
 			sc += (L[k].flags & DUMP_F_DATE) ? 40 : 15;
+		else if (j + 1 < nl && dump_relative_time(L[j + 1].s, L[j + 1].n))
+			sc += 30; /* a time shown relative to now (昨天, 3小时前): a dateline, not read */
 		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
 			sc += 5;
 		else if (L[j - 1].kind == DUMP_META && (L[j - 1].flags & DUMP_F_DATE))
@@ -2496,6 +2569,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu) or chrome */
 			keep = j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+			       !dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
 			       !(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n));
 		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
 			keep = dump_signs(L, nl, j);
@@ -2679,8 +2753,9 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	/* so does a credit line among the first lines of the body, under a photo caption or a
 	   lead (記者林悅／南市報導) */
 	for (i = bstart; i < bend && i < bstart + DUMP_MENU_RUN; i++)
-		if (L[i].kind == DUMP_META && L[i].flags == DUMP_F_CREDIT)
-			L[i].flags |= DUMP_F_WRAPPED;
+		if (L[i].kind == DUMP_META && (L[i].flags & DUMP_F_CREDIT) &&
+		    !(L[i].flags & ~(unsigned)(DUMP_F_CREDIT | DUMP_F_DATE | DUMP_F_SOURCE)))
+			L[i].flags = DUMP_F_CREDIT | DUMP_F_WRAPPED; /* 作者：张三 时间：2005-08-22 19:13:18 */
 	/* a bare name right under the headline signs the article (犬儒病 / 胡平 / ——副题) */
 	size_t bare = SIZE_MAX;
 	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT && dump_bare_name(L[bstart].s, L[bstart].n))
@@ -2762,6 +2837,35 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
 	}
+	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett) */
+	if (extract && !doc->n_byline && dateline != SIZE_MAX && title != SIZE_MAX && dateline > title) {
+		for (i = title + 1; i < dateline; i++)
+			if (dump_latin_name(L[i].s, L[i].n)) {
+				char by[64];
+				size_t names;
+				memcpy(by, "By ", 3);
+				memcpy(by + 3, L[i].s, L[i].n);
+				if ((e = dump_by_names(&c, by, L[i].n + 3, 3, L[i].line, 1, &names)))
+					goto done;
+				break;
+			}
+	}
+	/* a three-character name within three lines under the date under the headline (中時 /
+	   謝明俊): two-character lines there are too often words (地方, 人人) */
+	if (extract && !doc->n_byline && title != SIZE_MAX) {
+		char iso[DUMP_ISO_MAX];
+		size_t dl = SIZE_MAX;
+		for (i = title + 1; i < nl && i <= title + 3 && dl == SIZE_MAX; i++)
+			if (L[i].chars <= DUMP_DATELINE_LINE_MAX && dump_find_date(L[i].s, L[i].n, iso))
+				dl = i;
+		for (i = dl + 1; dl != SIZE_MAX && i < nl && i <= dl + 3 && !L[i].body; i++)
+			if (L[i].chars == 3 && dump_bare_name(L[i].s, L[i].n)) {
+				if ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[i].line, 1})) ||
+				    (e = doc_add_name(doc, L[i].s, L[i].n)))
+					goto done;
+				break;
+			}
+	}
 	/* "By" alone on a line, the name on the next (a page's byline in two elements) */
 	for (i = title + 1; extract && !doc->n_byline && i + 1 < nl && i <= title + DUMP_BY_GAP; i++) {
 		if (!dump_eq(L[i].s, L[i].n, "By") && !dump_eq(L[i].s, L[i].n, "by"))
@@ -2777,18 +2881,30 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			goto done;
 		break;
 	}
+	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
+		post = dateline; /* the post footer that dated the post */
 	if (!doc->n_byline && post != SIZE_MAX) {
-		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55 */
-		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end;
+		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55, 〓 发布时间
+		   2005/03/15 22:36:13 by duscha 〓 */
+		const char *s = L[post].s, *by = memmem(s, L[post].n, "由", strlen("由")), *end = NULL, *nm = NULL;
+		size_t nn = 0, l;
 		if (by && (end = memmem(by, L[post].n - (size_t)(by - s), "张贴", strlen("张贴")))) {
-			const char *nm = by + strlen("由");
-			size_t nn = (size_t)(end - nm);
-			dump_trim(&nm, &nn);
-			if (dump_name_ok(nm, nn, 0) &&
-			    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
-			     (e = doc_add_name(doc, nm, nn))))
-				goto done;
+			nm = by + strlen("由");
+			nn = (size_t)(end - nm);
+		} else if ((by = memmem(s, L[post].n, " by ", 4))) {
+			nm = by + 4;
+			size_t q = 0, rest = L[post].n - (size_t)(nm - s);
+			while (q < rest && !dump_is_space(dump_cp(nm + q, rest - q, &l)) && !dump_is_frame(dump_cp(nm + q, rest - q, &l)) &&
+			       dump_cp(nm + q, rest - q, &l) != 0x3013)
+				q += l;
+			nn = q;
 		}
+		if (nm)
+			dump_trim(&nm, &nn);
+		if (nm && dump_name_ok(nm, nn, 0) &&
+		    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
+		     (e = doc_add_name(doc, nm, nn))))
+			goto done;
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {
 		char iso[DUMP_ISO_MAX];

@@ -90,6 +90,7 @@ check cwced__9890f458 blocks-without ICP备
 # a forum post: no date over it, the first post footer (〓 … 发布时间 2005/03/15 22:36:13 by … 〓) gives it
 check cwced__d519ec93 published 2005-03-15T22:36:13
 check cwced__c2d9f85c published 2005-05-17T22:11:42
+check cwced__d519ec93 byline duscha
 # bylines: a bare name under the headline over a ——subtitle; a credit under a photo caption
 # (Traditional); a credit before a disclaimer
 check cwced__caee0a34 title 比赛革命的革命
@@ -117,6 +118,7 @@ check readability__seattletimes-1 blocks-without 'Most Read Business Stories'
 # dates after the article do not anchor it
 check twnews__chinatimes title '悲慟！北市士林年邁母子 住處上吊自殺身亡'
 check twnews__chinatimes published 2018-09-16T15:31
+check twnews__chinatimes byline 謝明俊
 # bare names in brackets closing the last paragraph (……新春佳节。（常书香 马丹阳 ）); a menu bar
 # with middle dots, a channel line with a URL between the headline and its dateline
 check cwced__91bdf33e byline '常书香 马丹阳'
@@ -134,6 +136,16 @@ check cwced__d232c5df blocks-without '外交部 国防部'
 # paragraphs of clauses without a full stop; a ranked list with counts over the article
 check gne__toutiao__toutiao blocks-without '独立游戏'
 check cwced__064b591b blocks-without '（5190）'
+# the headline shown twice (the page title at the top, then over the article) anchors the
+# article below a heavier run of teasers; a name in capitals, the agency glued to the date
+check readability__yahoo-2 title 'Russia: Space ship malfunctions, breaks up over Siberia'
+check readability__yahoo-2 byline 'NATALIYA VASILYEVA'
+check readability__yahoo-2 published 2016-12-02
+# a glued menu line first, the headline over 昨天
+check gne__readhub__readhub title '运营商 5G 手机促销方式曝光，禁止提供购机补贴'
+# a forum post: 作者：… 时间：… at the top of the body, replies with [views/replies] counts after it
+check cwced__a6e8b739 byline 芊草凡凡
+check cwced__a6e8b739 blocks-without '[4321/87]'
 # a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
 for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then

@@ -946,6 +946,31 @@ static void test_credit_shapes(void)
 	CHECK(d && d->n_blocks == 3);
 	doc_free(d);
 
+	/* a paper's anti-infringement notice after the article ends it */
+	d = parse_ok("土豆不土\n"
+		     "今年全市土豆种植面积继续扩大，农民增收明显。\n"
+		     "反侵权公告：\n"
+		     "根据有关法律法规，未经书面许可，擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益。\n"
+		     "一、任何单位或个人使用本报社的原创内容，必须获得书面授权。\n", &c);
+	CHECK(d && d->n_blocks == 1);
+	doc_free(d);
+
+	/* a forum post: the author and time at the top of the body, a list of replies with counts */
+	d = parse_ok("你知道导游为什么热衷于让你去购物吗\n"
+		     "作者：示例凡凡 时间：2005-08-22 19:13:18\n"
+		     "导游的收入很大一部分来自购物的回扣，这是业内的“行规”，境内游境外游都是这样的。\n"
+		     "您是本文第 154 个阅览者\n"
+		     "旅行中，谁忽悠了你？【示例版主】08-11 16:06 298字 [4321/87]\n"
+		     "参与旅行社的一般都是弱势群体……【示例网友】08-11 16:58 138字 [140/0]\n"
+		     "斑竹啊，你们是要故事，还是要俺们发牢骚哦？【示例猫猫】08-11 17:03 0字 [127/1]\n"
+		     "一把辛酸泪啊。【示例说话】08-11 17:15 80字 [176/0]\n", &c);
+	CHECK(d && d->n_blocks == 1 && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_name(d, 0, 0), "示例凡凡");
+		CHECK_STR(d->published.text, "2005-08-22T19:13:18");
+	}
+	doc_free(d);
+
 	d = parse_ok("调查报告发布\n"
 		     "本次研究对象为儿童。\n"
 		     "编辑： 吕峥\t来源： 千龙网\t\n"
@@ -1070,9 +1095,12 @@ static void test_headlines(void)
 		 "2005-01-14 17:02:30 来源: 示例经济报道\t发表评论\n",
 		 "利益集团左右电力体制改革 华东上调超发电价"},
 		/* a time glued before the date, share buttons under it */
-		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\nFacebook\nLine\nWeibo\nTwitter\n"
+		{"", "悲慟！北市年邁母子 住處輕生身亡\n15:312018/09/16\n中時\n謝明示\nFacebook\nLine\nWeibo\nTwitter\n"
 		     "複製連結\n字級設定：小中大特\n",
 		 "悲慟！北市年邁母子 住處輕生身亡"},
+		/* a glued menu first; the headline over a relative time (no date is guessed) */
+		{"热门话题科技动态开发者资讯区块链快讯招聘行情\n登录\n", "运营商 5G 手机促销方式曝光，禁止提供购机补贴\n昨天\n",
+		 "运营商 5G 手机促销方式曝光，禁止提供购机补贴"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
@@ -1091,8 +1119,14 @@ static void test_headlines(void)
 		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 		if (d)
 			CHECK_STR(d->title.text, cases[k][2]);
-		if (d && k == 4)
+		if (d && k == 4) {
 			CHECK_STR(d->published.text, "2018-09-16T15:31");
+			CHECK(d->n_byline == 1 && d->byline[0].n_names == 1);
+			if (d->n_byline == 1)
+				CHECK_STR(credit_name(d, 0, 0), "謝明示"); /* not 中時 */
+		}
+		if (d && k == 5)
+			CHECK(!d->published.text);
 		if (d && k == 3) {
 			CHECK(!d->subtitle.text);
 			CHECK_STR(d->published.text, "2005-01-14T17:02:30");
@@ -1116,6 +1150,7 @@ static void test_english(void)
 		 "2023-11-19T19:18"},
 		{"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\nBy\nBenjamin Roe\n"
 		 "Example Times business reporter\n", "Benjamin Roe", "", "2019-04-28T06:01"},
+		{"NATALIYA ROE\nAssociated PressDecember 2, 2016\n11 Comments\n", "NATALIYA ROE", "", "2016-12-02"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
@@ -1192,6 +1227,9 @@ static void test_post_footer(void)
 	CHECK(parse_buffer("forum.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d)
 		CHECK_STR(d->published.text, "2005-05-17T22:11:42");
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "示例网友"); /* … by 示例网友 〓 */
 	doc_free(d);
 
 	/* a blog page of several posts: the first post, up to its footer, which names the poster */
