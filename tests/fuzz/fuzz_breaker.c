@@ -90,8 +90,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (shape_text(fuzz_sh, &fuzz_fc, FUZZ_EM, text, len, (struct srcpos){"fuzz", 1, 1}, &sb) == ERR_OK) {
 		static const float measures[] = {1, 3.5f, 20};
 		for (size_t m = 0; m < sizeof measures / sizeof *measures; m++) {
-			struct line_params p = {measures[m] * FUZZ_EM, FUZZ_EM, (float)(opt >> 4 & 3) * FUZZ_EM,
-						!(opt & 8), (opt & 2) != 0, (opt & 4) != 0};
+			/* KEEP: the middle third of the text unbroken when bit 6 is set */
+			uint32_t keep[2] = {(uint32_t)(len / 3), (uint32_t)(2 * len / 3)};
+			struct line_params p = {.measure = measures[m] * FUZZ_EM, .em = FUZZ_EM,
+						.indent = (float)(opt >> 4 & 3) * FUZZ_EM, .justify = !(opt & 8),
+						.greedy = (opt & 2) != 0, .hang = (opt & 4) != 0,
+						.keep = (opt & 64) ? keep : NULL, .n_keep = (opt & 64) ? 1 : 0};
 			if (line_break(sb.g, sb.n, text, len, &p, &r, d, (struct srcpos){"fuzz", 1, 1}) == ERR_OK) {
 				buf_reset(&dump);
 				line_dump(text, len, sb.g, sb.n, &r, &dump);
