@@ -69,6 +69,7 @@ demo: deps
 	@mkdir -p out
 	$(BUILD)/paiban print samples/*.txt -d out/
 	$(BUILD)/paiban digest samples/digest.yaml -o out/digest.pdf
+	$(BUILD)/paiban digest samples/digest.yaml --style jianbao -o out/digest-jianbao.pdf
 	@ls -l out/*.pdf
 
 test: deps-test
