@@ -1087,9 +1087,8 @@ static enum err dump_keywords(struct dump_ctx *c, const char *s, size_t n, unsig
 	return ERR_OK;
 }
 
-/* Sets field f to s[0..n) with each run of spaces made one ASCII space. */
-static enum err dump_set_collapsed(struct dump_ctx *c, struct doc_field *f, const char *s,
-				   size_t n, struct srcpos pos)
+/* c->role = s[0..n) with each run of spaces made one ASCII space. ERR_NOMEM. */
+static enum err dump_collapse(struct dump_ctx *c, const char *s, size_t n)
 {
 	int space = 0;
 	buf_reset(&c->role);
@@ -1104,7 +1103,14 @@ static enum err dump_set_collapsed(struct dump_ctx *c, struct doc_field *f, cons
 		space = 0;
 		buf_put(&c->role, s + i, l);
 	}
-	if (c->role.oom)
+	return c->role.oom ? ERR_NOMEM : ERR_OK;
+}
+
+/* Sets field f to s[0..n) with each run of spaces made one ASCII space. */
+static enum err dump_set_collapsed(struct dump_ctx *c, struct doc_field *f, const char *s,
+				   size_t n, struct srcpos pos)
+{
+	if (dump_collapse(c, s, n))
 		return ERR_NOMEM;
 	return doc_set(c->doc, f, buf_cstr(&c->role), c->role.len, pos);
 }
@@ -1322,19 +1328,7 @@ static enum err dump_by_names(struct dump_ctx *c, const char *s, size_t n, size_
 		if (m && m <= 40 && upper && !outlet) {
 			(*names)++;
 			/* spaces collapsed: Joan\u00a0Biskupic is Joan Biskupic */
-			buf_reset(&c->role);
-			for (size_t q = 0, sp = 0; q < m; q += l) {
-				uint32_t ch = dump_cp(p + q, m - q, &l);
-				if (dump_is_space(ch)) {
-					sp = 1;
-					continue;
-				}
-				if (sp)
-					buf_putc(&c->role, ' ');
-				sp = 0;
-				buf_put(&c->role, p + q, l);
-			}
-			if (c->role.oom)
+			if (dump_collapse(c, p, m))
 				return ERR_NOMEM;
 			if (apply && !dump_has_name(c->doc, c->role.p, c->role.len)) {
 				if (!credit++ && (e = doc_add_credit(c->doc, "", 0, pos)))

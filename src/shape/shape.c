@@ -21,7 +21,8 @@ struct shaper {
 	hb_buffer_t *buf;
 	hb_language_t lang;
 	hb_unicode_funcs_t *ufuncs;
-	/* bidi (UAX #9, FriBidi) of a paragraph holding right-to-left text: per code point */
+	/* bidi (UAX #9, FriBidi) of a paragraph holding right-to-left text: per code point, in
+	   one allocation (bidi_cp owns it) */
 	FriBidiChar *bidi_cp;
 	FriBidiCharType *bidi_type;
 	FriBidiBracketType *bidi_bracket;
@@ -60,10 +61,7 @@ void shaper_free(struct shaper *s)
 			 "distinct ones are listed)", s->n_unlisted, s->first_unlisted,
 			 SHAPE_MAX_MISSING_WARN);
 	hb_buffer_destroy(s->buf);
-	free(s->bidi_cp);
-	free(s->bidi_type);
-	free(s->bidi_bracket);
-	free(s->bidi_level);
+	free(s->bidi_cp); /* one block with the other bidi arrays */
 	free(s);
 }
 
@@ -227,24 +225,19 @@ static int shape_bidi(struct shaper *s, const char *text, size_t len, size_t *n,
 	}
 	if (!any)
 		return 0;
-	if (k > s->bidi_cap) {
+	if (k > s->bidi_cap) { /* the four arrays in one block, code points first (aligned) */
 		size_t c = k + k / 2 + 16;
-		FriBidiChar *a = realloc(s->bidi_cp, c * sizeof *a);
-		if (a)
-			s->bidi_cp = a;
-		FriBidiCharType *b = realloc(s->bidi_type, c * sizeof *b);
-		if (b)
-			s->bidi_type = b;
-		FriBidiBracketType *t = realloc(s->bidi_bracket, c * sizeof *t);
-		if (t)
-			s->bidi_bracket = t;
-		FriBidiLevel *v = realloc(s->bidi_level, c * sizeof *v);
-		if (v)
-			s->bidi_level = v;
-		if (!a || !b || !t || !v) {
+		char *blk = malloc(c * (sizeof *s->bidi_cp + sizeof *s->bidi_type +
+					sizeof *s->bidi_bracket + sizeof *s->bidi_level));
+		if (!blk) {
 			*e = ERR_NOMEM;
 			return 0;
 		}
+		free(s->bidi_cp);
+		s->bidi_cp = (FriBidiChar *)blk;
+		s->bidi_type = (FriBidiCharType *)(s->bidi_cp + c);
+		s->bidi_bracket = (FriBidiBracketType *)(s->bidi_type + c);
+		s->bidi_level = (FriBidiLevel *)(s->bidi_bracket + c);
 		s->bidi_cap = c;
 	}
 	for (i = 0, k = 0; i < len; k++) {
