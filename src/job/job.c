@@ -143,6 +143,7 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 {
 	memset(env, 0, sizeof *env);
 	env->epoch = job_epoch();
+	parse_init(); /* before any job runs in a thread */
 	enum err e = job_load_style(&env->style, style, env->style_file, env->roles_file,
 				    sizeof env->style_file, d);
 	if (!e && size_steps) {

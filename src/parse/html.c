@@ -3293,7 +3293,7 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 	c->doc = doc;
 	c->d = d;
 
-	xmlInitParser(); /* idempotent, thread-safe; xmlCleanupParser is never called */
+	xmlInitParser(); /* idempotent (html_init ran it in the main thread); no xmlCleanupParser */
 	if ((e = html_decode(c, data, len, &utf8)))
 		goto done;
 	const char *u = utf8.p ? utf8.p : "";
@@ -3394,4 +3394,9 @@ done:
 		htmlFreeParserCtxt(pctx);
 	html_ctx_free(c);
 	return e;
+}
+
+void html_init(void)
+{
+	xmlInitParser();
 }

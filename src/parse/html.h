@@ -41,8 +41,11 @@ struct doc;
    so both readers agree. Positions are the page's line numbers.
    Errors: ERR_INPUT "not an article: <reason>" for feeds, redirects, link lists (front
    pages) and pages without article text; ERR_ENCODING, ERR_LIMIT, ERR_NOMEM.
-   Calls xmlInitParser() (idempotent and thread-safe in libxml2 >= 2.9) and never
-   xmlCleanupParser(), so concurrent jobs may each call html_read. */
+   Calls xmlInitParser() and never xmlCleanupParser(); concurrent jobs may each call
+   html_read once html_init has run. */
 enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d);
+/* Initialises libxml2 (xmlInitParser). Call it in the main thread before readers run in
+   threads: libxml2 2.9's lazy initialisation of its global mutexes races (ThreadSanitizer). */
+void html_init(void);
 
 #endif

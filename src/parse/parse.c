@@ -252,3 +252,8 @@ enum err parse_file(const char *path, struct diag *d, struct doc **out)
 	free(data);
 	return e;
 }
+
+void parse_init(void)
+{
+	html_init();
+}

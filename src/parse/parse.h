@@ -23,6 +23,9 @@ enum parse_format {
 /* Guesses the format from the file name (extension) and, for HTML, the first bytes. */
 enum parse_format parse_detect(const char *path, const char *data, size_t len);
 
+/* Initialises what the readers share (libxml2): call once in the main thread before
+   parsing in threads. */
+void parse_init(void);
 /* Reads the file at path ("-": standard input) and parses it. On success *out is a new
    document (caller frees with doc_free); on error *out is NULL and the reason was reported to d
    as "path: error: ...". Errors: ERR_IO (cannot read), ERR_LIMIT (larger than PARSE_MAX_INPUT,
