@@ -48,18 +48,35 @@ static const char *const lang_pairs[][2] = {
 	{"词", "詞"}, {"页", "頁"}, {"闭", "閉"}, {"联", "聯"},
 };
 #define LANG_N_PAIRS (sizeof lang_pairs / sizeof *lang_pairs)
+_Static_assert(2 * LANG_N_PAIRS <= LANG_MAX_FORMS, "lang_pairs: raise LANG_MAX_FORMS");
 
-/* 1: only in Simplified, 2: only in Traditional, 0: neither (a linear search: the pairs are
-   few and only Han characters in the common block get here). */
-static int lang_form(uint32_t cp)
+static int lang_form_cmp(const void *a, const void *b)
 {
-	char u[4];
-	size_t n = utf8_encode(cp, u);
+	const struct lang_form *x = a, *y = b;
+	return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+/* Fills k->forms from lang_pairs, sorted by code point (once per lang_counts). */
+static void lang_forms_init(struct lang_counts *k)
+{
+	size_t n = 0;
 	for (size_t i = 0; i < LANG_N_PAIRS; i++)
-		for (int f = 0; f < 2; f++)
-			if (strlen(lang_pairs[i][f]) == n && !memcmp(lang_pairs[i][f], u, n))
-				return f + 1;
-	return 0;
+		for (int f = 0; f < 2; f++) {
+			uint32_t cp;
+			if (utf8_decode(lang_pairs[i][f], strlen(lang_pairs[i][f]), &cp))
+				k->forms[n++] = (struct lang_form){cp, (uint8_t)(f + 1)};
+		}
+	qsort(k->forms, n, sizeof *k->forms, lang_form_cmp);
+	k->n_forms = n;
+}
+
+/* 1: only in Simplified, 2: only in Traditional, 0: neither. */
+static int lang_form_of(const struct lang_counts *k, uint32_t cp)
+{
+	struct lang_form key = {cp, 0};
+	const struct lang_form *f = bsearch(&key, k->forms, k->n_forms, sizeof *k->forms,
+					    lang_form_cmp);
+	return f ? f->form : 0;
 }
 
 static int lang_is_han(uint32_t cp)
@@ -71,6 +88,8 @@ static int lang_is_han(uint32_t cp)
 void lang_count(struct lang_counts *k, const char *s, size_t n)
 {
 	size_t i = 0;
+	if (!k->n_forms)
+		lang_forms_init(k);
 	while (i < n && k->seen < LANG_MAX_COUNT) {
 		uint32_t cp;
 		size_t l = utf8_decode(s + i, n - i, &cp);
@@ -81,7 +100,7 @@ void lang_count(struct lang_counts *k, const char *s, size_t n)
 		i += l;
 		if (lang_is_han(cp)) {
 			k->han++;
-			int f = lang_form(cp);
+			int f = lang_form_of(k, cp);
 			k->hans += f == 1;
 			k->hant += f == 2;
 		} else if ((cp >= 0x3041 && cp <= 0x309F && cp != 0x309B && cp != 0x309C) ||

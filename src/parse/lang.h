@@ -3,6 +3,7 @@
 #ifndef PAIBAN_LANG_H
 #define PAIBAN_LANG_H
 #include <stddef.h>
+#include <stdint.h>
 #include "../base/diag.h"
 
 struct doc;
@@ -10,7 +11,16 @@ struct doc;
 /* Characters counted by lang_count (a page's first LANG_MAX_COUNT letters decide). */
 #define LANG_MAX_COUNT 20000
 
-/* Tallies of the letters of a text, by the scripts and forms that tell languages apart. */
+/* Room for the characters of the Simplified/Traditional table (lang.c: lang_pairs). */
+#define LANG_MAX_FORMS 512
+
+struct lang_form {
+	uint32_t cp;
+	uint8_t form;           /* 1: Simplified only, 2: Traditional only */
+};
+
+/* Tallies of the letters of a text, by the scripts and forms that tell languages apart.
+   Start from {0}; the table of forms is filled by the first lang_count. */
 struct lang_counts {
 	unsigned long hans;     /* characters that exist only in Simplified Chinese (这 们 说) */
 	unsigned long hant;     /* characters that exist only in Traditional Chinese (這 們 說) */
@@ -20,6 +30,8 @@ struct lang_counts {
 	unsigned long latin;    /* Latin letters */
 	unsigned long other;    /* letters of other scripts */
 	unsigned long seen;     /* letters counted so far (capped at LANG_MAX_COUNT) */
+	struct lang_form forms[LANG_MAX_FORMS]; /* sorted by cp */
+	size_t n_forms;
 };
 
 /* Adds the letters of s[0..n) (UTF-8; invalid bytes are skipped) to *k. */

@@ -135,8 +135,29 @@ static void test_readers(void)
 		  "zh-Hant");
 }
 
+/* The table of forms: each character in one form only, and about 200 pairs. */
+static void test_table(void)
+{
+	struct lang_counts k = {0};
+	lang_count(&k, "", 0);
+	checks++;
+	if (k.n_forms < 300) {
+		fprintf(stderr, "%s:%d: FAIL: only %zu forms\n", __FILE__, __LINE__, k.n_forms);
+		failures++;
+	}
+	for (size_t i = 1; i < k.n_forms; i++) {
+		checks++;
+		if (k.forms[i].cp <= k.forms[i - 1].cp) {
+			fprintf(stderr, "%s:%d: FAIL: U+%04X listed twice or unsorted\n", __FILE__,
+				__LINE__, (unsigned)k.forms[i].cp);
+			failures++;
+		}
+	}
+}
+
 int main(void)
 {
+	test_table();
 	test_detect();
 	test_canonical();
 	test_readers();
