@@ -85,6 +85,27 @@ struct compose {
 	long long img_bytes;
 };
 
+/* The words compose prints around the document's own text, in its script: Simplified by
+   default, Traditional for zh-Hant and zh-HK documents. */
+struct compose_labels {
+	const char *source, *keywords, *editor;
+	const char *page;       /* printf format of the footer: page number, number of pages */
+};
+
+static const struct compose_labels compose_labels_hans = {
+	"来源：", "关键词：", "责任编辑：", "第 %zu 页 / 共 %zu 页",
+};
+static const struct compose_labels compose_labels_hant = {
+	"來源：", "關鍵詞：", "責任編輯：", "第 %zu 頁 / 共 %zu 頁",
+};
+
+static const struct compose_labels *compose_labels_for(const struct doc *doc)
+{
+	const char *l = doc ? doc->lang.text : NULL;
+	return l && (!strcmp(l, "zh-Hant") || !strcmp(l, "zh-HK")) ? &compose_labels_hant
+								    : &compose_labels_hans;
+}
+
 /* Classes that span all columns. */
 static int compose_spans(enum style_class k)
 {
@@ -98,9 +119,46 @@ static float compose_measure(const struct compose *c, enum style_class k)
 	return compose_spans(k) ? style_span(c->st) : style_measure(c->st);
 }
 
-enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
-		       const char *role, struct fontchain *fc)
+/* The region suffix of the Noto CJK / Source Han families for a document language ("TC" for
+   zh-Hant), NULL when the style's own families (SC) serve it. */
+static const char *compose_region(const char *lang)
 {
+	static const char *const map[][2] = {
+		{"zh-Hant", "TC"}, {"zh-HK", "HK"}, {"ja", "JP"}, {"ko", "KR"},
+	};
+	for (size_t i = 0; lang && i < sizeof map / sizeof *map; i++)
+		if (!strcmp(lang, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+/* The family spec to load for spec in a document of region (compose_region): a family named
+   "... SC" (Noto Serif CJK SC, Noto Sans CJK SC:style=Bold) becomes "... TC" / HK / JP / KR
+   when that family is installed (fonts-noto-cjk ships them all in the same files); otherwise,
+   and for any other name, spec itself. tmp (cap bytes) holds a mapped spec. */
+static const char *compose_family_for(struct fontset *fs, const char *spec, const char *region,
+				      char *tmp, size_t cap)
+{
+	if (!region)
+		return spec;
+	const char *p = spec;
+	while ((p = strstr(p, " SC")) && p[3] && p[3] != ':' && p[3] != ' ' && p[3] != ',')
+		p += 3;
+	if (!p || strlen(spec) >= cap)
+		return spec;
+	size_t at = (size_t)(p - spec) + 1;
+	memcpy(tmp, spec, at);
+	memcpy(tmp + at, region, 2);
+	strcpy(tmp + at + 2, p + 3);
+	return fontset_installed(fs, tmp) ? tmp : spec;
+}
+
+/* compose_chain for a document in language lang (NULL: the style's families as named). */
+static enum err compose_chain_for(const struct style *st, struct fontset *fs, struct diag *d,
+				  const char *role, const char *lang, struct fontchain *fc)
+{
+	const char *region = compose_region(lang);
+	char tmp[256];
 	memset(fc, 0, sizeof *fc);
 	const struct style_role *r = style_role(st, role);
 	const struct style_role *fb = &st->role_fallback;
@@ -108,7 +166,8 @@ enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *
 		const struct style_role *x = pass ? fb : r;
 		for (int i = 0; x && i < x->n && fc->n < FONTCHAIN_MAX; i++) {
 			struct font *f;
-			enum err e = fontset_get(fs, x->families[i], &f);
+			enum err e = fontset_get(fs, compose_family_for(fs, x->families[i], region, tmp,
+									sizeof tmp), &f);
 			if (e) {
 				if (pass == 0 && i == 0) {
 					if (x->file[0]) /* name the style line that asked for it */
@@ -126,20 +185,34 @@ enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *
 		}
 	}
 	if (st->role_latin.n) {
-		enum err e = fontset_get(fs, st->role_latin.families[0], &fc->latin);
+		enum err e = fontset_get(fs, compose_family_for(fs, st->role_latin.families[0], region,
+								tmp, sizeof tmp), &fc->latin);
 		if (e)
 			return e;
 	}
 	return ERR_OK;
 }
 
-enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
-			struct fontchain *chains)
+enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
+		       const char *role, struct fontchain *fc)
+{
+	return compose_chain_for(st, fs, d, role, NULL, fc);
+}
+
+/* compose_chains for a document in language lang (compose_chain_for). */
+static enum err compose_chains_for(const struct style *st, struct fontset *fs, struct diag *d,
+				   const char *lang, struct fontchain *chains)
 {
 	enum err e = ERR_OK;
 	for (int k = 0; k < STYLE_N_CLASSES && !e; k++)
-		e = compose_chain(st, fs, d, st->text[k].role, &chains[k]);
+		e = compose_chain_for(st, fs, d, st->text[k].role, lang, &chains[k]);
 	return e;
+}
+
+enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
+			struct fontchain *chains)
+{
+	return compose_chains_for(st, fs, d, NULL, chains);
 }
 
 /* Makes room in *arr (cap elements of sz bytes) for element n: capacity > n. -1 when out of
@@ -765,7 +838,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 		if (doc->source.text) {
 			if (*date)
 				buf_putc(&b, ' ');
-			buf_puts(&b, "来源：");
+			buf_puts(&b, compose_labels_for(doc)->source);
 			buf_puts(&b, doc->source.text);
 		}
 		e = compose_block(c, STYLE_DATELINE, buf_cstr(&b),
@@ -816,7 +889,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	}
 	if (!e && doc->n_keywords) {
 		buf_reset(&b);
-		buf_puts(&b, "关键词：");
+		buf_puts(&b, compose_labels_for(doc)->keywords);
 		for (size_t i = 0; i < doc->n_keywords; i++) {
 			if (i)
 				buf_putc(&b, ' ');
@@ -826,7 +899,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	}
 	if (!e && doc->editor.text) {
 		buf_reset(&b);
-		buf_puts(&b, "责任编辑：");
+		buf_puts(&b, compose_labels_for(doc)->editor);
 		buf_puts(&b, doc->editor.text);
 		e = compose_block(c, STYLE_META, buf_cstr(&b), doc->editor.pos, 0, 0);
 	}
@@ -1157,14 +1230,14 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 	return e;
 }
 
-/* Footer on every page: 第 n 页 / 共 N 页. */
+/* Footer on every page: 第 n 页 / 共 N 页 (頁 in Traditional). */
 static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 {
 	const struct style *st = c->st;
 	const struct style_text *t = &st->text[STYLE_FOOTER];
 	char text[64];
 	for (size_t p = 0; p < pd->n_pages; p++) {
-		snprintf(text, sizeof text, "第 %zu 页 / 共 %zu 页", p + 1, pd->n_pages);
+		snprintf(text, sizeof text, compose_labels_for(c->doc)->page, p + 1, pd->n_pages);
 		float w;
 		enum err e = compose_shape_line(c->sh, &c->chains[STYLE_FOOTER], t->size, text, &c->sb, &w);
 		if (e)
@@ -1267,7 +1340,10 @@ static enum err compose_build(struct compose *c, const struct doc *doc, const st
 	c->sh = sh;
 	c->d = d;
 	buf_init(&c->text);
-	enum err e = compose_chains(st, fs, d, c->chains);
+	/* the document's language picks the shaper's language and the fonts' region (TC ...) */
+	if (sh)
+		shaper_set_lang(sh, doc->lang.text);
+	enum err e = compose_chains_for(st, fs, d, doc->lang.text, c->chains);
 	if (!e)
 		e = compose_blocks(c, doc);
 	if (!e && c->text.oom)

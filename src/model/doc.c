@@ -166,6 +166,8 @@ void doc_to_json(const struct doc *d, struct buf *b)
 	doc_json_str(b, d->source.text);
 	buf_puts(b, ",\n  \"url\": ");
 	doc_json_str(b, d->url.text);
+	buf_puts(b, ",\n  \"lang\": ");
+	doc_json_str(b, d->lang.text);
 	buf_puts(b, ",\n  \"byline\": [");
 	for (size_t i = 0; i < d->n_byline; i++) {
 		const struct doc_credit *c = &d->byline[i];

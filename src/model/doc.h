@@ -42,6 +42,9 @@ struct doc {
 	struct arena *arena;
 	const char *file;       /* input path, as given */
 	struct doc_field title, subtitle, published, source, url, editor;
+	struct doc_field lang;  /* BCP 47 tag (zh-Hans, zh-Hant, zh-HK, ja, en, und ...): declared
+	                           by the input or detected from its text (parse/lang.h); set by
+	                           every reader */
 	struct doc_credit *byline;
 	size_t n_byline;
 	struct doc_field *keywords;
@@ -68,7 +71,7 @@ enum err doc_add_name(struct doc *d, const char *name, size_t len);
 enum err doc_add_keyword(struct doc *d, const char *kw, size_t len, struct srcpos pos);
 
 /* Writes the document as one JSON object (keys: title, subtitle, published, source, url,
-   byline, editor, keywords, blocks) with a trailing newline. */
+   lang, byline, editor, keywords, blocks) with a trailing newline. */
 struct buf;
 void doc_to_json(const struct doc *d, struct buf *out);
 /* Joins the byline names with `sep` into out (no trailing separator). */

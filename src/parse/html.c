@@ -40,6 +40,7 @@
    ERR_INPUT "not an article: <reason>". */
 #include "html.h"
 #include "encoding.h"
+#include "lang.h"
 #include "punct.h"
 #include "textdump.h"
 #include "../base/buf.h"
@@ -100,6 +101,7 @@ struct html_block {
 struct html_ctx {
 	struct doc *doc;
 	struct diag *d;
+	enum err lang_err;      /* out of memory keeping the declared language */
 	xmlDoc *xml;
 	struct buf text;        /* block texts */
 	struct html_block *blocks;
@@ -770,6 +772,10 @@ static void html_meta_tag(struct html_ctx *c, const xmlNode *n)
 	const char *he = html_attr(n, "http-equiv");
 	if (he && v && !strcasecmp(he, "refresh") && strcasestr(v, "url"))
 		c->refresh = 1;
+	/* the language as written; <html lang> (met first) wins; settled by html_read */
+	if (he && v && !strcasecmp(he, "content-language") && !c->doc->lang.text && !c->lang_err)
+		c->lang_err = doc_set(c->doc, &c->doc->lang, v, (size_t)-1,
+				      (struct srcpos){c->doc->file, (unsigned)xmlGetLineNo((xmlNode *)n), 1});
 	if (!key || !v)
 		return;
 	size_t vn = strlen(v);
@@ -822,6 +828,14 @@ static enum err html_pass_meta(struct html_ctx *c, xmlNode *top)
 		if (html_name_is(n, "title") && !c->title_tag.len) {
 			html_text_of(n, &c->title_tag, 4096);
 			down = 0;
+		} else if (html_name_is(n, "html")) {
+			const char *l = html_attr(n, "lang");
+			if (!l)
+				l = html_attr(n, "xml:lang");
+			if (l && !c->doc->lang.text && !c->lang_err)
+				c->lang_err = doc_set(c->doc, &c->doc->lang, l, (size_t)-1,
+						      (struct srcpos){c->doc->file,
+								      (unsigned)xmlGetLineNo(n), 1});
 		} else if (html_name_is(n, "meta")) {
 			html_meta_tag(c, n);
 		} else if (html_name_is(n, "link")) {
@@ -3386,6 +3400,10 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 	} else if (body < HTML_MIN_BODY || !body_text) {
 		diag_at(d, DIAG_ERROR, at, "not an article: no article text found");
 		e = ERR_INPUT;
+	} else if (!(e = c->lang_err)) {
+		/* <html lang> or <meta http-equiv=content-language>, else the text */
+		e = lang_settle(doc, doc->lang.text, doc->lang.text ? strlen(doc->lang.text) : 0,
+				doc->lang.pos, d);
 	}
 done:
 	buf_free(&utf8);

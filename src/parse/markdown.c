@@ -8,6 +8,7 @@
    out pointers into the input, so a position is the offset of the first text of a block,
    mapped to a line by binary search over the line starts. */
 #include "markdown.h"
+#include "lang.h"
 #include "punct.h"
 #include "textdump.h"
 #include "../base/buf.h"
@@ -282,7 +283,7 @@ done:
 }
 
 static const char *const md_known_keys =
-	"title, subtitle, published, source, url, byline, editor, keywords";
+	"title, subtitle, published, source, url, lang, byline, editor, keywords";
 
 /* Error for a value of the wrong kind. */
 static enum err md_ywrong(struct md_ctx *c, const struct md_ynode *v, const char *key,
@@ -595,6 +596,8 @@ static enum err md_front(struct md_ctx *c, const struct md_ytree *t)
 			e = md_yfield(c, &c->doc->source, &t->n[v], key, 0);
 		else if (!strcmp(key, "url"))
 			e = md_yfield(c, &c->doc->url, &t->n[v], key, 0);
+		else if (!strcmp(key, "lang"))
+			e = md_yfield(c, &c->doc->lang, &t->n[v], key, 0); /* settled by md_read */
 		else if (!strcmp(key, "published"))
 			e = md_ydate(c, &t->n[v]);
 		else if (!strcmp(key, "editor"))
@@ -1094,7 +1097,11 @@ enum err md_read(struct doc *doc, const char *text, size_t len, struct diag *d)
 	if (!doc->title.text && !doc->n_blocks) {
 		diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0}, "no text in this Markdown file");
 		e = ERR_INPUT;
+		goto done;
 	}
+	/* front matter lang: (as written so far), else the text */
+	e = lang_settle(doc, doc->lang.text, doc->lang.text ? strlen(doc->lang.text) : 0,
+			doc->lang.pos, d);
 done:
 	free(c.line_at);
 	free(c.img_src);

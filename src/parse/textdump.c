@@ -22,6 +22,7 @@
    Metadata: the first date and source win; bylines collect credits (role + names, a name only
    once); the editor is the best ranked editor credit (责任编辑 before 责编 before 编辑 ...). */
 #include "textdump.h"
+#include "lang.h"
 #include "punct.h"
 #include "../base/buf.h"
 #include "../base/utf8.h"
@@ -2920,12 +2921,14 @@ done:
 
 enum err dump_read(struct doc *doc, const char *text, size_t len, struct diag *d)
 {
-	return dump_read_opt(doc, text, len, 0, d);
+	enum err e = dump_read_opt(doc, text, len, 0, d);
+	return e ? e : lang_settle(doc, NULL, 0, (struct srcpos){0}, d);
 }
 
 enum err dump_read_page(struct doc *doc, const char *text, size_t len, struct diag *d)
 {
-	return dump_read_opt(doc, text, len, 1, d);
+	enum err e = dump_read_opt(doc, text, len, 1, d);
+	return e ? e : lang_settle(doc, NULL, 0, (struct srcpos){0}, d);
 }
 
 enum dump_line_class dump_line_kind(struct doc *doc, const char *s, size_t n)

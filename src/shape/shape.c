@@ -50,6 +50,16 @@ enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out)
 	return ERR_OK;
 }
 
+void shaper_set_lang(struct shaper *s, const char *bcp47)
+{
+	static const char *const passed[] = {"zh-Hant", "zh-HK", "ja", "ko"};
+	const char *tag = "zh-Hans";
+	for (size_t i = 0; bcp47 && i < sizeof passed / sizeof *passed; i++)
+		if (!strcmp(bcp47, passed[i]))
+			tag = passed[i];
+	s->lang = hb_language_from_string(tag, -1);
+}
+
 void shaper_free(struct shaper *s)
 {
 	if (!s)

@@ -1,5 +1,5 @@
 /* shape.h: itemise a paragraph into runs (font by coverage, script) and shape them with
-   HarfBuzz in zh-Hans. Output glyphs carry clusters that point back into the text. A
+   HarfBuzz in the document's language (zh-Hans unless shaper_set_lang says otherwise). Output glyphs carry clusters that point back into the text. A
    paragraph with right-to-left text (Arabic, Hebrew ...) gets its bidi levels from FriBidi:
    runs split where the level changes and odd levels are shaped right to left; glyphs stay in
    logical order with their level (layout reorders each line, UAX #9 L2).
@@ -55,6 +55,10 @@ struct shaper;
 
 enum err shaper_new(struct fontset *fs, struct diag *d, struct shaper **out);
 void shaper_free(struct shaper *s);
+/* The language text is shaped in from now on (OpenType 'locl' picks its forms): zh-Hant,
+   zh-HK, ja and ko (BCP 47, as the document model has them) are passed on to HarfBuzz; any
+   other tag, or NULL, shapes as zh-Hans, the default. */
+void shaper_set_lang(struct shaper *s, const char *bcp47);
 void shape_buf_free(struct shape_buf *b);
 
 /* Shapes text[0..len) (UTF-8, valid) at `size` pt with fonts from fc, appending to out.

@@ -73,6 +73,24 @@ pages=$(sed -n 's/^Pages: *//p' "$T/info.txt")
 grep -q '第 1 页 / 共 2 页' "$T/wushe.txt" || fail "footer of page 1"
 grep -q '第 2 页 / 共 2 页' "$T/wushe.txt" || fail "footer of page 2"
 
+# Traditional Chinese (issue 10): a zh-Hant document is set in the TC faces, with the
+# printed labels in Traditional; a Simplified one keeps the SC faces and labels (above).
+tw=$T/traditional.pdf
+"$PAIBAN" print tests/markdown/traditional.md -o "$tw" 2>"$T/tw.err" || fail "print traditional.md exited $?"
+[ -s "$T/tw.err" ] && { cat "$T/tw.err"; fail "print traditional.md wrote to stderr"; }
+pdffonts "$tw" >"$T/tw-fonts.txt" 2>&1 || fail "pdffonts traditional"
+grep -q 'NotoSerifCJKtc-Regular' "$T/tw-fonts.txt" || fail "traditional: body font Noto Serif CJK TC missing"
+grep -q 'NotoSansCJKtc-Bold' "$T/tw-fonts.txt" || fail "traditional: heading font Noto Sans CJK TC Bold missing"
+grep -q 'CJKsc' "$T/tw-fonts.txt" && { cat "$T/tw-fonts.txt"; fail "traditional: an SC face is used"; }
+pdftotext -enc UTF-8 "$tw" "$T/tw.txt" 2>/dev/null || fail "pdftotext traditional"
+for w in '關鍵詞：書店' '責任編輯：陳志明' '來源：示範週報' '第 1 頁 / 共 1 頁'; do
+	grep -q "$w" "$T/tw.txt" || fail "traditional: '$w' not printed"
+done
+grep -q '关键词\|责任编辑\|来源\|页' "$T/tw.txt" && fail "traditional: a Simplified label printed"
+# <html lang="zh-TW"> over Simplified text: the declaration decides
+"$PAIBAN" print tests/html/lang-zh-tw.html -o "$T/tw-html.pdf" 2>/dev/null || fail "print lang-zh-tw.html"
+pdffonts "$T/tw-html.pdf" 2>&1 | grep -q 'NotoSerifCJKtc-Regular' || fail "lang-zh-tw.html: not set in TC"
+
 # Reproducible with SOURCE_DATE_EPOCH.
 "$PAIBAN" print "$sample" -o "$T/again.pdf" 2>/dev/null
 cmp -s "$pdf" "$T/again.pdf" || fail "output not byte-reproducible"
