@@ -14,7 +14,9 @@
 #   - figures float (typography review D3): a large image that does not fit at the bottom of
 #     page 1 goes to the top of page 2 with its caption while the text after it fills page 1;
 #     one that fits stays in place; two such figures keep their order and float only once;
-#     in a4-two-column it goes to the top of the next column;
+#     in a4-two-column it goes to the top of the next column; over 30 article lengths captions
+#     stay with their images, the text keeps its order, a figure floats one page at most and
+#     the trailer comes after the figures;
 #   - qpdf --check, mutool draw and pdftoppm clean.
 # Usage (from the repository root): PAIBAN=build/paiban sh tests/images/check.sh
 PAIBAN=${PAIBAN:-build/paiban}
@@ -211,6 +213,35 @@ float_md 10 50 >"$T/art/t.md"
 r=$(rows "$T/t.dump" | awk '$1 == 1 && $3 == "1" && $5 ~ /^图后第11段/ { after = 1 }
 	$1 == 1 && $3 != "*" { if (prev == "1" && $3 == "2") { print $2, $5, (after ? "after" : "none"); exit } prev = $3 }')
 [ "$r" = "image big.png after" ] && ok "two columns: the text after the figure fills column 1, the figure opens column 2" || { fail "two columns: column 2 opens with '$r'"; rows "$T/t.dump"; }
+
+# floats over 2 x 15 article lengths: every caption with its image, the text in its order, the
+# first figure at most one page after the paragraph before it, the trailer after the figures
+for st in a4-article a4-two-column; do
+	n=0
+	while [ $n -le 56 ]; do
+		{
+			printf -- '---\ntitle: 扫描\nbyline:\n  - role: 记者\n    names: [张三]\neditor: 李编\n---\n\n'
+			i=1
+			while [ $i -le $((n + 30)) ]; do
+				[ $i -eq $((n + 1)) ] && printf '![图一](big.png)\n\n'
+				printf '第%d段文字，检验浮动。\n\n' $i
+				i=$((i + 1))
+			done
+			printf '![图二](big2.png)\n\n最后一段。\n'
+		} >"$T/art/s.md"
+		"$PAIBAN" print -s $st "$T/art/s.md" -o "$T/s.pdf" -q --dump-layout "$T/s.dump" || { fail "print $st n=$n"; break; }
+		r=$(rows "$T/s.dump" | awk -v N=$n '
+			$2 == "image" { ip = $1; ic = $3; im = $5; if ($4 + 0 < 20) print "image below the margin"
+				if (im == "big.png") { seen = 1; if (ref != "" && $1 - ref > 1) print "figure on page " $1 ", referred to on " ref } next }
+			$2 == "meta" && $5 ~ /^图/ { if ($1 != ip || $3 != ic) print "caption apart from " im; next }
+			$2 == "byline" || $2 == "meta" { if (!seen) print "trailer before the figure" }
+			match($5, /^第[0-9]+段/) { k = substr($5, RSTART + 3, RLENGTH - 4) + 0
+				if (k <= last) print "paragraph " k " after " last; last = k; if (k == N) ref = $1 }')
+		[ -n "$r" ] && { fail "$st n=$n: $r"; break; }
+		n=$((n + 4))
+	done
+done
+ok "floats keep captions, text order, one page at most, the trailer last (2 styles x 15 lengths)"
 
 echo "images: $fails failed"
 [ $fails -eq 0 ]
