@@ -78,6 +78,11 @@ struct compose {
 	const uint32_t *keep;   /* KEEP ranges for the block being set (line_params.keep) */
 	size_t n_keep;
 	size_t cap_line_js;
+	/* pagination order (compose_paginate): order[p] is the line set in position p; it is the
+	   line order except where a figure floated past the text after it (compose_flow) */
+	size_t *order, *order_tmp; /* order_tmp: scratch for compose_float_land */
+	unsigned char *floated; /* per line: this figure line has floated once (never again) */
+	unsigned char *floated_save;
 	/* image budget (IMAGE_MAX_DOC_*): distinct files counted, by real path */
 	char **img_seen;        /* open-addressing set, cap_seen slots (a power of two) */
 	size_t n_seen, cap_seen;
@@ -1026,35 +1031,115 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	return e;
 }
 
-/* Flows lines [i, end) into box b, column after column, keeping the keep groups (HEAD, WIDOW)
-   together; stops at the first line that does not fit in the last column. With pg NULL it
-   only measures (for balancing). */
+/* Does the keep group of n lines from line i hold an image, or reach into the trailer? */
+static int compose_group_stops_float(const struct compose *c, size_t i, size_t n)
+{
+	if (i + n > c->trailer)
+		return 1;
+	for (size_t k = i; k < i + n; k++)
+		if (c->lines[k].img)
+			return 1;
+	return 0;
+}
+
+/* Figures float. An image keep group (the image and its caption) that does not fit in what is
+   left of a column that already holds lines is deferred: the text after it goes on filling
+   the column, and the figure is set where that text first fails to fit, i.e. at the top of
+   the next column or page, the text continuing below it there. This is done by rotating the
+   pagination order: positions [fig, q) = figure group + text become text + figure group.
+   Figures right after a floating one float with it (in their order). The float ends early
+   (the figures set at once where the text stops) before another image (figures keep their
+   order) and before the trailer (an article's byline and meta never come before its
+   figures). A figure floats at most once (c->floated): when it does not fit where it landed
+   either (the next column is full of other floated figures), it breaks the column as any
+   group does, so it is never set more than a column or page after the text that refers to
+   it. */
+static void compose_float_land(struct compose *c, size_t fig, size_t nfig, size_t q)
+{
+	size_t *o = c->order, *t = c->order_tmp + fig;
+	memcpy(t, o + fig, nfig * sizeof *o);
+	memmove(o + fig, o + fig + nfig, (q - fig - nfig) * sizeof *o);
+	memcpy(o + q - nfig, t, nfig * sizeof *o);
+	for (size_t k = q - nfig; k < q; k++)
+		c->floated[o[k]] = 1;
+}
+
+/* Flows the lines in positions [i, end) of c->order into box b, column after column, keeping
+   the keep groups (HEAD, WIDOW) together and floating figures (above); stops at the first
+   position that does not fit in the last column. With pg NULL it only measures (for
+   balancing) and leaves c->order as it found it. */
 static enum err compose_flow(struct compose *c, size_t i, size_t end, const struct compose_box *b,
 			     struct page *pg, size_t page_no, struct compose_flowed *r)
 {
 	int col = 0, at_top = b->fresh, empty = 1;
-	size_t fill_until = 0; /* lines before this one belong to an oversized keep group */
+	size_t fill_until = 0; /* positions before this one belong to an oversized keep group */
+	size_t fig = 0, nfig = 0; /* a floating figure group in positions [fig, fig + nfig) */
+	size_t i0 = i, *ord = c->order;
 	float y = b->top;
 	r->low = b->top;
 	r->overflow = 0;
-	while (i < end) {
-		const struct compose_line *l = &c->lines[i];
-		size_t keep = compose_keep(c, i);
-		if (i + keep > end)
-			keep = end - i;
-		float need = compose_need(l, at_top), group = l->pitch;
-		for (size_t k = i + 1; k < i + keep; k++) {
-			float more = compose_need(&c->lines[k], 0) + c->lines[k - 1].space_after;
-			need += more;
-			group += more;
-		}
-		/* a keep group taller than a whole page cannot be kept: its lines fill the pages
-		   instead (keeping its tail groups would break before each of them) */
-		if (keep > 1 && group > c->st->page_h - c->st->margin_top - c->st->margin_bottom)
-			fill_until = i + keep;
-		if (i < fill_until)
+	if (!pg) {
+		/* measuring: floats rotate c->order; it and c->floated are put back on return */
+		for (size_t k = i; k < end; k++)
+			c->floated_save[ord[k]] = c->floated[ord[k]];
+	}
+	size_t *saved = pg ? NULL : malloc((end - i) * sizeof *saved + 1);
+	if (!pg && !saved)
+		return ERR_NOMEM;
+	if (saved)
+		memcpy(saved, ord + i, (end - i) * sizeof *saved);
+	for (;;) {
+		size_t li = 0, keep = 0;
+		float need = 0, group = 0;
+		int fits = 1;
+		if (i < end) {
+			li = ord[i];
+			const struct compose_line *l = &c->lines[li];
+			keep = compose_keep(c, li);
+			if (i + keep > end)
+				keep = end - i;
 			need = compose_need(l, at_top);
-		if (y - need < b->bottom - 0.01f) {
+			group = l->pitch;
+			for (size_t k = li + 1; k < li + keep; k++) {
+				float more = compose_need(&c->lines[k], 0) + c->lines[k - 1].space_after;
+				need += more;
+				group += more;
+			}
+			/* a keep group taller than a whole page cannot be kept: its lines fill the
+			   pages instead (keeping its tail groups would break before each of them) */
+			if (keep > 1 && group > c->st->page_h - c->st->margin_top - c->st->margin_bottom)
+				fill_until = i + keep;
+			if (i < fill_until)
+				need = compose_need(l, at_top);
+			fits = !(y - need < b->bottom - 0.01f);
+		}
+		if (nfig && i < end && i == fig + nfig && c->lines[li].img && c->lines[li].first) {
+			nfig += keep; /* a figure right after the floating ones floats with them */
+			i += keep;
+			continue;
+		}
+		if (nfig && (i >= end || !fits || compose_group_stops_float(c, li, keep))) {
+			/* a figure here is referred to from this column too: it may not float on
+			   from the next one */
+			for (size_t k = li; i < end && k < li + keep; k++)
+				if (c->lines[k].img)
+					c->floated[k] = 1;
+			compose_float_land(c, fig, nfig, i);
+			i -= nfig;
+			nfig = 0;
+			continue;
+		}
+		if (i >= end)
+			break;
+		const struct compose_line *l = &c->lines[li];
+		if (!fits) {
+			if (l->img && l->first && !c->floated[li] && !empty && i >= fill_until &&
+			    i + keep < end) {
+				fig = i; /* float it: the text after it goes on here */
+				nfig = keep;
+				i += keep;
+				continue;
+			}
 			if (!(empty && b->fresh)) {
 				if (col + 1 >= b->ncols)
 					break;
@@ -1069,7 +1154,7 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		if (!at_top)
 			y -= l->space_before;
 		if (pg) {
-			enum err e = compose_place(c, i, y, col, pg, page_no);
+			enum err e = compose_place(c, li, y, col, pg, page_no);
 			if (e)
 				return e;
 		}
@@ -1082,6 +1167,12 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		i++;
 	}
 	r->next = i;
+	if (saved) {
+		memcpy(ord + i0, saved, (end - i0) * sizeof *saved);
+		for (size_t k = i0; k < end; k++)
+			c->floated[ord[k]] = c->floated_save[ord[k]];
+		free(saved);
+	}
 	return ERR_OK;
 }
 
@@ -1113,8 +1204,9 @@ static enum err compose_balance(struct compose *c, size_t i, size_t end, struct 
    columns end level (newspaper practice); the next run starts below it.
    cont: the first lines go on pd's last page (when it has one), gap below its lowest line
    (a digest whose articles run on); else on a new page. */
-static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont, float gap)
+static enum err compose_paginate_runs(struct compose *c, struct pagedoc *pd, int cont, float gap)
 {
+	const size_t *ord = c->order;
 	const struct style *st = c->st;
 	int ncols = st->columns > 1 ? st->columns : 1;
 	float top = st->page_h - st->margin_top, bottom = st->margin_bottom;
@@ -1130,11 +1222,11 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont
 	while (a < c->n_lines) {
 		size_t end = a + 1;
 		if (ncols > 1)
-			while (end < c->n_lines && c->lines[end].span == c->lines[a].span)
+			while (end < c->n_lines && c->lines[ord[end]].span == c->lines[ord[a]].span)
 				end++;
 		else
 			end = c->n_lines;
-		int cols = ncols > 1 && !c->lines[a].span ? ncols : 1;
+		int cols = ncols > 1 && !c->lines[ord[a]].span ? ncols : 1;
 		size_t i = a;
 		while (i < end) {
 			if (!pg) {
@@ -1165,7 +1257,7 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont
 				pg = NULL; /* the page is full */
 			} else {
 				/* the next run starts below this one's lowest line */
-				const struct compose_line *last = &c->lines[end - 1];
+				const struct compose_line *last = &c->lines[c->order[end - 1]];
 				y = r.low - last->space_after;
 				fresh = 0;
 			}
@@ -1176,6 +1268,29 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont
 	if (!pd->n_pages && !pagedoc_add_page(pd))
 		return ERR_NOMEM;
 	return ERR_OK;
+}
+
+/* Pagination with the order and float state (compose_flow) it needs. */
+static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont, float gap)
+{
+	size_t n = c->n_lines ? c->n_lines : 1;
+	enum err e = ERR_NOMEM;
+	c->order = malloc(n * sizeof *c->order);
+	c->order_tmp = malloc(n * sizeof *c->order_tmp);
+	c->floated = calloc(n, 1);
+	c->floated_save = calloc(n, 1);
+	if (c->order && c->order_tmp && c->floated && c->floated_save) {
+		for (size_t i = 0; i < c->n_lines; i++)
+			c->order[i] = i;
+		e = compose_paginate_runs(c, pd, cont, gap);
+	}
+	free(c->order);
+	free(c->order_tmp);
+	free(c->floated);
+	free(c->floated_save);
+	c->order = c->order_tmp = NULL;
+	c->floated = c->floated_save = NULL;
+	return e;
 }
 
 enum err compose_shape_line(struct shaper *sh, const struct fontchain *fc, float size,

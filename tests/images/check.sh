@@ -11,6 +11,12 @@
 #     --allow-path; a missing file warned about;
 #   - image and caption on one page, never below the bottom margin, moved to the next page
 #     when they do not fit (--dump-layout over 40 article lengths);
+#   - figures float (typography review D3): a large image that does not fit at the bottom of
+#     page 1 goes to the top of page 2 with its caption while the text after it fills page 1;
+#     one that fits stays in place; two such figures keep their order and float only once;
+#     in a4-two-column it goes to the top of the next column; over 30 article lengths captions
+#     stay with their images, the text keeps its order, a figure floats one page at most and
+#     the trailer comes after the figures;
 #   - qpdf --check, mutool draw and pdftoppm clean.
 # Usage (from the repository root): PAIBAN=build/paiban sh tests/images/check.sh
 PAIBAN=${PAIBAN:-build/paiban}
@@ -135,6 +141,107 @@ while [ $n -lt 40 ]; do
 done
 [ $moved -ge 1 ] && ok "image kept with its caption over 40 lengths, moved to a new page $moved times" \
 	|| fail "the image never moved to a new page"
+
+# 5. figures float (D3). big.png: 600 x 800 px (generated), 288 x 384 pt at 150 dpi
+python3 - "$T/art/big.png" <<'EOP' || fail "could not write big.png"
+import struct, sys, zlib
+w, h = 600, 800
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+raw = b''.join(b'\0' + bytes(v for x in range(w) for v in (x * 255 // w, y * 255 // h, 128)) for y in range(h))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                              + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
+EOP
+cp "$T/art/big.png" "$T/art/big2.png"
+# float_md BEFORE AFTER [FIGURES]: BEFORE paragraphs, the figures (default: big.png), AFTER paragraphs
+float_md() {
+	printf -- '---\ntitle: 浮动测试\n---\n\n'
+	i=1
+	while [ $i -le "$1" ]; do
+		printf '这是第%d段文字，用来把图片推到页面的下方，检验图片放不下的时候后面的文字是否接着排在本页。\n\n' $i
+		i=$((i + 1))
+	done
+	for f in ${3:-big.png}; do
+		printf '![图注%s](%s)\n\n' "$f" "$f"
+	done
+	while [ $i -le $(($1 + $2)) ]; do
+		printf '图后第%d段，接着填满本页。\n\n' $i
+		i=$((i + 1))
+	done
+}
+# rows DUMP: one row per placed line: page class col y first-text
+rows() {
+	awk '/^page / { p = $2; next } /^#/ || /^footer/ { next }
+		{ t = $0; sub(/^[^|]*\|/, "", t); sub(/\|.*/, "", t); print p, $1, $2, $3, t }' "$1"
+}
+float_md 12 18 >"$T/art/f.md"
+"$PAIBAN" print "$T/art/f.md" -o "$T/f.pdf" -q --dump-layout "$T/f.dump" || fail "print float test"
+rows "$T/f.dump" >"$T/f.rows"
+# page 1: no image, its text ends near the bottom margin (70.87 pt; body pitch 18.37 pt) and
+# holds text written after the figure
+r=$(awk '$1 == 1 && $2 == "image" { bad = "image on page 1" }
+	$1 == 1 && $2 != "image" { low = $4 }
+	$1 == 1 && $5 ~ /^图后第13段/ { after = 1 }
+	END { if (!bad && low + 0 > 70.87 + 2 * 18.37) bad = "page 1 ends at " low;
+	      if (!bad && !after) bad = "text after the figure not on page 1"; print bad ? bad : "ok" }' "$T/f.rows")
+[ "$r" = ok ] && ok "float: the text after the figure fills page 1" || { fail "float: $r"; cat "$T/f.rows"; }
+r=$(awk '$1 == 2 { n++; if (n == 1 && !($2 == "image" && $5 == "big.png")) bad = "first row of page 2: " $0
+	if (n == 2 && !($2 == "meta" && $5 == "图注big.png")) bad = "second row of page 2: " $0 }
+	END { print bad ? bad : "ok" }' "$T/f.rows")
+[ "$r" = ok ] && ok "float: image then caption open page 2" || { fail "float: $r"; cat "$T/f.rows"; }
+check_pdf "$T/f.pdf"
+
+float_md 2 18 >"$T/art/g.md"
+"$PAIBAN" print "$T/art/g.md" -o "$T/g.pdf" -q --dump-layout "$T/g.dump" || fail "print fitting figure"
+rows "$T/g.dump" | awk '{ print $1, $2, $5 }' | grep -A2 -B1 '^1 image' >"$T/g.got"
+printf '%s\n' "1 body 在本页。" "1 image big.png" "1 meta 图注big.png" \
+	"1 body 图后第3段，接着填满本页。" >"$T/g.want"
+diff -u "$T/g.want" "$T/g.got" && ok "a figure that fits stays in place" || fail "fitting figure moved (- expected, + actual)"
+
+# two figures together after paragraph 12: both float, the text fills page 1; on page 2 the
+# second does not fit below the first and does not float on (never two pages from where it is
+# referred to): it opens page 3
+float_md 12 40 "big.png big2.png" >"$T/art/h.md"
+"$PAIBAN" print "$T/art/h.md" -o "$T/h.pdf" -q --dump-layout "$T/h.dump" || fail "print two figures"
+r=$(rows "$T/h.dump" | awk '$2 == "image" { s = s " " $1 ":" $5 } $1 == 3 && !n3++ { s = s " " $2 } $1 == 1 { low = $4 } $1 == 2 { n2++ }
+	END { print s, (low + 0 < 70.87 + 2 * 18.37 ? "full" : "ends at " low), n2 }')
+[ "$r" = " 2:big.png 3:big2.png image full 2" ] && ok "two figures float in order, the second falls back to page 3" \
+	|| { fail "two figures: got '$r'"; rows "$T/h.dump"; }
+
+float_md 10 50 >"$T/art/t.md"
+"$PAIBAN" print -s a4-two-column "$T/art/t.md" -o "$T/t.pdf" -q --dump-layout "$T/t.dump" || fail "print two-column float"
+r=$(rows "$T/t.dump" | awk '$1 == 1 && $3 == "1" && $5 ~ /^图后第11段/ { after = 1 }
+	$1 == 1 && $3 != "*" { if (prev == "1" && $3 == "2") { print $2, $5, (after ? "after" : "none"); exit } prev = $3 }')
+[ "$r" = "image big.png after" ] && ok "two columns: the text after the figure fills column 1, the figure opens column 2" || { fail "two columns: column 2 opens with '$r'"; rows "$T/t.dump"; }
+
+# floats over 2 x 15 article lengths: every caption with its image, the text in its order, the
+# first figure at most one page after the paragraph before it, the trailer after the figures
+for st in a4-article a4-two-column; do
+	n=0
+	while [ $n -le 56 ]; do
+		{
+			printf -- '---\ntitle: 扫描\nbyline:\n  - role: 记者\n    names: [张三]\neditor: 李编\n---\n\n'
+			i=1
+			while [ $i -le $((n + 30)) ]; do
+				[ $i -eq $((n + 1)) ] && printf '![图一](big.png)\n\n'
+				printf '第%d段文字，检验浮动。\n\n' $i
+				i=$((i + 1))
+			done
+			printf '![图二](big2.png)\n\n最后一段。\n'
+		} >"$T/art/s.md"
+		"$PAIBAN" print -s $st "$T/art/s.md" -o "$T/s.pdf" -q --dump-layout "$T/s.dump" || { fail "print $st n=$n"; break; }
+		r=$(rows "$T/s.dump" | awk -v N=$n '
+			$2 == "image" { ip = $1; ic = $3; im = $5; if ($4 + 0 < 20) print "image below the margin"
+				if (im == "big.png") { seen = 1; if (ref != "" && $1 - ref > 1) print "figure on page " $1 ", referred to on " ref } next }
+			$2 == "meta" && $5 ~ /^图/ { if ($1 != ip || $3 != ic) print "caption apart from " im; next }
+			$2 == "byline" || $2 == "meta" { if (!seen) print "trailer before the figure" }
+			match($5, /^第[0-9]+段/) { k = substr($5, RSTART + 3, RLENGTH - 4) + 0
+				if (k <= last) print "paragraph " k " after " last; last = k; if (k == N) ref = $1 }')
+		[ -n "$r" ] && { fail "$st n=$n: $r"; break; }
+		n=$((n + 4))
+	done
+done
+ok "floats keep captions, text order, one page at most, the trailer last (2 styles x 15 lengths)"
 
 echo "images: $fails failed"
 [ $fails -eq 0 ]
