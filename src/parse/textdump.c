@@ -958,6 +958,46 @@ static enum err dump_credits_apply(struct dump_ctx *c, const struct dump_credits
 
 static int dump_has_stop(const char *s, size_t n);
 
+/* Does s[0..n) look like one person's Chinese name: two or three Han characters, the first a
+   common surname, the last not one that ends the name of an outlet or a place (新华社, 华商报,
+   江西)? Used for a 来源 line that names a person (来源: 尹娟), which credits the author. */
+static int dump_person_name(const char *s, size_t n)
+{
+	static const char surnames[] =
+		"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
+		"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+		"顾毛郝龚邵钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿"
+		"关兰焦俞左柳甘祝包宁尚符舒阮纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华"
+		"喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+		"宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐"
+		"陳劉楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂鍾譚陸賈韋鄒龔錢嚴湯顏聶魯蘭傅張羅";
+	static const char org_ends[] = "社报報网網台刊站部局会會院馆館厅廳委办辦处處所司团團队隊组組室"
+				       "校视視闻聞讯訊刊省市县縣区區州镇鎮乡鄉村城山江河湖海西东東南北京"
+				       "业業厂廠店行楼樓报道网友载載创創合";
+	size_t l, i = 0, count = 0;
+	uint32_t first = 0, last = 0;
+	while (i < n) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c < 0x4E00 || c > 0x9FFF)
+			return 0;
+		if (!count)
+			first = c;
+		last = c;
+		count++;
+		i += l;
+	}
+	if (count < 2 || count > 3)
+		return 0;
+	int sur = 0, org = 0;
+	for (size_t k = 0; k < sizeof surnames - 1; k += l)
+		if (dump_cp(surnames + k, sizeof surnames - 1 - k, &l) == first)
+			sur = 1;
+	for (size_t k = 0; k < sizeof org_ends - 1; k += l)
+		if (dump_cp(org_ends + k, sizeof org_ends - 1 - k, &l) == last)
+			org = 1;
+	return sur && !org;
+}
+
 /* ---- metadata lines ---- */
 
 /* The key with a colon starting s[0..n), with *len = bytes through the colon and the spaces
@@ -1419,6 +1459,14 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			switch (key->k) {
 			case DUMP_KEY_SOURCE:
 				fl |= DUMP_F_SOURCE;
+				if (dump_person_name(v, vn)) {
+					/* 来源: 尹娟 names the author, not an outlet */
+					if (apply && !c->doc->n_byline &&
+					    ((e = doc_add_credit(c->doc, "", 0, pos)) ||
+					     (e = doc_add_name(c->doc, v, vn))))
+						return e;
+					break;
+				}
 				if (apply && vn && !c->doc->source.text &&
 				    (e = dump_set_collapsed(c, &c->doc->source, v, vn, pos)))
 					return e;

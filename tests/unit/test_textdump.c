@@ -1254,6 +1254,29 @@ static void test_post_footer(void)
 		CHECK_STR(d->published.text, "2005-06-14T03:25:55");
 	}
 	doc_free(d);
+
+	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
+	buf_reset(&t);
+	buf_puts(&t, "一位彩民的四年\n"
+		     "2005年03月21日 11:21\n"
+		     "四年前他中了大奖，四年后他又回到了原点，这是一个关于运气和选择的故事。\n"
+		     "来源: 尹娟\n");
+	d = NULL;
+	CHECK(parse_buffer("src1.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1 && !d->source.text);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "尹娟");
+	doc_free(d);
+	buf_reset(&t);
+	buf_puts(&t, "一位彩民的四年\n"
+		     "2005年03月21日 11:21 来源：华商报\n"
+		     "四年前他中了大奖，四年后他又回到了原点，这是一个关于运气和选择的故事。\n");
+	d = NULL;
+	CHECK(parse_buffer("src2.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 0);
+	if (d)
+		CHECK_STR(d->source.text, "华商报");
+	doc_free(d);
 	buf_free(&t);
 	cap_close(&c);
 }
