@@ -2345,6 +2345,8 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 
 static int dump_posted(const char *s, size_t n);
 static int dump_latin_name(const char *s, size_t n);
+static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r);
+static int dump_bare_name(const char *s, size_t n);
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
@@ -2616,9 +2618,13 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		    dump_weight(L, nl, j) <= 0)
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu) or chrome */
-			keep = j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
-			       !dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
-			       !(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n));
+			keep = (j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+				!dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
+				!(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n))) ||
+			       /* the headline again over the core with the author's name under it
+				  (茉莉：我是… / 我是… / 茉莉): read as the byline */
+			       (j + 1 < bs && dump_title_repeat(&L[head], &L[j]) && dump_bare_name(L[j + 1].s, L[j + 1].n)) ||
+			       (j > head + 1 && dump_title_repeat(&L[head], &L[j - 1]) && dump_bare_name(L[j].s, L[j].n));
 		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
 			keep = dump_signs(L, nl, j);
 		if (!keep)
@@ -2657,6 +2663,29 @@ static int dump_bare_name(const char *s, size_t n)
 		if (dump_ends(s, n, org_ends[k]))
 			return 0;
 	return 1;
+}
+
+/* Is line r the headline t again, whole or as the part after a colon (茉莉：我是… / 我是…)? */
+static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r)
+{
+	if (!r->n || r->n > t->n || memcmp(t->s + t->n - r->n, r->s, r->n))
+		return 0;
+	if (r->n == t->n)
+		return 1;
+	const char *p = t->s;
+	size_t k = t->n - r->n, l;
+	while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+		k--;
+	/* the last code point before the repeat */
+	size_t j = k;
+	while (j > 0 && ((unsigned char)p[j - 1] & 0xC0) == 0x80)
+		j--;
+	if (j == 0)
+		return 0;
+	j--;
+	while (j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80)
+		j--;
+	return dump_is_colon(dump_cp(p + j, k - j, &l));
 }
 
 /* PUNCT-NORM of s[0..n) into c->tmp; returns the length (0: nothing left). */
@@ -2805,11 +2834,19 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		    !(L[i].flags & ~(unsigned)(DUMP_F_CREDIT | DUMP_F_DATE | DUMP_F_SOURCE)))
 			L[i].flags = DUMP_F_CREDIT | DUMP_F_WRAPPED; /* 作者：张三 时间：2005-08-22 19:13:18 */
 	/* a bare name right under the headline signs the article (犬儒病 / 胡平 / ——副题) */
-	size_t bare = SIZE_MAX;
-	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT && dump_bare_name(L[bstart].s, L[bstart].n))
-		bare = bstart;
+	size_t bare = SIZE_MAX, dup = SIZE_MAX;
+	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT) {
+		size_t b = bstart;
+		/* the headline again over the article, then the name (茉莉：我是… / 我是… / 茉莉) */
+		if (b + 2 < bend && L[b + 1].kind == DUMP_TEXT && dump_title_repeat(&L[title], &L[b]))
+			dup = b++;
+		if (dump_bare_name(L[b].s, L[b].n))
+			bare = b;
+		else
+			dup = SIZE_MAX;
+	}
 	for (i = bstart; i < bend; i++)
-		if (i != bare && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
+		if (i != bare && i != dup && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
 			L[i].body = 1;
 			body[nb++] = i;
 		}

@@ -75,6 +75,8 @@ check readability__youth published 2017-03-10T08:42:00
 # the dateline starts with a URL and ends with the source: the date is read anywhere in it
 check cwced__0d931936 published 2005-03-21T11:21
 check cwced__0d931936 byline 尹娟
+# the headline again over the article with the author's name under it (茉莉：… / … / 茉莉)
+check cwced__05e98007 byline 茉莉
 # a live blog longer than the article under it: the headline over its dateline anchors the body
 check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
 check gne__sina__2 published 2018-12-28T19:55

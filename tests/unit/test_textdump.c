@@ -1255,6 +1255,27 @@ static void test_post_footer(void)
 	}
 	doc_free(d);
 
+	/* the headline again over the article (after the author's name and a colon), the name
+	   under it: the byline, and neither line is body text */
+	buf_reset(&t);
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n专栏\n人物\n");
+	buf_puts(&t, "秋水：一次难忘的旅行\n"
+		     "发布日期： 2005-05-07 21:23:57\n"
+		     "一次难忘的旅行\n"
+		     "秋水\n"
+		     "那年春天，我们一行五人从北京出发，沿着长城一路向西，走了整整一个月。\n"
+		     "路上遇到的人和事，至今仍然清晰地留在我的记忆里，让我常常想起那段日子。\n"
+		     "我们在一个小村庄里住了三天，村里的老人给我们讲了许多过去的故事。\n");
+	d = NULL;
+	CHECK(parse_buffer("repeat.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 3);
+	if (d && d->n_byline == 1 && d->n_blocks == 3) {
+		CHECK_STR(credit_name(d, 0, 0), "秋水");
+		CHECK(starts(d->blocks[0].text, "那年春天"));
+	}
+	doc_free(d);
+
 	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
 	buf_reset(&t);
 	buf_puts(&t, "一位彩民的四年\n"
