@@ -2968,6 +2968,20 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	}
 	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
 		post = dateline; /* the post footer that dated the post */
+	if (!extract && post == SIZE_MAX) {
+		/* text already narrowed (a page's article): a post footer as its last line */
+		size_t j = nl;
+		while (j > 0 && L[j - 1].kind != DUMP_TEXT)
+			j--;
+		if (j > 0 && L[j - 1].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j - 1]) &&
+		    dump_posted(L[j - 1].s, L[j - 1].n)) {
+			post = j - 1;
+			/* read, not printed */
+			if (doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA &&
+			    doc->blocks[doc->n_blocks - 1].pos.line == L[post].line)
+				doc->n_blocks--;
+		}
+	}
 	if (!doc->n_byline && post != SIZE_MAX) {
 		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55, 〓 发布时间
 		   2005/03/15 22:36:13 by duscha 〓 */
