@@ -194,7 +194,7 @@ static const char *const dump_notice_starts[] = {"免责声明", "版权声明",
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
-	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐",
+	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐", "相关专题", "相关信息", "相关评论",
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
@@ -1648,7 +1648,7 @@ static int dump_tail_line(const char *s, size_t n, size_t chars)
 	for (size_t q = 0; q < DUMP_N(dump_tail_words); q++) {
 		size_t k = dump_lit(s + i, n - i, dump_tail_words[q]);
 		if (k && (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l)) ||
-			  dump_lit(s + i + k, n - i - k, "更多")))
+			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多")))
 			return 1;
 	}
 	return 0;
@@ -2383,6 +2383,7 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
    scan is linear per anchor (at most DUMP_ANCHORS).
    Returns the headline's index and sets [*bs, *be), or SIZE_MAX and leaves them. */
 #define DUMP_ANCHOR_GAP 16
+#define DUMP_AGENDA_LINES 20 /* lines of text under a dateline that make an article without sentences */
 #define DUMP_ANCHOR_MIN 80
 #define DUMP_ANCHORS 64
 static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be,
@@ -2506,6 +2507,26 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;
+	if (anchor == SIZE_MAX && best < DUMP_ANCHOR_MIN && post_end == SIZE_MAX) {
+		/* no run of sentences weighs anything (an agenda, a list of contacts): a headline over
+		   its dateline, then many lines of text down to a tail heading (相关专题) holding the
+		   little core found, is the article */
+		for (size_t j = 0; j < bs && j < nl; j++) {
+			if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j))
+				continue;
+			size_t k = dump_dateline_of(L, nl, j), t, texts = 0;
+			if (k == SIZE_MAX || k >= bs)
+				continue;
+			for (t = k + 1; t < nl && L[t].kind != DUMP_TAIL; t++)
+				texts += L[t].kind == DUMP_TEXT;
+			if (t < nl && t >= be && texts >= DUMP_AGENDA_LINES) {
+				anchor = j;
+				bs = k + 1;
+				be = t;
+			}
+			break;
+		}
+	}
 	/* the headline */
 	size_t head = SIZE_MAX, lo = bs > DUMP_HEAD_WINDOW ? bs - DUMP_HEAD_WINDOW : 0;
 	long head_score = LONG_MIN;

@@ -77,6 +77,10 @@ check cwced__0d931936 published 2005-03-21T11:21
 check cwced__0d931936 byline 尹娟
 # the headline again over the article with the author's name under it (茉莉：… / … / 茉莉)
 check cwced__05e98007 byline 茉莉
+# an agenda with no sentences: the headline over its dateline, then everything down to 相关专题
+check cwced__2168485b title 第四届中国经济学年会会议议程
+check cwced__2168485b published 2004-12-10
+check cwced__2168485b first 第四届中国经济学年会
 # a live blog longer than the article under it: the headline over its dateline anchors the body
 check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
 check gne__sina__2 published 2018-12-28T19:55

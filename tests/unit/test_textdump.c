@@ -1276,6 +1276,34 @@ static void test_post_footer(void)
 	}
 	doc_free(d);
 
+	/* an agenda: no run of sentences, but a headline over its dateline and many lines of text
+	   down to a related-list heading (相关专题:…) */
+	buf_reset(&t);
+	buf_puts(&t, " \t当前位置：首页>>会议>>年会秘书处\t双击自动滚屏\t\n"
+		     "第一届示例学术年会会议议程\n"
+		     "2004-12-10      阅读10544次\n");
+	for (int i = 1; i <= 12; i++) {
+		char line[160];
+		snprintf(line, sizeof line, "12月%d日上午 第%d场专题讨论\n地  点：示例大学第%d教学楼\n", i, i, i);
+		buf_puts(&t, line);
+		if (i == 6)
+			buf_puts(&t, "[共 23个专题，每篇文章发言10分钟，讨论5分钟。]\n");
+	}
+	buf_puts(&t, "相关专题:示例学术年会\n"
+		     "  第二届示例学术年会胜利闭幕(2006-12-19)[836]\n"
+		     "  第二届示例学术年会专家访谈(2006-12-18)[793]\n"
+		     "Copyright© 1998-2005 示例大学 版权所有\n");
+	d = NULL;
+	CHECK(parse_buffer("agenda.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks >= 20);
+	if (d && d->n_blocks >= 20) {
+		CHECK_STR(d->title.text, "第一届示例学术年会会议议程");
+		CHECK_STR(d->published.text, "2004-12-10");
+		CHECK(starts(d->blocks[0].text, "12月1日上午"));
+		CHECK(!strstr(d->blocks[d->n_blocks - 1].text, "相关"));
+	}
+	doc_free(d);
+
 	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
 	buf_reset(&t);
 	buf_puts(&t, "一位彩民的四年\n"
