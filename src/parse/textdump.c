@@ -2348,6 +2348,24 @@ static int dump_latin_name(const char *s, size_t n);
 static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r);
 static int dump_bare_name(const char *s, size_t n);
 
+/* A forum post's subject line (主题： 你知道…？): the bytes of the label, the colon and the
+   spaces after it, when a subject follows; else 0. */
+static size_t dump_subject_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {"帖子主题", "主题", "标题", "主題", "標題"};
+	size_t l;
+	for (size_t q = 0; q < DUMP_N(labels); q++) {
+		size_t k = dump_lit(s, n, labels[q]);
+		if (!k || k >= n || !dump_is_colon(dump_cp(s + k, n - k, &l)))
+			continue;
+		k += l;
+		while (k < n && dump_is_space(dump_cp(s + k, n - k, &l)))
+			k += l;
+		return k < n ? k : 0;
+	}
+	return 0;
+}
+
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
    SIZE_MAX. A repeat of the headline (the page title over the h1) is skipped. */
@@ -2561,6 +2579,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		if (dump_width(&L[j]) > 60)
 			sc -= (long)dump_width(&L[j]) - 60;
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
+		if (dump_subject_label(L[j].s, L[j].n))
+			sc += 40; /* 主题：… over a post */
 		if (sc > head_score) {
 			head_score = sc;
 			head = j;
@@ -2801,6 +2821,20 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			title = i;
 			L[i].kind = DUMP_TEXT;
 		}
+	if (title != SIZE_MAX && !title_para && !dump_subject_label(L[title].s, L[title].n))
+		/* a post's subject line (主题：…) a few lines down is the title; a greeting or a
+		   breadcrumb over it is not (游客 欢迎你！) */
+		for (i = title + 1; i < cut && i <= title + 3; i++) {
+			if (L[i].kind == DUMP_TEXT && dump_subject_label(L[i].s, L[i].n) &&
+			    L[i].chars <= DUMP_SUBTITLE_MAX + 20) {
+				for (size_t q = title; q < i; q++)
+					L[q].kind = DUMP_CHROME;
+				title = i;
+				break;
+			}
+			if (L[i].kind == DUMP_TEXT && dump_is_prose(&L[i]))
+				break;
+		}
 	if (title == SIZE_MAX) {
 		diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
 			nl ? "no article text (only page chrome)" : "input has no text");
@@ -2886,7 +2920,12 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		struct srcpos pos = {doc->file, x->line, 1};
 		if ((i == title && !title_para) || i == sub) {
 			const char *ts = x->s;
-			size_t tn = x->n, k = dump_lit(ts, tn, "原创");
+			size_t tn = x->n, k = i == title ? dump_subject_label(ts, tn) : 0;
+			if (k) { /* 主题： 你知道…？ */
+				ts += k;
+				tn -= k;
+			}
+			k = dump_lit(ts, tn, "原创");
 			if (i == title && k && dump_count(ts + k, tn - k) >= 6) {
 				/* 原创最不愁吃肉的国家: the platform's label glued in front */
 				ts += k;

@@ -1304,6 +1304,22 @@ static void test_post_footer(void)
 	}
 	doc_free(d);
 
+	/* a forum post's subject line is the title, not the greeting over it */
+	buf_reset(&t);
+	buf_puts(&t, "游客 欢迎你！\n"
+		     "\t主题： 你知道导游为什么爱带人去购物吗？\n"
+		     " \t作者：示例网友   时间：2005-08-22 19:13:18\n"
+		     "导游的收入很大一部分来自购物的回扣，这是业内的行规，境内游境外游都是这样的。\n");
+	d = NULL;
+	CHECK(parse_buffer("subject.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 1);
+	if (d && d->n_blocks == 1) {
+		CHECK_STR(d->title.text, "你知道导游为什么爱带人去购物吗？");
+		CHECK_STR(d->published.text, "2005-08-22T19:13:18");
+		CHECK(starts(d->blocks[0].text, "导游的收入"));
+	}
+	doc_free(d);
+
 	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
 	buf_reset(&t);
 	buf_puts(&t, "一位彩民的四年\n"
