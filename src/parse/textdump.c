@@ -36,6 +36,7 @@
 #define DUMP_MAX_NAMES 32      /* names in one byline group */
 #define DUMP_MAX_KEYWORDS 64   /* keywords kept per document */
 #define DUMP_TITLE_MAX 100     /* a longer first line is a paragraph, not a title */
+#define DUMP_PROMO_MAX 100      /* a promotion line (【点击投票】) is at most this long */
 #define DUMP_TAIL_LINE_MAX 80  /* a tail heading line is at most this long */
 #define DUMP_CHROME_LINE_MAX 120
 #define DUMP_DATELINE_MAX 40   /* the byline bracket of a dateline opens within this */
@@ -1600,6 +1601,20 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 				uint32_t c = dump_cp(s + j, n - j, &l);
 				if (c == '>' || c == 0xFF1E || c == 0xBB || c == 0x203A || c == 0x2192)
 					return 1;
+			}
+		}
+	}
+	/* a promotion with a call to action in brackets (…火热进行中！【点击投票】Pick你心目中的…) */
+	if (chars <= DUMP_PROMO_MAX && dump_back(s, n, &k) != 0x3002) {
+		const char *p = memmem(s, n, "【点击", strlen("【点击"));
+		if (p) {
+			size_t at = (size_t)(p - s) + strlen("【点击"), cps = 0;
+			while (at < n && cps <= 4) {
+				uint32_t c = dump_cp(s + at, n - at, &l);
+				if (c == 0x3011)
+					return cps >= 1;
+				at += l;
+				cps++;
 			}
 		}
 	}

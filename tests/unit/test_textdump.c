@@ -1320,6 +1320,19 @@ static void test_post_footer(void)
 	}
 	doc_free(d);
 
+	/* a promotion with a call to action in brackets is chrome */
+	buf_reset(&t);
+	buf_puts(&t, "示例铁路辟谣称消息不实\n"
+		     "2018年12月28日 19:55 示例报\n"
+		     "“2018示例年度人物评选”火热进行中！【点击投票】选出你心目中的商业领袖\n"
+		     "今晚，示例铁路通过官方微博发布辟谣消息称：网传信息不实，网站未发生用户信息泄漏。\n");
+	d = NULL;
+	CHECK(parse_buffer("promo.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 1);
+	if (d && d->n_blocks == 1)
+		CHECK(starts(d->blocks[0].text, "今晚"));
+	doc_free(d);
+
 	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
 	buf_reset(&t);
 	buf_puts(&t, "一位彩民的四年\n"
