@@ -36,6 +36,7 @@
 #define DUMP_MAX_NAMES 32      /* names in one byline group */
 #define DUMP_MAX_KEYWORDS 64   /* keywords kept per document */
 #define DUMP_TITLE_MAX 100     /* a longer first line is a paragraph, not a title */
+#define DUMP_CREDIT_PARAS 12    /* last paragraphs of a page dump searched for （王煌忠／台中報導） */
 #define DUMP_PROMO_MAX 100      /* a promotion line (【点击投票】) is at most this long */
 #define DUMP_TAIL_LINE_MAX 80  /* a tail heading line is at most this long */
 #define DUMP_CHROME_LINE_MAX 120
@@ -2769,6 +2770,68 @@ static int dump_title_para(const struct dump_line *L)
 	return w > DUMP_TITLE_MAX || (w > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
 }
 
+/* A credit closing a paragraph: （王煌忠／台中報導）, （記者陳志明/台北报道）, （姚峰 上海报道）: the
+   Han name (2 to 4 characters) before the slash or space becomes the byline (the text stays).
+   Shared with the HTML reader (textdump.h). */
+enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos)
+{
+	static const char *const ends[] = {"報導）", "报道）", "報導)", "报道)"};
+	static const char *const roles[] = {"記者", "记者", "實習記者", "实习记者"};
+	size_t n = strlen(t), k = 0;
+	/* the last such mark in the paragraph (a promotion may follow it in the same block) */
+	size_t best = 0;
+	for (size_t i = 0; i < DUMP_N(ends); i++) {
+		size_t m = strlen(ends[i]);
+		for (const char *q = t; (q = memmem(q, (size_t)(t + strlen(t) - q), ends[i], m));
+		     q += m)
+			if ((size_t)(q - t) + m > best) {
+				k = m;
+				best = n = (size_t)(q - t) + m;
+			}
+	}
+	if (!k)
+		return ERR_OK;
+	/* the opening bracket within 40 bytes */
+	size_t o = n - k, open = SIZE_MAX;
+	for (size_t i = o; i > 0 && o - i < 40; i--)
+		if (t[i - 1] == '(' || (i >= 3 && !memcmp(t + i - 3, "（", 3))) {
+			open = i;
+			break;
+		}
+	if (open == SIZE_MAX)
+		return ERR_OK;
+	const char *p = t + open, *role = "";
+	size_t m = o - open;
+	for (size_t i = 0; i < DUMP_N(roles); i++) {
+		size_t r = strlen(roles[i]);
+		if (m > r && !memcmp(p, roles[i], r)) {
+			role = roles[i];
+			p += r;
+			m -= r;
+			break;
+		}
+	}
+	const char *sl = memmem(p, m, "／", 3);
+	if (!sl)
+		sl = memchr(p, '/', m);
+	if (!sl) /* （姚峰 上海报道）: the name, a space, the place */
+		sl = memchr(p, ' ', m);
+	if (!sl)
+		sl = memmem(p, m, "\xe3\x80\x80", 3);
+	if (!sl)
+		return ERR_OK;
+	size_t nm = (size_t)(sl - p);
+	dump_trim(&p, &nm);
+	size_t cps = dump_count(p, nm);
+	if (cps < 2 || cps > 4)
+		return ERR_OK;
+	for (size_t i = 0; i < nm; i++)
+		if (!((unsigned char)p[i] & 0x80))
+			return ERR_OK; /* Han names only */
+	enum err e = doc_add_credit(doc, role, (size_t)-1, pos);
+	return e ? e : doc_add_name(doc, p, nm);
+}
+
 static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int extract, struct diag *d)
 {
 	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}, extract};
@@ -3041,6 +3104,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			goto done;
 		break;
 	}
+	/* a credit closing one of the last paragraphs of a page's article: （王煌忠／台中報導） */
+	for (size_t k = doc->n_blocks, m = 0; extract && k-- > 0 && m < DUMP_CREDIT_PARAS && !doc->n_byline; m++)
+		if (doc->blocks[k].type == DOC_PARA &&
+		    (e = dump_report_credit(doc, doc->blocks[k].text, doc->blocks[k].pos)))
+			goto done;
 	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
 		post = dateline; /* the post footer that dated the post */
 	if (!extract && post == SIZE_MAX) {

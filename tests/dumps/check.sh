@@ -83,6 +83,8 @@ check cwced__2168485b published 2004-12-10
 check cwced__2168485b first 第四届中国经济学年会
 # a forum post: the subject line (主题：…) is the title, not the greeting over it
 check cwced__a6e8b739 title 你知道导游为什么那么热衷于让你去各种各样的商场购物吗？
+# a reporter's credit closing a paragraph, a help box and captions after it
+check twnews__appledaily byline 王煌忠
 # a live blog longer than the article under it: the headline over its dateline anchors the body
 check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
 check gne__sina__2 published 2018-12-28T19:55

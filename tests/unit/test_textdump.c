@@ -1333,6 +1333,25 @@ static void test_post_footer(void)
 		CHECK(starts(d->blocks[0].text, "今晚"));
 	doc_free(d);
 
+	/* a reporter's credit closing a paragraph of a full page, a help box after it */
+	buf_reset(&t);
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n社会\n娱乐\n");
+	buf_puts(&t, "和男友口角后女子坠楼\n"
+		     "2016年05月21日11:44\n"
+		     "台中市凌晨发生一起坠楼案，一名女子与男友发生口角后从楼上坠落，送医后仍宣告不治。\n"
+		     "警方已勘验现场并报请相验，将进一步厘清死因。（示例／台中报道）\n"
+		     "关心你\n"
+		     "自杀解决不了问题，却留给家人无比悲痛。请珍惜生命。\n"
+		     "再给自己一次机会\n"
+		     "生命线协谈专线：1995\n");
+	d = NULL;
+	CHECK(parse_buffer("report.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "示例");
+	doc_free(d);
+
 	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
 	buf_reset(&t);
 	buf_puts(&t, "一位彩民的四年\n"
