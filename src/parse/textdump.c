@@ -3147,6 +3147,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
 		     (e = doc_add_name(doc, nm, nn))))
 			goto done;
+		/* else a blog page that opens with its owner's name (李建忠, then the blog's menus) */
+		if (!doc->n_byline && extract && nl && title > 0 && dump_bare_name(L[0].s, L[0].n) &&
+		    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[0].line, 1})) ||
+		     (e = doc_add_name(doc, L[0].s, L[0].n))))
+			goto done;
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {
 		char iso[DUMP_ISO_MAX];

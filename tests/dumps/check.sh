@@ -85,6 +85,8 @@ check cwced__2168485b first 第四届中国经济学年会
 check cwced__a6e8b739 title 你知道导游为什么那么热衷于让你去各种各样的商场购物吗？
 # a reporter's credit closing a paragraph, a help box and captions after it
 check twnews__appledaily byline 王煌忠
+# a blog page opening with its owner's name, the post dated by its footer
+check cwced__54e89e4e byline 李建忠
 # a live blog longer than the article under it: the headline over its dateline anchors the body
 check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
 check gne__sina__2 published 2018-12-28T19:55

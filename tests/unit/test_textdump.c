@@ -1352,6 +1352,26 @@ static void test_post_footer(void)
 		CHECK_STR(credit_name(d, 0, 0), "示例");
 	doc_free(d);
 
+	/* a blog page opening with its owner's name, the post dated by its footer */
+	buf_reset(&t);
+	buf_puts(&t, "秋水\n技术随笔\n");
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n联系\n登录\n");
+	buf_puts(&t, "很高兴入住博客堂\n"
+		     "承蒙朋友邀请，很高兴入住博客堂。作为技术社区，这里是写技术博客的好地方。\n"
+		     "我在这里的博客将集中在编程语言和框架两个方面，希望以后和各位多多交流。\n"
+		     "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)\n"
+		     "# re: 很高兴入住博客堂 2004-12-27 12:46 飞鸟\n"
+		     "欢迎欢迎，期待你的文章。\n");
+	d = NULL;
+	CHECK(parse_buffer("owner.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_name(d, 0, 0), "秋水");
+		CHECK_STR(d->published.text, "2004-12-27T12:40");
+	}
+	doc_free(d);
+
 	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
 	buf_reset(&t);
 	buf_puts(&t, "一位彩民的四年\n"
