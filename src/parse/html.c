@@ -1813,7 +1813,8 @@ static int html_org_author(const char *s, size_t n)
 	static const char *const ends[] = {"网", "網", "报", "報", "社", "台", "新闻", "新聞", "News",
 					   "news", "频道", "頻道", "中心", "日报", "時報", "Times", "Post",
 					   "Press", "Team", "Wire", "Staff", "Daily", "Herald", "Journal",
-					   "Agency", "Service", "Magazine"};
+					   "Agency", "Service", "Magazine", "贡献者", "貢獻者", "编辑部",
+					   "編輯部", "Contributors", "contributors"};
 	html_trim(&s, &n);
 	for (size_t i = 0; i < HTML_N(ends); i++) {
 		size_t k = strlen(ends[i]);
