@@ -1807,6 +1807,19 @@ static enum err html_by_names(struct doc *doc, const char *s, size_t n, struct s
 	return e;
 }
 
+/* A Chinese personal name alone: 2 to 4 Han characters. */
+static int html_han_name(const char *s, size_t n)
+{
+	html_trim(&s, &n);
+	size_t cps = 0, l;
+	for (size_t i = 0; i < n; i += l, cps++) {
+		uint32_t c = html_cp(s + i, n - i, &l);
+		if (c < 0x4E00 || c > 0x9FFF)
+			return 0;
+	}
+	return cps >= 2 && cps <= 4 && !html_org_author(s, n);
+}
+
 /* An author from metadata that is an organisation (the site itself), not a person. */
 static int html_org_author(const char *s, size_t n)
 {
@@ -2545,7 +2558,9 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				b->used = 1;
 				continue;
 			}
-			if (!aut.len && b->chars <= HTML_NAME_MAX && !b->links && html_marked_author(b->owner) &&
+			if (!aut.len && b->chars <= HTML_NAME_MAX &&
+			    (!b->links || (b->links == b->chars && html_han_name(s, b->len))) &&
+			    html_marked_author(b->owner) &&
 			    dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
 				buf_put(&aut, s, b->len); /* <div class="author-name">, used if nothing better */
 				b->used = 1;
@@ -2772,7 +2787,10 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				goto done;
 		}
 	if (!doc->n_byline) {
-		const struct buf *a = c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
+		/* the name shown as the author (a link to the reporter's page: 謝明俊) over the
+		   JSON-LD author, which on some sites names the web editor */
+		const struct buf *a = aut.len && html_han_name(aut.p, aut.len) ? &aut
+				      : c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
 		if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
 		    !html_org_author(a->p, a->len) &&
 		    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
