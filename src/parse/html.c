@@ -1821,13 +1821,27 @@ static enum err html_by_names(struct doc *doc, const char *s, size_t n, struct s
 	return e;
 }
 
+/* A Chinese personal name alone: 2 to 4 Han characters. */
+static int html_han_name(const char *s, size_t n)
+{
+	html_trim(&s, &n);
+	size_t cps = 0, l;
+	for (size_t i = 0; i < n; i += l, cps++) {
+		uint32_t c = html_cp(s + i, n - i, &l);
+		if (c < 0x4E00 || c > 0x9FFF)
+			return 0;
+	}
+	return cps >= 2 && cps <= 4 && !html_org_author(s, n);
+}
+
 /* An author from metadata that is an organisation (the site itself), not a person. */
 static int html_org_author(const char *s, size_t n)
 {
 	static const char *const ends[] = {"网", "網", "报", "報", "社", "台", "新闻", "新聞", "News",
 					   "news", "频道", "頻道", "中心", "日报", "時報", "Times", "Post",
 					   "Press", "Team", "Wire", "Staff", "Daily", "Herald", "Journal",
-					   "Agency", "Service", "Magazine"};
+					   "Agency", "Service", "Magazine", "贡献者", "貢獻者", "编辑部",
+					   "編輯部", "Contributors", "contributors"};
 	html_trim(&s, &n);
 	for (size_t i = 0; i < HTML_N(ends); i++) {
 		size_t k = strlen(ends[i]);
@@ -1956,64 +1970,7 @@ static enum err html_keywords(struct html_ctx *c)
    the name before the slash becomes the byline (the text stays). */
 static enum err html_report_credit(struct doc *doc, const struct doc_block *b, struct srcpos pos)
 {
-	static const char *const ends[] = {"報導）", "报道）", "報導)", "报道)"};
-	static const char *const roles[] = {"記者", "记者", "實習記者", "实习记者"};
-	const char *t = b->text;
-	size_t n = strlen(t), k = 0;
-	if (b->type != DOC_PARA)
-		return ERR_OK;
-	/* the last such mark in the paragraph (a promotion may follow it in the same block) */
-	size_t best = 0;
-	for (size_t i = 0; i < HTML_N(ends); i++) {
-		size_t m = strlen(ends[i]);
-		for (const char *q = t; (q = memmem(q, (size_t)(t + strlen(t) - q), ends[i], m));
-		     q += m)
-			if ((size_t)(q - t) + m > best) {
-				k = m;
-				best = n = (size_t)(q - t) + m;
-			}
-	}
-	if (!k)
-		return ERR_OK;
-	/* the opening bracket within 40 bytes */
-	size_t o = n - k, open = SIZE_MAX;
-	for (size_t i = o; i > 0 && o - i < 40; i--)
-		if (t[i - 1] == '(' || (i >= 3 && !memcmp(t + i - 3, "（", 3))) {
-			open = i;
-			break;
-		}
-	if (open == SIZE_MAX)
-		return ERR_OK;
-	const char *p = t + open, *role = "";
-	size_t m = o - open;
-	for (size_t i = 0; i < HTML_N(roles); i++) {
-		size_t r = strlen(roles[i]);
-		if (m > r && !memcmp(p, roles[i], r)) {
-			role = roles[i];
-			p += r;
-			m -= r;
-			break;
-		}
-	}
-	const char *sl = memmem(p, m, "／", 3);
-	if (!sl)
-		sl = memchr(p, '/', m);
-	if (!sl) /* （姚峰 上海报道）: the name, a space, the place */
-		sl = memchr(p, ' ', m);
-	if (!sl)
-		sl = memmem(p, m, "\xe3\x80\x80", 3);
-	if (!sl)
-		return ERR_OK;
-	size_t nm = (size_t)(sl - p);
-	html_trim(&p, &nm);
-	size_t cps = html_count(p, nm);
-	if (cps < 2 || cps > 4)
-		return ERR_OK;
-	for (size_t i = 0; i < nm; i++)
-		if (!((unsigned char)p[i] & 0x80))
-			return ERR_OK; /* Han names only */
-	enum err e = doc_add_credit(doc, role, (size_t)-1, pos);
-	return e ? e : doc_add_name(doc, p, nm);
+	return b->type == DOC_PARA ? dump_report_credit(doc, b->text, pos) : ERR_OK;
 }
 
 /* A line that is only a Chinese personal name (胡平, 买买提·艾力): 2 or 3 Han characters, or up
@@ -2615,7 +2572,9 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				b->used = 1;
 				continue;
 			}
-			if (!aut.len && b->chars <= HTML_NAME_MAX && !b->links && html_marked_author(b->owner) &&
+			if (!aut.len && b->chars <= HTML_NAME_MAX &&
+			    (!b->links || (b->links == b->chars && html_han_name(s, b->len))) &&
+			    html_marked_author(b->owner) &&
 			    dump_line_kind(c->doc, s, b->len) == DUMP_LINE_TEXT) {
 				buf_put(&aut, s, b->len); /* <div class="author-name">, used if nothing better */
 				b->used = 1;
@@ -2842,7 +2801,10 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				goto done;
 		}
 	if (!doc->n_byline) {
-		const struct buf *a = c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
+		/* the name shown as the author (a link to the reporter's page: 謝明俊) over the
+		   JSON-LD author, which on some sites names the web editor */
+		const struct buf *a = aut.len && html_han_name(aut.p, aut.len) ? &aut
+				      : c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
 		if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
 		    !html_org_author(a->p, a->len) &&
 		    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,

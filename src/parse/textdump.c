@@ -37,6 +37,8 @@
 #define DUMP_MAX_NAMES 32      /* names in one byline group */
 #define DUMP_MAX_KEYWORDS 64   /* keywords kept per document */
 #define DUMP_TITLE_MAX 100     /* a longer first line is a paragraph, not a title */
+#define DUMP_CREDIT_PARAS 12    /* last paragraphs of a page dump searched for （王煌忠／台中報導） */
+#define DUMP_PROMO_MAX 100      /* a promotion line (【点击投票】) is at most this long */
 #define DUMP_TAIL_LINE_MAX 80  /* a tail heading line is at most this long */
 #define DUMP_CHROME_LINE_MAX 120
 #define DUMP_DATELINE_MAX 40   /* the byline bracket of a dateline opens within this */
@@ -195,7 +197,7 @@ static const char *const dump_notice_starts[] = {"免责声明", "版权声明",
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
-	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐",
+	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐", "相关专题", "相关信息", "相关评论",
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
@@ -959,6 +961,46 @@ static enum err dump_credits_apply(struct dump_ctx *c, const struct dump_credits
 
 static int dump_has_stop(const char *s, size_t n);
 
+/* Does s[0..n) look like one person's Chinese name: two or three Han characters, the first a
+   common surname, the last not one that ends the name of an outlet or a place (新华社, 华商报,
+   江西)? Used for a 来源 line that names a person (来源: 尹娟), which credits the author. */
+static int dump_person_name(const char *s, size_t n)
+{
+	static const char surnames[] =
+		"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
+		"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+		"顾毛郝龚邵钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿"
+		"关兰焦俞左柳甘祝包宁尚符舒阮纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华"
+		"喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+		"宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐"
+		"陳劉楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂鍾譚陸賈韋鄒龔錢嚴湯顏聶魯蘭傅張羅";
+	static const char org_ends[] = "社报報网網台刊站部局会會院馆館厅廳委办辦处處所司团團队隊组組室"
+				       "校视視闻聞讯訊刊省市县縣区區州镇鎮乡鄉村城山江河湖海西东東南北京"
+				       "业業厂廠店行楼樓报道网友载載创創合";
+	size_t l, i = 0, count = 0;
+	uint32_t first = 0, last = 0;
+	while (i < n) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c < 0x4E00 || c > 0x9FFF)
+			return 0;
+		if (!count)
+			first = c;
+		last = c;
+		count++;
+		i += l;
+	}
+	if (count < 2 || count > 3)
+		return 0;
+	int sur = 0, org = 0;
+	for (size_t k = 0; k < sizeof surnames - 1; k += l)
+		if (dump_cp(surnames + k, sizeof surnames - 1 - k, &l) == first)
+			sur = 1;
+	for (size_t k = 0; k < sizeof org_ends - 1; k += l)
+		if (dump_cp(org_ends + k, sizeof org_ends - 1 - k, &l) == last)
+			org = 1;
+	return sur && !org;
+}
+
 /* ---- metadata lines ---- */
 
 /* The key with a colon starting s[0..n), with *len = bytes through the colon and the spaces
@@ -1414,6 +1456,14 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			switch (key->k) {
 			case DUMP_KEY_SOURCE:
 				fl |= DUMP_F_SOURCE;
+				if (dump_person_name(v, vn)) {
+					/* 来源: 尹娟 names the author, not an outlet */
+					if (apply && !c->doc->n_byline &&
+					    ((e = doc_add_credit(c->doc, "", 0, pos)) ||
+					     (e = doc_add_name(c->doc, v, vn))))
+						return e;
+					break;
+				}
 				if (apply && vn && !c->doc->source.text &&
 				    (e = dump_set_collapsed(c, &c->doc->source, v, vn, pos)))
 					return e;
@@ -1550,6 +1600,20 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			}
 		}
 	}
+	/* a promotion with a call to action in brackets (…火热进行中！【点击投票】Pick你心目中的…) */
+	if (chars <= DUMP_PROMO_MAX && dump_back(s, n, &k) != 0x3002) {
+		const char *p = memmem(s, n, "【点击", strlen("【点击"));
+		if (p) {
+			size_t at = (size_t)(p - s) + strlen("【点击"), cps = 0;
+			while (at < n && cps <= 4) {
+				uint32_t c = dump_cp(s + at, n - at, &l);
+				if (c == 0x3011)
+					return cps >= 1;
+				at += l;
+				cps++;
+			}
+		}
+	}
 	/* reading time: 11 minute read, 7-minute read, 3 min read */
 	if (chars <= 20 && i < n && s[i] >= '0' && s[i] <= '9' &&
 	    (dump_ends(s, n, "minute read") || dump_ends(s, n, "min read") || dump_ends(s, n, "mins read")))
@@ -1595,7 +1659,7 @@ static int dump_tail_line(const char *s, size_t n, size_t chars)
 	for (size_t q = 0; q < DUMP_N(dump_tail_words); q++) {
 		size_t k = dump_lit(s + i, n - i, dump_tail_words[q]);
 		if (k && (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l)) ||
-			  dump_lit(s + i + k, n - i - k, "更多")))
+			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多")))
 			return 1;
 	}
 	return 0;
@@ -2292,6 +2356,26 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 
 static int dump_posted(const char *s, size_t n);
 static int dump_latin_name(const char *s, size_t n);
+static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r);
+static int dump_bare_name(const char *s, size_t n);
+
+/* A forum post's subject line (主题： 你知道…？): the bytes of the label, the colon and the
+   spaces after it, when a subject follows; else 0. */
+static size_t dump_subject_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {"帖子主题", "主题", "标题", "主題", "標題"};
+	size_t l;
+	for (size_t q = 0; q < DUMP_N(labels); q++) {
+		size_t k = dump_lit(s, n, labels[q]);
+		if (!k || k >= n || !dump_is_colon(dump_cp(s + k, n - k, &l)))
+			continue;
+		k += l;
+		while (k < n && dump_is_space(dump_cp(s + k, n - k, &l)))
+			k += l;
+		return k < n ? k : 0;
+	}
+	return 0;
+}
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
    two lines, when it is a metadata line with a date or a short line with a date in it; else
@@ -2328,6 +2412,7 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
    scan is linear per anchor (at most DUMP_ANCHORS).
    Returns the headline's index and sets [*bs, *be), or SIZE_MAX and leaves them. */
 #define DUMP_ANCHOR_GAP 16
+#define DUMP_AGENDA_LINES 20 /* lines of text under a dateline that make an article without sentences */
 #define DUMP_ANCHOR_MIN 80
 #define DUMP_ANCHORS 64
 static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, size_t *bs, size_t *be,
@@ -2451,6 +2536,26 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;
+	if (anchor == SIZE_MAX && best < DUMP_ANCHOR_MIN && post_end == SIZE_MAX) {
+		/* no run of sentences weighs anything (an agenda, a list of contacts): a headline over
+		   its dateline, then many lines of text down to a tail heading (相关专题) holding the
+		   little core found, is the article */
+		for (size_t j = 0; j < bs && j < nl; j++) {
+			if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j))
+				continue;
+			size_t k = dump_dateline_of(L, nl, j), t, texts = 0;
+			if (k == SIZE_MAX || k >= bs)
+				continue;
+			for (t = k + 1; t < nl && L[t].kind != DUMP_TAIL; t++)
+				texts += L[t].kind == DUMP_TEXT;
+			if (t < nl && t >= be && texts >= DUMP_AGENDA_LINES) {
+				anchor = j;
+				bs = k + 1;
+				be = t;
+			}
+			break;
+		}
+	}
 	/* the headline */
 	size_t head = SIZE_MAX, lo = bs > DUMP_HEAD_WINDOW ? bs - DUMP_HEAD_WINDOW : 0;
 	long head_score = LONG_MIN;
@@ -2485,6 +2590,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		if (dump_width(&L[j]) > 60)
 			sc -= (long)dump_width(&L[j]) - 60;
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
+		if (dump_subject_label(L[j].s, L[j].n))
+			sc += 40; /* 主题：… over a post */
 		if (sc > head_score) {
 			head_score = sc;
 			head = j;
@@ -2563,9 +2670,13 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		    dump_weight(L, nl, j) <= 0)
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu) or chrome */
-			keep = j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
-			       !dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
-			       !(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n));
+			keep = (j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+				!dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
+				!(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n))) ||
+			       /* the headline again over the core with the author's name under it
+				  (茉莉：我是… / 我是… / 茉莉): read as the byline */
+			       (j + 1 < bs && dump_title_repeat(&L[head], &L[j]) && dump_bare_name(L[j + 1].s, L[j + 1].n)) ||
+			       (j > head + 1 && dump_title_repeat(&L[head], &L[j - 1]) && dump_bare_name(L[j].s, L[j].n));
 		if (keep && bottom && j >= be && L[j].kind == DUMP_TEXT)
 			keep = dump_signs(L, nl, j);
 		if (!keep)
@@ -2606,6 +2717,29 @@ static int dump_bare_name(const char *s, size_t n)
 	return 1;
 }
 
+/* Is line r the headline t again, whole or as the part after a colon (茉莉：我是… / 我是…)? */
+static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r)
+{
+	if (!r->n || r->n > t->n || memcmp(t->s + t->n - r->n, r->s, r->n))
+		return 0;
+	if (r->n == t->n)
+		return 1;
+	const char *p = t->s;
+	size_t k = t->n - r->n, l;
+	while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+		k--;
+	/* the last code point before the repeat */
+	size_t j = k;
+	while (j > 0 && ((unsigned char)p[j - 1] & 0xC0) == 0x80)
+		j--;
+	if (j == 0)
+		return 0;
+	j--;
+	while (j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80)
+		j--;
+	return dump_is_colon(dump_cp(p + j, k - j, &l));
+}
+
 /* PUNCT-NORM of s[0..n) into c->tmp; returns the length (0: nothing left). */
 static size_t dump_norm(struct dump_ctx *c, const char *s, size_t n)
 {
@@ -2629,6 +2763,68 @@ static int dump_title_para(const struct dump_line *L)
 {
 	unsigned w = dump_width(L); /* Latin letters count half: English headlines are long */
 	return w > DUMP_TITLE_MAX || (w > DUMP_SUBTITLE_MAX && dump_is_stop(dump_last_sig(L->s, L->n)));
+}
+
+/* A credit closing a paragraph: （王煌忠／台中報導）, （記者陳志明/台北报道）, （姚峰 上海报道）: the
+   Han name (2 to 4 characters) before the slash or space becomes the byline (the text stays).
+   Shared with the HTML reader (textdump.h). */
+enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos)
+{
+	static const char *const ends[] = {"報導）", "报道）", "報導)", "报道)"};
+	static const char *const roles[] = {"記者", "记者", "實習記者", "实习记者"};
+	size_t n = strlen(t), k = 0;
+	/* the last such mark in the paragraph (a promotion may follow it in the same block) */
+	size_t best = 0;
+	for (size_t i = 0; i < DUMP_N(ends); i++) {
+		size_t m = strlen(ends[i]);
+		for (const char *q = t; (q = memmem(q, (size_t)(t + strlen(t) - q), ends[i], m));
+		     q += m)
+			if ((size_t)(q - t) + m > best) {
+				k = m;
+				best = n = (size_t)(q - t) + m;
+			}
+	}
+	if (!k)
+		return ERR_OK;
+	/* the opening bracket within 40 bytes */
+	size_t o = n - k, open = SIZE_MAX;
+	for (size_t i = o; i > 0 && o - i < 40; i--)
+		if (t[i - 1] == '(' || (i >= 3 && !memcmp(t + i - 3, "（", 3))) {
+			open = i;
+			break;
+		}
+	if (open == SIZE_MAX)
+		return ERR_OK;
+	const char *p = t + open, *role = "";
+	size_t m = o - open;
+	for (size_t i = 0; i < DUMP_N(roles); i++) {
+		size_t r = strlen(roles[i]);
+		if (m > r && !memcmp(p, roles[i], r)) {
+			role = roles[i];
+			p += r;
+			m -= r;
+			break;
+		}
+	}
+	const char *sl = memmem(p, m, "／", 3);
+	if (!sl)
+		sl = memchr(p, '/', m);
+	if (!sl) /* （姚峰 上海报道）: the name, a space, the place */
+		sl = memchr(p, ' ', m);
+	if (!sl)
+		sl = memmem(p, m, "\xe3\x80\x80", 3);
+	if (!sl)
+		return ERR_OK;
+	size_t nm = (size_t)(sl - p);
+	dump_trim(&p, &nm);
+	size_t cps = dump_count(p, nm);
+	if (cps < 2 || cps > 4)
+		return ERR_OK;
+	for (size_t i = 0; i < nm; i++)
+		if (!((unsigned char)p[i] & 0x80))
+			return ERR_OK; /* Han names only */
+	enum err e = doc_add_credit(doc, role, (size_t)-1, pos);
+	return e ? e : doc_add_name(doc, p, nm);
 }
 
 static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int extract, struct diag *d)
@@ -2698,6 +2894,20 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			title = i;
 			L[i].kind = DUMP_TEXT;
 		}
+	if (title != SIZE_MAX && !title_para && !dump_subject_label(L[title].s, L[title].n))
+		/* a post's subject line (主题：…) a few lines down is the title; a greeting or a
+		   breadcrumb over it is not (游客 欢迎你！) */
+		for (i = title + 1; i < cut && i <= title + 3; i++) {
+			if (L[i].kind == DUMP_TEXT && dump_subject_label(L[i].s, L[i].n) &&
+			    L[i].chars <= DUMP_SUBTITLE_MAX + 20) {
+				for (size_t q = title; q < i; q++)
+					L[q].kind = DUMP_CHROME;
+				title = i;
+				break;
+			}
+			if (L[i].kind == DUMP_TEXT && dump_is_prose(&L[i]))
+				break;
+		}
 	if (title == SIZE_MAX) {
 		diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
 			nl ? "no article text (only page chrome)" : "input has no text");
@@ -2752,11 +2962,19 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		    !(L[i].flags & ~(unsigned)(DUMP_F_CREDIT | DUMP_F_DATE | DUMP_F_SOURCE)))
 			L[i].flags = DUMP_F_CREDIT | DUMP_F_WRAPPED; /* 作者：张三 时间：2005-08-22 19:13:18 */
 	/* a bare name right under the headline signs the article (犬儒病 / 胡平 / ——副题) */
-	size_t bare = SIZE_MAX;
-	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT && dump_bare_name(L[bstart].s, L[bstart].n))
-		bare = bstart;
+	size_t bare = SIZE_MAX, dup = SIZE_MAX;
+	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT) {
+		size_t b = bstart;
+		/* the headline again over the article, then the name (茉莉：我是… / 我是… / 茉莉) */
+		if (b + 2 < bend && L[b + 1].kind == DUMP_TEXT && dump_title_repeat(&L[title], &L[b]))
+			dup = b++;
+		if (dump_bare_name(L[b].s, L[b].n))
+			bare = b;
+		else
+			dup = SIZE_MAX;
+	}
 	for (i = bstart; i < bend; i++)
-		if (i != bare && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
+		if (i != bare && i != dup && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
 			L[i].body = 1;
 			body[nb++] = i;
 		}
@@ -2775,7 +2993,12 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		struct srcpos pos = {doc->file, x->line, 1};
 		if ((i == title && !title_para) || i == sub) {
 			const char *ts = x->s;
-			size_t tn = x->n, k = dump_lit(ts, tn, "原创");
+			size_t tn = x->n, k = i == title ? dump_subject_label(ts, tn) : 0;
+			if (k) { /* 主题： 你知道…？ */
+				ts += k;
+				tn -= k;
+			}
+			k = dump_lit(ts, tn, "原创");
 			if (i == title && k && dump_count(ts + k, tn - k) >= 6) {
 				/* 原创最不愁吃肉的国家: the platform's label glued in front */
 				ts += k;
@@ -2876,8 +3099,27 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			goto done;
 		break;
 	}
+	/* a credit closing one of the last paragraphs of a page's article: （王煌忠／台中報導） */
+	for (size_t k = doc->n_blocks, m = 0; extract && k-- > 0 && m < DUMP_CREDIT_PARAS && !doc->n_byline; m++)
+		if (doc->blocks[k].type == DOC_PARA &&
+		    (e = dump_report_credit(doc, doc->blocks[k].text, doc->blocks[k].pos)))
+			goto done;
 	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
 		post = dateline; /* the post footer that dated the post */
+	if (!extract && post == SIZE_MAX) {
+		/* text already narrowed (a page's article): a post footer as its last line */
+		size_t j = nl;
+		while (j > 0 && L[j - 1].kind != DUMP_TEXT)
+			j--;
+		if (j > 0 && L[j - 1].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j - 1]) &&
+		    dump_posted(L[j - 1].s, L[j - 1].n)) {
+			post = j - 1;
+			/* read, not printed */
+			if (doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA &&
+			    doc->blocks[doc->n_blocks - 1].pos.line == L[post].line)
+				doc->n_blocks--;
+		}
+	}
 	if (!doc->n_byline && post != SIZE_MAX) {
 		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55, 〓 发布时间
 		   2005/03/15 22:36:13 by duscha 〓 */
@@ -2899,6 +3141,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if (nm && dump_name_ok(nm, nn, 0) &&
 		    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[post].line, 1})) ||
 		     (e = doc_add_name(doc, nm, nn))))
+			goto done;
+		/* else a blog page that opens with its owner's name (李建忠, then the blog's menus) */
+		if (!doc->n_byline && extract && nl && title > 0 && dump_bare_name(L[0].s, L[0].n) &&
+		    ((e = doc_add_credit(doc, "", (size_t)-1, (struct srcpos){doc->file, L[0].line, 1})) ||
+		     (e = doc_add_name(doc, L[0].s, L[0].n))))
 			goto done;
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {

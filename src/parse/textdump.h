@@ -38,6 +38,11 @@ enum err dump_read_page(struct doc *doc, const char *text, size_t len, struct di
    returns the number of bytes read; 0 (iso untouched) when no valid date starts here. */
 size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
 
+/* Reads a reporter's credit closing the paragraph text t (（王煌忠／台中報導）, （記者陳志明/台北报道）,
+   （姚峰 上海报道）) into doc's byline, with position pos; the text is not changed. ERR_OK also
+   when there is none; ERR_NOMEM. */
+enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos);
+
 /* The class dump_read gives a line on its own (pass 1 of the contract), for other readers
    that assemble lines of page text (the HTML reader). */
 enum dump_line_class {

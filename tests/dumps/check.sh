@@ -74,6 +74,19 @@ check readability__youth title '海外留学生看两会：出国前后关注点
 check readability__youth published 2017-03-10T08:42:00
 # the dateline starts with a URL and ends with the source: the date is read anywhere in it
 check cwced__0d931936 published 2005-03-21T11:21
+check cwced__0d931936 byline 尹娟
+# the headline again over the article with the author's name under it (茉莉：… / … / 茉莉)
+check cwced__05e98007 byline 茉莉
+# an agenda with no sentences: the headline over its dateline, then everything down to 相关专题
+check cwced__2168485b title 第四届中国经济学年会会议议程
+check cwced__2168485b published 2004-12-10
+check cwced__2168485b first 第四届中国经济学年会
+# a forum post: the subject line (主题：…) is the title, not the greeting over it
+check cwced__a6e8b739 title 你知道导游为什么那么热衷于让你去各种各样的商场购物吗？
+# a reporter's credit closing a paragraph, a help box and captions after it
+check twnews__appledaily byline 王煌忠
+# a blog page opening with its owner's name, the post dated by its footer
+check cwced__54e89e4e byline 李建忠
 # a live blog longer than the article under it: the headline over its dateline anchors the body
 check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
 check gne__sina__2 published 2018-12-28T19:55

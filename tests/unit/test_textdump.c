@@ -1254,6 +1254,146 @@ static void test_post_footer(void)
 		CHECK_STR(d->published.text, "2005-06-14T03:25:55");
 	}
 	doc_free(d);
+
+	/* the headline again over the article (after the author's name and a colon), the name
+	   under it: the byline, and neither line is body text */
+	buf_reset(&t);
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n专栏\n人物\n");
+	buf_puts(&t, "秋水：一次难忘的旅行\n"
+		     "发布日期： 2005-05-07 21:23:57\n"
+		     "一次难忘的旅行\n"
+		     "秋水\n"
+		     "那年春天，我们一行五人从北京出发，沿着长城一路向西，走了整整一个月。\n"
+		     "路上遇到的人和事，至今仍然清晰地留在我的记忆里，让我常常想起那段日子。\n"
+		     "我们在一个小村庄里住了三天，村里的老人给我们讲了许多过去的故事。\n");
+	d = NULL;
+	CHECK(parse_buffer("repeat.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 3);
+	if (d && d->n_byline == 1 && d->n_blocks == 3) {
+		CHECK_STR(credit_name(d, 0, 0), "秋水");
+		CHECK(starts(d->blocks[0].text, "那年春天"));
+	}
+	doc_free(d);
+
+	/* an agenda: no run of sentences, but a headline over its dateline and many lines of text
+	   down to a related-list heading (相关专题:…) */
+	buf_reset(&t);
+	buf_puts(&t, " \t当前位置：首页>>会议>>年会秘书处\t双击自动滚屏\t\n"
+		     "第一届示例学术年会会议议程\n"
+		     "2004-12-10      阅读10544次\n");
+	for (int i = 1; i <= 12; i++) {
+		char line[160];
+		snprintf(line, sizeof line, "12月%d日上午 第%d场专题讨论\n地  点：示例大学第%d教学楼\n", i, i, i);
+		buf_puts(&t, line);
+		if (i == 6)
+			buf_puts(&t, "[共 23个专题，每篇文章发言10分钟，讨论5分钟。]\n");
+	}
+	buf_puts(&t, "相关专题:示例学术年会\n"
+		     "  第二届示例学术年会胜利闭幕(2006-12-19)[836]\n"
+		     "  第二届示例学术年会专家访谈(2006-12-18)[793]\n"
+		     "Copyright© 1998-2005 示例大学 版权所有\n");
+	d = NULL;
+	CHECK(parse_buffer("agenda.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks >= 20);
+	if (d && d->n_blocks >= 20) {
+		CHECK_STR(d->title.text, "第一届示例学术年会会议议程");
+		CHECK_STR(d->published.text, "2004-12-10");
+		CHECK(starts(d->blocks[0].text, "12月1日上午"));
+		CHECK(!strstr(d->blocks[d->n_blocks - 1].text, "相关"));
+	}
+	doc_free(d);
+
+	/* a forum post's subject line is the title, not the greeting over it */
+	buf_reset(&t);
+	buf_puts(&t, "游客 欢迎你！\n"
+		     "\t主题： 你知道导游为什么爱带人去购物吗？\n"
+		     " \t作者：示例网友   时间：2005-08-22 19:13:18\n"
+		     "导游的收入很大一部分来自购物的回扣，这是业内的行规，境内游境外游都是这样的。\n");
+	d = NULL;
+	CHECK(parse_buffer("subject.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 1);
+	if (d && d->n_blocks == 1) {
+		CHECK_STR(d->title.text, "你知道导游为什么爱带人去购物吗？");
+		CHECK_STR(d->published.text, "2005-08-22T19:13:18");
+		CHECK(starts(d->blocks[0].text, "导游的收入"));
+	}
+	doc_free(d);
+
+	/* a promotion with a call to action in brackets is chrome */
+	buf_reset(&t);
+	buf_puts(&t, "示例铁路辟谣称消息不实\n"
+		     "2018年12月28日 19:55 示例报\n"
+		     "“2018示例年度人物评选”火热进行中！【点击投票】选出你心目中的商业领袖\n"
+		     "今晚，示例铁路通过官方微博发布辟谣消息称：网传信息不实，网站未发生用户信息泄漏。\n");
+	d = NULL;
+	CHECK(parse_buffer("promo.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 1);
+	if (d && d->n_blocks == 1)
+		CHECK(starts(d->blocks[0].text, "今晚"));
+	doc_free(d);
+
+	/* a reporter's credit closing a paragraph of a full page, a help box after it */
+	buf_reset(&t);
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n社会\n娱乐\n");
+	buf_puts(&t, "和男友口角后女子坠楼\n"
+		     "2016年05月21日11:44\n"
+		     "台中市凌晨发生一起坠楼案，一名女子与男友发生口角后从楼上坠落，送医后仍宣告不治。\n"
+		     "警方已勘验现场并报请相验，将进一步厘清死因。（示例／台中报道）\n"
+		     "关心你\n"
+		     "自杀解决不了问题，却留给家人无比悲痛。请珍惜生命。\n"
+		     "再给自己一次机会\n"
+		     "生命线协谈专线：1995\n");
+	d = NULL;
+	CHECK(parse_buffer("report.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "示例");
+	doc_free(d);
+
+	/* a blog page opening with its owner's name, the post dated by its footer */
+	buf_reset(&t);
+	buf_puts(&t, "秋水\n技术随笔\n");
+	for (int i = 0; i < 8; i++)
+		buf_puts(&t, "首页\n联系\n登录\n");
+	buf_puts(&t, "很高兴入住博客堂\n"
+		     "承蒙朋友邀请，很高兴入住博客堂。作为技术社区，这里是写技术博客的好地方。\n"
+		     "我在这里的博客将集中在编程语言和框架两个方面，希望以后和各位多多交流。\n"
+		     "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)\n"
+		     "# re: 很高兴入住博客堂 2004-12-27 12:46 飞鸟\n"
+		     "欢迎欢迎，期待你的文章。\n");
+	d = NULL;
+	CHECK(parse_buffer("owner.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_name(d, 0, 0), "秋水");
+		CHECK_STR(d->published.text, "2004-12-27T12:40");
+	}
+	doc_free(d);
+
+	/* a 来源 line naming a person credits the author; one naming an outlet stays the source */
+	buf_reset(&t);
+	buf_puts(&t, "一位彩民的四年\n"
+		     "2005年03月21日 11:21\n"
+		     "四年前他中了大奖，四年后他又回到了原点，这是一个关于运气和选择的故事。\n"
+		     "来源: 尹娟\n");
+	d = NULL;
+	CHECK(parse_buffer("src1.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 1 && !d->source.text);
+	if (d && d->n_byline == 1)
+		CHECK_STR(credit_name(d, 0, 0), "尹娟");
+	doc_free(d);
+	buf_reset(&t);
+	buf_puts(&t, "一位彩民的四年\n"
+		     "2005年03月21日 11:21 来源：华商报\n"
+		     "四年前他中了大奖，四年后他又回到了原点，这是一个关于运气和选择的故事。\n");
+	d = NULL;
+	CHECK(parse_buffer("src2.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 0);
+	if (d)
+		CHECK_STR(d->source.text, "华商报");
+	doc_free(d);
 	buf_free(&t);
 	cap_close(&c);
 }
