@@ -898,6 +898,22 @@ out:
 	return e;
 }
 
+/* libzip writes an entry's time as local time (localtime(3)): the time whose local fields are
+   t's UTC fields, so that the bytes do not depend on TZ. */
+static time_t epub_zip_time(time_t t)
+{
+	struct tm u, l;
+	gmtime_r(&t, &u);
+	time_t s = t;
+	for (int i = 0; i < 3; i++) { /* twice is enough but at a DST change */
+		localtime_r(&s, &l);
+		if (l.tm_hour == u.tm_hour && l.tm_min == u.tm_min && l.tm_mday == u.tm_mday)
+			break;
+		s = t - l.tm_gmtoff;
+	}
+	return s;
+}
+
 enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char *out, struct diag *d)
 {
 	struct epub x = {.doc = doc, .o = o, .d = d};
@@ -908,7 +924,7 @@ enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(x.modified, sizeof x.modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	x.mtime = o->epoch >= 315619200LL ? (time_t)o->epoch : (time_t)EPUB_ZIP_TIME;
+	x.mtime = epub_zip_time(o->epoch >= EPUB_ZIP_TIME ? (time_t)o->epoch : (time_t)EPUB_ZIP_TIME);
 	void *data = NULL;
 	size_t len = 0;
 	enum err e = ERR_OK;

