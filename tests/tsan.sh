@@ -1,6 +1,6 @@
 #!/bin/sh
 # tsan.sh: the ThreadSanitizer build (make check builds it into build-tsan) binding the sample
-# digest and printing the sample articles with 4 threads, and one article whose fonts are
+# digest, printing the sample articles with 4 threads, writing them as EPUBs with 4 threads, and one article whose fonts are
 # subset in parallel threads: no data race reported.
 # Usage (from the repository root): sh tests/tsan.sh BUILD_DIR
 set -u
@@ -25,5 +25,8 @@ run() { # name command...
 run digest "$B/paiban" digest samples/digest.yaml -j 4 -o "$T/digest.pdf"
 run print "$B/paiban" print samples/*.txt samples/digest/*.txt samples/digest/*.md samples/digest/*.html \
 	-j 4 -d "$T/print"
+mkdir -p "$T/epub"
+run epub "$B/paiban" epub -q samples/*.txt samples/digest/*.txt samples/digest/*.md samples/digest/*.html \
+	tests/images/article/article.md -j 4 -d "$T/epub"
 run print-one "$B/paiban" print samples/hubei-2022-04-06-wushe-liandong.txt -j 4 -o "$T/one.pdf"
 exit $fails

@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind.sh: valgrind memcheck over the normal build printing a page dump (the sample), an
 # HTML page, a Markdown file with front matter and PNG/JPEG images, and the sample digest
-# with two threads: no error, no definite
+# with two threads, and the sample and the Markdown file as EPUBs: no error, no definite
 # or indirect leak. Run by `make check` (not by `make test`: it takes a minute).
 # Usage (from the repository root): sh tests/valgrind.sh [BUILD_DIR]
 set -u
@@ -20,10 +20,11 @@ vg() {
 	name=$1
 	shift
 	cmd=print
-	case $1 in digest) cmd=digest; shift ;; esac
+	ext=pdf
+	case $1 in digest) cmd=digest; shift ;; epub) cmd=epub; ext=epub; shift ;; esac
 	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--show-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp \
-		"$B/paiban" $cmd "$@" -o "$T/$name.pdf" >"$T/$name.log" 2>&1; then
+		"$B/paiban" $cmd "$@" -o "$T/$name.$ext" >"$T/$name.log" 2>&1; then
 		echo "ok    valgrind $name"
 	else
 		echo "FAIL  valgrind $name"
@@ -36,4 +37,6 @@ vg html tests/html/utf8-jsonld.html
 vg markdown tests/images/article/article.md
 vg markdown-full tests/markdown/full.md --style a4-two-column
 vg digest digest samples/digest.yaml -j 2
+vg epub-sample epub samples/hubei-2022-04-06-wushe-liandong.txt
+vg epub-markdown epub tests/images/article/article.md
 exit $fails

@@ -1,4 +1,4 @@
-/* main.c: the paiban command line: print, digest, parse, --help, --version. */
+/* main.c: the paiban command line: print, epub, digest, parse, --help, --version. */
 #include "../base/buf.h"
 #include "../base/diag.h"
 #include "../base/file.h"
@@ -9,6 +9,7 @@
 #include "../layout/compose.h"
 #include "../layout/page.h"
 #include "../render/pdf.h"
+#include "../render/epub.h"
 #include "../job/job.h"
 #include "../job/digest.h"
 #include "../parse/manifest.h"
@@ -36,6 +37,7 @@ static const char cli_usage[] =
 	"\n"
 	"Commands:\n"
 	"  print FILE... -o OUT.pdf | -d DIR   typeset articles, one PDF each\n"
+	"  epub FILE... -o OUT.epub | -d DIR   articles as EPUB 3 e-books, one each\n"
 	"  digest MANIFEST.yaml -o OUT.pdf     bind a week's articles into one digest PDF\n"
 	"  digest FILE... --title T -o OUT.pdf   (周报 / 简报: cover, contents, sections)\n"
 	"  parse FILE                          print the document model as JSON\n"
@@ -93,6 +95,32 @@ static const char cli_print_usage[] =
 	"is refused (exit 4). No output (-o, -d, --dump-layout) may be an input, nor the dump\n"
 	"the PDF (exit 2). Every file is written to a temporary file and renamed; SIGINT,\n"
 	"SIGTERM or SIGHUP removes the temporaries being written.\n";
+
+static const char cli_epub_usage[] =
+	"Usage: paiban epub [OPTIONS] FILE...\n"
+	"Writes each article FILE (page dump, HTML or Markdown, as for print) as an EPUB 3\n"
+	"e-book: the same content and wording as the printed article (title, dateline and\n"
+	"来源, subheads, paragraphs, images with captions, byline, 关键词, 责任编辑), a 目录,\n"
+	"a CJK stylesheet from the style, and package metadata (language, byline people with\n"
+	"their roles, publisher, date, keywords, accessibility). The same input and\n"
+	"SOURCE_DATE_EPOCH give the same bytes.\n"
+	"\n"
+	"  -o, --output FILE   write the EPUB to FILE (one input only; '-' = stdout)\n"
+	"  -d, --dir DIR       write one EPUB per input into DIR, named after the input\n"
+	"                      (a.txt -> DIR/a.epub); default: next to each input. Inputs\n"
+	"                      named alike get x.epub, x-2.epub ... in the order given\n"
+	"  -s, --style NAME    style whose sizes, indent, alignment and font roles the CSS\n"
+	"                      follows (default a4-article)\n"
+	"  --allow-path DIR    images may also come from DIR (repeatable); as for print, an\n"
+	"                      image is used only when it lies inside the article's folder\n"
+	"                      or an allowed one, and never fetched from the network; a\n"
+	"                      refused image is a warning and its caption stays\n"
+	"  -j, --jobs N        write N books at a time in threads (default: all cores)\n"
+	"  -q, --quiet         no warnings, only errors\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Not yet: --vertical, --embed-fonts and digests as EPUB.\n"
+	"Exit codes as for print: 0 ok, 1 bad input, 2 usage, 4 I/O error.\n";
 
 static const char cli_digest_usage[] =
 	"Usage: paiban digest MANIFEST.yaml -o OUT.pdf [OPTIONS]\n"
@@ -154,9 +182,10 @@ static int cli_size_step(const char *v, int *steps)
 	return 0;
 }
 
-/* Output path for input `in` in dir (or next to the input when dir is NULL); with sfx (k > 1)
-   the name gets "-k" before .pdf. */
-static void cli_out_name(const char *in, const char *dir, const char *sfx, int k, char *out, size_t n)
+/* Output path for input `in` in dir (or next to the input when dir is NULL), ending in ext
+   (".pdf"); with sfx (k > 1) the name gets "-k" before the extension. */
+static void cli_out_name(const char *in, const char *dir, const char *sfx, int k, const char *ext,
+			 char *out, size_t n)
 {
 	const char *base = strrchr(in, '/');
 	base = base ? base + 1 : in;
@@ -166,10 +195,10 @@ static void cli_out_name(const char *in, const char *dir, const char *sfx, int k
 	if (sfx)
 		snprintf(num, sizeof num, "%s%d", sfx, k);
 	if (dir)
-		snprintf(out, n, "%s%s%.*s%s.pdf", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)bl, base,
-			 num);
+		snprintf(out, n, "%s%s%.*s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", (int)bl, base,
+			 num, ext);
 	else
-		snprintf(out, n, "%.*s%.*s%s.pdf", (int)(base - in), in, (int)bl, base, num);
+		snprintf(out, n, "%.*s%.*s%s%s", (int)(base - in), in, (int)bl, base, num, ext);
 }
 
 /* Inputs whose PDFs would land on the same file (a/x.txt and b/x.html with -d out: out/x.pdf)
@@ -178,7 +207,8 @@ static void cli_out_name(const char *in, const char *dir, const char *sfx, int k
    given twice is refused (ERR_USAGE). Paths are compared through their file_id (each looked
    up once: thousands of inputs stay cheap); out_ids follow the renames. */
 static enum err cli_out_apart(const char *const *inputs, const struct file_id *in_ids, char **outputs,
-			      struct file_id *out_ids, int n_in, const char *dir, struct diag *d)
+			      struct file_id *out_ids, int n_in, const char *dir, const char *ext,
+			      struct diag *d)
 {
 	for (int i = 1; i < n_in; i++) {
 		int k = 0;
@@ -193,7 +223,7 @@ static enum err cli_out_apart(const char *const *inputs, const struct file_id *i
 		char path[PATH_MAX];
 		struct file_id c;
 		for (int num = 2;; num++) {
-			cli_out_name(inputs[i], dir, "-", num, path, sizeof path);
+			cli_out_name(inputs[i], dir, "-", num, ext, path, sizeof path);
 			file_id_get(path, &c);
 			int taken = 0;
 			for (int j = 0; j < n_in && !taken; j++)
@@ -280,6 +310,15 @@ static enum err cli_print_job(void *ctx, size_t i, struct diag *d)
 	return e;
 }
 
+static enum err cli_epub_job(void *ctx, size_t i, struct diag *d)
+{
+	struct cli_batch *b = ctx;
+	enum err e = job_epub(b->env, b->inputs[i], b->outputs[i], d);
+	if (e)
+		diag_at(d, DIAG_NOTE, (struct srcpos){b->inputs[i], 0, 0}, "no EPUB written (%s)", err_str(e));
+	return e;
+}
+
 /* Parses a -j value: a number of threads, 1..JOB_MAX_THREADS (0: all cores). */
 static int cli_threads(const char *v, int *out)
 {
@@ -291,8 +330,11 @@ static int cli_threads(const char *v, int *out)
 	return 0;
 }
 
-static int cli_print(int argc, char **argv, struct diag *d)
+/* paiban print, and with epub set paiban epub (the same outputs, no --size nor --dump-layout). */
+static int cli_print(int argc, char **argv, int epub, struct diag *d)
 {
+	const char *ext = epub ? ".epub" : ".pdf";
+	const char *cmd = epub ? "epub" : "print";
 	const char *out = NULL, *dir = NULL, *style = "a4-article", *dump = NULL;
 	int size_steps = 0, threads = job_default_threads();
 	const char *inputs[4096];
@@ -301,7 +343,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(cli_print_usage, stdout);
+			fputs(epub ? cli_epub_usage : cli_print_usage, stdout);
 			return 0;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			diag_set_quiet(d, 1);
@@ -328,7 +370,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 					 JOB_MAX_THREADS);
 				return 2;
 			}
-		} else if (!strcmp(a, "--size") || !strcmp(a, "--dump-layout")) {
+		} else if (!epub && (!strcmp(a, "--size") || !strcmp(a, "--dump-layout"))) {
 			if (i + 1 >= argc) {
 				diag_msg(d, DIAG_ERROR, "option %s needs a value", a);
 				return 2;
@@ -357,7 +399,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 			else
 				style = v;
 		} else if (a[0] == '-' && a[1]) {
-			diag_msg(d, DIAG_ERROR, "unknown option '%s' (see paiban print --help)", a);
+			diag_msg(d, DIAG_ERROR, "unknown option '%s' (see paiban %s --help)", a, cmd);
 			return 2;
 		} else if (n_in < (int)(sizeof inputs / sizeof *inputs)) {
 			inputs[n_in++] = a;
@@ -367,7 +409,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		}
 	}
 	if (!n_in) {
-		diag_msg(d, DIAG_ERROR, "no input file (see paiban print --help)");
+		diag_msg(d, DIAG_ERROR, "no input file (see paiban %s --help)", cmd);
 		return 2;
 	}
 	if (out && (n_in > 1 || dir)) {
@@ -393,7 +435,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		return 2;
 	}
 	struct job_env env;
-	enum err e = job_env_init(&env, style, size_steps, d);
+	enum err e = epub ? job_env_init_style(&env, style, d) : job_env_init(&env, style, size_steps, d);
 	env.allow_dirs = allow;
 	env.n_allow = (size_t)n_allow;
 	/* the threads -j gives that the articles leave idle subset each PDF's fonts */
@@ -408,7 +450,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		if (out)
 			snprintf(path, sizeof path, "%s", out);
 		else
-			cli_out_name(inputs[i], dir, NULL, 0, path, sizeof path);
+			cli_out_name(inputs[i], dir, NULL, 0, ext, path, sizeof path);
 		if (!(outputs[i] = strdup(path)))
 			e = ERR_NOMEM;
 	}
@@ -421,7 +463,7 @@ static int cli_print(int argc, char **argv, struct diag *d)
 		file_id_get(outputs[i], &out_ids[i]);
 	}
 	if (!e && !out)
-		e = cli_out_apart(inputs, in_ids, outputs, out_ids, n_in, dir, d);
+		e = cli_out_apart(inputs, in_ids, outputs, out_ids, n_in, dir, ext, d);
 	if (!e && dump && strcmp(dump, "-"))
 		env.dump = dump;
 	if (!e)
@@ -437,7 +479,8 @@ static int cli_print(int argc, char **argv, struct diag *d)
 	enum err worst = e;
 	if (!e) {
 		struct cli_batch batch = {&env, inputs, outputs, dumps};
-		worst = job_run_all((size_t)n_in, threads, cli_print_job, &batch, diag_quiet(d), stderr, errs);
+		worst = job_run_all((size_t)n_in, threads, epub ? cli_epub_job : cli_print_job, &batch,
+				    diag_quiet(d), stderr, errs);
 	}
 	int refused = 0; /* a job refused an output (the dump among them): write no dump */
 	for (int i = 0; !e && i < n_in; i++)
@@ -643,7 +686,9 @@ int main(int argc, char **argv)
 		printf("paiban %s\n", PAIBAN_VERSION);
 		rc = 0;
 	} else if (!strcmp(argv[1], "print")) {
-		rc = cli_print(argc - 2, argv + 2, d);
+		rc = cli_print(argc - 2, argv + 2, 0, d);
+	} else if (!strcmp(argv[1], "epub")) {
+		rc = cli_print(argc - 2, argv + 2, 1, d);
 	} else if (!strcmp(argv[1], "digest")) {
 		rc = cli_digest(argc - 2, argv + 2, d);
 	} else if (!strcmp(argv[1], "parse")) {

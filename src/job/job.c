@@ -8,6 +8,7 @@
 #include "../layout/compose.h"
 #include "../layout/page.h"
 #include "../render/pdf.h"
+#include "../render/epub.h"
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -166,6 +167,31 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 		struct fontchain chains[STYLE_N_CLASSES];
 		e = compose_chains(&env->style, env->fs, d, chains);
 	}
+	return e;
+}
+
+enum err job_env_init_style(struct job_env *env, const char *style, struct diag *d)
+{
+	memset(env, 0, sizeof *env);
+	env->epoch = job_epoch();
+	parse_init(); /* before any job runs in a thread */
+	return job_load_style(&env->style, style, env->style_file, env->roles_file,
+			      sizeof env->style_file, d);
+}
+
+enum err job_epub(const struct job_env *env, const char *in, const char *out, struct diag *d)
+{
+	if (job_clash("output", out, "the input file", in, d))
+		return ERR_USAGE;
+	struct doc *doc = NULL;
+	enum err e = parse_file(in, d, &doc);
+	if (e)
+		return e;
+	e = job_check_out(env, NULL, "output", out, d);
+	struct epub_opts o = {&env->style, env->allow_dirs, env->n_allow, env->epoch};
+	if (!e)
+		e = epub_write(doc, &o, out, d);
+	doc_free(doc);
 	return e;
 }
 

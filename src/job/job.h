@@ -45,6 +45,9 @@ int job_datafile(const char *rel, char *out, size_t n);
    nothing to free beyond job_env_free. */
 enum err job_env_init(struct job_env *env, const char *style, int size_steps, struct diag *d);
 void job_env_free(struct job_env *env);
+/* The environment of a run that sets no type (`paiban epub`): the style only, no fonts
+   (env->fs stays NULL). Errors as job_env_init. */
+enum err job_env_init_style(struct job_env *env, const char *style, struct diag *d);
 
 /* The PDF's document information for an article: author (the byline's names joined by 、),
    subject (source and date), keywords (joined by ", "). Appended to the caller's buffers. */
@@ -70,6 +73,10 @@ enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, cons
    env->dump, that is the input, the style, or one of the article's images. */
 enum err job_print(const struct job_env *env, const char *in, const char *out, struct buf *dump,
 		   struct diag *d);
+
+/* Writes the article at `in` as an EPUB at `out` ("-" = standard output). Refuses (ERR_USAGE)
+   an output that is the input, the style, or one of the article's images. */
+enum err job_epub(const struct job_env *env, const char *in, const char *out, struct diag *d);
 
 /* Number of threads for -j 0 (all online processors, at most JOB_MAX_THREADS). */
 int job_default_threads(void);

@@ -1,0 +1,79 @@
+/* wording.c: the printed wording of an article's labelled parts (wording.h). */
+#include "wording.h"
+#include "doc.h"
+#include "../base/buf.h"
+#include <string.h>
+
+void wording_date(const char *iso, char *out, size_t n)
+{
+	if (!n)
+		return;
+	size_t l = strlen(iso);
+	if (l > 16)
+		l = 16;
+	if (l >= n)
+		l = n - 1;
+	memcpy(out, iso, l);
+	out[l] = 0;
+	char *t = strchr(out, 'T');
+	if (t)
+		*t = ' ';
+}
+
+void wording_dateline(const struct doc *doc, struct buf *out)
+{
+	char date[32] = "";
+	if (doc->published.text)
+		wording_date(doc->published.text, date, sizeof date);
+	buf_puts(out, date);
+	if (doc->source.text) {
+		if (*date)
+			buf_putc(out, ' ');
+		buf_puts(out, WORDING_SOURCE);
+		buf_puts(out, doc->source.text);
+	}
+}
+
+void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep)
+{
+	if (!doc->n_byline)
+		return;
+	size_t base = out->len;
+	buf_puts(out, "（");
+	for (size_t i = 0; i < doc->n_byline; i++) {
+		const struct doc_credit *cr = &doc->byline[i];
+		if (i)
+			buf_putc(out, ' ');
+		buf_puts(out, cr->role);
+		for (size_t k = 0; k < cr->n_names; k++) {
+			if (k || cr->role[0])
+				buf_putc(out, ' ');
+			uint32_t r[2] = {(uint32_t)(out->len - base), 0};
+			buf_puts(out, cr->names[k]);
+			r[1] = (uint32_t)(out->len - base);
+			if (keep)
+				buf_put(keep, r, sizeof r);
+		}
+	}
+	buf_puts(out, "）");
+}
+
+void wording_keywords(const struct doc *doc, struct buf *out)
+{
+	if (!doc->n_keywords)
+		return;
+	buf_puts(out, WORDING_KEYWORDS);
+	for (size_t i = 0; i < doc->n_keywords; i++) {
+		if (i)
+			buf_putc(out, ' ');
+		buf_puts(out, doc->keywords[i].text);
+	}
+}
+
+void wording_editor(const struct doc *doc, struct buf *out)
+{
+	if (!doc->editor.text)
+		return;
+	buf_puts(out, WORDING_EDITOR);
+	buf_puts(out, doc->editor.text);
+}

@@ -1,0 +1,32 @@
+/* wording.h: the printed wording of an article's labelled parts, in one place for every writer
+   (PDF through layout/compose.c, EPUB through render/epub.c): the dateline "YYYY-MM-DD HH:MM
+   来源：…", the byline "（记者 … 通讯员 …）", "关键词：…" and "责任编辑：…" (architecture review R4).
+
+   Each function appends to the caller's buffer and writes nothing when the document has no
+   such part; the buffer's oom flag reports a failed allocation. No layout, no fonts. */
+#ifndef PAIBAN_WORDING_H
+#define PAIBAN_WORDING_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+struct doc;
+
+/* The labels themselves (UTF-8, with the full-width colon). */
+#define WORDING_SOURCE "来源："
+#define WORDING_KEYWORDS "关键词："
+#define WORDING_EDITOR "责任编辑："
+
+/* "2022-04-06T14:30:22" -> "2022-04-06 14:30" into out (n bytes; truncated to fit). */
+void wording_date(const char *iso, char *out, size_t n);
+/* The dateline: the date (wording_date) and "来源：SOURCE", separated by a space. */
+void wording_dateline(const struct doc *doc, struct buf *out);
+/* The byline "（ROLE NAME NAME ROLE NAME）". When keep is not NULL, each name's byte range
+   in out is appended to it as two uint32_t (start, end): a name is never broken (D5). */
+void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep);
+/* "关键词：K1 K2". */
+void wording_keywords(const struct doc *doc, struct buf *out);
+/* "责任编辑：NAME". */
+void wording_editor(const struct doc *doc, struct buf *out);
+
+#endif

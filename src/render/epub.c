@@ -1,0 +1,950 @@
+/* epub.c: one article as an EPUB 3 book from the document model (epub.h).
+
+   Conventions followed (../shared/docs/epub.md): mimetype stored first with no extra field;
+   package 3.0 with xml:lang everywhere; a stable urn:uuid (title + date hashed); dc:creator /
+   dc:contributor per byline person with a MARC relator role and display-seq; schema.org
+   accessibility metadata; nav.xhtml with 目录 and Chinese landmarks, toc.ncx with its depth;
+   one XHTML file with ASCII name and ids; a CJK stylesheet from the style. */
+#include "epub.h"
+#include "../base/buf.h"
+#include "../base/file.h"
+#include "../model/doc.h"
+#include "../model/wording.h"
+#include "../style/style.h"
+#include "../layout/image.h"
+#include <libxml/xmlwriter.h>
+#include <zip.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define EPUB_ARTICLE "article.xhtml"
+#define EPUB_NO_TITLE "（无标题）"
+#define EPUB_IMAGE_ALT "图片"
+/* Entry times when SOURCE_DATE_EPOCH is not set: 1980-01-02, the DOS epoch's second day. */
+#define EPUB_ZIP_TIME 315619200LL
+
+/* libzip converts entry times with localtime(3), whose result buffer all threads share:
+   zip_close runs under this lock so that `epub -j N` writes the same bytes as -j 1. */
+static pthread_mutex_t epub_zip_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct epub_img {
+	char *path;             /* real path (malloc'd) */
+	char name[32];          /* images/imgN.ext, in the container under OEBPS/ */
+	const char *mime;
+};
+
+/* A subhead in the navigation. */
+struct epub_head {
+	int level;
+	size_t block;
+};
+
+struct epub {
+	const struct doc *doc;
+	const struct epub_opts *o;
+	struct diag *d;
+	const char *lang;
+	char uid[64];
+	char modified[32];
+	struct epub_img *imgs;
+	size_t n_imgs;
+	int *block_img;         /* per block: index into imgs, or -1 */
+	struct epub_head *heads;
+	size_t n_heads;
+	int bad;                /* an xmlTextWriter call failed */
+	zip_t *z;
+	time_t mtime;
+};
+
+/* Every xmlTextWriter call goes through W: a failure (out of memory) is remembered. */
+#define W(x, call) do { if ((call) < 0) (x)->bad = 1; } while (0)
+#define BX(s) ((const xmlChar *)(s))
+
+/* Text with C0 controls (not allowed in XML 1.0) left out. */
+static void epub_text(struct epub *x, xmlTextWriterPtr w, const char *s)
+{
+	const char *p = s;
+	while (*p && ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n'))
+		p++;
+	if (!*p) {
+		W(x, xmlTextWriterWriteString(w, BX(s)));
+		return;
+	}
+	struct buf b;
+	buf_init(&b);
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n')
+			buf_putc(&b, *p);
+	if (b.oom)
+		x->bad = 1;
+	else
+		W(x, xmlTextWriterWriteString(w, BX(buf_cstr(&b))));
+	buf_free(&b);
+}
+
+static void epub_elem(struct epub *x, xmlTextWriterPtr w, const char *name, const char *text)
+{
+	W(x, xmlTextWriterStartElement(w, BX(name)));
+	epub_text(x, w, text);
+	W(x, xmlTextWriterEndElement(w));
+}
+
+static void epub_attr(struct epub *x, xmlTextWriterPtr w, const char *name, const char *v)
+{
+	W(x, xmlTextWriterWriteAttribute(w, BX(name), BX(v)));
+}
+
+static const char *epub_title(const struct epub *x)
+{
+	return x->doc->title.text && *x->doc->title.text ? x->doc->title.text : EPUB_NO_TITLE;
+}
+
+/* FNV-1a, 64 bits, from a given offset basis. */
+static uint64_t epub_fnv(uint64_t h, const char *s)
+{
+	for (; s && *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* urn:uuid from the title and the date (RFC 9562 version 8: a name-based id of our own). */
+static void epub_uid(struct epub *x)
+{
+	const struct doc *doc = x->doc;
+	uint64_t a = epub_fnv(epub_fnv(0xcbf29ce484222325ULL, doc->title.text), "\x1f");
+	a = epub_fnv(a, doc->published.text);
+	uint64_t b = epub_fnv(epub_fnv(0x84222325cbf29ce4ULL, doc->published.text), "\x1e");
+	b = epub_fnv(b, doc->title.text);
+	a = (a & ~0xf000ULL) | 0x8000ULL;                       /* version 8 */
+	b = (b & 0x3fffffffffffffffULL) | 0x8000000000000000ULL; /* variant 10 */
+	snprintf(x->uid, sizeof x->uid, "urn:uuid:%08x-%04x-%04x-%04x-%012llx", (unsigned)(a >> 32),
+		 (unsigned)((a >> 16) & 0xffff), (unsigned)(a & 0xffff), (unsigned)(b >> 48),
+		 (unsigned long long)(b & 0xffffffffffffULL));
+}
+
+/* dc:date: the YYYY, YYYY-MM or YYYY-MM-DD at the start of the published date, or "". */
+static void epub_date(const char *iso, char *out, size_t n)
+{
+	out[0] = 0;
+	if (!iso)
+		return;
+	static const char pat[] = "dddd-dd-dd";
+	size_t l = 0;
+	while (l < 10 && iso[l] && (pat[l] == 'd' ? iso[l] >= '0' && iso[l] <= '9' : iso[l] == '-'))
+		l++;
+	if (l != 4 && l != 7 && l != 10)
+		l = l >= 7 ? 7 : l >= 4 ? 4 : 0;
+	if (l && l < n) {
+		memcpy(out, iso, l);
+		out[l] = 0;
+	}
+}
+
+/* The MARC relator code of a Chinese byline role, and whether it is a creator. */
+static const char *epub_marc(const char *role, int *creator)
+{
+	static const struct {
+		const char *word, *code;
+		int creator;
+	} map[] = {
+		{"摄", "pht", 0}, {"通讯员", "ctb", 0}, {"实习生", "ctb", 0}, {"主编", "edc", 0},
+		{"编辑", "edt", 0}, {"译", "trl", 0},   {"记者", "rpt", 1},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (strstr(role, map[i].word)) {
+			*creator = map[i].creator;
+			return map[i].code;
+		}
+	*creator = 1;
+	return "aut"; /* no role, 作者, 文, 执笔 */
+}
+
+/* ---- the XML files ---- */
+
+static void epub_container(struct epub *x, xmlTextWriterPtr w)
+{
+	W(x, xmlTextWriterStartElement(w, BX("container")));
+	epub_attr(x, w, "version", "1.0");
+	epub_attr(x, w, "xmlns", "urn:oasis:names:tc:opendocument:xmlns:container");
+	W(x, xmlTextWriterStartElement(w, BX("rootfiles")));
+	W(x, xmlTextWriterStartElement(w, BX("rootfile")));
+	epub_attr(x, w, "full-path", "OEBPS/content.opf");
+	epub_attr(x, w, "media-type", "application/oebps-package+xml");
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterEndElement(w));
+}
+
+static void epub_meta(struct epub *x, xmlTextWriterPtr w, const char *refines, const char *prop,
+		      const char *scheme, const char *text)
+{
+	W(x, xmlTextWriterStartElement(w, BX("meta")));
+	if (refines)
+		epub_attr(x, w, "refines", refines);
+	epub_attr(x, w, "property", prop);
+	if (scheme)
+		epub_attr(x, w, "scheme", scheme);
+	epub_text(x, w, text);
+	W(x, xmlTextWriterEndElement(w));
+}
+
+/* One person: dc:creator or dc:contributor with role and display-seq refines. */
+static void epub_person(struct epub *x, xmlTextWriterPtr w, int *n, const char *name, const char *code,
+			int creator, int seq)
+{
+	char id[16], ref[18], num[16];
+	snprintf(id, sizeof id, "p%d", ++*n);
+	snprintf(ref, sizeof ref, "#%s", id);
+	snprintf(num, sizeof num, "%d", seq);
+	W(x, xmlTextWriterStartElement(w, BX(creator ? "dc:creator" : "dc:contributor")));
+	epub_attr(x, w, "id", id);
+	epub_text(x, w, name);
+	W(x, xmlTextWriterEndElement(w));
+	epub_meta(x, w, ref, "role", "marc:relators", code);
+	epub_meta(x, w, ref, "display-seq", NULL, num);
+}
+
+static void epub_item(struct epub *x, xmlTextWriterPtr w, const char *id, const char *href,
+		      const char *type, const char *props)
+{
+	W(x, xmlTextWriterStartElement(w, BX("item")));
+	epub_attr(x, w, "id", id);
+	epub_attr(x, w, "href", href);
+	epub_attr(x, w, "media-type", type);
+	if (props)
+		epub_attr(x, w, "properties", props);
+	W(x, xmlTextWriterEndElement(w));
+}
+
+static void epub_opf(struct epub *x, xmlTextWriterPtr w)
+{
+	const struct doc *doc = x->doc;
+	W(x, xmlTextWriterStartElement(w, BX("package")));
+	epub_attr(x, w, "xmlns", "http://www.idpf.org/2007/opf");
+	epub_attr(x, w, "version", "3.0");
+	epub_attr(x, w, "xml:lang", x->lang);
+	epub_attr(x, w, "unique-identifier", "uid");
+	W(x, xmlTextWriterStartElement(w, BX("metadata")));
+	epub_attr(x, w, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+	W(x, xmlTextWriterStartElement(w, BX("dc:identifier")));
+	epub_attr(x, w, "id", "uid");
+	epub_text(x, w, x->uid);
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("dc:title")));
+	epub_attr(x, w, "id", "title");
+	epub_text(x, w, epub_title(x));
+	W(x, xmlTextWriterEndElement(w));
+	if (doc->subtitle.text && *doc->subtitle.text) {
+		epub_meta(x, w, "#title", "title-type", NULL, "main");
+		W(x, xmlTextWriterStartElement(w, BX("dc:title")));
+		epub_attr(x, w, "id", "subtitle");
+		epub_text(x, w, doc->subtitle.text);
+		W(x, xmlTextWriterEndElement(w));
+		epub_meta(x, w, "#subtitle", "title-type", NULL, "subtitle");
+	}
+	epub_elem(x, w, "dc:language", x->lang);
+	int n = 0, seq_c = 0, seq_k = 0;
+	for (size_t i = 0; i < doc->n_byline; i++) {
+		const struct doc_credit *cr = &doc->byline[i];
+		int creator;
+		const char *code = epub_marc(cr->role, &creator);
+		for (size_t k = 0; k < cr->n_names; k++)
+			epub_person(x, w, &n, cr->names[k], code, creator, creator ? ++seq_c : ++seq_k);
+	}
+	if (doc->editor.text && *doc->editor.text)
+		epub_person(x, w, &n, doc->editor.text, "edt", 0, ++seq_k);
+	if (doc->source.text && *doc->source.text)
+		epub_elem(x, w, "dc:publisher", doc->source.text);
+	char date[16];
+	epub_date(doc->published.text, date, sizeof date);
+	if (*date)
+		epub_elem(x, w, "dc:date", date);
+	for (size_t i = 0; i < doc->n_keywords; i++)
+		if (*doc->keywords[i].text)
+			epub_elem(x, w, "dc:subject", doc->keywords[i].text);
+	epub_meta(x, w, NULL, "dcterms:modified", NULL, x->modified);
+	epub_meta(x, w, NULL, "schema:accessMode", NULL, "textual");
+	if (x->n_imgs)
+		epub_meta(x, w, NULL, "schema:accessMode", NULL, "visual");
+	epub_meta(x, w, NULL, "schema:accessModeSufficient", NULL, "textual");
+	epub_meta(x, w, NULL, "schema:accessibilityFeature", NULL, "structuralNavigation");
+	epub_meta(x, w, NULL, "schema:accessibilityFeature", NULL, "tableOfContents");
+	epub_meta(x, w, NULL, "schema:accessibilityHazard", NULL, "none");
+	epub_meta(x, w, NULL, "schema:accessibilitySummary", NULL,
+		  x->n_imgs ? "正文为可重排文本，标题与小标题可导航；图片附有说明文字。"
+			    : "正文为可重排文本，标题与小标题可导航。");
+	W(x, xmlTextWriterEndElement(w)); /* metadata */
+	W(x, xmlTextWriterStartElement(w, BX("manifest")));
+	epub_item(x, w, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+	epub_item(x, w, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
+	epub_item(x, w, "css", "style.css", "text/css", NULL);
+	epub_item(x, w, "article", EPUB_ARTICLE, "application/xhtml+xml", NULL);
+	for (size_t i = 0; i < x->n_imgs; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "img%zu", i + 1);
+		epub_item(x, w, id, x->imgs[i].name, x->imgs[i].mime, NULL);
+	}
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("spine")));
+	epub_attr(x, w, "toc", "ncx");
+	W(x, xmlTextWriterStartElement(w, BX("itemref")));
+	epub_attr(x, w, "idref", "article");
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("itemref"))); /* the landmarks point at 目录 */
+	epub_attr(x, w, "idref", "nav");
+	epub_attr(x, w, "linear", "no");
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterEndElement(w)); /* package */
+}
+
+/* <html> with the namespaces and the language, <head> with title and the stylesheet. */
+static void epub_html_open(struct epub *x, xmlTextWriterPtr w, const char *title, int css)
+{
+	W(x, xmlTextWriterWriteDTD(w, BX("html"), NULL, NULL, NULL));
+	W(x, xmlTextWriterStartElement(w, BX("html")));
+	epub_attr(x, w, "xmlns", "http://www.w3.org/1999/xhtml");
+	epub_attr(x, w, "xmlns:epub", "http://www.idpf.org/2007/ops");
+	epub_attr(x, w, "xml:lang", x->lang);
+	epub_attr(x, w, "lang", x->lang);
+	epub_attr(x, w, "class", "hltr");
+	W(x, xmlTextWriterStartElement(w, BX("head")));
+	W(x, xmlTextWriterStartElement(w, BX("meta")));
+	epub_attr(x, w, "charset", "UTF-8");
+	W(x, xmlTextWriterEndElement(w));
+	epub_elem(x, w, "title", title);
+	if (css) {
+		W(x, xmlTextWriterStartElement(w, BX("link")));
+		epub_attr(x, w, "rel", "stylesheet");
+		epub_attr(x, w, "type", "text/css");
+		epub_attr(x, w, "href", "style.css");
+		W(x, xmlTextWriterEndElement(w));
+	}
+	W(x, xmlTextWriterEndElement(w));
+}
+
+static void epub_para(struct epub *x, xmlTextWriterPtr w, const char *cls, const char *text)
+{
+	W(x, xmlTextWriterStartElement(w, BX("p")));
+	epub_attr(x, w, "class", cls);
+	epub_text(x, w, text);
+	W(x, xmlTextWriterEndElement(w));
+}
+
+static void epub_article(struct epub *x, xmlTextWriterPtr w)
+{
+	const struct doc *doc = x->doc;
+	struct buf b;
+	buf_init(&b);
+	epub_html_open(x, w, epub_title(x), 1);
+	W(x, xmlTextWriterStartElement(w, BX("body")));
+	W(x, xmlTextWriterStartElement(w, BX("section")));
+	epub_attr(x, w, "epub:type", "bodymatter chapter");
+	epub_attr(x, w, "role", "doc-chapter");
+	epub_attr(x, w, "aria-labelledby", "title");
+	W(x, xmlTextWriterStartElement(w, BX("header")));
+	W(x, xmlTextWriterStartElement(w, BX("h1")));
+	epub_attr(x, w, "id", "title");
+	epub_text(x, w, epub_title(x));
+	W(x, xmlTextWriterEndElement(w));
+	if (doc->subtitle.text && *doc->subtitle.text)
+		epub_para(x, w, "subtitle", doc->subtitle.text);
+	wording_dateline(doc, &b);
+	if (b.len)
+		epub_para(x, w, "dateline", buf_cstr(&b));
+	W(x, xmlTextWriterEndElement(w)); /* header */
+	size_t n_head = 0, n_fig = 0;
+	for (size_t i = 0; i < doc->n_blocks; i++) {
+		const struct doc_block *k = &doc->blocks[i];
+		char id[24], tag[4];
+		if (k->type == DOC_PARA) {
+			epub_elem(x, w, "p", k->text);
+		} else if (k->type == DOC_HEADING) {
+			int lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
+			snprintf(tag, sizeof tag, "h%d", lv);
+			snprintf(id, sizeof id, "s%zu", ++n_head);
+			W(x, xmlTextWriterStartElement(w, BX(tag)));
+			epub_attr(x, w, "id", id);
+			epub_text(x, w, k->text);
+			W(x, xmlTextWriterEndElement(w));
+		} else if (k->type == DOC_IMAGE) {
+			int im = x->block_img[i];
+			if (im < 0 && !k->text[0])
+				continue;
+			snprintf(id, sizeof id, "f%zu", ++n_fig);
+			W(x, xmlTextWriterStartElement(w, BX("figure")));
+			epub_attr(x, w, "id", id);
+			if (im >= 0) {
+				W(x, xmlTextWriterStartElement(w, BX("img")));
+				epub_attr(x, w, "src", x->imgs[im].name);
+				epub_attr(x, w, "alt", k->text[0] ? k->text : EPUB_IMAGE_ALT);
+				W(x, xmlTextWriterEndElement(w));
+			}
+			if (k->text[0])
+				epub_elem(x, w, "figcaption", k->text);
+			W(x, xmlTextWriterEndElement(w));
+		}
+	}
+	buf_reset(&b);
+	wording_byline(doc, &b, NULL);
+	size_t byline = b.len;
+	if (byline || doc->n_keywords || doc->editor.text) {
+		W(x, xmlTextWriterStartElement(w, BX("footer")));
+		if (byline)
+			epub_para(x, w, "byline", buf_cstr(&b));
+		buf_reset(&b);
+		wording_keywords(doc, &b);
+		if (b.len)
+			epub_para(x, w, "keywords", buf_cstr(&b));
+		buf_reset(&b);
+		wording_editor(doc, &b);
+		if (b.len)
+			epub_para(x, w, "editor", buf_cstr(&b));
+		W(x, xmlTextWriterEndElement(w));
+	}
+	if (b.oom)
+		x->bad = 1;
+	buf_free(&b);
+	W(x, xmlTextWriterEndElement(w)); /* section */
+	W(x, xmlTextWriterEndElement(w)); /* body */
+	W(x, xmlTextWriterEndElement(w)); /* html */
+}
+
+static int epub_min_level(const struct epub *x)
+{
+	int m = 6;
+	for (size_t i = 0; i < x->n_heads; i++)
+		if (x->heads[i].level < m)
+			m = x->heads[i].level;
+	return m;
+}
+
+/* The subheads from *i on whose level is at least `level`, as nested lists (nav: ol/li/a;
+   ncx: navPoint). Returns the depth below this list. */
+static int epub_nav_list(struct epub *x, xmlTextWriterPtr w, size_t *i, int level, int ncx, int *order)
+{
+	int depth = 1;
+	if (!ncx)
+		W(x, xmlTextWriterStartElement(w, BX("ol")));
+	while (*i < x->n_heads && x->heads[*i].level >= level) {
+		const struct epub_head *h = &x->heads[*i];
+		char href[48], id[24];
+		snprintf(href, sizeof href, EPUB_ARTICLE "#s%zu", *i + 1);
+		const char *text = x->doc->blocks[h->block].text;
+		if (ncx) {
+			snprintf(id, sizeof id, "n%d", ++*order);
+			char num[16];
+			snprintf(num, sizeof num, "%d", *order);
+			W(x, xmlTextWriterStartElement(w, BX("navPoint")));
+			epub_attr(x, w, "id", id);
+			epub_attr(x, w, "playOrder", num);
+			W(x, xmlTextWriterStartElement(w, BX("navLabel")));
+			epub_elem(x, w, "text", *text ? text : "…");
+			W(x, xmlTextWriterEndElement(w));
+			W(x, xmlTextWriterStartElement(w, BX("content")));
+			epub_attr(x, w, "src", href);
+			W(x, xmlTextWriterEndElement(w));
+		} else {
+			W(x, xmlTextWriterStartElement(w, BX("li")));
+			W(x, xmlTextWriterStartElement(w, BX("a")));
+			epub_attr(x, w, "href", href);
+			epub_text(x, w, *text ? text : "…");
+			W(x, xmlTextWriterEndElement(w));
+		}
+		++*i;
+		if (*i < x->n_heads && x->heads[*i].level > h->level) {
+			int sub = 1 + epub_nav_list(x, w, i, x->heads[*i].level, ncx, order);
+			if (sub > depth)
+				depth = sub;
+		}
+		W(x, xmlTextWriterEndElement(w)); /* li or navPoint */
+	}
+	if (!ncx)
+		W(x, xmlTextWriterEndElement(w));
+	return depth;
+}
+
+static void epub_nav(struct epub *x, xmlTextWriterPtr w)
+{
+	epub_html_open(x, w, "目录", 0);
+	W(x, xmlTextWriterStartElement(w, BX("body")));
+	W(x, xmlTextWriterStartElement(w, BX("nav")));
+	epub_attr(x, w, "epub:type", "toc");
+	epub_attr(x, w, "id", "toc");
+	epub_attr(x, w, "role", "doc-toc");
+	epub_elem(x, w, "h1", "目录");
+	W(x, xmlTextWriterStartElement(w, BX("ol")));
+	W(x, xmlTextWriterStartElement(w, BX("li")));
+	W(x, xmlTextWriterStartElement(w, BX("a")));
+	epub_attr(x, w, "href", EPUB_ARTICLE);
+	epub_text(x, w, epub_title(x));
+	W(x, xmlTextWriterEndElement(w));
+	size_t i = 0;
+	int order = 0;
+	if (x->n_heads) /* one list from the highest level present */
+		epub_nav_list(x, w, &i, epub_min_level(x), 0, &order);
+	W(x, xmlTextWriterEndElement(w)); /* li */
+	W(x, xmlTextWriterEndElement(w)); /* ol */
+	W(x, xmlTextWriterEndElement(w)); /* nav */
+	W(x, xmlTextWriterStartElement(w, BX("nav")));
+	epub_attr(x, w, "epub:type", "landmarks");
+	epub_attr(x, w, "id", "landmarks");
+	epub_attr(x, w, "hidden", "hidden");
+	epub_elem(x, w, "h2", "导览");
+	W(x, xmlTextWriterStartElement(w, BX("ol")));
+	static const char *const lm[][3] = {{"toc", "nav.xhtml#toc", "目录"},
+					    {"bodymatter", EPUB_ARTICLE, "正文"}};
+	for (size_t k = 0; k < 2; k++) {
+		W(x, xmlTextWriterStartElement(w, BX("li")));
+		W(x, xmlTextWriterStartElement(w, BX("a")));
+		epub_attr(x, w, "epub:type", lm[k][0]);
+		epub_attr(x, w, "href", lm[k][1]);
+		epub_text(x, w, lm[k][2]);
+		W(x, xmlTextWriterEndElement(w));
+		W(x, xmlTextWriterEndElement(w));
+	}
+	W(x, xmlTextWriterEndElement(w)); /* ol */
+	W(x, xmlTextWriterEndElement(w)); /* nav */
+	W(x, xmlTextWriterEndElement(w)); /* body */
+	W(x, xmlTextWriterEndElement(w)); /* html */
+}
+
+static void epub_ncx_meta(struct epub *x, xmlTextWriterPtr w, const char *name, const char *content)
+{
+	W(x, xmlTextWriterStartElement(w, BX("meta")));
+	epub_attr(x, w, "name", name);
+	epub_attr(x, w, "content", content);
+	W(x, xmlTextWriterEndElement(w));
+}
+
+/* Depth of the navigation: 1 (the title) plus the nesting of the subheads. */
+static int epub_depth(struct epub *x)
+{
+	int depth = 1, order = 0;
+	size_t i = 0;
+	/* measured on a throwaway writer so that the NCX head can state it first */
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	if (!w) {
+		x->bad = 1;
+		xmlBufferFree(buf);
+		return 1;
+	}
+	if (x->n_heads)
+		depth = 1 + epub_nav_list(x, w, &i, epub_min_level(x), 1, &order);
+	xmlFreeTextWriter(w);
+	xmlBufferFree(buf);
+	return depth;
+}
+
+static void epub_ncx(struct epub *x, xmlTextWriterPtr w)
+{
+	char depth[16];
+	snprintf(depth, sizeof depth, "%d", epub_depth(x));
+	W(x, xmlTextWriterStartElement(w, BX("ncx")));
+	epub_attr(x, w, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
+	epub_attr(x, w, "version", "2005-1");
+	epub_attr(x, w, "xml:lang", x->lang);
+	W(x, xmlTextWriterStartElement(w, BX("head")));
+	epub_ncx_meta(x, w, "dtb:uid", x->uid);
+	epub_ncx_meta(x, w, "dtb:depth", depth);
+	epub_ncx_meta(x, w, "dtb:totalPageCount", "0");
+	epub_ncx_meta(x, w, "dtb:maxPageNumber", "0");
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("docTitle")));
+	epub_elem(x, w, "text", epub_title(x));
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("navMap")));
+	W(x, xmlTextWriterStartElement(w, BX("navPoint")));
+	epub_attr(x, w, "id", "n0");
+	epub_attr(x, w, "playOrder", "1");
+	W(x, xmlTextWriterStartElement(w, BX("navLabel")));
+	epub_elem(x, w, "text", epub_title(x));
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("content")));
+	epub_attr(x, w, "src", EPUB_ARTICLE);
+	W(x, xmlTextWriterEndElement(w));
+	size_t i = 0;
+	int order = 1;
+	if (x->n_heads)
+		epub_nav_list(x, w, &i, epub_min_level(x), 1, &order);
+	W(x, xmlTextWriterEndElement(w)); /* navPoint */
+	W(x, xmlTextWriterEndElement(w)); /* navMap */
+	W(x, xmlTextWriterEndElement(w)); /* ncx */
+}
+
+/* ---- the stylesheet ---- */
+
+/* A CSS font stack: the role's families, common CJK families, the generic family. */
+static void epub_css_stack(struct buf *b, const struct style *st, int k, int sans)
+{
+	static const char *const serif[] = {"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC",
+					    "STSong", "SimSun", NULL};
+	static const char *const sans_[] = {"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+					    "Heiti SC", "SimHei", NULL};
+	const struct style_role *r = st ? style_role(st, st->text[k].role) : NULL;
+	const char *fam[STYLE_FAMILIES_MAX + 6];
+	size_t len[STYLE_FAMILIES_MAX + 6], n = 0;
+	for (int i = 0; r && i < r->n; i++) { /* "Family:style=Bold" (fontconfig) -> "Family" */
+		fam[n] = r->families[i];
+		len[n++] = strcspn(r->families[i], ":");
+	}
+	for (const char *const *g = sans ? sans_ : serif; *g; g++) {
+		fam[n] = *g;
+		len[n++] = strlen(*g);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < i && (len[j] != len[i] || memcmp(fam[j], fam[i], len[i])))
+			j++;
+		if (j < i || !len[i])
+			continue; /* named already */
+		buf_putc(b, '"');
+		for (size_t c = 0; c < len[i]; c++)
+			if (fam[i][c] == '"' || fam[i][c] == '\\')
+				buf_printf(b, "\\%c", fam[i][c]);
+			else if ((unsigned char)fam[i][c] >= 0x20)
+				buf_putc(b, fam[i][c]);
+		buf_puts(b, "\", ");
+	}
+	buf_puts(b, sans ? "sans-serif" : "serif");
+}
+
+static const char *epub_css_align(enum style_align a)
+{
+	return a == STYLE_CENTER ? "center" : a == STYLE_RIGHT ? "right" : a == STYLE_LEFT ? "left" : "justify";
+}
+
+static void epub_css(const struct style *st, struct buf *b)
+{
+	float body = st ? st->text[STYLE_BODY].size : 10.5f;
+	if (body <= 0)
+		body = 10.5f;
+	buf_printf(b, "/* paiban: from the style %s (body %.1fpt); sizes relative to the body */\n",
+		   st ? st->name : "(built-in)", body);
+	buf_puts(b, "@charset \"UTF-8\";\n");
+	buf_puts(b, "html { -epub-line-break: strict; -webkit-line-break: strict; line-break: strict; }\n");
+	buf_puts(b, "body { margin: 0; text-align: ");
+	buf_puts(b, epub_css_align(st ? st->text[STYLE_BODY].align : STYLE_JUSTIFY));
+	buf_puts(b, "; line-break: strict; -epub-line-break: strict; -webkit-line-break: strict;\n"
+		    "  hanging-punctuation: allow-end; font-family: ");
+	epub_css_stack(b, st, STYLE_BODY, 0);
+	float pitch = st && st->text[STYLE_BODY].line_pitch > 0 ? st->text[STYLE_BODY].line_pitch : 1.6f;
+	buf_printf(b, ";\n  line-height: %.2f; }\n", pitch);
+	float indent = st ? st->text[STYLE_BODY].indent / body : 2;
+	buf_printf(b, "p { margin: 0; text-indent: %.2fem; }\n", indent);
+	static const struct {
+		const char *sel;
+		int k;
+	} cls[] = {{"h1", STYLE_TITLE}, {"p.subtitle", STYLE_SUBTITLE}, {"h2, h3, h4, h5, h6", STYLE_HEADING},
+		   {"p.dateline", STYLE_DATELINE}, {"p.byline", STYLE_BYLINE},
+		   {"p.keywords, p.editor", STYLE_META}};
+	for (size_t i = 0; i < sizeof cls / sizeof *cls; i++) {
+		int k = cls[i].k;
+		float size = st ? st->text[k].size / body : 1;
+		const char *role = st ? st->text[k].role : "body";
+		int sans = !strcmp(role, "heading") || !strcmp(role, "sans");
+		buf_printf(b, "%s { font-size: %.2fem; text-indent: 0; text-align: %s; font-family: ", cls[i].sel,
+			   size, epub_css_align(st ? st->text[k].align : STYLE_LEFT));
+		epub_css_stack(b, st, k, sans);
+		buf_printf(b, "; margin: %.2fem 0 %.2fem 0;%s }\n", st ? st->text[k].space_before / body : 0,
+			   st ? st->text[k].space_after / body : 0,
+			   k == STYLE_TITLE || k == STYLE_HEADING || k == STYLE_SUBTITLE ? " page-break-after: avoid;"
+										       : "");
+	}
+	buf_puts(b, "h1, h2, h3, h4, h5, h6 { font-weight: bold; line-height: 1.4; }\n"
+		    "header { margin-bottom: 1em; }\n"
+		    "footer { margin-top: 1em; }\n"
+		    "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }\n"
+		    "figure img { max-width: 100%; height: auto; }\n"
+		    "figcaption { font-size: 0.9em; text-indent: 0; text-align: center; }\n");
+}
+
+/* ---- the container ---- */
+
+/* Adds data (copied) as name: stored or deflated, fixed time and attributes. */
+static enum err epub_add(struct epub *x, const char *name, const void *data, size_t len, int store,
+			 struct diag *d)
+{
+	void *copy = malloc(len ? len : 1);
+	if (!copy)
+		return ERR_NOMEM;
+	memcpy(copy, data, len);
+	zip_source_t *s = zip_source_buffer(x->z, copy, len, 1);
+	if (!s) {
+		free(copy);
+		return ERR_NOMEM;
+	}
+	zip_int64_t i = zip_file_add(x->z, name, s, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(s);
+		diag_msg(d, DIAG_ERROR, "EPUB: cannot add %s: %s", name, zip_strerror(x->z));
+		return ERR_IO;
+	}
+	if (zip_set_file_compression(x->z, (zip_uint64_t)i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+				     store ? 0 : 9) ||
+	    zip_file_set_mtime(x->z, (zip_uint64_t)i, x->mtime, 0) ||
+	    zip_file_set_external_attributes(x->z, (zip_uint64_t)i, 0, ZIP_OPSYS_UNIX, 0100644u << 16)) {
+		diag_msg(d, DIAG_ERROR, "EPUB: cannot set up %s: %s", name, zip_strerror(x->z));
+		return ERR_IO;
+	}
+	return ERR_OK;
+}
+
+/* Runs fn on a memory writer and adds the XML document it writes as name. */
+static enum err epub_add_xml(struct epub *x, const char *name,
+			     void (*fn)(struct epub *x, xmlTextWriterPtr w), struct diag *d)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	enum err e = ERR_OK;
+	if (!w) {
+		xmlBufferFree(buf);
+		return ERR_NOMEM;
+	}
+	x->bad = 0;
+	W(x, xmlTextWriterSetIndent(w, 1));
+	W(x, xmlTextWriterSetIndentString(w, BX("  ")));
+	W(x, xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
+	fn(x, w);
+	W(x, xmlTextWriterEndDocument(w));
+	xmlFreeTextWriter(w); /* flushes into buf */
+	if (x->bad)
+		e = ERR_NOMEM;
+	else
+		e = epub_add(x, name, xmlBufferContent(buf), (size_t)xmlBufferLength(buf), 0, d);
+	xmlBufferFree(buf);
+	return e;
+}
+
+static enum err epub_read_file(const char *path, struct buf *out, char *why, size_t n)
+{
+	int fd = file_open_regular(path, why, n);
+	if (fd < 0)
+		return ERR_IO;
+	char chunk[65536];
+	ssize_t r;
+	while ((r = read(fd, chunk, sizeof chunk)) > 0)
+		buf_put(out, chunk, (size_t)r);
+	if (r < 0)
+		snprintf(why, n, "read error");
+	close(fd);
+	return r < 0 ? ERR_IO : out->oom ? ERR_NOMEM : ERR_OK;
+}
+
+/* Resolves, probes and numbers the article's images (print's path rules), and checks that
+   out is none of them. */
+static enum err epub_images(struct epub *x, const char *out, struct diag *d)
+{
+	const struct doc *doc = x->doc;
+	struct image_allow allow = {x->o->allow_dirs, x->o->n_allow};
+	long long bytes = 0;
+	for (size_t i = 0; i < doc->n_blocks; i++) {
+		x->block_img[i] = -1;
+		const struct doc_block *k = &doc->blocks[i];
+		if (k->type == DOC_HEADING) {
+			x->heads[x->n_heads].level = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
+			x->heads[x->n_heads++].block = i;
+		}
+		if (k->type != DOC_IMAGE || !k->src)
+			continue;
+		char *path = NULL;
+		enum image_verdict v;
+		const char *cap = k->text[0] ? "; its caption is kept" : "";
+		enum err e = image_resolve(doc->file, k->src, &allow, &path, &v);
+		if (e)
+			return e;
+		if (v == IMAGE_REMOTE) {
+			diag_at(d, DIAG_WARNING, k->pos, "skipped remote image %s (paiban never fetches)%s", k->src, cap);
+			continue;
+		} else if (v == IMAGE_MISSING) {
+			diag_at(d, DIAG_WARNING, k->pos, "image %s not found%s", k->src, cap);
+			continue;
+		} else if (v != IMAGE_USABLE) {
+			diag_at(d, DIAG_WARNING, k->pos, "refused image %s: %s%s", k->src, image_verdict_str(v), cap);
+			continue;
+		}
+		size_t j = 0;
+		while (j < x->n_imgs && strcmp(x->imgs[j].path, path))
+			j++;
+		if (j < x->n_imgs) { /* the same file again: one item */
+			free(path);
+			x->block_img[i] = (int)j;
+			continue;
+		}
+		struct image_info info;
+		char msg[256];
+		e = image_probe(path, &info, msg, sizeof msg);
+		if (e == ERR_NOMEM) {
+			free(path);
+			return e;
+		}
+		if (!e && bytes + info.bytes > IMAGE_MAX_DOC_BYTES) {
+			snprintf(msg, sizeof msg, "the article's images pass %lld MiB", IMAGE_MAX_DOC_BYTES >> 20);
+			e = ERR_LIMIT;
+		}
+		if (e) {
+			diag_at(d, DIAG_WARNING, k->pos, "cannot use image %s: %s%s", k->src, msg, cap);
+			free(path);
+			continue;
+		}
+		if (strcmp(out, "-") && file_same_target(out, path)) {
+			diag_msg(d, DIAG_ERROR, "output %s is the image %s; refusing to overwrite it", out, path);
+			free(path);
+			return ERR_USAGE;
+		}
+		bytes += info.bytes;
+		struct epub_img *m = &x->imgs[x->n_imgs];
+		m->path = path;
+		int png = info.format == IMAGE_PNG;
+		snprintf(m->name, sizeof m->name, "images/img%zu.%s", x->n_imgs + 1, png ? "png" : "jpg");
+		m->mime = png ? "image/png" : "image/jpeg";
+		x->block_img[i] = (int)x->n_imgs++;
+	}
+	return ERR_OK;
+}
+
+/* Writes the whole container into memory: *data (malloc'd) and *len. */
+static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *d)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	enum err e = ERR_OK;
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (!src) {
+		zip_error_fini(&ze);
+		return ERR_NOMEM;
+	}
+	zip_source_keep(src);
+	x->z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (!x->z) {
+		diag_msg(d, DIAG_ERROR, "EPUB: cannot start the container: %s", zip_error_strerror(&ze));
+		e = ERR_IO;
+		goto out;
+	}
+	static const char mimetype[] = "application/epub+zip";
+	e = epub_add(x, "mimetype", mimetype, sizeof mimetype - 1, 1, d);
+	if (!e)
+		e = epub_add_xml(x, "META-INF/container.xml", epub_container, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/content.opf", epub_opf, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/nav.xhtml", epub_nav, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/toc.ncx", epub_ncx, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/" EPUB_ARTICLE, epub_article, d);
+	if (!e) {
+		struct buf css;
+		buf_init(&css);
+		epub_css(x->o->style, &css);
+		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
+		buf_free(&css);
+	}
+	for (size_t i = 0; !e && i < x->n_imgs; i++) {
+		struct buf img;
+		char why[256], name[48];
+		buf_init(&img);
+		e = epub_read_file(x->imgs[i].path, &img, why, sizeof why);
+		if (e == ERR_IO)
+			diag_msg(d, DIAG_ERROR, "cannot read image %s: %s", x->imgs[i].path, why);
+		snprintf(name, sizeof name, "OEBPS/%s", x->imgs[i].name);
+		if (!e)
+			e = epub_add(x, name, img.p, img.len, 0, d);
+		buf_free(&img);
+	}
+	if (e) {
+		zip_discard(x->z);
+		goto out;
+	}
+	pthread_mutex_lock(&epub_zip_lock);
+	int rc = zip_close(x->z);
+	pthread_mutex_unlock(&epub_zip_lock);
+	if (rc) {
+		diag_msg(d, DIAG_ERROR, "EPUB: cannot write the container: %s", zip_strerror(x->z));
+		zip_discard(x->z);
+		e = ERR_IO;
+		goto out;
+	}
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_source_stat(src, &st) || zip_source_open(src)) {
+		e = ERR_IO;
+		goto out;
+	}
+	*data = malloc(st.size ? st.size : 1);
+	if (!*data)
+		e = ERR_NOMEM;
+	else if (zip_source_read(src, *data, st.size) != (zip_int64_t)st.size)
+		e = ERR_IO;
+	else
+		*len = st.size;
+	zip_source_close(src);
+	if (e) {
+		free(*data);
+		*data = NULL;
+	}
+out:
+	x->z = NULL;
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	return e;
+}
+
+/* libzip writes an entry's time as local time (localtime(3)): the time whose local fields are
+   t's UTC fields, so that the bytes do not depend on TZ. */
+static time_t epub_zip_time(time_t t)
+{
+	struct tm u, l;
+	gmtime_r(&t, &u);
+	time_t s = t;
+	for (int i = 0; i < 3; i++) { /* twice is enough but at a DST change */
+		localtime_r(&s, &l);
+		if (l.tm_hour == u.tm_hour && l.tm_min == u.tm_min && l.tm_mday == u.tm_mday)
+			break;
+		s = t - l.tm_gmtoff;
+	}
+	return s;
+}
+
+enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char *out, struct diag *d)
+{
+	struct epub x = {.doc = doc, .o = o, .d = d};
+	/* LANG: zh-CN until the model carries the article's language; then x.lang = doc->lang */
+	x.lang = "zh-CN";
+	epub_uid(&x);
+	time_t now = o->epoch >= 0 ? (time_t)o->epoch : time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(x.modified, sizeof x.modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	x.mtime = epub_zip_time(o->epoch >= EPUB_ZIP_TIME ? (time_t)o->epoch : (time_t)EPUB_ZIP_TIME);
+	void *data = NULL;
+	size_t len = 0;
+	enum err e = ERR_OK;
+	size_t nb = doc->n_blocks ? doc->n_blocks : 1;
+	x.imgs = calloc(nb, sizeof *x.imgs);
+	x.block_img = calloc(nb, sizeof *x.block_img);
+	x.heads = calloc(nb, sizeof *x.heads);
+	if (!x.imgs || !x.block_img || !x.heads)
+		e = ERR_NOMEM;
+	if (!e)
+		e = epub_images(&x, out, d);
+	if (!e)
+		e = epub_zip(&x, &data, &len, d);
+	if (!e)
+		e = file_put(out, NULL, data, len, d);
+	free(data);
+	for (size_t i = 0; x.imgs && i < x.n_imgs; i++)
+		free(x.imgs[i].path);
+	free(x.imgs);
+	free(x.block_img);
+	free(x.heads);
+	return e;
+}

