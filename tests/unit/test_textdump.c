@@ -1394,6 +1394,14 @@ static void test_post_footer(void)
 	if (d)
 		CHECK_STR(d->source.text, "华商报");
 	doc_free(d);
+	buf_reset(&t);
+	buf_puts(&t, "一位彩民的四年\n"
+		     "2005年03月21日 11:21 来源：成都\n"
+		     "四年前他中了大奖，四年后他又回到了原点，这是一个关于运气和选择的故事。\n");
+	d = NULL;
+	CHECK(parse_buffer("src3.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_byline == 0); /* a place, though 成 can be a surname */
+	doc_free(d);
 	buf_free(&t);
 	cap_close(&c);
 }
