@@ -33,7 +33,7 @@
 
 static const char cli_usage[] =
 	"Usage: paiban COMMAND [OPTIONS] FILE...\n"
-	"Typesets news articles (Chinese first) into print-ready PDFs.\n"
+	"Typesets news articles (Chinese first) into print-ready PDFs and EPUB e-books.\n"
 	"\n"
 	"Commands:\n"
 	"  print FILE... -o OUT.pdf | -d DIR   typeset articles, one PDF each\n"

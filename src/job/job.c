@@ -3,6 +3,7 @@
 #include "../base/buf.h"
 #include "../base/file.h"
 #include "../model/doc.h"
+#include "../model/wording.h"
 #include "../parse/parse.h"
 #include "../shape/shape.h"
 #include "../layout/compose.h"
@@ -209,7 +210,7 @@ void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject
 		buf_puts(subject, doc->source.text);
 	if (doc->published.text) {
 		char date[32];
-		compose_dateline_date(doc->published.text, date, sizeof date);
+		wording_date(doc->published.text, date, sizeof date);
 		if (subject->len > s0)
 			buf_putc(subject, ' ');
 		buf_puts(subject, date);

@@ -627,9 +627,9 @@ static void epub_css(const struct style *st, struct buf *b)
 	float body = st ? st->text[STYLE_BODY].size : 10.5f;
 	if (body <= 0)
 		body = 10.5f;
+	buf_puts(b, "@charset \"UTF-8\";\n"); /* first: anywhere else it is ignored */
 	buf_printf(b, "/* paiban: from the style %s (body %.1fpt); sizes relative to the body */\n",
 		   st ? st->name : "(built-in)", body);
-	buf_puts(b, "@charset \"UTF-8\";\n");
 	buf_puts(b, "html { -epub-line-break: strict; -webkit-line-break: strict; line-break: strict; }\n");
 	buf_puts(b, "body { margin: 0; text-align: ");
 	buf_puts(b, epub_css_align(st ? st->text[STYLE_BODY].align : STYLE_JUSTIFY));

@@ -9,7 +9,8 @@
 #     MARC roles, the editor as contributor, the identifier the same across runs;
 #   - each article's text in the EPUB (tags stripped) equals its text in the model (paiban
 #     parse): title, subtitle, subheads, paragraphs, captions; the labelled parts carry the
-#     model's names;
+#     model's names; a Markdown article with a subtitle and subheads h2..h6: the subtitle
+#     refine, 目录 nested by level, toc.ncx depth;
 #   - the same input and SOURCE_DATE_EPOCH give the same bytes; -d with -j 2 writes the same
 #     books as -o one at a time;
 #   - errors: a missing input (exit 4, as print), an empty input (exit 1), an output that is
@@ -30,6 +31,7 @@ ok() { echo "ok    $*"; }
 sample=samples/hubei-2022-04-06-wushe-liandong.txt
 md=tests/images/article/article.md
 html=tests/html/figure.html
+full=tests/markdown/full.md   # a subtitle and subheads of levels 2 to 6
 
 "$PAIBAN" epub "$sample" -o "$T/sample.epub" && ok "sample written" || fail "epub of the sample"
 "$PAIBAN" epub "$md" -o "$T/md.epub" 2>"$T/md.err" && ok "Markdown article written" || fail "epub of $md"
@@ -38,12 +40,13 @@ grep -q "warning: skipped remote image https://example.com/remote.jpg (paiban ne
 grep -q "warning: refused image ../palette-trns.png: path resolves outside" "$T/md.err" \
 	&& ok "../ image refused" || fail "no refusal for ../palette-trns.png"
 "$PAIBAN" epub -q "$html" -o "$T/html.epub" && ok "HTML page written" || fail "epub of $html"
+"$PAIBAN" epub -q "$full" -o "$T/full.epub" && ok "Markdown article with subtitle and h2..h6 written" || fail "epub of $full"
 
 # EPUBCheck 5.3.0: 0 errors, 0 warnings
 if [ ! -f "$JAR" ]; then
 	fail "no EPUBCheck at $JAR (make deps-test installs it)"
 else
-	for b in sample md html; do
+	for b in sample md html full; do
 		java -jar "$JAR" "$T/$b.epub" >"$T/$b.check" 2>&1
 		if grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/$b.check"; then
 			ok "EPUBCheck: $b.epub 0 errors, 0 warnings"
@@ -55,8 +58,8 @@ else
 fi
 
 # the container, the OPF facts, the text against the model
-for b in sample md html; do
-	case $b in sample) in=$sample ;; md) in=$md ;; html) in=$html ;; esac
+for b in sample md html full; do
+	case $b in sample) in=$sample ;; md) in=$md ;; html) in=$html ;; full) in=$full ;; esac
 	"$PAIBAN" parse "$in" >"$T/$b.json" 2>/dev/null || fail "parse $in"
 	python3 - "$T/$b.epub" "$T/$b.json" >"$T/$b.facts" 2>&1 <<'PY'
 import json, re, sys, zipfile
@@ -116,6 +119,24 @@ PY
 	fi
 done
 grep -qx "images 3" "$T/md.facts" && ok "md: the three local images are in the book" || fail "md: not 3 images"
+
+# the subtitle and the nesting of the subheads (nav, NCX depth)
+unzip -p "$T/full.epub" OEBPS/content.opf | grep -q '<meta refines="#subtitle" property="title-type">subtitle</meta>' \
+	&& ok "full: subtitle as a second dc:title with title-type subtitle" || fail "full: no subtitle refine"
+unzip -p "$T/full.epub" OEBPS/toc.ncx | grep -q '<meta name="dtb:depth" content="6"/>' \
+	&& ok "full: toc.ncx depth 6 (title + h2..h6)" || fail "full: toc.ncx depth"
+unzip -p "$T/full.epub" OEBPS/nav.xhtml | python3 -c '
+import sys, xml.etree.ElementTree as ET
+X = "{http://www.w3.org/1999/xhtml}"
+nav = [n for n in ET.parse(sys.stdin).getroot().iter(X + "nav") if n.get("id") == "toc"][0]
+def walk(ol, d):
+	for li in ol.findall(X + "li"):
+		print(d, li.find(X + "a").text)
+		for sub in li.findall(X + "ol"):
+			walk(sub, d + 1)
+walk(nav.find(X + "ol"), 1)' >"$T/full.nav"
+printf '%s\n' "1 五社联动促基层治理" "2 一、建立机制" "3 三级小标题" "4 四级" "5 五级" "6 六级" >"$T/full.navwant"
+diff -u "$T/full.navwant" "$T/full.nav" && ok "full: 目录 nests the subheads by level" || fail "full: nav nesting"
 
 # exact OPF facts for the sample
 unzip -p "$T/sample.epub" OEBPS/content.opf >"$T/opf"
