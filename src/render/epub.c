@@ -914,11 +914,22 @@ static time_t epub_zip_time(time_t t)
 	return s;
 }
 
+/* dc:language and xml:lang from the model's language (epub.md: zh-CN for Simplified, zh-TW
+   / zh-HK for Traditional pages, the page's own tag for others; zh-CN when it is unknown). */
+static const char *epub_lang(const struct doc *doc)
+{
+	const char *l = doc->lang.text;
+	if (!l || !*l || !strcmp(l, "und") || !strcmp(l, "zh-Hans") || !strcmp(l, "zh"))
+		return "zh-CN";
+	if (!strcmp(l, "zh-Hant"))
+		return "zh-TW";
+	return l;
+}
+
 enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char *out, struct diag *d)
 {
 	struct epub x = {.doc = doc, .o = o, .d = d};
-	/* LANG: zh-CN until the model carries the article's language; then x.lang = doc->lang */
-	x.lang = "zh-CN";
+	x.lang = epub_lang(doc);
 	epub_uid(&x);
 	time_t now = o->epoch >= 0 ? (time_t)o->epoch : time(NULL);
 	struct tm tm;

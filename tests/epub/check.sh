@@ -32,6 +32,7 @@ sample=samples/hubei-2022-04-06-wushe-liandong.txt
 md=tests/images/article/article.md
 html=tests/html/figure.html
 full=tests/markdown/full.md   # a subtitle and subheads of levels 2 to 6
+trad=tests/markdown/traditional.md   # a Traditional Chinese article: dc:language zh-TW
 
 "$PAIBAN" epub "$sample" -o "$T/sample.epub" && ok "sample written" || fail "epub of the sample"
 "$PAIBAN" epub "$md" -o "$T/md.epub" 2>"$T/md.err" && ok "Markdown article written" || fail "epub of $md"
@@ -41,14 +42,22 @@ grep -q "warning: refused image ../palette-trns.png: path resolves outside" "$T/
 	&& ok "../ image refused" || fail "no refusal for ../palette-trns.png"
 "$PAIBAN" epub -q "$html" -o "$T/html.epub" && ok "HTML page written" || fail "epub of $html"
 "$PAIBAN" epub -q "$full" -o "$T/full.epub" && ok "Markdown article with subtitle and h2..h6 written" || fail "epub of $full"
+"$PAIBAN" epub -q "$trad" -o "$T/trad.epub" && ok "Traditional article written" || fail "epub of $trad"
+unzip -p "$T/trad.epub" OEBPS/content.opf | grep -q '<dc:language>zh-TW</dc:language>' &&
+	ok "Traditional article: dc:language zh-TW" || fail "Traditional article: dc:language is not zh-TW"
+unzip -p "$T/trad.epub" OEBPS/article.xhtml | grep -q 'xml:lang="zh-TW"' &&
+	ok "Traditional article: xml:lang zh-TW" || fail "Traditional article: xml:lang is not zh-TW"
 
 # EPUBCheck 5.3.0: 0 errors, 0 warnings
 if [ ! -f "$JAR" ]; then
 	fail "no EPUBCheck at $JAR (make deps-test installs it)"
 else
-	for b in sample md html full; do
+	for b in sample md html full trad; do
 		java -jar "$JAR" "$T/$b.epub" >"$T/$b.check" 2>&1
-		if grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/$b.check"; then
+		# (EPUBCheck also says "0 errors" for a file it cannot find: the book must exist and
+		# be validated)
+		if [ -s "$T/$b.epub" ] && grep -q "^Validating using EPUB version 3" "$T/$b.check" &&
+			grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/$b.check"; then
 			ok "EPUBCheck: $b.epub 0 errors, 0 warnings"
 		else
 			fail "EPUBCheck: $b.epub"
