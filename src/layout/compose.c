@@ -3,6 +3,7 @@
 #include "linebreak.h"
 #include "image.h"
 #include "../model/doc.h"
+#include "../model/wording.h"
 #include "../style/style.h"
 #include "../shape/shape.h"
 #include "../base/buf.h"
@@ -89,27 +90,6 @@ struct compose {
 	unsigned long long img_pixels;
 	long long img_bytes;
 };
-
-/* The words compose prints around the document's own text, in its script: Simplified by
-   default, Traditional for zh-Hant and zh-HK documents. */
-struct compose_labels {
-	const char *source, *keywords, *editor;
-	const char *page;       /* printf format of the footer: page number, number of pages */
-};
-
-static const struct compose_labels compose_labels_hans = {
-	"来源：", "关键词：", "责任编辑：", "第 %zu 页 / 共 %zu 页",
-};
-static const struct compose_labels compose_labels_hant = {
-	"來源：", "關鍵詞：", "責任編輯：", "第 %zu 頁 / 共 %zu 頁",
-};
-
-static const struct compose_labels *compose_labels_for(const struct doc *doc)
-{
-	const char *l = doc ? doc->lang.text : NULL;
-	return l && (!strcmp(l, "zh-Hant") || !strcmp(l, "zh-HK")) ? &compose_labels_hant
-								    : &compose_labels_hans;
-}
 
 /* Classes that span all columns. */
 static int compose_spans(enum style_class k)
@@ -489,21 +469,6 @@ static enum err compose_block(struct compose *c, enum style_class k, const char 
 	return compose_block_aligned(c, k, text, pos, is_para, keep_next, c->st->text[k].align);
 }
 
-void compose_dateline_date(const char *iso, char *out, size_t n)
-{
-	/* "2022-04-06T14:30:22" -> "2022-04-06 14:30" */
-	size_t l = strlen(iso);
-	if (l > 16)
-		l = 16;
-	if (l >= n)
-		l = n - 1;
-	memcpy(out, iso, l);
-	out[l] = 0;
-	char *t = strchr(out, 'T');
-	if (t)
-		*t = ' ';
-}
-
 /* "2022-04-06..." -> "2022年4月6日 星期三" (Zeller-free: days from civil). */
 static void compose_masthead_date(const char *iso, char *out, size_t n)
 {
@@ -836,16 +801,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	if (!e && doc->subtitle.text)
 		e = compose_block(c, STYLE_SUBTITLE, doc->subtitle.text, doc->subtitle.pos, 0, 2);
 	if (!e && (doc->published.text || doc->source.text)) {
-		char date[32] = "";
-		if (doc->published.text)
-			compose_dateline_date(doc->published.text, date, sizeof date);
-		buf_puts(&b, date);
-		if (doc->source.text) {
-			if (*date)
-				buf_putc(&b, ' ');
-			buf_puts(&b, compose_labels_for(doc)->source);
-			buf_puts(&b, doc->source.text);
-		}
+		wording_dateline(doc, &b); /* the wording both writers print (model/wording.h) */
 		e = compose_block(c, STYLE_DATELINE, buf_cstr(&b),
 				  doc->published.text ? doc->published.pos : doc->source.pos, 0, 2);
 	}
@@ -866,22 +822,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 		struct buf keep;
 		buf_init(&keep);
 		buf_reset(&b);
-		buf_puts(&b, "（");
-		for (size_t i = 0; i < doc->n_byline; i++) {
-			const struct doc_credit *cr = &doc->byline[i];
-			if (i)
-				buf_putc(&b, ' ');
-			buf_puts(&b, cr->role);
-			for (size_t k = 0; k < cr->n_names; k++) {
-				if (k || cr->role[0])
-					buf_putc(&b, ' ');
-				uint32_t r[2] = {(uint32_t)b.len, 0};
-				buf_puts(&b, cr->names[k]);
-				r[1] = (uint32_t)b.len;
-				buf_put(&keep, r, sizeof r);
-			}
-		}
-		buf_puts(&b, "）");
+		wording_byline(doc, &b, &keep);
 		if (keep.oom)
 			e = ERR_NOMEM;
 		c->keep = (const uint32_t *)keep.p;
@@ -894,18 +835,12 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	}
 	if (!e && doc->n_keywords) {
 		buf_reset(&b);
-		buf_puts(&b, compose_labels_for(doc)->keywords);
-		for (size_t i = 0; i < doc->n_keywords; i++) {
-			if (i)
-				buf_putc(&b, ' ');
-			buf_puts(&b, doc->keywords[i].text);
-		}
+		wording_keywords(doc, &b);
 		e = compose_block(c, STYLE_META, buf_cstr(&b), doc->keywords[0].pos, 0, 0);
 	}
 	if (!e && doc->editor.text) {
 		buf_reset(&b);
-		buf_puts(&b, compose_labels_for(doc)->editor);
-		buf_puts(&b, doc->editor.text);
+		wording_editor(doc, &b);
 		e = compose_block(c, STYLE_META, buf_cstr(&b), doc->editor.pos, 0, 0);
 	}
 	if (!e && b.oom)
@@ -1352,7 +1287,7 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 	const struct style_text *t = &st->text[STYLE_FOOTER];
 	char text[64];
 	for (size_t p = 0; p < pd->n_pages; p++) {
-		snprintf(text, sizeof text, compose_labels_for(c->doc)->page, p + 1, pd->n_pages);
+		snprintf(text, sizeof text, wording_labels(c->doc)->page, p + 1, pd->n_pages);
 		float w;
 		enum err e = compose_shape_line(c->sh, &c->chains[STYLE_FOOTER], t->size, text, &c->sb, &w);
 		if (e)

@@ -106,8 +106,5 @@ enum err compose_prepare(const struct doc *doc, const struct style *st, struct f
 enum err compose_prep_paginate(struct compose_prep *p, struct pagedoc *out, int cont, float gap,
 			       struct diag *d);
 void compose_prep_free(struct compose_prep *p);
-/* Formats the dateline's date part of an ISO date "YYYY-MM-DDTHH:MM[:SS]" as
-   "YYYY-MM-DD HH:MM" into out (size n). */
-void compose_dateline_date(const char *iso, char *out, size_t n);
 
 #endif

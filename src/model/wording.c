@@ -4,6 +4,19 @@
 #include "../base/buf.h"
 #include <string.h>
 
+static const struct wording_labels wording_hans = {
+	"来源：", "关键词：", "责任编辑：", "第 %zu 页 / 共 %zu 页",
+};
+static const struct wording_labels wording_hant = {
+	"來源：", "關鍵詞：", "責任編輯：", "第 %zu 頁 / 共 %zu 頁",
+};
+
+const struct wording_labels *wording_labels(const struct doc *doc)
+{
+	const char *l = doc ? doc->lang.text : NULL;
+	return l && (!strcmp(l, "zh-Hant") || !strcmp(l, "zh-HK")) ? &wording_hant : &wording_hans;
+}
+
 void wording_date(const char *iso, char *out, size_t n)
 {
 	if (!n)
@@ -29,7 +42,7 @@ void wording_dateline(const struct doc *doc, struct buf *out)
 	if (doc->source.text) {
 		if (*date)
 			buf_putc(out, ' ');
-		buf_puts(out, WORDING_SOURCE);
+		buf_puts(out, wording_labels(doc)->source);
 		buf_puts(out, doc->source.text);
 	}
 }
@@ -62,7 +75,7 @@ void wording_keywords(const struct doc *doc, struct buf *out)
 {
 	if (!doc->n_keywords)
 		return;
-	buf_puts(out, WORDING_KEYWORDS);
+	buf_puts(out, wording_labels(doc)->keywords);
 	for (size_t i = 0; i < doc->n_keywords; i++) {
 		if (i)
 			buf_putc(out, ' ');
@@ -74,6 +87,6 @@ void wording_editor(const struct doc *doc, struct buf *out)
 {
 	if (!doc->editor.text)
 		return;
-	buf_puts(out, WORDING_EDITOR);
+	buf_puts(out, wording_labels(doc)->editor);
 	buf_puts(out, doc->editor.text);
 }

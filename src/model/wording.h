@@ -12,21 +12,26 @@
 struct buf;
 struct doc;
 
-/* The labels themselves (UTF-8, with the full-width colon). */
-#define WORDING_SOURCE "来源："
-#define WORDING_KEYWORDS "关键词："
-#define WORDING_EDITOR "责任编辑："
+/* The labels themselves (UTF-8, with the full-width colon), in the document's script:
+   Simplified by default, Traditional for zh-Hant and zh-HK documents (doc.lang). */
+struct wording_labels {
+	const char *source, *keywords, *editor; /* 来源：关键词：责任编辑： */
+	const char *page;       /* printf format of a page footer: page number, number of pages */
+};
+/* The labels for doc (borrowed, static). doc may be NULL (Simplified). */
+const struct wording_labels *wording_labels(const struct doc *doc);
 
 /* "2022-04-06T14:30:22" -> "2022-04-06 14:30" into out (n bytes; truncated to fit). */
 void wording_date(const char *iso, char *out, size_t n);
-/* The dateline: the date (wording_date) and "来源：SOURCE", separated by a space. */
+/* The dateline: the date (wording_date) and "来源：SOURCE" (來源：in Traditional), separated
+   by a space. */
 void wording_dateline(const struct doc *doc, struct buf *out);
 /* The byline "（ROLE NAME NAME ROLE NAME）". When keep is not NULL, each name's byte range
    in out is appended to it as two uint32_t (start, end): a name is never broken (D5). */
 void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep);
-/* "关键词：K1 K2". */
+/* "关键词：K1 K2" (關鍵詞：in Traditional). */
 void wording_keywords(const struct doc *doc, struct buf *out);
-/* "责任编辑：NAME". */
+/* "责任编辑：NAME" (責任編輯：in Traditional). */
 void wording_editor(const struct doc *doc, struct buf *out);
 
 #endif
