@@ -2,11 +2,14 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi libzip
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi
+# compiled against, loaded at run time (dlopen) when the first EPUB is written: libzip links
+# libcrypto, whose relocations would cost every command ~2 ms at start-up
+PKGS_DLOPEN := libzip
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_DLOPEN) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 BUILD ?= build
 VERSION := 0.1.0
