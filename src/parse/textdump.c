@@ -1291,6 +1291,17 @@ static int dump_latin_name(const char *s, size_t n)
 	return words >= 2 && words <= 3;
 }
 
+/* Is the word t[0..n) (trailing . and , dropped) one of words[0..m), ignoring case? */
+static int dump_word_listed(const char *t, size_t n, const char *const *words, size_t m)
+{
+	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < m; i++)
+		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
+			return 1;
+	return 0;
+}
+
 /* A word that ends the names of an English byline: a date or time part, a handle, a title. */
 static int dump_by_stop(const char *t, size_t n)
 {
@@ -1305,12 +1316,7 @@ static int dump_by_stop(const char *t, size_t n)
 			return 1;
 	if (dump_month_at(t, n, 0, &(unsigned){0}) || dump_date(t, n, iso))
 		return 1;
-	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
-		n--;
-	for (size_t i = 0; i < DUMP_N(words); i++)
-		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
-			return 1;
-	return 0;
+	return dump_word_listed(t, n, words, DUMP_N(words));
 }
 
 /* A job title in a byline: Senior Analyst, Staff Writer. */
@@ -1318,12 +1324,7 @@ static int dump_by_title(const char *t, size_t n)
 {
 	static const char *const words[] = {"staff", "writer", "correspondent", "reporter", "editor",
 					    "senior", "chief", "analyst", "contributor"};
-	while (n && (t[n - 1] == '.' || t[n - 1] == ','))
-		n--;
-	for (size_t i = 0; i < DUMP_N(words); i++)
-		if (strlen(words[i]) == n && !strncasecmp(t, words[i], n))
-			return 1;
-	return 0;
+	return dump_word_listed(t, n, words, DUMP_N(words));
 }
 
 /* Reads the names of an English byline s[k..n) into one credit without a role (an outlet or
