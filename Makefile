@@ -22,7 +22,7 @@ CLIOBJ := $(CLISRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c); make test replays their corpora with replay.c.
-FUZZ_NAMES := textdump html markdown style print breaker manifest
+FUZZ_NAMES := textdump html markdown style print breaker manifest epub
 FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 
 # Debian packages the build, the demo and the tests need (installed by `make deps`).

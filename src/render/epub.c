@@ -826,7 +826,7 @@ static enum err epub_images(struct epub *x, const char *out, struct diag *d)
 			free(path);
 			continue;
 		}
-		if (strcmp(out, "-") && file_same_target(out, path)) {
+		if (out && strcmp(out, "-") && file_same_target(out, path)) {
 			diag_msg(d, DIAG_ERROR, "output %s is the image %s; refusing to overwrite it", out, path);
 			free(path);
 			return ERR_USAGE;
@@ -963,7 +963,10 @@ static const char *epub_lang(const struct doc *doc)
 	return l;
 }
 
-enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char *out, struct diag *d)
+/* Builds the book in memory: *data (malloc'd, the caller's) and *len. out, when not NULL, is
+   the path it will be written to (refused when it is one of the article's images). */
+static enum err epub_build(const struct doc *doc, const struct epub_opts *o, const char *out,
+			   void **data, size_t *len, struct diag *d)
 {
 	struct epub x = {.doc = doc, .o = o, .d = d};
 	x.lang = epub_lang(doc);
@@ -973,8 +976,8 @@ enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char
 	gmtime_r(&now, &tm);
 	strftime(x.modified, sizeof x.modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	x.mtime = epub_zip_time(o->epoch >= EPUB_ZIP_TIME ? (time_t)o->epoch : (time_t)EPUB_ZIP_TIME);
-	void *data = NULL;
-	size_t len = 0;
+	*data = NULL;
+	*len = 0;
 	enum err e = ERR_OK;
 	size_t nb = doc->n_blocks ? doc->n_blocks : 1;
 	x.imgs = calloc(nb, sizeof *x.imgs);
@@ -985,14 +988,36 @@ enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char
 	if (!e)
 		e = epub_images(&x, out, d);
 	if (!e)
-		e = epub_zip(&x, &data, &len, d);
-	if (!e)
-		e = file_put(out, NULL, data, len, d);
-	free(data);
+		e = epub_zip(&x, data, len, d);
 	for (size_t i = 0; x.imgs && i < x.n_imgs; i++)
 		free(x.imgs[i].path);
 	free(x.imgs);
 	free(x.block_img);
 	free(x.heads);
+	return e;
+}
+
+enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char *out, struct diag *d)
+{
+	void *data;
+	size_t len;
+	enum err e = epub_build(doc, o, out, &data, &len, d);
+	if (!e)
+		e = file_put(out, NULL, data, len, d);
+	free(data);
+	return e;
+}
+
+enum err epub_write_mem(const struct doc *doc, const struct epub_opts *o, struct buf *out, struct diag *d)
+{
+	void *data;
+	size_t len;
+	enum err e = epub_build(doc, o, NULL, &data, &len, d);
+	if (!e) {
+		buf_put(out, data, len);
+		if (out->oom)
+			e = ERR_NOMEM;
+	}
+	free(data);
 	return e;
 }

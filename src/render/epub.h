@@ -28,5 +28,9 @@ struct epub_opts {
    renamed; nothing left on failure). ERR_USAGE when out is one of the article's images. */
 enum err epub_write(const struct doc *doc, const struct epub_opts *o, const char *out,
 		    struct diag *d);
+struct buf;
+/* As epub_write, but appends the book to out (caller-owned); for tests and fuzzing. */
+enum err epub_write_mem(const struct doc *doc, const struct epub_opts *o, struct buf *out,
+			struct diag *d);
 
 #endif

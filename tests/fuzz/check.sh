@@ -8,7 +8,7 @@ PAIBAN=${PAIBAN:-build/paiban}
 B=$(dirname "$PAIBAN")
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$(pwd)/tests/fuzz/lsan.supp:print_suppressions=0"
 fails=0
-for n in textdump html markdown style print breaker manifest; do
+for n in textdump html markdown style print breaker manifest epub; do
 	bin=$B/fuzz-replay-$n
 	if [ ! -x "$bin" ]; then
 		echo "FAIL  $n: $bin not built (make test builds it)"

@@ -8,5 +8,6 @@ html) echo "tests/html" ;;
 markdown) echo "tests/markdown" ;;
 style) echo "styles fonts" ;;
 manifest) echo "samples" ;; # samples/digest.yaml (libFuzzer takes folders only)
+epub) echo "tests/fuzz/corpus/print" ;; # the same inputs (first byte: the reader)
 *) echo "" ;;
 esac

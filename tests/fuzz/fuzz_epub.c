@@ -1,0 +1,45 @@
+/* fuzz_epub.c: libFuzzer target for input -> parse -> EPUB, in memory (epub_write_mem). The
+   first byte picks the reader (page dump, HTML, Markdown), as in fuzz_print.c; the rest is the
+   article. The default style (the stylesheet follows it) is loaded once. */
+#include <stdlib.h>
+#include "fuzz_common.h"
+#include "base/buf.h"
+#include "model/doc.h"
+#include "parse/parse.h"
+#include "render/epub.h"
+#include "style/style.h"
+
+/* Read-only after LLVMFuzzerInitialize. */
+static struct style fuzz_style;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct diag *d = diag_new(stderr);
+	style_defaults(&fuzz_style);
+	const char *styles[] = {"fonts/roles.conf", "styles/a4-article.style"};
+	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
+		if (style_load(&fuzz_style, styles[i], d) != ERR_OK)
+			abort(); /* run from the repository root */
+	diag_free(d);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const names[] = {"fuzz.txt", "fuzz.html", "fuzz.md"};
+	if (size < 1)
+		return 0;
+	const char *path = names[data[0] % 3];
+	struct diag *d = fuzz_diag_new();
+	struct doc *doc = NULL;
+	if (parse_buffer(path, (const char *)data + 1, size - 1, d, &doc) == ERR_OK) {
+		struct epub_opts o = {.style = &fuzz_style, .epoch = 0};
+		struct buf out;
+		buf_init(&out);
+		epub_write_mem(doc, &o, &out, d);
+		buf_free(&out);
+	}
+	doc_free(doc);
+	diag_free(d);
+	return 0;
+}
