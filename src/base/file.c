@@ -1,5 +1,6 @@
 /* file.c: regular-file inputs, temporary-then-rename outputs, temporaries removed on a signal (file.h). */
 #include "file.h"
+#include "buf.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -65,6 +66,41 @@ FILE *file_fopen_regular(const char *path, char *why, size_t n)
 		close(fd);
 	}
 	return f;
+}
+
+enum err file_read_regular(const char *path, long long max, struct buf *out, char *why, size_t n)
+{
+	int fd = file_open_regular(path, why, n);
+	if (fd < 0)
+		return ERR_IO;
+	enum err e = ERR_OK;
+	char chunk[65536];
+	size_t got = 0;
+	for (;;) {
+		ssize_t k = read(fd, chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			snprintf(why, n, "cannot read: %s", strerror(errno));
+			e = ERR_IO;
+			break;
+		}
+		if (k == 0)
+			break;
+		if ((long long)(got + (size_t)k) > max) {
+			snprintf(why, n, "file larger than %lld bytes", max);
+			e = ERR_LIMIT;
+			break;
+		}
+		got += (size_t)k;
+		buf_put(out, chunk, (size_t)k);
+		if (out->oom) {
+			e = ERR_NOMEM;
+			break;
+		}
+	}
+	close(fd);
+	return e;
 }
 
 int file_same(const char *a, const char *b)

@@ -28,6 +28,11 @@
 int file_open_regular(const char *path, char *why, size_t n);
 /* The same as a stdio stream ("rb"); NULL with why set. */
 FILE *file_fopen_regular(const char *path, char *why, size_t n);
+struct buf;
+/* Appends the whole of the regular file at path (file_open_regular) to out, at most max bytes:
+   ERR_IO or ERR_LIMIT with why (n bytes) set ("cannot read: …", "file larger than N bytes"),
+   ERR_NOMEM. */
+enum err file_read_regular(const char *path, long long max, struct buf *out, char *why, size_t n);
 
 /* "a directory", "a FIFO", "a character device", "a block device", "a socket", "a regular file". */
 const char *file_kind(mode_t mode);

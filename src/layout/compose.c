@@ -312,14 +312,14 @@ static enum err compose_bidi_place(struct page_glyph *g, const float *pen, const
 	return ERR_OK;
 }
 
-/* A line of glyphs sb[js[0..n)] placed as page glyphs g[0..n): in visual order when any is
-   right to left (compose_bidi_place). */
+/* A line of glyphs sb[js[0..n)] (sb[0..n) when js is NULL) placed as page glyphs g[0..n): in
+   visual order when any is right to left (compose_bidi_place). */
 static enum err compose_bidi_line(struct page_glyph *g, const struct shape_glyph *sb, const size_t *js,
 				  size_t n)
 {
 	int rtl = 0;
 	for (size_t i = 0; i < n && !rtl; i++)
-		rtl = sb[js[i]].level & 1;
+		rtl = sb[js ? js[i] : i].level & 1;
 	if (!rtl)
 		return ERR_OK;
 	float *pen = malloc((3 * n + 1) * sizeof *pen);
@@ -328,7 +328,7 @@ static enum err compose_bidi_line(struct page_glyph *g, const struct shape_glyph
 	if (pen && lv) {
 		float *xoff = pen + n, *adv = pen + 2 * n;
 		for (size_t i = 0; i < n; i++) {
-			const struct shape_glyph *q = &sb[js[i]];
+			const struct shape_glyph *q = &sb[js ? js[i] : i];
 			xoff[i] = q->xoff;
 			adv[i] = q->adv;
 			pen[i] = g[i].x - q->xoff;
@@ -1265,19 +1265,7 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 		x += g->adv;
 	}
 	/* right-to-left words: the glyphs just added, in visual order */
-	int rtl = 0;
-	for (size_t i = 0; i < sb->n && !rtl; i++)
-		rtl = sb->g[i].level & 1;
-	if (!rtl || pg->n_glyphs < sb->n)
-		return ERR_OK;
-	size_t *js = malloc((sb->n + 1) * sizeof *js);
-	if (!js)
-		return ERR_NOMEM;
-	for (size_t i = 0; i < sb->n; i++)
-		js[i] = i;
-	enum err e = compose_bidi_line(pg->glyphs + pg->n_glyphs - sb->n, sb->g, js, sb->n);
-	free(js);
-	return e;
+	return compose_bidi_line(pg->glyphs + pg->n_glyphs - sb->n, sb->g, NULL, sb->n);
 }
 
 /* Footer on every page: 第 n 页 / 共 N 页 (頁 in Traditional). */

@@ -755,21 +755,6 @@ static enum err epub_add_xml(struct epub *x, const char *name,
 	return e;
 }
 
-static enum err epub_read_file(const char *path, struct buf *out, char *why, size_t n)
-{
-	int fd = file_open_regular(path, why, n);
-	if (fd < 0)
-		return ERR_IO;
-	char chunk[65536];
-	ssize_t r;
-	while ((r = read(fd, chunk, sizeof chunk)) > 0)
-		buf_put(out, chunk, (size_t)r);
-	if (r < 0)
-		snprintf(why, n, "read error");
-	close(fd);
-	return r < 0 ? ERR_IO : out->oom ? ERR_NOMEM : ERR_OK;
-}
-
 /* Resolves, probes and numbers the article's images (print's path rules), and checks that
    out is none of them. */
 static enum err epub_images(struct epub *x, const char *out, struct diag *d)
@@ -889,8 +874,8 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 		struct buf img;
 		char why[256], name[48];
 		buf_init(&img);
-		e = epub_read_file(x->imgs[i].path, &img, why, sizeof why);
-		if (e == ERR_IO)
+		e = file_read_regular(x->imgs[i].path, IMAGE_MAX_BYTES, &img, why, sizeof why);
+		if (e && e != ERR_NOMEM)
 			diag_msg(d, DIAG_ERROR, "cannot read image %s: %s", x->imgs[i].path, why);
 		snprintf(name, sizeof name, "OEBPS/%s", x->imgs[i].name);
 		if (!e)

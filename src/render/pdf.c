@@ -207,41 +207,6 @@ struct pdf_images {
 	size_t n, cap;
 };
 
-/* Reads an image file whole into b: a regular file (file_open_regular) of at most
-   IMAGE_MAX_BYTES. ERR_IO / ERR_LIMIT with msg, ERR_NOMEM. */
-static enum err pdf_read_image(const char *path, struct buf *b, char *msg, size_t n)
-{
-	enum err e = ERR_OK;
-	int fd = file_open_regular(path, msg, n);
-	if (fd < 0)
-		return ERR_IO;
-	char chunk[65536];
-	for (;;) {
-		ssize_t k = read(fd, chunk, sizeof chunk);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			snprintf(msg, n, "cannot read: %s", strerror(errno));
-			e = ERR_IO;
-			break;
-		}
-		if (k == 0)
-			break;
-		if ((long long)(b->len + (size_t)k) > IMAGE_MAX_BYTES) {
-			snprintf(msg, n, "file larger than %lld bytes", IMAGE_MAX_BYTES);
-			e = ERR_LIMIT;
-			break;
-		}
-		buf_put(b, chunk, (size_t)k);
-		if (b->oom) {
-			e = ERR_NOMEM;
-			break;
-		}
-	}
-	close(fd);
-	return e;
-}
-
 /* Loads the image file of pi (once per document) into *img. A file that cannot be decoded
    (a PNG damaged past its header, a file changed since composition) is a warning at the line
    that refers to it, once per file; *img is then NULL and the image's place stays blank. */
@@ -273,7 +238,7 @@ static enum err pdf_image_get(struct pdf_ctx *c, struct pdf_images *cache,
 		goto bad;
 	if (info.format == IMAGE_JPEG) {
 		/* read here, as a regular file and bounded, not reopened by libharu by name */
-		if ((e = pdf_read_image(path, &jpeg, msg, sizeof msg)))
+		if ((e = file_read_regular(path, IMAGE_MAX_BYTES, &jpeg, msg, sizeof msg)))
 			goto bad;
 		im = HPDF_LoadJpegImageFromMem(c->doc, (const HPDF_BYTE *)jpeg.p, (HPDF_UINT)jpeg.len);
 		if (!im) {

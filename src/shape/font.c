@@ -391,28 +391,51 @@ out:
 }
 
 /* Matches spec through fontconfig and loads the font (see fontset_get). */
-static enum err fontset_match(struct fontset *fs, const char *spec, struct font **out)
+/* What a font spec asks for: its family (the spec itself when it names none) and whether a
+   bold face. */
+struct fontset_ask {
+	char family[256];
+	int bold;
+};
+
+/* Parses spec ("Family:style=Bold") and matches it through fontconfig: the match (the
+   caller's to destroy; NULL when fontconfig finds nothing), with *ask filled in. *bad = 1 when
+   spec does not parse. The caller holds fs->lock. */
+static FcPattern *fontset_fc_match(struct fontset *fs, const char *spec, struct fontset_ask *ask, int *bad)
 {
+	*bad = 0;
 	FcPattern *pat = FcNameParse((const FcChar8 *)spec);
 	if (!pat) {
-		diag_msg(fs->diag, DIAG_ERROR, "bad font name '%s'", spec);
-		return ERR_FONT;
+		*bad = 1;
+		return NULL;
 	}
 	FcChar8 *want = NULL;
 	FcPatternGetString(pat, FC_FAMILY, 0, &want);
-	char family[256];
-	snprintf(family, sizeof family, "%s", want ? (const char *)want : spec);
+	snprintf(ask->family, sizeof ask->family, "%s", want ? (const char *)want : spec);
 	int want_weight = -1;
 	FcPatternGetInteger(pat, FC_WEIGHT, 0, &want_weight);
 	FcChar8 *want_style = NULL;
-	int bold_asked = (want_weight >= FC_WEIGHT_BOLD) ||
-		(FcPatternGetString(pat, FC_STYLE, 0, &want_style) == FcResultMatch &&
-		 strcasestr((const char *)want_style, "bold"));
+	ask->bold = (want_weight >= FC_WEIGHT_BOLD) ||
+		    (FcPatternGetString(pat, FC_STYLE, 0, &want_style) == FcResultMatch &&
+		     strcasestr((const char *)want_style, "bold"));
 	FcConfigSubstitute(fs->fc, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	FcResult res;
 	FcPattern *m = FcFontMatch(fs->fc, pat, &res);
 	FcPatternDestroy(pat);
+	return m;
+}
+
+static enum err fontset_match(struct fontset *fs, const char *spec, struct font **out)
+{
+	struct fontset_ask ask;
+	int bad;
+	FcPattern *m = fontset_fc_match(fs, spec, &ask, &bad);
+	if (bad) {
+		diag_msg(fs->diag, DIAG_ERROR, "bad font name '%s'", spec);
+		return ERR_FONT;
+	}
+	const char *family = ask.family;
 	enum err e = ERR_FONT;
 	FcChar8 *file = NULL, *got = NULL;
 	int index = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
@@ -428,7 +451,7 @@ static enum err fontset_match(struct fontset *fs, const char *spec, struct font 
 	FcPatternGetInteger(m, FC_INDEX, 0, &index);
 	FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
 	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
-	if (bold_asked && weight < FC_WEIGHT_DEMIBOLD) {
+	if (ask.bold && weight < FC_WEIGHT_DEMIBOLD) {
 		const char *pkg = font_package_for(family);
 		diag_msg(fs->diag, DIAG_ERROR, "font '%s' has no bold face installed%s%s", spec,
 			 pkg ? "; install the Debian package " : "", pkg ? pkg : "");
@@ -444,21 +467,20 @@ out:
 
 int fontset_installed(struct fontset *fs, const char *spec)
 {
-	FcPattern *pat = FcNameParse((const FcChar8 *)spec);
-	if (!pat)
-		return 0;
-	FcChar8 *want = NULL;
-	FcPatternGetString(pat, FC_FAMILY, 0, &want);
-	char family[256];
-	snprintf(family, sizeof family, "%s", want ? (const char *)want : spec);
+	struct fontset_ask ask;
+	int bad;
 	pthread_mutex_lock(&fs->lock);
-	FcConfigSubstitute(fs->fc, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	FcResult res;
-	FcPattern *m = FcFontMatch(fs->fc, pat, &res);
+	/* a spec fontset_get has seen already: its answer, with no fontconfig match (a
+	   Traditional article asks for the TC families of every role) */
+	for (size_t i = 0; i < fs->n_specs; i++)
+		if (!strcmp(fs->specs[i].spec, spec)) {
+			int ok = fs->specs[i].err == ERR_OK;
+			pthread_mutex_unlock(&fs->lock);
+			return ok;
+		}
+	FcPattern *m = fontset_fc_match(fs, spec, &ask, &bad);
 	pthread_mutex_unlock(&fs->lock);
-	FcPatternDestroy(pat);
-	int ok = m && font_has_family(m, family);
+	int ok = m && font_has_family(m, ask.family);
 	if (m)
 		FcPatternDestroy(m);
 	return ok;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "base/diag.h"
+#include "style/style.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -23,5 +24,17 @@ static inline struct diag *fuzz_diag_new(void)
 			sink = stderr;
 	}
 	return diag_new(sink);
+}
+/* The default style as paiban loads it (roles.conf, then a4-article.style) into st; aborts
+   unless run from the repository root. */
+static inline void fuzz_default_style(struct style *st)
+{
+	struct diag *d = diag_new(stderr);
+	style_defaults(st);
+	const char *styles[] = {"fonts/roles.conf", "styles/a4-article.style"};
+	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
+		if (style_load(st, styles[i], d) != ERR_OK)
+			abort();
+	diag_free(d);
 }
 #endif

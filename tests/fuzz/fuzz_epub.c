@@ -14,13 +14,7 @@ static struct style fuzz_style;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct diag *d = diag_new(stderr);
-	style_defaults(&fuzz_style);
-	const char *styles[] = {"fonts/roles.conf", "styles/a4-article.style"};
-	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
-		if (style_load(&fuzz_style, styles[i], d) != ERR_OK)
-			abort(); /* run from the repository root */
-	diag_free(d);
+	fuzz_default_style(&fuzz_style);
 	return 0;
 }
 

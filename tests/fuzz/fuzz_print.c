@@ -23,19 +23,13 @@ static struct diag *fuzz_init_diag;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct diag *d = diag_new(stderr);
 	fuzz_init_diag = fuzz_diag_new();
-	style_defaults(&fuzz_style);
-	const char *styles[] = {"fonts/roles.conf", "styles/a4-article.style"};
-	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
-		if (style_load(&fuzz_style, styles[i], d) != ERR_OK)
-			abort(); /* run from the repository root */
+	fuzz_default_style(&fuzz_style);
 	/* the fontset reports into a sink that lives as long as it does (its fallback search
 	   warns when it fills up, long after this function) */
 	if (fontset_new(fuzz_init_diag, &fuzz_fs) != ERR_OK ||
 	    shaper_new(fuzz_fs, fuzz_init_diag, &fuzz_sh) != ERR_OK)
 		abort();
-	diag_free(d);
 	return 0;
 }
 
