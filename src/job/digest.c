@@ -70,22 +70,20 @@ static char *dg_strdup(const char *s)
 	return t;
 }
 
-/* The page (index in pd) and top of item it's title: its first title mark from mark m0 on. */
-static void dg_title_at(struct dg_item *it, const struct pagedoc *pd, size_t m0, const struct job_env *env)
+/* The page (index in pd) and top of item it's title: its first title mark from mark m0 on;
+   without a title its first mark (its section's name, a subhead); without any mark the top of
+   page dflt. */
+static void dg_title_at(struct dg_item *it, const struct pagedoc *pd, size_t m0, size_t dflt,
+			const struct job_env *env)
 {
-	it->title_page = pd->n_pages ? pd->n_pages - 1 : 0;
-	it->title_y = env->style.page_h - env->style.margin_top;
+	size_t at = m0 < pd->n_marks ? m0 : (size_t)-1;
 	for (size_t k = m0; k < pd->n_marks; k++)
 		if (pd->marks[k].level == 1) {
-			it->title_page = pd->marks[k].page;
-			it->title_y = pd->marks[k].y;
-			return;
+			at = k;
+			break;
 		}
-	for (size_t k = m0; k < pd->n_marks; k++) /* no title: its section's name, or its first mark */
-		if (pd->marks[k].level <= 1 || k == m0) {
-			it->title_page = pd->marks[k].page;
-			it->title_y = pd->marks[k].y;
-		}
+	it->title_page = at != (size_t)-1 ? pd->marks[at].page : dflt;
+	it->title_y = at != (size_t)-1 ? pd->marks[at].y : env->style.page_h - env->style.margin_top;
 }
 
 /* Parses and composes item i (in a worker thread). */
@@ -114,7 +112,7 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 		it->prep = NULL;
 		if (!e && !it->pd.n_pages && !pagedoc_add_page(&it->pd))
 			e = ERR_NOMEM;
-		dg_title_at(it, &it->pd, 0, env);
+		dg_title_at(it, &it->pd, 0, 0, env);
 	}
 	if (!e) {
 		const char *t = doc->title.text;
@@ -420,7 +418,7 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 			}
 			for (size_t q = m0; q < body.n_marks; q++)
 				body.marks[q].article = (int)n_entries;
-			dg_title_at(it, &body, m0, &env);
+			dg_title_at(it, &body, m0, n_entries > 0 && base > 0 ? base - 1 : base, &env);
 			/* its new pages; a page it shares with the article before keeps that one's */
 			for (size_t p = base; p < body.n_pages; p++) {
 				body.pages[p].article = (int)n_entries;

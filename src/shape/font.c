@@ -168,6 +168,20 @@ static const uint32_t font_halt_ranges[][2] = {
 	{0xFF5B, 0xFF65},
 };
 
+/* The language the face's punctuation is measured in: that of the documents that use it (a
+   "… TC" face sets Traditional documents, whose marks sit centred, and HarfBuzz's locl must
+   pick the same glyphs the shaper will), from the family's region suffix; zh-Hans else. */
+static hb_language_t font_halt_lang(const struct font *f)
+{
+	static const char *const map[][2] = {{" TC", "zh-Hant"}, {" HK", "zh-HK"}, {" JP", "ja"},
+					     {" KR", "ko"}};
+	size_t n = f->family ? strlen(f->family) : 0;
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (n >= 3 && !strcmp(f->family + n - 3, map[i][0]))
+			return hb_language_from_string(map[i][1], -1);
+	return hb_language_from_string("zh-Hans", -1);
+}
+
 /* One character shaped with 'halt': its half-width metrics when the font has them. */
 static struct font_halt_entry font_halt_shape(const struct font *f, hb_buffer_t *b, uint32_t cp)
 {
@@ -179,7 +193,7 @@ static struct font_halt_entry font_halt_shape(const struct font *f, hb_buffer_t 
 	hb_buffer_add_utf32(b, &cp, 1, 0, 1);
 	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
 	hb_buffer_set_script(b, HB_SCRIPT_HAN);
-	hb_buffer_set_language(b, hb_language_from_string("zh-Hans", -1));
+	hb_buffer_set_language(b, font_halt_lang(f));
 	hb_feature_t feat = {HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1};
 	hb_shape(f->hb, b, &feat, 1);
 	unsigned n;
@@ -218,7 +232,7 @@ static enum err font_halt_table(struct font *f)
 	hb_buffer_add_utf32(b, text, (int)(2 * f->n_halt), 0, (int)(2 * f->n_halt));
 	hb_buffer_set_direction(b, HB_DIRECTION_LTR);
 	hb_buffer_set_script(b, HB_SCRIPT_HAN);
-	hb_buffer_set_language(b, hb_language_from_string("zh-Hans", -1));
+	hb_buffer_set_language(b, font_halt_lang(f));
 	hb_feature_t feat[2] = {{HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1},
 				{HB_TAG('k', 'e', 'r', 'n'), 0, 0, (unsigned)-1}};
 	hb_shape(f->hb, b, feat, 2);

@@ -48,6 +48,15 @@ int main(void)
 	/* the halt table is computed at load (font.h): the marks are there, ideographs not */
 	CHECK(serif->n_halt > 100);
 	CHECK(font_halt(serif, 0x3001, &adv, &xoff) == 1 && adv == 500);                  /* 、 */
+	/* a TC face's marks sit centred: its 'halt' metrics are those of its own glyphs (measured
+	   in zh-Hant), the full stop moved half an em left, not the SC glyph's */
+	{
+		struct font *tc;
+		if (fontset_get(fs, "Noto Serif CJK TC", &tc) == ERR_OK) {
+			CHECK(font_halt(tc, 0x3002, &adv, &xoff) == 1 && adv == 500 && xoff == -250);
+			CHECK(font_halt(serif, 0x3002, &adv, &xoff) == 1 && adv == 500 && xoff == 0);
+		}
+	}
 	/* NO-TOFU: a character no installed font has is reported once, with its position */
 	char msgs[2048] = "";
 	FILE *m = fmemopen(msgs, sizeof msgs - 1, "w");
