@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include "base/diag.h"
 #include "style/style.h"
+#include "parse/parse.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -36,5 +37,15 @@ static inline void fuzz_default_style(struct style *st)
 		if (style_load(st, styles[i], d) != ERR_OK)
 			abort();
 	diag_free(d);
+}
+/* An article from fuzz bytes: the first byte picks the reader (page dump, HTML, Markdown), the
+   rest is the article; parse_buffer's result (*doc the caller's to free with doc_free). */
+static inline enum err fuzz_parse(const uint8_t *data, size_t size, struct diag *d, struct doc **doc)
+{
+	static const char *const names[] = {"fuzz.txt", "fuzz.html", "fuzz.md"};
+	*doc = NULL;
+	if (size < 1)
+		return ERR_INPUT;
+	return parse_buffer(names[data[0] % 3], (const char *)data + 1, size - 1, d, doc);
 }
 #endif

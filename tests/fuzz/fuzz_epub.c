@@ -20,13 +20,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = {"fuzz.txt", "fuzz.html", "fuzz.md"};
-	if (size < 1)
-		return 0;
-	const char *path = names[data[0] % 3];
 	struct diag *d = fuzz_diag_new();
-	struct doc *doc = NULL;
-	if (parse_buffer(path, (const char *)data + 1, size - 1, d, &doc) == ERR_OK) {
+	struct doc *doc;
+	if (fuzz_parse(data, size, d, &doc) == ERR_OK) {
 		struct epub_opts o = {.style = &fuzz_style, .epoch = 0};
 		struct buf out;
 		buf_init(&out);

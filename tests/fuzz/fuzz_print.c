@@ -35,13 +35,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = {"fuzz.txt", "fuzz.html", "fuzz.md"};
-	if (size < 1)
-		return 0;
-	const char *path = names[data[0] % 3];
 	struct diag *d = fuzz_diag_new();
-	struct doc *doc = NULL;
-	if (parse_buffer(path, (const char *)data + 1, size - 1, d, &doc) == ERR_OK) {
+	struct doc *doc;
+	if (fuzz_parse(data, size, d, &doc) == ERR_OK) {
 		struct pagedoc pd;
 		pagedoc_init(&pd, fuzz_style.page_w, fuzz_style.page_h);
 		if (compose_article_dump(doc, &fuzz_style, fuzz_fs, fuzz_sh, d, &pd, NULL, NULL) == ERR_OK) {
