@@ -620,7 +620,7 @@ static void eval_load_gt(const char *dir, const struct eval_json *m, struct eval
 static void eval_body_of(const struct doc *d, struct buf *out)
 {
 	for (size_t i = 0; i < d->n_blocks; i++)
-		if (d->blocks[i].type != DOC_IMAGE) {
+		if (d->blocks[i].type != DOC_IMAGE && !doc_block_is_container(d->blocks[i].type)) {
 			buf_puts(out, d->blocks[i].text);
 			buf_putc(out, '\n');
 		}

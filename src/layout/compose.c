@@ -807,7 +807,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	}
 	for (size_t i = 0; !e && i < doc->n_blocks; i++) {
 		const struct doc_block *k = &doc->blocks[i];
-		if (k->type == DOC_PARA)
+		if (k->type == DOC_PARA || k->type == DOC_CODE || k->type == DOC_CELL)
 			e = compose_block(c, STYLE_BODY, k->text, k->pos, 1, 0);
 		else if (k->type == DOC_HEADING) {
 			size_t at = c->n_lines;

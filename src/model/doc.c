@@ -70,7 +70,99 @@ enum err doc_add_block(struct doc *d, enum doc_block_type type, int level, const
 	const char *s = doc_str(d, text, len);
 	if (!s)
 		return ERR_NOMEM;
-	d->blocks[d->n_blocks++] = (struct doc_block){type, level, s, NULL, pos};
+	size_t i = d->n_blocks++;
+	d->blocks[i] = (struct doc_block){
+		.type = type, .level = level, .text = s, .pos = pos,
+		.parent = d->n_open ? d->open[d->n_open - 1] : -1, .depth = d->n_open, .end = i + 1,
+	};
+	/* an enclosing container now reaches past this block */
+	for (int k = 0; k < d->n_open; k++)
+		d->blocks[d->open[k]].end = i + 1;
+	return ERR_OK;
+}
+
+enum err doc_open(struct doc *d, enum doc_block_type type, int ordered, int start,
+		  struct srcpos pos)
+{
+	if (!doc_block_is_container(type))
+		return ERR_INPUT;
+	if (d->n_open == DOC_MAX_DEPTH || d->n_skipped) {
+		d->n_skipped++; /* flattened into the innermost kept container */
+		return ERR_OK;
+	}
+	int number = 0;
+	if (type == DOC_LIST)
+		number = start;
+	else if (type == DOC_ITEM && d->n_open) {
+		struct doc_block *l = &d->blocks[d->open[d->n_open - 1]];
+		if (l->type == DOC_LIST && l->ordered) {
+			/* count the items already in this list */
+			int n = 0;
+			for (size_t k = (size_t)d->open[d->n_open - 1] + 1; k < d->n_blocks; k++)
+				n += d->blocks[k].type == DOC_ITEM &&
+				     d->blocks[k].parent == d->open[d->n_open - 1];
+			number = l->number + n;
+		}
+	}
+	enum err e = doc_add_block(d, type, 0, "", 0, pos);
+	if (e)
+		return e;
+	struct doc_block *b = &d->blocks[d->n_blocks - 1];
+	b->ordered = type == DOC_LIST ? !!ordered : 0;
+	b->number = number;
+	d->open[d->n_open++] = (int)(d->n_blocks - 1);
+	return ERR_OK;
+}
+
+void doc_close(struct doc *d)
+{
+	if (d->n_skipped)
+		d->n_skipped--;
+	else if (d->n_open)
+		d->n_open--;
+}
+
+void doc_close_all(struct doc *d)
+{
+	d->n_skipped = 0;
+	d->n_open = 0;
+}
+
+void doc_drop_last(struct doc *d)
+{
+	if (!d->n_blocks || doc_block_is_container(d->blocks[d->n_blocks - 1].type))
+		return;
+	size_t i = --d->n_blocks;
+	for (int k = 0; k < d->n_open; k++)
+		if (d->blocks[d->open[k]].end > i)
+			d->blocks[d->open[k]].end = i;
+	/* containers closed before it may also have ended at it */
+	for (size_t k = 0; k < i; k++)
+		if (d->blocks[k].end > i)
+			d->blocks[k].end = i;
+}
+
+enum err doc_add_span(struct doc *d, size_t block, enum doc_span_kind kind, size_t start,
+		      size_t len, const char *href, size_t href_len)
+{
+	if (block >= d->n_blocks)
+		return ERR_INPUT;
+	struct doc_block *b = &d->blocks[block];
+	size_t tl = strlen(b->text);
+	if (doc_block_is_container(b->type) || !len || start >= tl || len > tl - start)
+		return ERR_OK;
+	size_t n = b->n_spans;
+	if ((n & (n - 1)) == 0) {
+		size_t nc = n ? n * 2 : 2;
+		struct doc_span *p = arena_grow(d->arena, b->spans, n, nc, sizeof *p);
+		if (!p)
+			return ERR_NOMEM;
+		b->spans = p;
+	}
+	const char *h = NULL;
+	if (kind == DOC_SPAN_LINK && href && !(h = doc_str(d, href, href_len)))
+		return ERR_NOMEM;
+	b->spans[b->n_spans++] = (struct doc_span){kind, start, len, h};
 	return ERR_OK;
 }
 
@@ -154,6 +246,83 @@ static void doc_json_str(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+static const char *const doc_span_names[] = {"em", "strong", "code", "link"};
+
+/* Blocks [from, to) at one level of the tree, indented by `ind` spaces, children nested. */
+static void doc_json_blocks(struct buf *b, const struct doc *d, size_t from, size_t to, int ind)
+{
+	int first = 1;
+	for (size_t i = from; i < to;) {
+		const struct doc_block *k = &d->blocks[i];
+		buf_printf(b, first ? "\n%*s{" : ",\n%*s{", ind, "");
+		first = 0;
+		switch (k->type) {
+		case DOC_PARA:
+			buf_puts(b, "\"type\": \"paragraph\", \"text\": ");
+			doc_json_str(b, k->text);
+			break;
+		case DOC_HEADING:
+			buf_printf(b, "\"type\": \"heading\", \"level\": %d, \"text\": ", k->level);
+			doc_json_str(b, k->text);
+			break;
+		case DOC_IMAGE:
+			buf_puts(b, "\"type\": \"image\", \"src\": ");
+			doc_json_str(b, k->src);
+			buf_puts(b, ", \"caption\": ");
+			doc_json_str(b, k->text);
+			break;
+		case DOC_CODE:
+			buf_puts(b, "\"type\": \"code\", \"text\": ");
+			doc_json_str(b, k->text);
+			break;
+		case DOC_CELL:
+			buf_printf(b, "\"type\": \"cell\", \"header\": %s, \"text\": ",
+				   k->level ? "true" : "false");
+			doc_json_str(b, k->text);
+			break;
+		case DOC_LIST:
+			buf_printf(b, "\"type\": \"list\", \"ordered\": %s",
+				   k->ordered ? "true" : "false");
+			if (k->ordered)
+				buf_printf(b, ", \"start\": %d", k->number);
+			break;
+		case DOC_ITEM:
+			buf_puts(b, "\"type\": \"item\"");
+			if (k->number)
+				buf_printf(b, ", \"number\": %d", k->number);
+			break;
+		case DOC_QUOTE: buf_puts(b, "\"type\": \"quote\""); break;
+		case DOC_TABLE: buf_puts(b, "\"type\": \"table\""); break;
+		case DOC_ROW: buf_puts(b, "\"type\": \"row\""); break;
+		}
+		buf_printf(b, ", \"line\": %u, \"col\": %u", k->pos.line, k->pos.col);
+		if (k->n_spans) {
+			buf_puts(b, ", \"spans\": [");
+			for (size_t s = 0; s < k->n_spans; s++) {
+				const struct doc_span *sp = &k->spans[s];
+				buf_printf(b, "%s{\"kind\": \"%s\", \"start\": %zu, \"len\": %zu",
+					   s ? ", " : "", doc_span_names[sp->kind], sp->start, sp->len);
+				if (sp->href) {
+					buf_puts(b, ", \"href\": ");
+					doc_json_str(b, sp->href);
+				}
+				buf_puts(b, "}");
+			}
+			buf_puts(b, "]");
+		}
+		size_t next = k->end > i ? k->end : i + 1;
+		if (next > to)
+			next = to;
+		if (doc_block_is_container(k->type)) {
+			buf_puts(b, ", \"children\": [");
+			doc_json_blocks(b, d, i + 1, next, ind + 2);
+			buf_printf(b, next > i + 1 ? "\n%*s]" : "]", ind, "");
+		}
+		buf_puts(b, "}");
+		i = next;
+	}
+}
+
 void doc_to_json(const struct doc *d, struct buf *b)
 {
 	buf_puts(b, "{\n  \"title\": ");
@@ -190,27 +359,7 @@ void doc_to_json(const struct doc *d, struct buf *b)
 		doc_json_str(b, d->keywords[i].text);
 	}
 	buf_puts(b, "],\n  \"blocks\": [");
-	for (size_t i = 0; i < d->n_blocks; i++) {
-		const struct doc_block *k = &d->blocks[i];
-		buf_puts(b, i ? ",\n    {" : "\n    {");
-		switch (k->type) {
-		case DOC_PARA:
-			buf_puts(b, "\"type\": \"paragraph\", \"text\": ");
-			doc_json_str(b, k->text);
-			break;
-		case DOC_HEADING:
-			buf_printf(b, "\"type\": \"heading\", \"level\": %d, \"text\": ", k->level);
-			doc_json_str(b, k->text);
-			break;
-		case DOC_IMAGE:
-			buf_puts(b, "\"type\": \"image\", \"src\": ");
-			doc_json_str(b, k->src);
-			buf_puts(b, ", \"caption\": ");
-			doc_json_str(b, k->text);
-			break;
-		}
-		buf_puts(b, "}");
-	}
+	doc_json_blocks(b, d, 0, d->n_blocks, 4);
 	buf_puts(b, d->n_blocks ? "\n  ]\n}\n" : "]\n}\n");
 }
 

@@ -3214,6 +3214,7 @@ static enum err html_ld_body(struct html_ctx *c)
 	enum err e = ERR_OK;
 	struct srcpos pos = {c->doc->file, 0, 0};
 	c->doc->n_blocks = 0;
+	doc_close_all(c->doc);
 	while (i < n && !e) {
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t j = nl ? (size_t)(nl - s) : n;

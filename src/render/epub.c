@@ -395,7 +395,7 @@ static void epub_article(struct epub *x, xmlTextWriterPtr w)
 	for (size_t i = 0; i < doc->n_blocks; i++) {
 		const struct doc_block *k = &doc->blocks[i];
 		char id[24], tag[4];
-		if (k->type == DOC_PARA) {
+		if (k->type == DOC_PARA || k->type == DOC_CODE || k->type == DOC_CELL) {
 			epub_elem(x, w, "p", k->text);
 		} else if (k->type == DOC_HEADING) {
 			int lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;

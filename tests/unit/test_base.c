@@ -90,13 +90,54 @@ int main(void)
 	CHECK(strstr(j, "\"title\": \"标题 \\\"q\\\"\\n\""));
 	CHECK(strstr(j, "\"byline\": [\n    {\"role\": \"记者\", \"names\": [\"张三\", \"李四\", \"王五\"]}\n  ]"));
 	CHECK(strstr(j, "\"subtitle\": null"));
-	CHECK(strstr(j, "{\"type\": \"heading\", \"level\": 2, \"text\": \"段\"}"));
+	CHECK(strstr(j, "{\"type\": \"heading\", \"level\": 2, \"text\": \"段\", \"line\": 1, \"col\": 1}"));
 	CHECK(strstr(j, "\"keywords\": [\"社会工作\"]"));
 	CHECK(doc->n_blocks == 100 && doc->blocks[99].type == DOC_PARA);
 	buf_reset(&b);
 	doc_byline_names(doc, "、", &b);
 	CHECK(!strcmp(buf_cstr(&b), "张三、李四、王五"));
 	buf_free(&b);
+	doc_free(doc);
+
+	/* the block tree: containers, item numbers, spans, depth limit */
+	doc = doc_new("t.md");
+	CHECK(doc_open(doc, DOC_LIST, 1, 3, pos) == ERR_OK);
+	CHECK(doc_open(doc, DOC_ITEM, 0, 0, pos) == ERR_OK);
+	CHECK(doc_add_block(doc, DOC_PARA, 0, "一项", (size_t)-1, pos) == ERR_OK);
+	doc_close(doc);
+	CHECK(doc_open(doc, DOC_ITEM, 0, 0, pos) == ERR_OK);
+	CHECK(doc_add_block(doc, DOC_PARA, 0, "二项 em", (size_t)-1, pos) == ERR_OK);
+	CHECK(doc_add_span(doc, doc->n_blocks - 1, DOC_SPAN_LINK, 7, 2, "https://x/", 10) == ERR_OK);
+	CHECK(doc_add_span(doc, doc->n_blocks - 1, DOC_SPAN_EM, 7, 9, NULL, 0) == ERR_OK); /* past the end: ignored */
+	CHECK(doc_add_block(doc, DOC_PARA, 0, "续", (size_t)-1, pos) == ERR_OK);
+	doc_drop_last(doc);
+	doc_close(doc);
+	doc_close(doc);
+	CHECK(doc_add_block(doc, DOC_PARA, 0, "后", (size_t)-1, pos) == ERR_OK);
+	CHECK(doc->n_blocks == 6);
+	CHECK(doc->blocks[0].type == DOC_LIST && doc->blocks[0].end == 5 && doc->blocks[0].number == 3);
+	CHECK(doc->blocks[1].number == 3 && doc->blocks[3].number == 4 && doc->blocks[3].end == 5);
+	CHECK(doc->blocks[4].parent == 3 && doc->blocks[4].depth == 2 && doc->blocks[4].n_spans == 1);
+	CHECK(doc->blocks[5].parent == -1 && doc->blocks[5].depth == 0);
+	buf_init(&b);
+	doc_to_json(doc, &b);
+	j = buf_cstr(&b);
+	CHECK(strstr(j, "{\"type\": \"list\", \"ordered\": true, \"start\": 3, \"line\": 1, \"col\": 1, \"children\": [\n"
+			"      {\"type\": \"item\", \"number\": 3, \"line\": 1, \"col\": 1, \"children\": [\n"
+			"        {\"type\": \"paragraph\", \"text\": \"一项\", \"line\": 1, \"col\": 1}\n      ]},"));
+	CHECK(strstr(j, "\"spans\": [{\"kind\": \"link\", \"start\": 7, \"len\": 2, \"href\": \"https://x/\"}]"));
+	CHECK(strstr(j, "\n    ]},\n    {\"type\": \"paragraph\", \"text\": \"后\""));
+	buf_free(&b);
+	doc_free(doc);
+	doc = doc_new("deep.md");
+	for (int i = 0; i < 40; i++)
+		CHECK(doc_open(doc, DOC_QUOTE, 0, 0, pos) == ERR_OK);
+	CHECK(doc_add_block(doc, DOC_PARA, 0, "深", (size_t)-1, pos) == ERR_OK);
+	CHECK(doc->n_blocks == DOC_MAX_DEPTH + 1 && doc->blocks[DOC_MAX_DEPTH].depth == DOC_MAX_DEPTH);
+	for (int i = 0; i < 40; i++)
+		doc_close(doc);
+	CHECK(doc_add_block(doc, DOC_PARA, 0, "浅", (size_t)-1, pos) == ERR_OK);
+	CHECK(doc->blocks[doc->n_blocks - 1].depth == 0 && doc->blocks[0].end == DOC_MAX_DEPTH + 1);
 	doc_free(doc);
 	if (fails)
 		return 1;
