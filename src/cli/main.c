@@ -160,8 +160,10 @@ static const char cli_digest_usage[] =
 static const char cli_parse_usage[] =
 	"Usage: paiban parse FILE\n"
 	"Reads an article and prints its document model as one JSON object: title, subtitle,\n"
-	"published, source, url, byline [{role, names}], editor, keywords, blocks\n"
-	"[{type: paragraph|heading|image, ...}].\n";
+	"published, source, url, lang, byline [{role, names}], editor, keywords, blocks\n"
+	"[{type: paragraph|heading|image|code|list|item|quote|table|row|cell, line, col, ...}]:\n"
+	"containers (list, item, quote, table, row) nest their blocks as children; text blocks\n"
+	"may carry spans [{kind: em|strong|code|link, start, len, href}] (bytes of text).\n";
 
 /* Parses a --size value: larger, smaller, +N, -N. 0 or -1. */
 static int cli_size_step(const char *v, int *steps)

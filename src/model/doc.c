@@ -96,12 +96,15 @@ enum err doc_open(struct doc *d, enum doc_block_type type, int ordered, int star
 	else if (type == DOC_ITEM && d->n_open) {
 		struct doc_block *l = &d->blocks[d->open[d->n_open - 1]];
 		if (l->type == DOC_LIST && l->ordered) {
-			/* count the items already in this list */
-			int n = 0;
-			for (size_t k = (size_t)d->open[d->n_open - 1] + 1; k < d->n_blocks; k++)
-				n += d->blocks[k].type == DOC_ITEM &&
-				     d->blocks[k].parent == d->open[d->n_open - 1];
-			number = l->number + n;
+			/* one more than the list's last item (found going back over that item's
+			   descendants only: linear over a whole list) */
+			int li = d->open[d->n_open - 1];
+			number = l->number;
+			for (size_t k = d->n_blocks; k-- > (size_t)li + 1;)
+				if (d->blocks[k].type == DOC_ITEM && d->blocks[k].parent == li) {
+					number = d->blocks[k].number + 1;
+					break;
+				}
 		}
 	}
 	enum err e = doc_add_block(d, type, 0, "", 0, pos);

@@ -37,12 +37,19 @@ struct md_ytree {
 	size_t count, cap;
 };
 
-/* One open list while reading the body. */
-struct md_list {
-	int ordered;
-	unsigned next;          /* the next item's number */
-	char delim;             /* '.' or ')' */
+/* One inline span of the open block, in raw (not yet normalised) offsets of md_ctx.cur. */
+struct md_span {
+	enum doc_span_kind kind;
+	size_t start, end;      /* end valid once closed */
+	char *href;             /* links: the target (malloc'ed), else NULL */
+	size_t href_len;
+	int open;
 };
+
+/* Deepest nesting of inline spans recorded; deeper spans keep their text, not their markup. */
+#define MD_MAX_SPAN_DEPTH 32
+/* Containers opened and still waiting for the position of their first text. */
+#define MD_MAX_PENDING (MARKDOWN_MAX_DEPTH + 1)
 
 struct md_ctx {
 	struct doc *doc;
@@ -59,19 +66,24 @@ struct md_ctx {
 	struct srcpos pos;
 	int have_pos;
 	int softbr;             /* a soft break waits to be joined */
-	char prefix[24];        /* list marker waiting for the item's first text */
-	char lead[24];          /* the marker of the open block, set before its text (after
-				   PUNCT-NORM, so that "3) " stays ASCII) */
-	int in_code, in_html, cells;
+	int in_code, in_html;
+	int keep_empty;         /* the open block is added even without text (a table cell) */
+	/* inline spans of the open block */
+	struct md_span *spans;
+	size_t n_spans, cap_spans;
+	size_t span_stack[MD_MAX_SPAN_DEPTH]; /* indices of the open spans */
+	int n_span_open, n_span_skipped;
+	size_t *marks;          /* scratch: span offsets to translate */
+	size_t *keeps;          /* scratch: code span ranges kept verbatim */
+	/* containers waiting for a position */
+	size_t pending[MD_MAX_PENDING];
+	int n_pending;
 	/* image being read (alt text) */
 	int in_img;
 	struct buf cap;
 	char *img_src, *img_title;
 	struct srcpos img_pos;
-	/* containers */
-	int depth;
-	struct md_list lists[MARKDOWN_MAX_DEPTH];
-	int n_lists;
+	int depth;              /* nested md4c blocks */
 	int fm_title;           /* the title came from the front matter */
 	int html_noted;
 	size_t kw_dropped;      /* keywords dropped past MARKDOWN_MAX_KEYWORDS */
@@ -702,10 +714,6 @@ static void md_put(struct md_ctx *c, const char *s, size_t n)
 	struct buf *b = c->in_img ? &c->cap : &c->cur;
 	if (!n)
 		return;
-	if (!c->in_img && c->prefix[0]) {
-		memcpy(c->lead, c->prefix, sizeof c->lead);
-		c->prefix[0] = 0;
-	}
 	if (c->softbr) {
 		uint32_t last = md_last_cp(b), first;
 		if (!utf8_decode(s, n, &first))
@@ -750,48 +758,168 @@ static void md_entity(struct md_ctx *c, const char *s, size_t n)
 	md_put(c, u, utf8_encode(cp, u));
 }
 
-/* Adds the open block to the document (PUNCT-NORM, trimmed; empty blocks are dropped). */
+/* Frees the spans of the open block that are closed; the open ones move to the front with
+   start 0: they go on in the next block (an image split the paragraph). */
+static void md_spans_restart(struct md_ctx *c)
+{
+	for (size_t i = 0; i < c->n_spans; i++)
+		if (!c->spans[i].open) {
+			free(c->spans[i].href);
+			c->spans[i].href = NULL;
+		}
+	for (int k = 0; k < c->n_span_open; k++) {
+		struct md_span sp = c->spans[c->span_stack[k]];
+		sp.start = 0;
+		c->spans[k] = sp;
+		c->span_stack[k] = (size_t)k;
+	}
+	c->n_spans = (size_t)c->n_span_open;
+}
+
+static int md_cmp_mark(const void *a, const void *b)
+{
+	const size_t *x = *(const size_t *const *)a, *y = *(const size_t *const *)b;
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Length of the space (ASCII, LF, U+3000) ending at s[end), or 0. */
+static size_t md_space_before(const char *s, size_t end)
+{
+	if (end && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+		return 1;
+	if (end >= 3 && !memcmp(s + end - 3, "\xE3\x80\x80", 3))
+		return 3;
+	return 0;
+}
+
+static size_t md_space_at(const char *s, size_t i, size_t n)
+{
+	if (i < n && (s[i] == ' ' || s[i] == '\n'))
+		return 1;
+	if (n - i >= 3 && i < n && !memcmp(s + i, "\xE3\x80\x80", 3))
+		return 3;
+	return 0;
+}
+
+/* PUNCT-NORM of the open block's text into c->norm, its spans' offsets translated into the
+   normalised text and trimmed of spaces at both ends; code spans are copied verbatim. */
+static enum err md_normalize_spans(struct md_ctx *c)
+{
+	size_t n = c->n_spans, nk = 0;
+	size_t **order = NULL;
+	free(c->marks);
+	free(c->keeps);
+	c->marks = malloc((2 * n + 1) * sizeof *c->marks);
+	c->keeps = malloc((2 * n + 1) * sizeof *c->keeps);
+	if (n)
+		order = malloc(2 * n * sizeof *order);
+	if (!c->marks || !c->keeps || (n && !order)) {
+		free(order);
+		return ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct md_span *sp = &c->spans[i];
+		if (sp->open)
+			sp->end = c->cur.len;
+		order[2 * i] = &sp->start;
+		order[2 * i + 1] = &sp->end;
+		if (sp->kind == DOC_SPAN_CODE && sp->end > sp->start &&
+		    (!nk || c->keeps[2 * nk - 1] <= sp->start)) {
+			c->keeps[2 * nk] = sp->start;
+			c->keeps[2 * nk + 1] = sp->end;
+			nk++;
+		}
+	}
+	if (n)
+		qsort(order, 2 * n, sizeof *order, md_cmp_mark);
+	for (size_t i = 0; i < 2 * n; i++)
+		c->marks[i] = *order[i];
+	punct_normalize_map(c->cur.p, c->cur.len, &c->norm, c->marks, 2 * n, c->keeps, nk);
+	for (size_t i = 0; i < 2 * n; i++)
+		*order[i] = c->marks[i];
+	free(order);
+	const char *t = c->norm.p ? c->norm.p : "";
+	size_t tl = c->norm.len, k;
+	for (size_t i = 0; i < n; i++) {
+		struct md_span *sp = &c->spans[i];
+		if (sp->end > tl)
+			sp->end = tl;
+		while (sp->start < sp->end && (k = md_space_at(t, sp->start, tl)))
+			sp->start += k;
+		while (sp->end > sp->start && (k = md_space_before(t, sp->end)))
+			sp->end -= k;
+		if (sp->start > sp->end)
+			sp->start = sp->end;
+	}
+	return c->norm.oom ? ERR_NOMEM : ERR_OK;
+}
+
+/* The text of a code block: as written, tabs expanded to MD_TAB columns, other control
+   characters dropped, trailing line breaks removed. */
+#define MD_TAB 4
+static void md_code_text(const char *s, size_t n, struct buf *out)
+{
+	size_t col = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b == '\t') {
+			do
+				buf_putc(out, ' ');
+			while (++col % MD_TAB);
+		} else if (b == '\n') {
+			buf_putc(out, '\n');
+			col = 0;
+		} else if (b >= 0x20 && b != 0x7F) {
+			buf_putc(out, (char)b);
+			col += (b & 0xC0) != 0x80;
+		}
+	}
+	while (out->len && out->p[out->len - 1] == '\n')
+		out->len--;
+	buf_cstr(out);
+}
+
+/* Adds the open block to the document (PUNCT-NORM, trimmed, spans translated; code blocks
+   verbatim; empty blocks are dropped, except table cells). */
 static enum err md_flush(struct md_ctx *c)
 {
 	enum err e = ERR_OK;
-	c->prefix[0] = 0;
+	int keep_empty = c->keep_empty;
 	c->softbr = 0;
-	if (c->e || !c->cur.len)
+	c->keep_empty = 0;
+	if (c->e || (!c->cur.len && !keep_empty))
 		goto done;
 	if (c->cur.oom) {
 		e = md_fail(c, ERR_NOMEM);
 		goto done;
 	}
 	buf_reset(&c->norm);
-	punct_normalize(c->cur.p, c->cur.len, &c->norm);
+	if (c->kind == DOC_CODE)
+		md_code_text(c->cur.p, c->cur.len, &c->norm);
+	else if ((e = md_normalize_spans(c)))
+		goto fail;
 	if (c->norm.oom) {
-		e = md_fail(c, ERR_NOMEM);
-		goto done;
+		e = ERR_NOMEM;
+		goto fail;
 	}
-	if (!c->norm.len)
+	if (!c->norm.len && !keep_empty)
 		goto done;
 	if (c->doc->n_blocks >= MARKDOWN_MAX_BLOCKS) {
 		diag_at(c->d, DIAG_ERROR, c->pos, "more than %d blocks (MARKDOWN_MAX_BLOCKS)",
 			MARKDOWN_MAX_BLOCKS);
-		e = md_fail(c, ERR_LIMIT);
-		goto done;
+		e = ERR_LIMIT;
+		goto fail;
 	}
-	if (c->lead[0]) {
-		/* the list marker in front of the normalised text */
-		size_t k = strlen(c->lead);
-		if (buf_reserve(&c->norm, k)) {
-			e = md_fail(c, ERR_NOMEM);
-			goto done;
-		}
-		memmove(c->norm.p + k, c->norm.p, c->norm.len + 1);
-		memcpy(c->norm.p, c->lead, k);
-		c->norm.len += k;
-	}
-	const char *s = c->norm.p;
+	const char *s = c->norm.p ? c->norm.p : "";
 	size_t n = c->norm.len;
-	if (c->kind == DOC_HEADING && c->level == 1) {
+	if (c->kind == DOC_HEADING && c->level == 1 && !c->doc->n_open && !c->doc->n_skipped) {
 		if (!c->doc->title.text) {
+			for (size_t i = 0; i < n; i++)
+				if (c->norm.p[i] == '\n')
+					c->norm.p[i] = ' ';
 			e = doc_set(c->doc, &c->doc->title, s, n, c->pos);
+			if (e)
+				goto fail;
 			goto done;
 		}
 		if (c->fm_title && strlen(c->doc->title.text) == n && !memcmp(c->doc->title.text, s, n))
@@ -803,16 +931,58 @@ static enum err md_flush(struct md_ctx *c)
 			if (c->norm.p[i] == '\n')
 				c->norm.p[i] = ' ';
 	}
-	e = doc_add_block(c->doc, c->kind, c->kind == DOC_HEADING ? (c->level < 2 ? 2 : c->level) : 0,
-			  s, n, c->pos);
+	int level = c->kind == DOC_HEADING ? (c->level < 2 ? 2 : c->level) :
+		    c->kind == DOC_CELL ? c->level : 0;
+	e = doc_add_block(c->doc, c->kind, level, s, n, c->pos);
 	if (e)
-		md_fail(c, e);
+		goto fail;
+	if (c->kind != DOC_CODE) {
+		size_t bi = c->doc->n_blocks - 1;
+		for (size_t i = 0; i < c->n_spans && !e; i++) {
+			const struct md_span *sp = &c->spans[i];
+			e = doc_add_span(c->doc, bi, sp->kind, sp->start, sp->end - sp->start, sp->href,
+					 sp->href_len);
+		}
+		if (e)
+			goto fail;
+	}
+	goto done;
+fail:
+	md_fail(c, e);
 done:
 	buf_reset(&c->cur);
-	c->lead[0] = 0;
+	md_spans_restart(c);
 	c->have_pos = 0;
 	c->kind = DOC_PARA;
+	c->level = 0;
 	return e;
+}
+
+/* Opens a container of the model; its position is set by the first text inside it. */
+static void md_open(struct md_ctx *c, enum doc_block_type type, int ordered, int start)
+{
+	size_t before = c->doc->n_blocks;
+	if (c->doc->n_blocks >= MARKDOWN_MAX_BLOCKS) {
+		diag_at(c->d, DIAG_ERROR, c->pos, "more than %d blocks (MARKDOWN_MAX_BLOCKS)",
+			MARKDOWN_MAX_BLOCKS);
+		md_fail(c, ERR_LIMIT);
+		return;
+	}
+	enum err e = doc_open(c->doc, type, ordered, start, c->pos);
+	if (e) {
+		md_fail(c, e);
+		return;
+	}
+	if (c->doc->n_blocks > before && c->n_pending < MD_MAX_PENDING)
+		c->pending[c->n_pending++] = before;
+}
+
+/* The first text after containers were opened: their position. */
+static void md_place_pending(struct md_ctx *c)
+{
+	for (int k = 0; k < c->n_pending; k++)
+		c->doc->blocks[c->pending[k]].pos = c->pos;
+	c->n_pending = 0;
 }
 
 static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *user)
@@ -828,24 +998,34 @@ static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *user)
 	}
 	switch (type) {
 	case MD_BLOCK_UL:
-	case MD_BLOCK_OL:
+	case MD_BLOCK_OL: {
 		md_flush(c);
-		if (c->n_lists < MARKDOWN_MAX_DEPTH) {
-			struct md_list *l = &c->lists[c->n_lists++];
-			l->ordered = type == MD_BLOCK_OL;
-			l->next = l->ordered ? ((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
-			l->delim = l->ordered ? ((MD_BLOCK_OL_DETAIL *)detail)->mark_delimiter : 0;
-		}
+		unsigned start = type == MD_BLOCK_OL ? ((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
+		md_open(c, DOC_LIST, type == MD_BLOCK_OL, start > INT32_MAX ? INT32_MAX : (int)start);
 		break;
+	}
 	case MD_BLOCK_LI:
 		md_flush(c);
-		if (c->n_lists) {
-			struct md_list *l = &c->lists[c->n_lists - 1];
-			if (l->ordered)
-				snprintf(c->prefix, sizeof c->prefix, "%u%c ", l->next++, l->delim);
-			else
-				snprintf(c->prefix, sizeof c->prefix, "• ");
-		}
+		md_open(c, DOC_ITEM, 0, 0);
+		break;
+	case MD_BLOCK_QUOTE:
+		md_flush(c);
+		md_open(c, DOC_QUOTE, 0, 0);
+		break;
+	case MD_BLOCK_TABLE:
+		md_flush(c);
+		md_open(c, DOC_TABLE, 0, 0);
+		break;
+	case MD_BLOCK_TR:
+		md_flush(c);
+		md_open(c, DOC_ROW, 0, 0);
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD:
+		md_flush(c);
+		c->kind = DOC_CELL;
+		c->level = type == MD_BLOCK_TH;
+		c->keep_empty = 1;
 		break;
 	case MD_BLOCK_H:
 		md_flush(c);
@@ -853,27 +1033,17 @@ static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *user)
 		c->level = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
 		break;
 	case MD_BLOCK_P:
-		/* a list item's first paragraph keeps the marker waiting in prefix */
-		if (c->cur.len)
-			md_flush(c);
+		md_flush(c);
 		c->kind = DOC_PARA;
 		break;
 	case MD_BLOCK_CODE:
 		md_flush(c);
+		c->kind = DOC_CODE;
 		c->in_code = 1;
 		break;
 	case MD_BLOCK_HTML:
 		md_flush(c);
 		c->in_html = 1;
-		break;
-	case MD_BLOCK_TR:
-		md_flush(c);
-		c->cells = 0;
-		break;
-	case MD_BLOCK_TH:
-	case MD_BLOCK_TD:
-		if (c->cells++ && c->cur.len)
-			buf_puts(&c->cur, "\xE3\x80\x80");
 		break;
 	default:
 		md_flush(c);
@@ -891,12 +1061,18 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *user)
 	switch (type) {
 	case MD_BLOCK_UL:
 	case MD_BLOCK_OL:
+	case MD_BLOCK_LI:
+	case MD_BLOCK_QUOTE:
+	case MD_BLOCK_TABLE:
+	case MD_BLOCK_TR:
 		md_flush(c);
-		if (c->n_lists)
-			c->n_lists--;
-		break;
-	case MD_BLOCK_TH:
-	case MD_BLOCK_TD:
+		if (!c->doc->n_skipped && c->doc->n_open) {
+			/* a container left without text keeps the position it was opened at */
+			size_t idx = (size_t)c->doc->open[c->doc->n_open - 1];
+			while (c->n_pending && c->pending[c->n_pending - 1] >= idx)
+				c->n_pending--;
+		}
+		doc_close(c->doc);
 		break;
 	case MD_BLOCK_CODE:
 		md_flush(c);
@@ -923,11 +1099,70 @@ static char *md_attr(const MD_ATTRIBUTE *a)
 	return s;
 }
 
+/* Opens an inline span at the current end of the open block's text. */
+static void md_span_open(struct md_ctx *c, enum doc_span_kind kind, const MD_ATTRIBUTE *href)
+{
+	if (c->n_span_open >= MD_MAX_SPAN_DEPTH || c->n_span_skipped) {
+		c->n_span_skipped++;
+		return;
+	}
+	if (c->n_spans == c->cap_spans) {
+		size_t nc = c->cap_spans ? c->cap_spans * 2 : 8;
+		struct md_span *p = realloc(c->spans, nc * sizeof *p);
+		if (!p) {
+			md_fail(c, ERR_NOMEM);
+			return;
+		}
+		c->spans = p;
+		c->cap_spans = nc;
+	}
+	struct md_span *sp = &c->spans[c->n_spans];
+	*sp = (struct md_span){kind, c->cur.len, c->cur.len, NULL, 0, 1};
+	if (href) {
+		sp->href = md_attr(href);
+		if (!sp->href) {
+			md_fail(c, ERR_NOMEM);
+			return;
+		}
+		sp->href_len = href->size;
+	}
+	c->span_stack[c->n_span_open++] = c->n_spans++;
+}
+
+static void md_span_close(struct md_ctx *c)
+{
+	if (c->n_span_skipped) {
+		c->n_span_skipped--;
+	} else if (c->n_span_open) {
+		struct md_span *sp = &c->spans[c->span_stack[--c->n_span_open]];
+		sp->end = c->cur.len;
+		sp->open = 0;
+	}
+}
+
+/* The span kind of an md4c span kept in the model, or -1. */
+static int md_span_kind(MD_SPANTYPE type)
+{
+	switch (type) {
+	case MD_SPAN_EM: return DOC_SPAN_EM;
+	case MD_SPAN_STRONG: return DOC_SPAN_STRONG;
+	case MD_SPAN_CODE: return DOC_SPAN_CODE;
+	case MD_SPAN_A: return DOC_SPAN_LINK;
+	default: return -1;
+	}
+}
+
 static int md_enter_span(MD_SPANTYPE type, void *detail, void *user)
 {
 	struct md_ctx *c = user;
 	if (c->e)
 		return 1;
+	int kind = md_span_kind(type);
+	if (kind >= 0 && !c->in_img)
+		md_span_open(c, (enum doc_span_kind)kind,
+			     type == MD_SPAN_A ? &((MD_SPAN_A_DETAIL *)detail)->href : NULL);
+	if (type == MD_SPAN_IMG && c->kind == DOC_CELL && !c->in_img)
+		return 0; /* an image in a table cell: its alt text stays in the cell */
 	if (type == MD_SPAN_IMG && !c->in_img++) {
 		MD_SPAN_IMG_DETAIL *im = detail;
 		/* the text before the image is a paragraph of its own */
@@ -954,6 +1189,8 @@ static int md_leave_span(MD_SPANTYPE type, void *detail, void *user)
 	struct md_ctx *c = user;
 	if (c->e)
 		return 1;
+	if (md_span_kind(type) >= 0 && !c->in_img)
+		md_span_close(c);
 	if (type == MD_SPAN_IMG && c->in_img && !--c->in_img) {
 		const char *cap = c->cap.len ? c->cap.p : c->img_title ? c->img_title : "";
 		buf_reset(&c->norm);
@@ -985,8 +1222,10 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 	struct md_ctx *c = user;
 	if (c->e)
 		return 1;
-	if (!c->have_pos && !c->in_img && md_ptr_pos(c, s, &c->pos))
+	if (!c->have_pos && !c->in_img && md_ptr_pos(c, s, &c->pos)) {
 		c->have_pos = 1;
+		md_place_pending(c);
+	}
 	if (c->in_html)
 		return 0;
 	if (c->cur.len + n > MARKDOWN_MAX_BLOCK_BYTES) {
@@ -1021,18 +1260,8 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 		break;
 	case MD_TEXT_CODE:
 		if (c->in_code) {
-			/* code block lines: joined like soft breaks */
-			size_t i = 0;
-			while (i < n) {
-				const char *nl = memchr(s + i, '\n', n - i);
-				size_t k = nl ? (size_t)(nl - (s + i)) : n - i;
-				md_put(c, s + i, k);
-				i += k;
-				if (nl) {
-					c->softbr = 1;
-					i++;
-				}
-			}
+			/* code block lines: kept as written (md_code_text cleans them) */
+			buf_put(&c->cur, s, n);
 			break;
 		}
 		/* fall through */
@@ -1085,6 +1314,7 @@ enum err md_read(struct doc *doc, const char *text, size_t len, struct diag *d)
 	int r = md_parse(text + body, (MD_SIZE)(len - body), &parser, &c);
 	if (!c.e)
 		md_flush(&c);
+	doc_close_all(doc);
 	if (c.e) {
 		e = c.e;
 		goto done;
@@ -1106,6 +1336,11 @@ done:
 	free(c.line_at);
 	free(c.img_src);
 	free(c.img_title);
+	for (size_t i = 0; i < c.n_spans; i++)
+		free(c.spans[i].href);
+	free(c.spans);
+	free(c.marks);
+	free(c.keeps);
 	buf_free(&c.cur);
 	buf_free(&c.cap);
 	buf_free(&c.norm);

@@ -13,16 +13,20 @@
    (a list where a string belongs) are errors at file:line:col (ERR_SYNTAX).
 
    Body (md4c, CommonMark with the table and strikethrough extensions): headings (`#` is the
-   title when the front matter has none, else a subhead of level 2 — or dropped when it
-   repeats the title; `##` level 2 ... `######` level 6), paragraphs (soft line breaks joined
-   without a space next to Han text, with one between Latin words; hard breaks kept as line
-   breaks), emphasis/strong/strikethrough (text kept, markup dropped), lists (one paragraph
-   per item, prefixed "• " or "N. "/"N) "), block quotes and code blocks (paragraphs), tables
-   (one paragraph per row, cells separated by U+3000), images `![caption](path "title")`
-   (DOC_IMAGE; caption = the alt text, else the title), links (their text; the URL is
-   dropped), code spans (their text), raw HTML (dropped, with a note). PUNCT-NORM
-   (punct.h) is applied to the title, subtitle, paragraphs, headings and captions. Every
-   block gets the line and column of its first character of text. */
+   title when the front matter has none and it stands at top level, else a subhead of level
+   2 — or dropped when it repeats the title; `##` level 2 ... `######` level 6), paragraphs
+   (soft line breaks joined without a space next to Han text, with one between Latin words;
+   hard breaks kept as line breaks), lists (DOC_LIST ordered from their first number /
+   bullets, DOC_ITEM holding the item's blocks; no marker in the text), block quotes
+   (DOC_QUOTE), code blocks (DOC_CODE: text as written, tabs expanded, no PUNCT-NORM), tables
+   (DOC_TABLE / DOC_ROW / DOC_CELL, level 1 for header cells; empty cells kept; an image in a
+   cell keeps its alt text there), emphasis / strong / code spans / links (inline spans over
+   the normalised text, links with their target; code spans copied verbatim), strikethrough
+   (text kept, markup dropped), images `![caption](path "title")` (DOC_IMAGE; caption = the
+   alt text, else the title), raw HTML (dropped, with a note). PUNCT-NORM (punct.h) is
+   applied to the title, subtitle, paragraphs, headings, cells and captions. Every block gets
+   the line and column of its first character of text (a container: of the first text inside
+   it). */
 #ifndef PAIBAN_MARKDOWN_H
 #define PAIBAN_MARKDOWN_H
 #include <stddef.h>

@@ -169,8 +169,18 @@ static size_t punct_plain_run(const char *s, size_t n, size_t i, struct punct_op
 	return i;
 }
 
-/* Widens the '(' at out offset off into '（'. */
-static void punct_widen_open(struct buf *out, size_t off)
+/* Offsets translated so far (punct_normalize_map): at[0..n) already hold output offsets
+   (absolute in out), ascending. */
+struct punct_marks {
+	size_t *at;
+	size_t n;
+};
+
+/* Widens the '(' at out offset off into '（'; translated offsets past it move with the text.
+   They are the last ones translated (the pair is still open or just closed), so the walk
+   back stops at the first one not after off: each offset moves at most once per enclosing
+   pair (PUNCT_MAX_DEPTH), linear overall. */
+static void punct_widen_open(struct buf *out, size_t off, struct punct_marks *m)
 {
 	if (buf_reserve(out, 2))
 		return;
@@ -178,15 +188,18 @@ static void punct_widen_open(struct buf *out, size_t off)
 	memcpy(out->p + off, "\xEF\xBC\x88", 3);
 	out->len += 2;
 	out->p[out->len] = 0;
+	for (size_t k = m->n; k > 0 && m->at[k - 1] > off; k--)
+		m->at[k - 1] += 2;
 }
 
 /* Unclosed '(' follow the neighbour rule; the top of the stack first, so the offsets below it
    stay valid. */
-static void punct_unclosed(struct buf *out, const struct punct_open *st, size_t depth)
+static void punct_unclosed(struct buf *out, const struct punct_open *st, size_t depth,
+			   struct punct_marks *m)
 {
 	while (depth--)
 		if (st[depth].han_out || st[depth].han_next)
-			punct_widen_open(out, st[depth].out_off);
+			punct_widen_open(out, st[depth].out_off, m);
 }
 
 static const char *punct_wide(char c)
@@ -241,16 +254,53 @@ static void punct_flush(struct buf *out, size_t line_lo, int pending, uint32_t n
 
 void punct_normalize(const char *s, size_t n, struct buf *out)
 {
+	punct_normalize_map(s, n, out, NULL, 0, NULL, 0);
+}
+
+void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, size_t n_at,
+			 const size_t *keep, size_t n_keep)
+{
 	struct punct_open st[PUNCT_MAX_DEPTH];
 	size_t depth = 0, overflow = 0;
 	size_t base = out->len, line_lo = out->len;
 	int pending = 0;     /* held-back space: 0 none, 1 ASCII, 2 U+3000 */
 	int eat_space = 0;   /* drop the spaces that follow a converted mark */
 	size_t i = 0;
+	struct punct_marks m = {at, 0};
+	size_t kk = 0;       /* the next verbatim range */
 
 	while (i < n) {
+		/* offsets reached: where the output stands now (absolute until the end) */
+		while (m.n < n_at && at[m.n] <= i) {
+			at[m.n] = out->len;
+			m.n++;
+		}
+		size_t stop = m.n < n_at ? at[m.n] : n; /* the next offset to translate */
+		while (kk < n_keep && keep[2 * kk + 1] <= i)
+			kk++;
+		if (kk < n_keep && keep[2 * kk] <= i) {
+			/* a verbatim range: copied as it is, up to its end or the next offset */
+			size_t e = keep[2 * kk + 1] < stop ? keep[2 * kk + 1] : stop;
+			if (e > n)
+				e = n;
+			if (e <= i)
+				e = i + 1;
+			if (pending) {
+				size_t l0;
+				punct_flush(out, line_lo, pending, punct_decode(s + i, n - i, &l0));
+			}
+			pending = 0;
+			eat_space = 0;
+			buf_put(out, s + i, e - i);
+			i = e;
+			continue;
+		}
+		if (kk < n_keep && keep[2 * kk] < stop)
+			stop = keep[2 * kk];
 		/* fast path: a run of characters that need no decision is copied in one go */
 		size_t r = punct_plain_run(s, n, i, depth ? &st[depth - 1] : NULL);
+		if (r > stop && stop > i)
+			r = stop;
 		if (r > i) {
 			if (pending) {
 				size_t l0;
@@ -270,7 +320,7 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 			pending = 0;
 			eat_space = 0;
 			/* parentheses do not pair across lines */
-			punct_unclosed(out, st, depth);
+			punct_unclosed(out, st, depth, &m);
 			depth = overflow = 0;
 			if (out->len > base)
 				buf_putc(out, '\n');
@@ -329,7 +379,7 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 			punct_flush(out, line_lo, pending, c);
 			pending = 0;
 			if (wide) {
-				punct_widen_open(out, o.out_off);
+				punct_widen_open(out, o.out_off, &m);
 				buf_puts(out, punct_wide(')'));
 			} else {
 				buf_putc(out, ')');
@@ -359,9 +409,16 @@ void punct_normalize(const char *s, size_t n, struct buf *out)
 		buf_put(out, s + i, l);
 		i += l;
 	}
-	punct_unclosed(out, st, depth);
+	punct_unclosed(out, st, depth, &m);
 	while (out->len > base && out->p[out->len - 1] == '\n')
 		out->len--;
 	if (out->p)
 		out->p[out->len] = 0;
+	/* offsets at or past the end, then relative to the text appended */
+	for (size_t k = 0; k < n_at; k++) {
+		size_t o = k < m.n ? at[k] : out->len;
+		if (o > out->len)
+			o = out->len;
+		at[k] = o - base;
+	}
 }

@@ -27,6 +27,17 @@ struct buf;
    Invalid UTF-8 bytes are copied unchanged. Runs in linear time. */
 void punct_normalize(const char *s, size_t n, struct buf *out);
 
+/* punct_normalize, for text carrying inline spans:
+   - at[0..n_at) (ascending offsets into s, at most n) are replaced by the offsets in the text
+     appended to out (counted from where it starts) where they land: an offset before a space
+     lands before the space if one is written (a span may then start or end with it: callers
+     trim), offsets past the end land at its end. The translation is monotonic, so spans that
+     nest in s still nest.
+   - keep[0..2 * n_keep) are ranges [keep[2k], keep[2k + 1]) of s, ascending and disjoint,
+     copied verbatim (code spans): no mark converted, no space collapsed inside. */
+void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, size_t n_at,
+			 const size_t *keep, size_t n_keep);
+
 /* Nonzero for CJK ideographs (URO, extensions A-H, compatibility ideographs), 〇 included. */
 int punct_is_han(uint32_t cp);
 /* Nonzero for "Han text" in the PUNCT-NORM sense: ideographs, kana, bopomofo, CJK symbols and

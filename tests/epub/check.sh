@@ -90,7 +90,13 @@ for e in doc.iter():
 			(tag == "p" and e.get("class") in (None, "subtitle")):
 		got.append(text(e))
 want = [model["title"]] + ([model["subtitle"]] if model["subtitle"] else [])
-for k in model["blocks"]:
+def leaves(blocks):
+	for k in blocks:
+		if "children" in k:
+			yield from leaves(k["children"])
+		else:
+			yield k
+for k in leaves(model["blocks"]):
 	t = k.get("text", k.get("caption", ""))
 	if t:
 		want.append(t)
