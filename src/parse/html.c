@@ -10,7 +10,8 @@
       keywords) read by a small JSON scanner; meta refresh; feed roots (rss, feed, rdf:RDF);
    2. text blocks: the visible text is cut into blocks at block-level elements and <br>
       (paragraphs, headings h1-h6, list items, block quotes, simple table rows with cells
-      joined by U+3000, images with figcaption/alt); scripts, styles, forms' controls, nav,
+      joined by U+3000 and their cells recorded, <pre> with its spacing kept, images with
+      figcaption/alt), with their inline spans; scripts, styles, forms' controls, nav,
       hidden elements and comments are skipped. Each block counts its characters, the
       characters inside links and inside bold;
    3. body: text-density scoring in the spirit of Readability (own design): every block with
@@ -28,7 +29,11 @@
       dates, 来源, bylines with roles, editor credits, end marks, chrome lines and related-list
       cuts are recognised exactly as in page dumps; the result is copied into the document
       with the page's line numbers, subheads from the markup (h2-h6, short bold-only
-      paragraphs), list items as "• " or "N. " paragraphs, table rows as paragraphs, images put
+      paragraphs), the structure from the markup (html_add_body: ul/ol/li lists, blockquote,
+      pre as DOC_CODE, simple rows of two or more cells as DOC_TABLE/ROW/CELL; containers
+      holding the whole body are layout, not kept), inline spans (em/i, strong/b, code, a href:
+      recorded in raw offsets in pass 2, translated through PUNCT-NORM by punct_normalize_map
+      and located in the text the page-dump reading kept), images put
       back in place with their captions (figcaption, a caption paragraph right after, or alt),
       and fields the text did not give filled from the structured metadata (keywords, url,
       authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
@@ -87,6 +92,23 @@ struct html_stat {
 	unsigned char sel;      /* part of the body */
 };
 
+/* An inline span of a block (em/i, strong/b, code, a href), in bytes of the block's raw text. */
+struct html_span {
+	unsigned char kind;     /* enum doc_span_kind */
+	size_t start, end;
+	size_t seq;             /* opening order: an outer span before an inner one */
+	size_t href_off, href_len; /* links: the target in ctx->text */
+};
+
+/* A cell of a simple table row, in bytes of the row's raw text. */
+struct html_cell {
+	size_t start, end;
+	unsigned char header;   /* th, or a cell of thead */
+};
+
+/* Inline spans nested deeper than this keep their text, not their markup. */
+#define HTML_MAX_SPAN_DEPTH 32
+
 struct html_block {
 	xmlNode *owner;         /* the block element the text belongs to */
 	xmlNode *fig;           /* images and captions: the enclosing <figure>, if any */
@@ -96,6 +118,8 @@ struct html_block {
 	unsigned line;
 	unsigned char kind, level, body, used;
 	int num;                /* list items: number in an <ol>, 0 for a bullet */
+	size_t sp_first, sp_n;  /* its spans in ctx->spans */
+	size_t cell_first, cell_n; /* simple rows: its cells in ctx->cells */
 };
 
 struct html_ctx {
@@ -126,6 +150,26 @@ struct html_ctx {
 	int meta_src;           /* a 来源 line was made from an outlet's name under the title */
 	int deep;               /* elements nested HTML_MAX_DEPTH deep: deeper text is not read */
 	struct buf tmp, synth;
+	/* inline spans and table cells of the blocks (pass 2) */
+	struct html_span *spans;
+	size_t n_spans, cap_spans, sp_seq;
+	struct {
+		unsigned char kind;
+		size_t start, seq, href_off, href_len;
+		xmlNode *el;
+	} sp_open[HTML_MAX_SPAN_DEPTH];
+	int n_sp_open;
+	size_t cur_sp_first;    /* the first span of the block being collected */
+	struct html_cell *cells;
+	size_t n_cells, cap_cells, cur_cell_first;
+	size_t cell_start;      /* the open cell of the row being read */
+	xmlNode *cell;
+	/* assembly: the elements of the open containers of the document (doc->open) */
+	xmlNode *open_el[DOC_MAX_DEPTH];
+	int n_open_el;
+	struct buf norm;
+	size_t *marks, *keeps;
+	size_t cap_marks;
 };
 
 /* ---- small helpers ---- */
@@ -1019,9 +1063,45 @@ static xmlNode *html_up_to(xmlNode *n, const char *name, int levels)
 }
 
 /* Ends the block being collected. */
+/* Records the span of the open-span slot k as ending at the current end of the text. */
+static enum err html_push_span(struct html_ctx *c, int k)
+{
+	if (c->sp_open[k].start >= c->cur.len)
+		return ERR_OK; /* empty */
+	if (c->n_spans == c->cap_spans) {
+		size_t cap = c->cap_spans ? c->cap_spans * 2 : 64;
+		struct html_span *p = realloc(c->spans, cap * sizeof *p);
+		if (!p)
+			return ERR_NOMEM;
+		c->spans = p;
+		c->cap_spans = cap;
+	}
+	c->spans[c->n_spans++] = (struct html_span){
+		c->sp_open[k].kind, c->sp_open[k].start, c->cur.len, c->sp_open[k].seq,
+		c->sp_open[k].href_off, c->sp_open[k].href_len};
+	return ERR_OK;
+}
+
+/* Ends the spans of the block being collected (from `first` on): kept with it, or dropped
+   with it; the spans still open go on from 0 in the next block. */
+static enum err html_close_spans(struct html_ctx *c, size_t first, int keep)
+{
+	enum err e = ERR_OK;
+	if (!keep)
+		c->n_spans = first;
+	for (int k = 0; k < c->n_sp_open && keep && !e; k++)
+		e = html_push_span(c, k);
+	for (int k = 0; k < c->n_sp_open; k++)
+		c->sp_open[k].start = 0;
+	return e;
+}
+
 static enum err html_flush(struct html_ctx *c)
 {
+	size_t sp_first = c->cur_sp_first, cell_first = c->cur_cell_first;
 	if (!c->cur_chars) {
+		html_close_spans(c, sp_first, 0);
+		c->n_cells = cell_first;
 		buf_reset(&c->cur);
 		c->cur_links = c->cur_bold = 0;
 		c->cur_space = 0;
@@ -1040,6 +1120,16 @@ static enum err html_flush(struct html_ctx *c)
 		return ERR_NOMEM;
 	}
 	b->owner = owner;
+	if (html_close_spans(c, sp_first, 1))
+		return ERR_NOMEM;
+	b->sp_first = sp_first;
+	b->sp_n = c->n_spans - sp_first;
+	c->cur_sp_first = c->n_spans;
+	if (c->row) {
+		b->cell_first = cell_first;
+		b->cell_n = c->n_cells - cell_first;
+		c->cur_cell_first = c->n_cells;
+	}
 	b->off = c->text.len;
 	buf_put(&c->text, c->cur.p, c->cur.len);
 	b->len = c->cur.len;
@@ -1061,7 +1151,7 @@ static enum err html_flush(struct html_ctx *c)
 		} else if (html_name_is(owner, "figcaption")) {
 			b->kind = HTML_K_CAPTION;
 			b->fig = html_up_to(owner, "figure", 4);
-		} else if (c->pre_depth) {
+		} else if (c->pre_depth || html_name_is(owner, "pre")) {
 			b->kind = HTML_K_PRE;
 		} else if (c->q_depth) {
 			b->kind = HTML_K_QUOTE;
@@ -1079,6 +1169,12 @@ static void html_put_text(struct html_ctx *c, const xmlNode *n)
 	size_t m = s ? strlen(s) : 0, l;
 	for (size_t i = 0; i < m; i += l) {
 		uint32_t ch = html_cp(s + i, m - i, &l);
+		if (html_is_ws(ch) && ch != 0x3000 && c->pre_depth) {
+			/* preformatted: spaces and line breaks kept as written */
+			if (ch != '\r')
+				buf_put(&c->cur, s + i, l);
+			continue;
+		}
 		if (html_is_ws(ch) && ch != 0x3000) {
 			c->cur_space = 1;
 			continue;
@@ -1160,6 +1256,50 @@ static enum err html_image(struct html_ctx *c, xmlNode *n)
 	return c->text.oom ? ERR_NOMEM : ERR_OK;
 }
 
+/* The span kind an inline element gives (enum doc_span_kind), or -1: em/i, strong/b, code
+   (and kbd, samp, tt), a with a target (not javascript:). */
+static int html_span_kind(const xmlNode *n)
+{
+	static const char *const code[] = {"code", "kbd", "samp", "tt"};
+	if (html_name_is(n, "em") || html_name_is(n, "i"))
+		return DOC_SPAN_EM;
+	if (html_name_is(n, "strong") || html_name_is(n, "b"))
+		return DOC_SPAN_STRONG;
+	if (html_name_in(n, code, HTML_N(code)))
+		return DOC_SPAN_CODE;
+	if (html_name_is(n, "a")) {
+		const char *h = html_attr(n, "href");
+		while (h && (*h == ' ' || *h == '\t' || *h == '\n' || *h == '\r'))
+			h++;
+		if (h && *h && strncasecmp(h, "javascript:", 11))
+			return DOC_SPAN_LINK;
+	}
+	return -1;
+}
+
+/* Opens a span of kind k for element n at the current end of the text. */
+static void html_open_span(struct html_ctx *c, xmlNode *n, int k)
+{
+	if (c->n_sp_open >= HTML_MAX_SPAN_DEPTH)
+		return; /* its text stays, not its markup */
+	size_t ho = 0, hl = 0;
+	if (k == DOC_SPAN_LINK) {
+		const char *h = html_attr(n, "href");
+		size_t hn = strlen(h);
+		html_trim(&h, &hn);
+		ho = c->text.len;
+		buf_put(&c->text, h, hn);
+		hl = hn;
+	}
+	int t = c->n_sp_open++;
+	c->sp_open[t].kind = (unsigned char)k;
+	c->sp_open[t].start = c->cur.len;
+	c->sp_open[t].seq = c->sp_seq++;
+	c->sp_open[t].href_off = ho;
+	c->sp_open[t].href_len = hl;
+	c->sp_open[t].el = n;
+}
+
 /* Entering node n; returns 1 when its children are to be read (then html_leave follows). */
 static enum err html_enter(struct html_ctx *c, xmlNode *n, int *down)
 {
@@ -1175,6 +1315,10 @@ static enum err html_enter(struct html_ctx *c, xmlNode *n, int *down)
 		return ERR_OK;
 	if (html_name_is(n, "img"))
 		return html_image(c, n);
+	if (html_name_is(n, "br") && c->pre_depth) {
+		buf_putc(&c->cur, '\n');
+		return ERR_OK;
+	}
 	if (html_name_is(n, "br") || html_name_is(n, "hr"))
 		return html_flush(c);
 	*down = 1;
@@ -1182,6 +1326,10 @@ static enum err html_enter(struct html_ctx *c, xmlNode *n, int *down)
 		if ((html_name_is(n, "td") || html_name_is(n, "th")) && c->cur.len) {
 			buf_puts(&c->cur, "\xE3\x80\x80"); /* U+3000 between cells */
 			c->cur_space = 0;
+		}
+		if (html_name_is(n, "td") || html_name_is(n, "th")) {
+			c->cell = n;
+			c->cell_start = c->cur.len;
 		}
 	} else if (html_is_block(n)) {
 		if ((e = html_flush(c)))
@@ -1196,9 +1344,14 @@ static enum err html_enter(struct html_ctx *c, xmlNode *n, int *down)
 			}
 			c->blk[c->n_blk++] = n;
 		}
-		if (html_name_is(n, "tr") && html_simple_row(n))
+		if (html_name_is(n, "tr") && html_simple_row(n)) {
 			c->row = n;
+			c->cur_cell_first = c->n_cells;
+		}
 	}
+	int sk = html_span_kind(n);
+	if (sk >= 0 && !c->pre_depth)
+		html_open_span(c, n, sk);
 	if (html_name_is(n, "a"))
 		c->a_depth++;
 	if (html_name_is(n, "b") || html_name_is(n, "strong"))
@@ -1213,6 +1366,25 @@ static enum err html_enter(struct html_ctx *c, xmlNode *n, int *down)
 static enum err html_leave(struct html_ctx *c, xmlNode *n)
 {
 	enum err e = ERR_OK;
+	if (c->n_sp_open && c->sp_open[c->n_sp_open - 1].el == n) {
+		if ((e = html_push_span(c, c->n_sp_open - 1)))
+			return e;
+		c->n_sp_open--;
+	}
+	if (c->row && n == c->cell) {
+		if (c->n_cells == c->cap_cells) {
+			size_t cap = c->cap_cells ? c->cap_cells * 2 : 64;
+			struct html_cell *p = realloc(c->cells, cap * sizeof *p);
+			if (!p)
+				return ERR_NOMEM;
+			c->cells = p;
+			c->cap_cells = cap;
+		}
+		c->cells[c->n_cells++] = (struct html_cell){
+			c->cell_start, c->cur.len,
+			html_name_is(n, "th") || html_name_is(n->parent ? n->parent->parent : NULL, "thead")};
+		c->cell = NULL;
+	}
 	if (html_name_is(n, "a") && c->a_depth)
 		c->a_depth--;
 	if ((html_name_is(n, "b") || html_name_is(n, "strong")) && c->b_depth)
@@ -2466,6 +2638,369 @@ static size_t html_head_title(struct html_ctx *c, size_t first)
 
 /* Builds the synthetic page text (title, metadata lines, body), reads it with dump_read and
    fills doc. */
+/* ---- the structure of the body: containers, cells, code, inline spans ---- */
+
+/* The containers of the model enclosing body block b (owner `from`), outermost first, into
+   el/ty (at most DOC_MAX_DEPTH, the innermost kept): lists and their items (an item counts
+   only inside a list, a list only around an item), block quotes, and for a table row read
+   as cells (`row`) the row and its table. The walk stops at `wrap`, the element holding the
+   whole body: containers around the whole article are page layout, not structure. */
+static int html_chain(xmlNode *from, int row, const xmlNode *wrap, xmlNode **el,
+		      unsigned char *ty)
+{
+	xmlNode *raw[DOC_MAX_DEPTH * 2 + 2];
+	unsigned char rty[DOC_MAX_DEPTH * 2 + 2];
+	int n = 0;
+	unsigned depth = 0;
+	xmlNode *a = from;
+	if (row) {
+		/* tr, under thead/tbody/tfoot or not */
+		xmlNode *t = from->parent;
+		for (unsigned k = 0; t && t != wrap && k < 2 && !html_name_is(t, "table"); k++)
+			t = t->parent;
+		if (!t || t == wrap || !html_name_is(t, "table"))
+			return -1; /* the body is the table's rows: read as paragraphs */
+		raw[n] = from, rty[n++] = DOC_ROW;
+		raw[n] = t, rty[n++] = DOC_TABLE;
+		a = t->parent;
+	}
+	for (; a && a != wrap && depth < HTML_MAX_DEPTH && n < (int)HTML_N(raw);
+	     a = a->parent, depth++) {
+		if (html_name_is(a, "li"))
+			raw[n] = a, rty[n++] = DOC_ITEM;
+		else if (html_name_is(a, "ul") || html_name_is(a, "ol"))
+			raw[n] = a, rty[n++] = DOC_LIST;
+		else if (html_name_is(a, "blockquote"))
+			raw[n] = a, rty[n++] = DOC_QUOTE;
+	}
+	/* outermost first; lists and items in pairs */
+	int m = 0;
+	for (int i = n - 1; i >= 0; i--) {
+		if (rty[i] == DOC_LIST && !(i > 0 && rty[i - 1] == DOC_ITEM))
+			continue;
+		if (rty[i] == DOC_ITEM && !(i + 1 < n && rty[i + 1] == DOC_LIST))
+			continue;
+		el[m % DOC_MAX_DEPTH] = raw[i];
+		ty[m % DOC_MAX_DEPTH] = rty[i];
+		m++;
+	}
+	if (m > DOC_MAX_DEPTH) {
+		/* keep the innermost DOC_MAX_DEPTH, in order */
+		xmlNode *te[DOC_MAX_DEPTH];
+		unsigned char tt[DOC_MAX_DEPTH];
+		for (int k = 0; k < DOC_MAX_DEPTH; k++) {
+			te[k] = el[(m + k) % DOC_MAX_DEPTH];
+			tt[k] = ty[(m + k) % DOC_MAX_DEPTH];
+		}
+		memcpy(el, te, sizeof te);
+		memcpy(ty, tt, sizeof tt);
+		m = DOC_MAX_DEPTH;
+	}
+	return m;
+}
+
+/* <ol start=N>: its first number (1 when not given). */
+static int html_ol_start(const xmlNode *ol)
+{
+	const char *v = html_attr(ol, "start");
+	if (!v)
+		return 1;
+	long k = strtol(v, NULL, 10);
+	return k < -1000000 ? -1000000 : k > 1000000 ? 1000000 : (int)k;
+}
+
+/* Opens and closes containers so that the open ones are el[0..n) (doc->open mirrors
+   c->open_el). */
+static enum err html_sync(struct html_ctx *c, xmlNode *const *el, const unsigned char *ty, int n,
+			  struct srcpos pos)
+{
+	int k = 0;
+	while (k < n && k < c->n_open_el && c->open_el[k] == el[k])
+		k++;
+	while (c->n_open_el > k) {
+		doc_close(c->doc);
+		c->n_open_el--;
+	}
+	for (; k < n; k++) {
+		int ol = ty[k] == DOC_LIST && html_name_is(el[k], "ol");
+		enum err e = doc_open(c->doc, (enum doc_block_type)ty[k], ol, ol ? html_ol_start(el[k]) : 0,
+				      pos);
+		if (e)
+			return e;
+		c->open_el[c->n_open_el++] = el[k];
+	}
+	return ERR_OK;
+}
+
+/* Sorts spans by start, the longer (outer) first, then by opening order. */
+static int html_cmp_span(const void *a, const void *b)
+{
+	const struct html_span *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int html_cmp_mark(const void *a, const void *b)
+{
+	const size_t *x = *(const size_t *const *)a, *y = *(const size_t *const *)b;
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Length of a space (ASCII, LF, U+3000) at s[i] / ending at s[end], or 0. */
+static size_t html_sp_at(const char *s, size_t i, size_t n)
+{
+	if (i < n && (s[i] == ' ' || s[i] == '\n'))
+		return 1;
+	return i + 3 <= n && !memcmp(s + i, "\xE3\x80\x80", 3) ? 3 : 0;
+}
+
+static size_t html_sp_before(const char *s, size_t end)
+{
+	if (end && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+		return 1;
+	return end >= 3 && !memcmp(s + end - 3, "\xE3\x80\x80", 3) ? 3 : 0;
+}
+
+/* PUNCT-NORM of bytes [from, to) of block b's raw text into c->norm (reset first), and its
+   spans over that range, clipped and translated into the normalised text, into sp (sorted,
+   at most b->sp_n); returns how many. With keep_code, code spans are copied verbatim. */
+static size_t html_norm_spans(struct html_ctx *c, const struct html_block *b, size_t from,
+			      size_t to, struct html_span *sp, int keep_code)
+{
+	size_t n = 0, nk = 0;
+	for (size_t i = 0; i < b->sp_n; i++) {
+		struct html_span s = c->spans[b->sp_first + i];
+		if (s.end <= from || s.start >= to)
+			continue;
+		s.start = (s.start < from ? from : s.start) - from;
+		s.end = (s.end > to ? to : s.end) - from;
+		sp[n++] = s;
+	}
+	qsort(sp, n, sizeof *sp, html_cmp_span);
+	buf_reset(&c->norm);
+	size_t **order = n ? malloc(2 * n * sizeof *order) : NULL;
+	if (2 * n + 1 > c->cap_marks) {
+		free(c->marks);
+		free(c->keeps);
+		c->cap_marks = 2 * n + 1;
+		c->marks = malloc(c->cap_marks * sizeof *c->marks);
+		c->keeps = malloc(c->cap_marks * sizeof *c->keeps);
+	}
+	if ((n && !order) || !c->marks || !c->keeps) {
+		free(order);
+		c->cap_marks = 0;
+		punct_normalize(c->text.p + b->off + from, to - from, &c->norm);
+		return 0; /* spans are dropped, the text stays */
+	}
+	for (size_t i = 0; i < n; i++) {
+		order[2 * i] = &sp[i].start;
+		order[2 * i + 1] = &sp[i].end;
+		if (keep_code && sp[i].kind == DOC_SPAN_CODE &&
+		    (!nk || c->keeps[2 * nk - 1] <= sp[i].start)) {
+			c->keeps[2 * nk] = sp[i].start;
+			c->keeps[2 * nk + 1] = sp[i].end;
+			nk++;
+		}
+	}
+	if (n)
+		qsort(order, 2 * n, sizeof *order, html_cmp_mark);
+	for (size_t i = 0; i < 2 * n; i++)
+		c->marks[i] = *order[i];
+	punct_normalize_map(c->text.p + b->off + from, to - from, &c->norm, c->marks, 2 * n,
+			    c->keeps, nk);
+	for (size_t i = 0; i < 2 * n; i++)
+		*order[i] = c->marks[i];
+	free(order);
+	return n;
+}
+
+/* Adds the spans sp[0..n) (offsets into c->norm) to document block bi, whose text is `text`:
+   the normalised text itself, or a piece of it the page-dump reading kept (found in it; when
+   not found, no spans). Spans are trimmed of spaces; a heading loses a strong span covering
+   all of it (the bold was what made it a subhead). */
+static enum err html_add_spans(struct html_ctx *c, size_t bi, const char *text,
+			       struct html_span *sp, size_t n, int heading)
+{
+	size_t tl = strlen(text), delta = 0, k;
+	if (!n || !tl)
+		return ERR_OK;
+	if (c->norm.len != tl || memcmp(c->norm.p, text, tl)) {
+		const char *f = memmem(c->norm.p ? c->norm.p : "", c->norm.len, text, tl);
+		if (!f)
+			return ERR_OK;
+		delta = (size_t)(f - c->norm.p);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t s = sp[i].start > delta ? sp[i].start - delta : 0;
+		size_t e = sp[i].end > delta ? sp[i].end - delta : 0;
+		if (e > tl)
+			e = tl;
+		while (s < e && (k = html_sp_at(text, s, tl)))
+			s += k;
+		while (e > s && (k = html_sp_before(text, e)))
+			e -= k;
+		if (s >= e || (heading && sp[i].kind == DOC_SPAN_STRONG && s == 0 && e == tl))
+			continue;
+		enum err er = doc_add_span(c->doc, bi, (enum doc_span_kind)sp[i].kind, s, e - s,
+					   sp[i].kind == DOC_SPAN_LINK ? c->text.p + sp[i].href_off : NULL,
+					   sp[i].href_len);
+		if (er)
+			return er;
+	}
+	return ERR_OK;
+}
+
+/* The text of a <pre>: as written, tabs expanded to HTML_TAB columns, other control
+   characters dropped, blank lines at both ends removed. */
+#define HTML_TAB 4
+static void html_code_text(const char *s, size_t n, struct buf *out)
+{
+	size_t col = 0, i = 0;
+	/* leading blank lines */
+	for (size_t j = 0; j < n; j++) {
+		if (s[j] == '\n')
+			i = j + 1;
+		else if (s[j] != ' ' && s[j] != '\t')
+			break;
+	}
+	for (; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '\t') {
+			do
+				buf_putc(out, ' ');
+			while (++col % HTML_TAB);
+		} else if (ch == '\n') {
+			/* trailing spaces of the line */
+			while (out->len && out->p[out->len - 1] == ' ')
+				out->len--;
+			buf_putc(out, '\n');
+			col = 0;
+		} else if (ch >= 0x20 && ch != 0x7F) {
+			buf_putc(out, (char)ch);
+			col += (ch & 0xC0) != 0x80;
+		}
+	}
+	while (out->len && (out->p[out->len - 1] == '\n' || out->p[out->len - 1] == ' '))
+		out->len--;
+	buf_cstr(out);
+}
+
+/* The text of a list item without the marker html_assemble put in front of its line for
+   the page-dump reading ("• ", "3. "), if it is still there. */
+static const char *html_strip_marker(const char *t, int num)
+{
+	char m[24];
+	if (num)
+		snprintf(m, sizeof m, "%d.", num);
+	else
+		snprintf(m, sizeof m, "•");
+	size_t k = strlen(m);
+	if (strncmp(t, m, k))
+		return t;
+	t += k;
+	if (*t == ' ')
+		t++;
+	else if (!strncmp(t, "\xE3\x80\x80", 3))
+		t += 3;
+	return t;
+}
+
+/* Adds body block hb (NULL: none known) read as tb_text of type ty/level at pos, inside its
+   containers: a table row as cells, a <pre> as code, a list item without its marker, inline
+   spans translated. */
+static enum err html_add_body(struct html_ctx *c, const struct html_block *hb,
+			      enum doc_block_type ty, int level, const char *text, struct srcpos pos,
+			      const xmlNode *wrap)
+{
+	xmlNode *el[DOC_MAX_DEPTH] = {0};
+	unsigned char tv[DOC_MAX_DEPTH] = {0};
+	int row = hb && hb->kind == HTML_K_ROW && hb->cell_n >= 2;
+	int n = hb ? html_chain(hb->owner, row, wrap, el, tv) : 0;
+	if (n < 0) {
+		row = 0;
+		n = html_chain(hb->owner, 0, wrap, el, tv);
+	}
+	enum err e = html_sync(c, el, tv, n, pos);
+	if (e)
+		return e;
+	struct html_span *sp = hb && hb->sp_n ? malloc(hb->sp_n * sizeof *sp) : NULL;
+	if (hb && hb->sp_n && !sp)
+		return ERR_NOMEM;
+	if (row) {
+		for (size_t i = 0; i < hb->cell_n && !e; i++) {
+			const struct html_cell *cl = &c->cells[hb->cell_first + i];
+			size_t k = html_norm_spans(c, hb, cl->start, cl->end, sp, 1);
+			if (c->norm.oom)
+				e = ERR_NOMEM;
+			else if (!(e = doc_add_block(c->doc, DOC_CELL, cl->header, buf_cstr(&c->norm),
+						     c->norm.len, pos)))
+				e = html_add_spans(c, c->doc->n_blocks - 1, c->doc->blocks[c->doc->n_blocks - 1].text,
+						   sp, k, 0);
+		}
+		free(sp);
+		return e;
+	}
+	if (hb && hb->kind == HTML_K_PRE) {
+		buf_reset(&c->norm);
+		html_code_text(c->text.p + hb->off, hb->len, &c->norm);
+		free(sp);
+		if (c->norm.oom)
+			return ERR_NOMEM;
+		return doc_add_block(c->doc, DOC_CODE, 0, buf_cstr(&c->norm), c->norm.len, pos);
+	}
+	if (hb && hb->kind == HTML_K_LI)
+		text = html_strip_marker(text, hb->num);
+	size_t k = 0;
+	if (hb && hb->sp_n) {
+		k = html_norm_spans(c, hb, 0, hb->len, sp, 1);
+		int code = 0;
+		for (size_t i = 0; i < k; i++)
+			code |= sp[i].kind == DOC_SPAN_CODE;
+		if (code && (c->norm.len != strlen(text) || memcmp(c->norm.p, text, c->norm.len))) {
+			/* the page-dump reading normalised inside the code spans too: when that is
+			   all it changed, the text with the code as written replaces it */
+			buf_reset(&c->tmp);
+			punct_normalize(c->text.p + hb->off, hb->len, &c->tmp);
+			if (c->tmp.len == strlen(text) && !memcmp(c->tmp.p, text, c->tmp.len))
+				text = buf_cstr(&c->norm);
+			else
+				k = html_norm_spans(c, hb, 0, hb->len, sp, 0);
+		}
+		if (c->norm.oom || c->tmp.oom) {
+			free(sp);
+			return ERR_NOMEM;
+		}
+	}
+	if (!(e = doc_add_block(c->doc, ty, level, text, (size_t)-1, pos)) && k)
+		e = html_add_spans(c, c->doc->n_blocks - 1, c->doc->blocks[c->doc->n_blocks - 1].text,
+				   sp, k, ty == DOC_HEADING);
+	free(sp);
+	return e;
+}
+
+/* The element holding the whole body: the nearest common ancestor of the first and the last
+   body block (NULL when there is none). */
+static const xmlNode *html_body_wrap(const struct html_ctx *c)
+{
+	size_t f = SIZE_MAX, l = SIZE_MAX;
+	for (size_t i = 0; i < c->n_blocks; i++)
+		if (c->blocks[i].body && !c->blocks[i].used && c->blocks[i].owner) {
+			if (f == SIZE_MAX)
+				f = i;
+			l = i;
+		}
+	if (f == SIZE_MAX)
+		return NULL;
+	const xmlNode *a = c->blocks[f].owner;
+	for (unsigned d = 0; a && d < HTML_MAX_DEPTH; a = a->parent, d++)
+		if (html_inside(c->blocks[l].owner, a))
+			return a;
+	return NULL;
+}
+
 static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 {
 	struct doc *tmpdoc = NULL;
@@ -2825,7 +3360,8 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 		e = html_keywords(c);
 	if (e)
 		goto done;
-	/* body blocks, images back in place */
+	/* body blocks, images back in place, in their containers */
+	const xmlNode *wrap = html_body_wrap(c);
 	size_t next_img = first;
 	for (size_t i = 0; i <= tmpdoc->n_blocks; i++) {
 		const struct doc_block *tb = i < tmpdoc->n_blocks ? &tmpdoc->blocks[i] : NULL;
@@ -2843,12 +3379,18 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				e = ERR_NOMEM;
 				goto done;
 			}
-			if ((e = doc_add_image(doc, buf_cstr(&src), c->tmp.len ? c->tmp.p : "",
-					       (struct srcpos){doc->file, b->line, 1})))
+			xmlNode *el[DOC_MAX_DEPTH];
+			unsigned char tv[DOC_MAX_DEPTH];
+			struct srcpos ip = {doc->file, b->line, 1};
+			int ne = html_chain(b->owner, 0, wrap, el, tv);
+			if ((e = html_sync(c, el, tv, ne, ip)) ||
+			    (e = doc_add_image(doc, buf_cstr(&src), c->tmp.len ? c->tmp.p : "", ip)))
 				goto done;
 		}
 		if (!tb)
 			break;
+		if (doc_block_is_container(tb->type))
+			continue;
 		size_t bi = sl >= 1 && sl <= nmap ? map[sl - 1] : SIZE_MAX;
 		const struct html_block *hb = bi != SIZE_MAX ? &c->blocks[bi] : NULL;
 		enum doc_block_type ty = tb->type;
@@ -2865,10 +3407,11 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			ty = DOC_PARA;
 			level = 0;
 		}
-		if ((e = doc_add_block(doc, ty, level, tb->text, (size_t)-1,
-				       html_pos(c, map, nmap, sl))))
+		if ((e = html_add_body(c, hb, ty, level, tb->text, html_pos(c, map, nmap, sl), wrap)))
 			goto done;
 	}
+	doc_close_all(doc);
+	c->n_open_el = 0;
 	*out_body = 0;
 	for (size_t i = 0; i < doc->n_blocks; i++)
 		if (doc->blocks[i].type != DOC_IMAGE)
@@ -3249,6 +3792,11 @@ static void html_ctx_free(struct html_ctx *c)
 		buf_free(bufs[i]);
 	free(c->blocks);
 	free(c->stats);
+	free(c->spans);
+	free(c->cells);
+	free(c->marks);
+	free(c->keeps);
+	buf_free(&c->norm);
 	if (c->xml)
 		xmlFreeDoc(c->xml);
 	free(c);
