@@ -204,10 +204,16 @@ static const char *const dump_tail_words[] = {
 	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜", "反侵权公告", "版权公告",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
 	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
-	/* English pages */
+	/* other languages (Latin letters compared ignoring case: MOST POPULAR) */
 	"Related Stories", "Related Articles", "Related Content", "Read More", "More from",
 	"More Stories", "Recommended", "Most Popular", "Most Read", "Trending", "You may also like",
-	"Comments",
+	"You might also like", "Comments",
+	"Noticias relacionadas", "Te puede interesar", "Lo más leído", "Lo más visto", "Más leídas",
+	"Más noticias", "Comentarios", "Leia também", "Leia mais", "Veja também", "Mais lidas",
+	"Relacionadas", "Comentários", "Comentar", "Comente", "Deja tu comentario", "Deixe seu comentário", "À lire aussi", "Lire aussi", "Les plus lus", "Commentaires",
+	"Mehr zum Thema", "Meistgelesen", "Kommentare", "Das könnte Sie auch interessieren",
+	/* the article's tags */
+	"Topics", "Tags", "Etiquetas", "Tópicos relacionados", "Themen", "Schlagwörter",
 };
 
 /* End marks closing the last paragraph, or standing alone on a line. */
@@ -359,6 +365,11 @@ static size_t dump_chrome_token_end(const char *s, size_t n, size_t i)
 
 /* ---- dates ---- */
 
+static int dump_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 static size_t dump_digits(const char *s, size_t n, size_t i, size_t lo, size_t hi, unsigned *v)
 {
 	size_t k = 0;
@@ -409,6 +420,8 @@ static size_t dump_time(const char *s, size_t n, size_t i, unsigned *h, unsigned
 		;
 	else if ((c1 = dump_lit(s + t, n - t, "时")) || (c1 = dump_lit(s + t, n - t, "点")))
 		hz = 1;
+	else if (t + 2 < n && s[t] == 'h' && dump_digit(s[t + 1]) && dump_digit(s[t + 2]))
+		c1 = 1; /* 12h55 (French, Portuguese) */
 	else
 		return i;
 	if (!(k = dump_digits(s, n, t + c1, hz ? 1 : 2, 2, mi)))
@@ -437,45 +450,92 @@ static size_t dump_time(const char *s, size_t n, size_t i, unsigned *h, unsigned
 	return t;
 }
 
-/* English month names, full and abbreviated (Sept as well), case-insensitive. */
-static const char *const dump_month_names[12][3] = {
-	{"january", "jan", NULL}, {"february", "feb", NULL}, {"march", "mar", NULL},
-	{"april", "apr", NULL},   {"may", "may", NULL},      {"june", "jun", NULL},
-	{"july", "jul", NULL},    {"august", "aug", NULL},   {"september", "sept", "sep"},
-	{"october", "oct", NULL}, {"november", "nov", NULL}, {"december", "dec", NULL}};
-static const char *const dump_weekday_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-						 "saturday", "sunday", "mon", "tue", "tues", "wed",
-						 "thu", "thur", "thurs", "fri", "sat", "sun"};
+/* Month names as pages print them, full and abbreviated, matched case-insensitively (ASCII
+   letters; accented letters as written): English, Spanish, Portuguese, French, German, Italian.
+   Each list is that month's names; a name is a whole word, with an optional '.' after it. */
+static const char *const dump_month_names[12][12] = {
+	{"january", "jan", "enero", "ene", "janeiro", "janvier", "janv", "januar", "jänner", "jän", "gennaio", "gen"},
+	{"february", "feb", "febrero", "fevereiro", "fev", "février", "févr", "fevrier", "februar", "febbraio", NULL, NULL},
+	{"march", "mar", "marzo", "março", "marco", "mars", "märz", "mär", "maerz", NULL, NULL, NULL},
+	{"april", "apr", "abril", "abr", "avril", "avr", "aprile", NULL, NULL, NULL, NULL, NULL},
+	{"may", "mayo", "maio", "mai", "maggio", "mag", NULL, NULL, NULL, NULL, NULL, NULL},
+	{"june", "jun", "junio", "junho", "juin", "juni", "giugno", "giu", NULL, NULL, NULL, NULL},
+	{"july", "jul", "julio", "julho", "juillet", "juil", "juli", "luglio", "lug", NULL, NULL, NULL},
+	{"august", "aug", "agosto", "ago", "août", "aout", NULL, NULL, NULL, NULL, NULL, NULL},
+	{"september", "sept", "sep", "septiembre", "setiembre", "setembro", "set", "septembre", "settembre", NULL, NULL, NULL},
+	{"october", "oct", "octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott", NULL, NULL},
+	{"november", "nov", "noviembre", "novembro", "novembre", NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+	{"december", "dec", "diciembre", "dic", "dezembro", "dez", "décembre", "déc", "decembre", "dezember", "dicembre", NULL}};
+#define DUMP_MONTH_NAMES 12
+/* Weekdays before a date (Sat, 09 Nov 2025; jueves, 09 enero 2014; Mittwoch, 8. April 2015). */
+static const char *const dump_weekday_names[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+	"thu", "thur", "thurs", "fri", "sat", "sun",
+	"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+	"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terça", "quarta",
+	"quinta", "sexta",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
 
 static int dump_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The English word at s[i..n) if it is one of names[0..count) (a whole word, with an optional
-   '.' after an abbreviation); bytes read, 0 when none. *which: its index. */
+/* A byte of a word: an ASCII letter or any byte of a non-ASCII character (accented letters). */
+static int dump_word_byte(char c)
+{
+	return dump_alpha(c) || (unsigned char)c >= 0x80;
+}
+
+/* The word at s[i..n) if it is one of names[0..count) (NULL entries skipped; ASCII letters
+   compared case-insensitively, so a name in capitals matches: NOV 7, 2023; a whole word, with
+   an optional '.' after it); bytes read, 0 when none. *which: its index. */
 static size_t dump_word_in(const char *s, size_t n, size_t i, const char *const *names, size_t count,
 			   size_t *which)
 {
-	size_t e = i;
-	while (e < n && dump_alpha(s[e]))
-		e++;
-	for (size_t k = 0; k < count; k++)
-		if (names[k] && strlen(names[k]) == e - i && !strncasecmp(s + i, names[k], e - i)) {
-			*which = k;
-			return e - i + (e < n && s[e] == '.');
+	for (size_t k = 0; k < count; k++) {
+		if (!names[k])
+			continue;
+		size_t m = strlen(names[k]), q = 0;
+		if (i + m > n)
+			continue;
+		for (; q < m; q++) {
+			char a = s[i + q], b = names[k][q];
+			if (a != b && !(dump_alpha(a) && (a | 0x20) == b))
+				break;
 		}
+		if (q < m || (i + m < n && (dump_word_byte(s[i + m]) || s[i + m] == '-')))
+			continue;
+		*which = k;
+		return m + (i + m < n && s[i + m] == '.');
+	}
 	return 0;
 }
 
 static size_t dump_month_at(const char *s, size_t n, size_t i, unsigned *mo)
 {
+	size_t best = 0;
 	for (unsigned m = 0; m < 12; m++) {
-		size_t w, k = dump_word_in(s, n, i, dump_month_names[m], 3, &w);
-		if (k) {
+		size_t w, k = dump_word_in(s, n, i, dump_month_names[m], DUMP_MONTH_NAMES, &w);
+		if (k > best) {
+			best = k;
 			*mo = m + 1;
-			return k;
 		}
+	}
+	return best;
+}
+
+/* "de " (Spanish, Portuguese: 28 de junio de 2016) at s[i..n): its length with the spaces
+   after it, else 0. */
+static size_t dump_de(const char *s, size_t n, size_t i)
+{
+	if (i + 3 <= n && (s[i] == 'd' || s[i] == 'D') && s[i + 1] == 'e' && s[i + 2] == ' ') {
+		size_t j = i + 3;
+		while (j < n && s[j] == ' ')
+			j++;
+		return j - i;
 	}
 	return 0;
 }
@@ -491,6 +551,10 @@ static size_t dump_spaces(const char *s, size_t n, size_t i)
 	}
 	return i;
 }
+
+/* Words between a date and its time: June 13, 2016 at 4:03 PM, 21.dez.2018 às 12h55, 9 de
+   enero de 2014 a las 10:21, 8. April 2015 um 12:46. */
+static const char *const dump_time_words[] = {"at", "às", "as", "a las", "a la", "à", "a", "um", "alle", "@"};
 
 size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 {
@@ -536,7 +600,7 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 			i += k;
 	} else if ((k = dump_digits(s, n, i, 1, 2, &d1))) {
 		i += k;
-		if (i < n && (s[i] == '/' || s[i] == '.' || s[i] == '-')) {
+		if (i + 1 < n && (s[i] == '/' || s[i] == '.' || s[i] == '-') && s[i + 1] >= '0' && s[i + 1] <= '9') {
 			/* year last: 06/02/2022 is day first, as European pages print it, unless the
 			   second number cannot be a month (7/25/2005) */
 			sep = s[i++];
@@ -557,14 +621,19 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 				mo = d2;
 			}
 		} else {
-			/* 13 June 2016, 9 Nov. 2025 */
-			size_t j = dump_spaces(s, n, i);
-			if (j == i || !(k = dump_month_at(s, n, j, &mo)))
+			/* 13 June 2016, 9 Nov. 2025, 8. April 2015, 21.dez.2018, 28 de junio de 2016 */
+			size_t j = i < n && s[i] == '.' ? i + 1 : i;
+			j = dump_spaces(s, n, j);
+			if (j == i)
+				return 0;
+			j += dump_de(s, n, j);
+			if (!(k = dump_month_at(s, n, j, &mo)))
 				return 0;
 			d = d1;
 			j = dump_spaces(s, n, j + k);
 			if (j < n && s[j] == ',')
 				j = dump_spaces(s, n, j + 1);
+			j += dump_de(s, n, j);
 			if (!(k = dump_digits(s, n, j, 4, 4, &y)))
 				return 0;
 			i = j + k;
@@ -605,8 +674,14 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		j++;
 	else if (sp && j + 1 < n && (s[j] == '-' || s[j] == ',' || s[j] == '|') && (s[j + 1] == ' '))
 		j = dump_spaces(s, n, j + 1); /* 06/02/2022 - 13:48, June 13, 2016, 4:03 PM */
-	else if (sp && j + 2 < n && !strncasecmp(s + j, "at ", 3))
-		j = dump_spaces(s, n, j + 3);
+	else if (sp)
+		for (size_t q = 0; q < DUMP_N(dump_time_words); q++) {
+			size_t m = strlen(dump_time_words[q]);
+			if (j + m < n && !strncasecmp(s + j, dump_time_words[q], m) && s[j + m] == ' ') {
+				j = dump_spaces(s, n, j + m);
+				break;
+			}
+		}
 	size_t t = (!sp && !cjk && j == i) ? i : dump_time(s, n, j, &h, &mi, &se, &have_sec);
 	int have_time = t != j && t > i;
 	if (have_time) { /* 9:23:57 PM, 4:03 p.m. */
@@ -1615,6 +1690,15 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			}
 		}
 	}
+	/* a picture's file name in place of the picture: google.JPG */
+	if (chars <= DUMP_CHROME_LINE_MAX && !memchr(s, ' ', n)) {
+		static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp"};
+		for (size_t q = 0; q < DUMP_N(exts); q++) {
+			size_t m = strlen(exts[q]);
+			if (n > m && !strncasecmp(s + n - m, exts[q], m))
+				return 1;
+		}
+	}
 	/* reading time: 11 minute read, 7-minute read, 3 min read */
 	if (chars <= 20 && i < n && s[i] >= '0' && s[i] <= '9' &&
 	    (dump_ends(s, n, "minute read") || dump_ends(s, n, "min read") || dump_ends(s, n, "mins read")))
@@ -1658,7 +1742,11 @@ static int dump_tail_line(const char *s, size_t n, size_t chars)
 		return 0;
 	size_t i = dump_skip_chrome_sep(s, n, 0), l;
 	for (size_t q = 0; q < DUMP_N(dump_tail_words); q++) {
-		size_t k = dump_lit(s + i, n - i, dump_tail_words[q]);
+		size_t k = strlen(dump_tail_words[q]);
+		if ((unsigned char)dump_tail_words[q][0] < 0x80)
+			k = n - i >= k && !strncasecmp(s + i, dump_tail_words[q], k) ? k : 0;
+		else
+			k = dump_lit(s + i, n - i, dump_tail_words[q]);
 		if (k && (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l)) ||
 			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多")))
 			return 1;
@@ -2018,7 +2106,13 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_DATELINE_LINE_MAX 80 /* a dateline under the headline is at most this long */
 #define DUMP_BY_GAP 6         /* lines under the headline searched for a "By" alone */
 #define DUMP_CLAUSES_WIDTH 30 /* em: a wider line of 2+ clauses (，) is a sentence */
-#define DUMP_BOX_LINES 8     /* links in a box inside an English article */
+#define DUMP_BOX_LINES 16    /* links in a box inside an English article */
+#define DUMP_BOX_MIN 3       /* links at least in such a box */
+#define DUMP_TEASERS 8       /* sentences each alone in the core that make a front page of teasers */
+#define DUMP_HEAD_BLOCK 6    /* lines from a headline to its dateline: deck, picture, caption, byline */
+#define DUMP_TINY 12         /* characters of a button or a file name (Print, google.JPG) */
+#define DUMP_TINY_NEXT 16    /* lines next to such a button are longer (else it is a menu item) */
+#define DUMP_CAPTION_MAX 200 /* characters of a photo caption */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -2153,6 +2247,28 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i);
 /* Short unterminated text lines around i (i included) in a row: a menu or a link list. */
 static size_t dump_short_run(const struct dump_line *L, size_t nl, size_t i);
 
+/* Does s[0..n) hold a CJK character? */
+static int dump_cjk(const char *s, size_t n)
+{
+	for (size_t i = 0, l; i < n; i += l)
+		if (dump_cp(s + i, n - i, &l) >= 0x2E80)
+			return 1;
+	return 0;
+}
+
+/* Lines around i (i included) in a row that are neither sentences nor metadata, however long:
+   a list of links, teasers' headlines, buttons. Counts at most DUMP_LINK_RUN. */
+#define DUMP_LINK_RUN 8
+static size_t dump_link_run(const struct dump_line *L, size_t nl, size_t i)
+{
+	size_t a = i, b = i + 1;
+	while (a > 0 && b - a < DUMP_LINK_RUN && L[a - 1].kind != DUMP_META && !dump_is_prose(&L[a - 1]))
+		a--;
+	while (b < nl && b - a < DUMP_LINK_RUN && L[b].kind != DUMP_META && !dump_is_prose(&L[b]))
+		b++;
+	return b - a;
+}
+
 /* A line opening with a bullet (• · ▪ ► ◆): an item of a list, mostly of links. */
 static int dump_bulleted(const struct dump_line *L)
 {
@@ -2201,7 +2317,12 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 			return 0; /* a numbered item or subhead */
 		if (dump_menu_line(x))
 			return -20;
-		return dump_short_run(L, nl, i) >= DUMP_MENU_RUN ? -8 : -3;
+		/* a long run of lines without a sentence counts as links on pages in Latin letters;
+		   Chinese posts have runs of short lines of verse or captions */
+		return dump_short_run(L, nl, i) >= DUMP_MENU_RUN ||
+				       (!dump_cjk(x->s, x->n) && dump_link_run(L, nl, i) >= DUMP_LINK_RUN)
+			       ? -8
+			       : -3;
 	}
 	case DUMP_META:
 	case DUMP_END:
@@ -2240,10 +2361,6 @@ static int dump_bar_title(const struct dump_line *L)
 	return a >= 4 && b >= 4 && (a >= 10 || b >= 10);
 }
 
-static int dump_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* A time given relative to the reader's now, alone on a line: 昨天, 刚刚, 3小时前, 5 分钟前,
    2 hours ago. Evidence of a dateline only; no date is guessed from it. */
@@ -2267,6 +2384,17 @@ static int dump_relative_time(const char *s, size_t n)
 	return 0;
 }
 
+/* A letter of any script, roughly: Latin letters, and any character from Latin-1 letters up
+   that is not punctuation, a symbol or a space (Arabic, Burmese, Cyrillic, Han, kana...). */
+static int dump_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 32) >= 'a' && (c | 32) <= 'z';
+	return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c < 0x2E80) && !(c >= 0x3000 && c < 0x3040) &&
+	       !(c >= 0xFF00 && c < 0xFF10) && !(c >= 0xFF1A && c < 0xFF21) && !(c >= 0xE000 && c < 0xF900) &&
+	       c != 0xFFFD;
+}
+
 /* A line that could be the headline. */
 static int dump_title_like(const struct dump_line *L)
 {
@@ -2286,7 +2414,7 @@ static int dump_title_like(const struct dump_line *L)
 	unsigned letters = 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
 		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
-		letters += c >= 0x2E80 || (c < 0x80 && ((c | 32) >= 'a' && (c | 32) <= 'z'));
+		letters += dump_letter(c);
 	}
 	return letters >= 4;
 }
@@ -2313,11 +2441,10 @@ static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		/* a time glued before the date: 15:312018/09/16 */
 		int glued = i >= 4 && s[i - 3] == ':' && dump_digit(s[i - 2]) && dump_digit(s[i - 1]) &&
 			    dump_digit(s[i - 4]);
-		/* a word starts after a non-letter, or as a capital after a small letter: Associated
-		   PressDecember 2, 2016 */
+		/* a word starts after a non-letter, or at any capital: a section name glued in front
+		   (Associated PressDecember 2, 2016, BUSINESSNOV 7, 2023) */
 		if ((dump_digit(s[i]) && (i == 0 || !dump_digit(s[i - 1]) || glued)) ||
-		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1]) ||
-					  (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')))) {
+		    (dump_alpha(s[i]) && (i == 0 || !dump_alpha(s[i - 1]) || (s[i] >= 'A' && s[i] <= 'Z')))) {
 			size_t k = dump_date(s + i, n - i, iso);
 			if (k && glued && strlen(iso) == 10) {
 				size_t h0 = i >= 5 && dump_digit(s[i - 5]) ? i - 5 : i - 4;
@@ -2378,14 +2505,42 @@ static size_t dump_subject_label(const char *s, size_t n)
 	return 0;
 }
 
+/* A photo caption or credit line (You are what you search. (The Associated Press), …
+   Libertadores - Heinrich Aikawa/Instituto Lula, …PHOTOGRAPH: AHMAD GHARABLI/GETTY IMAGES). */
+static int dump_caption(const struct dump_line *L)
+{
+	static const char *const words[] = {"Photo", "PHOTO", "photo", "Foto", "FOTO", "Bild:", "Image:", "Credit:",
+					    "Getty", "GETTY", "Reuters", "Associated Press", "(AP)", "AFP", "Picture:",
+					    "图片来源", "资料图", "圖片來源"};
+	if (L->kind != DUMP_TEXT || L->chars > DUMP_CAPTION_MAX)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(words); q++)
+		if (memmem(L->s, L->n, words[q], strlen(words[q])))
+			return 1;
+	/* a credit after the last " - ": Name/Agency */
+	const char *dash = NULL;
+	for (const char *p = L->s; (p = memmem(p, L->n - (size_t)(p - L->s), " - ", 3)); p += 3)
+		dash = p + 3;
+	return dash && L->s + L->n - dash <= 48 && memchr(dash, '/', (size_t)(L->s + L->n - dash));
+}
+
+/* A line with no CJK character at most DUMP_TINY characters long, not a sentence: a button or
+   a picture's file name between a headline and its dateline (Print, Copiar link, google.JPG). */
+static int dump_tiny(const struct dump_line *L)
+{
+	return L->chars <= DUMP_TINY && !dump_is_prose(L) && !dump_cjk(L->s, L->n);
+}
+
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
-   two lines, when it is a metadata line with a date or a short line with a date in it; else
-   SIZE_MAX. A repeat of the headline (the page title over the h1) is skipped. */
+   DUMP_HEAD_BLOCK lines, when it is a metadata line with a date or a short line with a date in
+   it; else SIZE_MAX. A repeat of the headline (the page title over the h1) is skipped, so are
+   buttons and file names (dump_tiny), photo captions, and one more line: a byline, or a short
+   line that is not a headline itself. */
 static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 {
 	char iso[DUMP_ISO_MAX];
 	size_t k = j + 1, other = 0;
-	for (; k < nl && k <= j + 4; k++) {
+	for (; k < nl && k <= j + DUMP_HEAD_BLOCK; k++) {
 		if (L[k].kind == DUMP_CHROME || (L[k].n == L[j].n && !memcmp(L[k].s, L[j].s, L[j].n)))
 			continue;
 		if (L[k].kind == DUMP_META && (L[k].flags & DUMP_F_DATE))
@@ -2395,9 +2550,13 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 		if (L[k].kind == DUMP_TEXT && L[k].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[k]) &&
 		    dump_find_date(L[k].s, L[k].n, iso))
 			return k;
+		if ((dump_tiny(&L[k]) && L[k - 1].chars > DUMP_TINY_NEXT && (k + 1 >= nl || L[k + 1].chars > DUMP_TINY_NEXT)) ||
+		    dump_caption(&L[k]))
+			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact) */
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
+		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n);
 		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) ||
-		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n)))
+		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n) && !by))
 			return SIZE_MAX;
 	}
 	return SIZE_MAX;
@@ -2422,7 +2581,7 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
 	for (size_t j = 0; j < nl && tried < DUMP_ANCHORS; j++) {
-		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j))
+		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j) || dump_caption(&L[j]))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
 		if (k == SIZE_MAX)
@@ -2493,7 +2652,8 @@ static int dump_posted(const char *s, size_t n)
 
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
-static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer)
+static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer,
+		       size_t *teasers)
 {
 	long best = 0, cur = 0;
 	size_t bs = 0, be = 0, s0 = 0;
@@ -2512,6 +2672,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	*best_chars = (size_t)best;
 	*dateline = *footer = SIZE_MAX;
+	*teasers = 0;
 	if (best <= 0)
 		return 0;
 	size_t gbs = bs, gbe = be;
@@ -2608,11 +2769,34 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			*dateline = j;
 			break;
 		}
+	/* else a date line right over the headline (BUSINESSNOV 7, 2023 2:00 AM, then the headline) */
+	for (size_t j = head, up = 0; *dateline == SIZE_MAX && head != SIZE_MAX && j > 0 && up < 2; up++) {
+		j--;
+		if (L[j].kind == DUMP_CHROME && !dump_find_date(L[j].s, L[j].n, iso)) {
+			up--;
+			continue;
+		}
+		if (L[j].kind != DUMP_TAIL && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
+		    dump_find_date(L[j].s, L[j].n, iso))
+			*dateline = j;
+	}
 	/* else a post footer in or just under the core: 发表于:2005-07-31 12:30, 〓 发布时间
 	   2005/03/15 22:36:13 by duscha 〓 (the first one: replies follow the post) */
 	for (size_t j = bs; *dateline == SIZE_MAX && j < nl && j < be + DUMP_POST_GAP; j++)
 		if (L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) && dump_posted(L[j].s, L[j].n))
 			*dateline = j;
+	/* a stream of teasers (a front page): many sentences in the core, each alone between
+	   headlines and links, and no headline over a dateline */
+	if (anchor == SIZE_MAX && *dateline == SIZE_MAX) {
+		size_t prose = 0, paired = 0;
+		for (size_t j = bs; j < be; j++)
+			if (dump_is_prose(&L[j])) {
+				prose++;
+				paired += (j > bs && dump_is_prose(&L[j - 1])) || (j + 1 < be && dump_is_prose(&L[j + 1]));
+			}
+		if (prose >= DUMP_TEASERS && !paired)
+			*teasers = prose;
+	}
 	size_t r0 = head != SIZE_MAX ? head : bs;
 	/* metadata lines right above the headline (a date over it) are read */
 	while (r0 > 0 && r0 > lo && L[r0 - 1].kind == DUMP_META)
@@ -2661,7 +2845,9 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			size_t k = j + 1;
 			while (k < be && k < j + 1 + DUMP_BOX_LINES && L[k].kind == DUMP_TEXT && !dump_is_prose(&L[k]))
 				k++;
-			if (k < be && dump_is_prose(&L[k]))
+			/* a few links at least: a heading over one line (Comentar / Normas de uso) opens
+			   the comments, the end of the article */
+			if (k < be && k >= j + 1 + DUMP_BOX_MIN && dump_is_prose(&L[k]))
 				for (size_t q = j; q < k; q++)
 					L[q].kind = DUMP_CHROME;
 		}
@@ -2849,7 +3035,16 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	size_t meta = 0; /* lines of metadata anywhere: dates, credits, sources */
 	for (i = 0; i < nl; i++)
 		meta += L[i].kind == DUMP_META;
-	int found = extract ? dump_region(L, nl, &core_chars, &dateline, &post) : 1;
+	size_t teasers = 0;
+	int found = extract ? dump_region(L, nl, &core_chars, &dateline, &post, &teasers) : 1;
+	if (teasers) {
+		diag_at(d, DIAG_ERROR, (struct srcpos){doc->file, 0, 0},
+			"no article text: %zu lines, the sentences found are %zu teasers, each alone under its "
+			"own headline, and no headline stands over a date; a front page or an index is not an article",
+			nl, teasers);
+		e = ERR_INPUT;
+		goto done;
+	}
 	if (extract && found && nl >= DUMP_FRONT_LINES && core_chars < DUMP_FRONT_CORE && dateline == SIZE_MAX) {
 		/* a front page: hundreds of lines, a few teaser sentences, nothing dated or credited */
 		if (!meta) {

@@ -159,8 +159,25 @@ check gne__readhub__readhub title '运营商 5G 手机促销方式曝光，禁�
 # a forum post: 作者：… 时间：… at the top of the body, replies with [views/replies] counts after it
 check cwced__a6e8b739 byline 芊草凡凡
 check cwced__a6e8b739 blocks-without '[4321/87]'
-# a front page (hundreds of lines, a few teasers, nothing dated) and a feed are refused
-for f in newspaper4k__cnn_main_site newspaper4k__sample_rss; do
+# other languages: a headline in Arabic letters; a section name glued to a date in capitals
+# (BUSINESSNOV 7, 2023 2:00 AM) over the headline; boxes of links (MOST POPULAR) inside the
+# article; a Portuguese date (21.dez.2018 às 12h55) under a photo caption; a German date; a
+# picture's file name, a caption, Print and a byline between the headline and an English
+# date; a Spanish page whose comments (Comentar, Hace 28 minutos) follow the article
+check newspaper4k__arabic_article title 'معارضون يسيطرون على مخازن للصواريخ بريف دمشق'
+check newspaper4k__wired_001 title 'Intensified Israeli Surveillance Has Put the West Bank on Lockdown'
+check newspaper4k__wired_001 published 2023-11-07T02:00
+check newspaper4k__wired_001 blocks-without '30 Essential Home Repair Tools'
+check readability__folha published 2018-12-21T12:55
+check readability__heise published 2015-04-08T12:46
+check readability__heise blocks-without 'Auch auf heise online'
+check newspaper4k__cleveland.com1 title "Let me Google that for you: 2014's most popular food-related searches"
+check newspaper4k__cleveland.com1 published 2014-12-27T12:06
+check newspaper4k__cleveland.com1 blocks-without google.JPG
+check newspaper4k__spanish_article blocks-without 'Hace 28 minutos'
+# a front page (hundreds of lines, a few teasers, nothing dated), a front page of teasers
+# each under its own headline, and a feed are refused
+for f in newspaper4k__cnn_main_site newspaper4k__yahoo_main_site newspaper4k__sample_rss; do
 	if "$PAIBAN" parse "$D/$f.txt" >/dev/null 2>"$T/err"; then
 		echo "FAIL  $f: read as an article"
 		fails=$((fails + 1))

@@ -365,6 +365,17 @@ static void test_dates(void)
 		{"December 27, 2014 12:30 AM", "2014-12-27T00:30", 26},
 		{"Jun 13, 4:03 PM EDT", NULL, 0}, /* no year: never guessed */
 		{"may be 2016", NULL, 0},
+		/* Spanish, Portuguese, French, German, Italian month names; a month in capitals */
+		{"jueves, 09 enero 2014 - 10:21 h", "2014-01-09T10:21", 29},
+		{"21.dez.2018 às 12h55", "2018-12-21T12:55", 21},
+		{"28 de junio de 2016", "2016-06-28", 19},
+		{"quinta-feira, 21 de dezembro de 2018", "2018-12-21", 36},
+		{"mercredi 21 décembre 2018 à 14h05", "2018-12-21T14:05", 35},
+		{"Mittwoch, 8. April 2015 um 12:46", "2015-04-08T12:46", 32},
+		{"3 febbraio 2020", "2020-02-03", 15},
+		{"NOV 7, 2023 2:00 AM", "2023-11-07T02:00", 19},
+		{"7 marsupials 2016", NULL, 0},
+		{"5 out of 2016", NULL, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char iso[DUMP_ISO_MAX] = "untouched";
