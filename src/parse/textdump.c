@@ -929,7 +929,7 @@ static int dump_credit_token(struct dump_credits *r, const char *t, size_t n)
 static int dump_is_credit_sep(uint32_t c)
 {
 	return dump_is_space(c) || c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' ||
-	       c == 0xFF1B || c == '/' || c == 0xFF0F || c == '|' || c == 0xFF5C;
+	       c == 0xFF1B || c == '/' || c == 0xFF0F || c == '|' || c == 0xFF5C || c == 0x4E28;
 }
 
 /* Parses s[0..n) as credits: ROLE NAME... [ROLE NAME...]. Returns 1 when all of it is credits
@@ -1598,9 +1598,13 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			}
 		}
 		uint32_t bar = ce < n ? dump_cp(s + ce, n - ce, &l) : 0;
-		if ((bar == '|' || bar == 0xFF5C) && dump_find_role(s + i, ce - i, &rs, &re, &rank) &&
-		    re == ce - i)
-			ce = dump_value_end(s, n, ce + l, 0); /* 责编|陈梦莹 */
+		size_t re_bar = ce; /* the role before the bar, without the spaces before it */
+		while (re_bar > i && dump_is_space(dump_back(s, re_bar, &rs)))
+			re_bar = rs;
+		if ((bar == '|' || bar == 0xFF5C || bar == 0x4E28) &&
+		    ((dump_find_role(s + i, re_bar - i, &rs, &re, &rank) && !rs && re == re_bar - i) ||
+		     dump_in(s + i, re_bar - i, dump_short_roles, DUMP_N(dump_short_roles))))
+			ce = dump_value_end(s, n, ce + l, 1); /* 责编|陈梦莹, 文 | 张三, 文丨张三 编辑丨王五 */
 		if (dump_credits_parse(s + i, ce - i, &cr)) {
 			for (size_t q = 0; q < cr.n; q++)
 				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
@@ -1987,8 +1991,80 @@ static enum err dump_strip_end(struct dump_ctx *c, const char *s, size_t *n, uns
 	return ERR_OK;
 }
 
+/* A dateline's own words before a byline: 新华社北京9月8日电, 本报讯, 央视网消息, 南都讯. */
+static int dump_dateline_end(const char *s, size_t n)
+{
+	return dump_ends(s, n, "电") || dump_ends(s, n, "讯") || dump_ends(s, n, "訊") ||
+	       dump_ends(s, n, "電") || dump_ends(s, n, "消息");
+}
+
+/* Unbracketed credits at the start of the first paragraph, s[i..n) (i after a dateline,
+   dated = 1, or 0 at the start): 记者张三、李四报道：, 记者张三 通讯员李四 (then the text),
+   本报记者 张三　(then the text). Space-separated tokens are taken while they read as
+   credits; the run must end with 报道, a colon, or a space before the text, and when it ends
+   with a space only, follow a dateline or open with an outlet's reporter (本报记者), so that
+   记者 张三 表示 ... is left alone. */
+static enum err dump_dateline_run(struct dump_ctx *c, const char *s, size_t n, size_t i,
+				  int dated, unsigned line, int *found)
+{
+	size_t l, best = 0, cps = 0, e = i;
+	int ended = 0;
+	struct dump_credits cr;
+	while (e < n && cps < DUMP_BRACKET_MAX) {
+		/* the next token: up to a space, a colon, or 报道 followed by a colon or a space */
+		size_t t = e;
+		while (t < n && dump_is_space(dump_cp(s + t, n - t, &l)))
+			t += l;
+		size_t te = t;
+		int stop = 0;
+		while (te < n) {
+			uint32_t ch = dump_cp(s + te, n - te, &l);
+			if (dump_is_space(ch) || dump_is_colon(ch))
+				break;
+			size_t r = dump_lit(s + te, n - te, "报道");
+			if (!r)
+				r = dump_lit(s + te, n - te, "報導");
+			if (r && te > t && (te + r == n || dump_is_space(dump_cp(s + te + r, n - te - r, &l)) ||
+					    dump_is_colon(dump_cp(s + te + r, n - te - r, &l)))) {
+				stop = 1;
+				break;
+			}
+			te += l;
+			cps++;
+		}
+		if (te == t || dump_has_stop(s + t, te - t) || dump_count(s + t, te - t) > DUMP_NAME_MAX * 2)
+			break;
+		e = te;
+		if (!dump_credits_parse(s + i, te - i, &cr))
+			continue; /* 本报记者 alone: its names follow */
+		best = te;
+		if (stop || (te < n && dump_is_colon(dump_cp(s + te, n - te, &l)))) {
+			ended = 1;
+			break;
+		}
+	}
+	if (!best || !dump_credits_parse(s + i, best - i, &cr))
+		return ERR_OK;
+	if (!ended) {
+		size_t rs, re;
+		unsigned rank;
+		if (best >= n || !dump_is_space(dump_cp(s + best, n - best, &l)))
+			return ERR_OK; /* glued to the text */
+		if (!dated && !(dump_find_role(s + i, best - i, &rs, &re, &rank) && rs > 0 &&
+				dump_org_prefix(s + i, rs)))
+			return ERR_OK;
+	}
+	for (size_t k = 0; k < cr.n; k++)
+		if (cr.cr[k].rank)
+			return ERR_OK; /* 编辑 at the head of the text is not a byline */
+	*found = 1;
+	return dump_credits_apply(c, &cr, line);
+}
+
 /* Reads the byline in the dateline of the first paragraph: 本报讯（记者 张三 通讯员 李四）,
-   新华社北京4月6日电（记者 王五、赵六）. The text itself is kept. */
+   新华社北京4月6日电（记者 王五、赵六）, 【环球时报记者 张三】, 【环球网报道 记者 张三】,
+   新华社北京4月6日电 记者王五报道：, 南都讯 记者张三 通讯员李四 ... (dump_dateline_run). The text
+   itself is kept. */
 static enum err dump_dateline(struct dump_ctx *c, const char *s, size_t n, unsigned line)
 {
 	size_t i = 0, cps = 0, l;
@@ -1996,14 +2072,22 @@ static enum err dump_dateline(struct dump_ctx *c, const char *s, size_t n, unsig
 		uint32_t ch = dump_cp(s + i, n - i, &l);
 		if (dump_is_stop(ch))
 			break;
-		if (ch == '(' || ch == 0xFF08) {
+		if (ch == '(' || ch == 0xFF08 || ch == 0x3010) {
 			size_t a = i + l, j = a, k = 0;
 			while (j < n && k < DUMP_BRACKET_MAX) {
 				uint32_t d = dump_cp(s + j, n - j, &l);
-				if (d == ')' || d == 0xFF09)
+				if (d == ')' || d == 0xFF09 || d == 0x3011)
 					break;
 				j += l;
 				k++;
+			}
+			/* 【环球网报道 记者 张三】: the outlet's 报道 before the credits */
+			if (ch == 0x3010) {
+				size_t te = a;
+				while (te < j && !dump_is_space(dump_cp(s + te, j - te, &l)))
+					te += l;
+				if (te < j && te > a && dump_ends(s + a, te - a, "报道"))
+					a = te;
 			}
 			struct dump_credits cr;
 			if (j < n && k < DUMP_BRACKET_MAX && dump_credits_parse(s + a, j - a, &cr))
@@ -2012,8 +2096,20 @@ static enum err dump_dateline(struct dump_ctx *c, const char *s, size_t n, unsig
 		}
 		i += l;
 		cps++;
+		if (cps >= 3 && dump_dateline_end(s, i) && i < n) {
+			size_t j = i;
+			while (j < n && dump_is_space(dump_cp(s + j, n - j, &l)))
+				j += l;
+			uint32_t nx = j < n ? dump_cp(s + j, n - j, &l) : 0;
+			int found = 0;
+			enum err e;
+			if (nx != '(' && nx != 0xFF08 && nx != 0x3010 && j < n &&
+			    ((e = dump_dateline_run(c, s, n, j, 1, line, &found)) || found))
+				return e;
+		}
 	}
-	return ERR_OK;
+	int found = 0;
+	return dump_dateline_run(c, s, n, 0, 0, line, &found);
 }
 
 /* Decides which body lines are subheads (see the contract at the top). */

@@ -1417,8 +1417,70 @@ static void test_post_footer(void)
 	cap_close(&c);
 }
 
+/* Bylines at the head of the first paragraph without round brackets (dump_dateline_run), in
+   【】, and credits with a bar between role and name (文 | 张三, 文丨张三 编辑丨王五). */
+static void test_dateline_runs(void)
+{
+	static const struct {
+		const char *para;       /* the first paragraph (or a line under the headline) */
+		const char *role0, *name0, *name1, *role1;
+	} cases[] = {
+		{"新华社北京9月8日电 记者张三、李四报道：国家统计局8日发布数据，物价总体平稳。",
+		 "记者", "张三", "李四", NULL},
+		{"本报北京9月8日电 记者张三报道：国家统计局8日发布数据，物价总体平稳。",
+		 "记者", "张三", NULL, NULL},
+		{"南都讯 记者张三 通讯员李四 国家统计局8日发布数据，物价总体平稳。",
+		 "记者", "张三", NULL, "通讯员"},
+		{"本报记者 张三 通讯员 李四 报道：昨天，国家统计局发布数据，物价总体平稳。",
+		 "本报记者", "张三", NULL, "通讯员"},
+		{"本报记者 张三\u3000国家统计局8日发布数据，物价总体平稳。", "本报记者", "张三", NULL, NULL},
+		{"【环球时报驻美国特约记者 张三 环球时报记者 李四】美国国会8日举行听证会。",
+		 "环球时报驻美国特约记者", "张三", NULL, "环球时报记者"},
+		{"【环球网报道 记者 张三】美国国会8日举行听证会，讨论预算问题。", "记者", "张三", NULL, NULL},
+		{"文 | 张三", "文", "张三", NULL, NULL},
+		{"作者 | 张三", "作者", "张三", NULL, NULL},
+		{"文丨张三 编辑丨王五", "文", "张三", NULL, NULL},
+		/* not bylines: a reporter quoted in the text, a lone role */
+		{"记者 张三 表示，今年的物价总体平稳，没有大的波动。", NULL, NULL, NULL, NULL},
+		{"记者张三昨天从市统计局获悉，物价总体平稳。", NULL, NULL, NULL, NULL},
+		{"本报记者 国家统计局8日发布数据，物价总体平稳。", NULL, NULL, NULL, NULL},
+	};
+	struct capture c;
+	cap_open(&c);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct buf t;
+		buf_init(&t);
+		buf_printf(&t, "八月物价总体平稳\n2022-09-08 10:20\n%s\n"
+			   "分析人士认为，物价将保持在合理区间运行。\n", cases[k].para);
+		struct doc *d = NULL;
+		CHECK(parse_buffer("run.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (!d) {
+			buf_free(&t);
+			continue;
+		}
+		if (!cases[k].role0) {
+			if (d->n_byline)
+				fprintf(stderr, "  case %zu: unexpected byline %s\n", k, credit_name(d, 0, 0));
+			CHECK(d->n_byline == 0);
+		} else {
+			CHECK_STR(credit_role(d, 0), cases[k].role0);
+			CHECK_STR(credit_name(d, 0, 0), cases[k].name0);
+			if (cases[k].name1)
+				CHECK_STR(credit_name(d, 0, 1), cases[k].name1);
+			if (cases[k].role1)
+				CHECK_STR(credit_role(d, 1), cases[k].role1);
+		}
+		if (k == 9)
+			CHECK_STR(d->editor.text, "王五");
+		doc_free(d);
+		buf_free(&t);
+	}
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_dateline_runs();
 	test_credit_shapes();
 	test_post_footer();
 	test_bylines();
