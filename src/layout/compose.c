@@ -788,7 +788,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 {
 	int digest = c->opts && c->opts->digest;
 	enum err e = ERR_OK;
-	if (!digest)
+	if (!digest && !c->st->no_masthead)
 		e = compose_masthead(c, doc);
 	else if (c->opts->section)
 		e = compose_section_label(c, c->opts->section);
@@ -1268,22 +1268,60 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 	return compose_bidi_line(pg->glyphs + pg->n_glyphs - sb->n, sb->g, NULL, sb->n);
 }
 
-/* Footer on every page: 第 n 页 / 共 N 页 (頁 in Traditional). */
+/* [page] mirror: moves the versos' pages and their dump records by style_mirror_dx. */
+static void compose_mirror(struct compose *c, struct pagedoc *pd)
+{
+	if (!c->st->mirror)
+		return;
+	for (size_t p = 0; p < pd->n_pages; p++)
+		page_shift(&pd->pages[p], style_mirror_dx(c->st, p));
+	for (size_t k = 0; k < c->n_placed; k++) {
+		float dx = style_mirror_dx(c->st, c->placed[k].page);
+		c->placed[k].x0 += dx;
+		c->placed[k].x1 += dx;
+	}
+	pd->two_page = 1;
+}
+
+/* The middle of a folio's 一字线 (the dashes of — 1 —) above its baseline, in em: the dash of
+   the CJK faces sits at the middle of the em box (-0.12 .. 0.88 em), 0.38 em up. */
+#define COMPOSE_FOLIO_MID 0.38f
+
+/* The folio of page no of n in the style's form (st->folio): — 1 —, 第 1 页, or 第 1 页 / 共 N 页
+   (頁 in Traditional: the form of the document's labels). */
+static void compose_folio_text(const struct compose *c, size_t no, size_t n, char *text, size_t cap)
+{
+	if (c->st->folio == STYLE_FOLIO_DASH) {
+		snprintf(text, cap, "— %zu —", no);
+		return;
+	}
+	snprintf(text, cap, wording_labels(c->doc)->page, no, n);
+	char *of = strstr(text, " / ");
+	if (c->st->folio == STYLE_FOLIO_PAGE && of)
+		*of = 0;
+}
+
+/* The folio on every page ([footer] folio, align, indent, drop; style.h), then the mirrored
+   margins of even pages ([page] mirror): every page of a verso moves by style_mirror_dx, and
+   so do its records for the dump. */
 static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 {
 	const struct style *st = c->st;
 	const struct style_text *t = &st->text[STYLE_FOOTER];
 	char text[64];
 	for (size_t p = 0; p < pd->n_pages; p++) {
-		snprintf(text, sizeof text, wording_labels(c->doc)->page, p + 1, pd->n_pages);
+		compose_folio_text(c, p + 1, pd->n_pages, text, sizeof text);
 		float w;
 		enum err e = compose_shape_line(c->sh, &c->chains[STYLE_FOOTER], t->size, text, &c->sb, &w);
 		if (e)
 			return e;
-		float measure = style_span(st);
-		float x = style_left(st) + (t->align == STYLE_CENTER ? (measure - w) / 2
-					     : t->align == STYLE_RIGHT ? measure - w : 0);
-		float y = st->margin_bottom / 2 - 0.35f * t->size;
+		float measure = style_span(st), left = style_left(st);
+		enum style_align al = st->folio_outer ? (p % 2 ? STYLE_LEFT : STYLE_RIGHT) : t->align;
+		float x = al == STYLE_CENTER ? left + (measure - w) / 2
+			  : al == STYLE_RIGHT ? left + measure - w - t->indent : left + t->indent;
+		/* centred in the bottom margin, or its 一字线 `drop` below the type area */
+		float y = st->folio_drop > 0 ? st->margin_bottom - st->folio_drop - COMPOSE_FOLIO_MID * t->size
+					     : st->margin_bottom / 2 - 0.35f * t->size;
 		size_t pg0 = pd->pages[p].n_glyphs;
 		if ((e = compose_put_line(&c->sb, text, t->size, x, y, 0, &pd->pages[p])))
 			return e;
@@ -1291,6 +1329,7 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 		if (e)
 			return e;
 	}
+	compose_mirror(c, pd);
 	return ERR_OK;
 }
 
