@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi icu-uc
 # compiled against, loaded at run time (dlopen) when the first EPUB is written: libzip links
 # libcrypto, whose relocations would cost every command ~2 ms at start-up
 PKGS_DLOPEN := libzip
@@ -10,7 +10,8 @@ OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_DLOPEN) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+# libhyphen (Debian libhyphen-dev) has no pkg-config file
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
 BUILD ?= build
 VERSION := 0.1.0
 
@@ -29,7 +30,7 @@ FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
 	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev libdeflate-dev libfribidi-dev \
-	fonts-noto-core fonts-symbola libzip-dev fonts-arphic-ukai
+	fonts-noto-core fonts-symbola libzip-dev fonts-arphic-ukai libicu-dev libhyphen-dev hyphen-en-us
 # The one free FangSong of Debian that covers GB 2312 (FandolFang, with FandolKai/Song/Hei) comes
 # with texlive-lang-chinese: ~100 MB to download with its TeX dependencies, so it is not in
 # `make deps`; `make deps-fonts` installs it for the gb9704 preset (without it gb9704 warns and
