@@ -288,7 +288,7 @@ static int check_lines(struct env *e, const char *name, const char *text, size_t
 					LFAIL("NOSPLIT: number split before '%c'", (char)c);
 				if ((a == '.' || a == ',') && is_digit(a2) && is_digit(c))
 					LFAIL("NOSPLIT: number split after '%c'", (char)a);
-				if (url_at(text, len, b) && (!strchr("/.-?&", (int)a) || c == '/'))
+				if (url_at(text, len, b) && (!strchr("/.-?&=#_~@", (int)a) || c == '/'))
 					LFAIL("NOSPLIT: URL broken after '%c'", (char)a);
 				if (url_at(text, len, b) && b >= 3 && !memcmp(text + b - 3, "://", 3))
 					LFAIL("NOSPLIT: URL broken after its scheme");
