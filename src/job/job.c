@@ -87,38 +87,50 @@ static enum err job_load_style(struct style *st, const char *name, char *file, c
 	return style_load(st, path, d);
 }
 
-/* Optional font families (written "Family?" in a role): those not installed are dropped with
-   a warning naming the family that stands in (asked of fs without loading anything). */
+/* Optional font families (written "Family?" in a role): those not installed are dropped.
+   Optional families are alternatives for one face (FangSong?, FangSong_GB2312?, FandolFang?):
+   when one of them is installed the role is what the style asks for and nothing is said; when
+   none is, the job warns, naming the families, the one that stands in and the Debian package
+   that provides the missing face (fontset_package), since the page then looks wrong (a
+   gb9704 body in Song instead of FangSong). */
 static enum err job_resolve_fonts(struct style *st, struct fontset *fs, struct diag *d)
 {
 	struct style_role *roles[] = {&st->role_body, &st->role_heading, &st->role_sans,
-				      &st->role_latin, &st->role_fallback};
-	static const char *const names[] = {"body", "heading", "sans", "latin", "fallback"};
+				      &st->role_latin, &st->role_fallback, &st->role_kai,
+				      &st->role_song};
+	static const char *const names[] = {"body", "heading", "sans", "latin", "fallback", "kai",
+					    "song"};
 	enum err e = ERR_OK;
 	for (size_t r = 0; !e && r < sizeof roles / sizeof *roles; r++) {
 		struct style_role *x = roles[r];
 		if (!x->optional)
 			continue;
-		struct buf gone; /* optional families missing from the front of the role */
+		struct buf gone; /* the optional families, all missing */
 		buf_init(&gone);
-		int front = 1, n_gone = 0;
+		int found = 0, n_gone = 0;
+		const char *pkg = NULL;
 		for (int i = 0; i < x->n;) {
-			if (!(x->optional & (1u << i)) || fontset_installed(fs, x->families[i])) {
+			if (!(x->optional & (1u << i))) {
 				i++;
-				front = 0;
 				continue;
 			}
-			if (front) {
-				buf_printf(&gone, "%s'%s'", gone.len ? ", " : "", x->families[i]);
-				n_gone++;
+			if (fontset_installed(fs, x->families[i])) {
+				found = 1;
+				i++;
+				continue;
 			}
+			buf_printf(&gone, "%s'%s'", gone.len ? ", " : "", x->families[i]);
+			n_gone++;
+			if (!pkg)
+				pkg = fontset_package(x->families[i]);
 			style_role_drop(x, i);
 		}
-		if (gone.len && x->n)
+		if (!found && gone.len && x->n)
 			diag_at(d, DIAG_WARNING, (struct srcpos){x->file, x->line, x->col},
-				"font %s %s %s not installed; the %s role falls back to '%s'",
+				"font %s %s %s not installed; the %s role falls back to '%s'%s%s",
 				n_gone > 1 ? "families" : "family", buf_cstr(&gone), n_gone > 1 ? "are" : "is",
-				names[r], x->families[0]);
+				names[r], x->families[0], pkg ? ", a stand-in the style does not intend: install the Debian package " : "",
+				pkg ? pkg : "");
 		if (x->n == 0 && r != 3) {
 			diag_at(d, DIAG_ERROR, (struct srcpos){x->file, x->line, x->col},
 				"none of the families of the %s role is installed", names[r]);

@@ -2,6 +2,8 @@
 #include "compose.h"
 #include "linebreak.h"
 #include "image.h"
+#include "clreq.h"
+#include "words.h"
 #include "../model/doc.h"
 #include "../model/wording.h"
 #include "../style/style.h"
@@ -89,6 +91,11 @@ struct compose {
 	size_t n_seen, cap_seen;
 	unsigned long long img_pixels;
 	long long img_bytes;
+	/* (appended) word breaking of display lines and hyphenation (words.h) */
+	struct buf wkeep;       /* the KEEP ranges of a title's or subhead's words */
+	struct buf hyph;        /* the hyphenation points of a paragraph (byte offsets) */
+	struct words_hyph *hy;  /* patterns for the document's Western words, loaded at first need */
+	int hy_tried;
 };
 
 /* Classes that span all columns. */
@@ -341,6 +348,109 @@ static enum err compose_bidi_line(struct page_glyph *g, const struct shape_glyph
 	return e;
 }
 
+/* Display lines: the title, subtitle and subheads (typography review D5). */
+static int compose_display(enum style_class k)
+{
+	return k == STYLE_TITLE || k == STYLE_SUBTITLE || k == STYLE_HEADING;
+}
+
+static int compose_overfull(const struct line_result *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->lines[i].flags & LINE_OVERFULL)
+			return 1;
+	return 0;
+}
+
+/* Weights of compose_display_score, in ems of the line's size. */
+#define COMPOSE_RUNT_COST 8.0f    /* a last line of one or two characters (…的 / 共识) */
+#define COMPOSE_PUNCT_GAIN 3.0f   /* a line that ends after ，：、；。？！—— or a closing mark */
+#define COMPOSE_RUNT_CHARS 2      /* a last line of at most this many characters is a runt */
+#define COMPOSE_SQUEEZE_COST 1.0f /* a line squeezed to take a mark (ORDER) */
+
+/* The score of the lines in c->lr (lower is better): for centred lines how unequal they are
+   (the longest less the shortest, in em); a runt last line; a squeezed line; a gain per line
+   that ends after a
+   mark (the natural place: 一、“光储充”一体化： / 从用电大户到发电单元). */
+static float compose_display_score(const struct compose *c, float em, enum style_align align)
+{
+	const struct line_result *r = &c->lr;
+	float lo = 1e9f, hi = 0, score = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct line *l = &r->lines[i];
+		if (l->flags & LINE_SQUEEZED)
+			score += COMPOSE_SQUEEZE_COST;
+		if (l->width < lo)
+			lo = l->width;
+		if (l->width > hi)
+			hi = l->width;
+		size_t last = l->end, chars = 0;
+		for (size_t j = l->start; j < l->end; j++)
+			if (!isnan(r->x[j])) {
+				last = j;
+				uint32_t cp = c->sb.g[j].cp;
+				if (clreq_is_ideographic(cp) || clreq_is_latin(cp))
+					chars++;
+			}
+		if (i + 1 == r->n) {
+			if (chars <= COMPOSE_RUNT_CHARS)
+				score += COMPOSE_RUNT_COST;
+		} else if (last < l->end) {
+			enum clreq_class k = clreq_class(c->sb.g[last].cp);
+			if (k == CLREQ_COMMA || k == CLREQ_MIDDLE || k == CLREQ_STOP || k == CLREQ_EXCL ||
+			    k == CLREQ_DASH || k == CLREQ_CLOSE || (l->end < r->n && l->end > 0 &&
+								   clreq_is_space(c->sb.g[l->end - 1].cp)))
+				score -= COMPOSE_PUNCT_GAIN;
+		}
+	}
+	if (align == STYLE_CENTER)
+		score += (hi - lo) / em;
+	return score;
+}
+
+/* The breaks of a display block of more than one line (c->lr holds them at lp->measure): the
+   narrowest measure that needs no more lines (balanced centred lines) and every measure from
+   there to the full one in half-em steps are tried, and the lines of the best score
+   (compose_display_score) are kept; ties go to the narrower measure for centred lines and the
+   wider one otherwise. lp->measure is the full measure again on return. */
+static enum err compose_display_breaks(struct compose *c, const char *text, size_t len,
+				       struct srcpos pos, struct line_params *lp, enum style_align align)
+{
+	size_t want = c->lr.n;
+	float full = lp->measure, lo = full / 2, hi = full, em = lp->em;
+	enum err e;
+	while (hi - lo > em / 2) {
+		lp->measure = (lo + hi) / 2;
+		if ((e = line_break(c->sb.g, c->sb.n, text, len, lp, &c->lr, NULL, pos)))
+			return e;
+		if (c->lr.n > want)
+			lo = lp->measure;
+		else
+			hi = lp->measure;
+	}
+	float best_m = full, best = 1e9f;
+	for (float m = hi;; m += em / 2) {
+		if (m > full)
+			m = full;
+		lp->measure = m;
+		if ((e = line_break(c->sb.g, c->sb.n, text, len, lp, &c->lr, NULL, pos)))
+			return e;
+		if (c->lr.n == want && !compose_overfull(&c->lr)) {
+			float sc = compose_display_score(c, em, align);
+			if (sc < best - 0.01f || (align != STYLE_CENTER && sc <= best + 0.01f)) {
+				best = sc;
+				best_m = m;
+			}
+		}
+		if (m >= full)
+			break;
+	}
+	lp->measure = best_m;
+	e = line_break(c->sb.g, c->sb.n, text, len, lp, &c->lr, c->d, pos);
+	lp->measure = full;
+	return e;
+}
+
 static enum err compose_block_aligned(struct compose *c, enum style_class k, const char *text,
 				      struct srcpos pos, int is_para, int keep_next,
 				      enum style_align align)
@@ -359,29 +469,31 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	struct line_params lp = {.measure = compose_measure(c, k), .em = size, .indent = indent,
 				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
 				 .hang = k == STYLE_BODY && c->st->hang, .keep = c->keep, .n_keep = c->n_keep};
-	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
-	if (e)
-		return e;
-	if (align == STYLE_CENTER && c->lr.n > 1) {
-		/* balanced ragged lines for centred titles: the narrowest measure (in whole ems)
-		   that needs no more lines */
-		size_t want = c->lr.n;
-		float full = lp.measure, lo = full / 2, hi = full;
-		while (hi - lo > size / 2) {
-			lp.measure = (lo + hi) / 2;
+	if (compose_display(k) && !lp.n_keep) {
+		/* D5: a title or subhead breaks between words where it can: its words are kept
+		   whole unless that overfills a line */
+		c->wkeep.len = 0;
+		if (words_keep(text, len, &c->wkeep)) {
+			lp.keep = (const uint32_t *)c->wkeep.p;
+			lp.n_keep = c->wkeep.len / (2 * sizeof(uint32_t));
 			e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, NULL, pos);
 			if (e)
 				return e;
-			if (c->lr.n > want)
-				lo = lp.measure;
-			else
-				hi = lp.measure;
+			if (compose_overfull(&c->lr)) {
+				lp.keep = NULL;
+				lp.n_keep = 0;
+			}
 		}
-		lp.measure = hi;
-		e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
+		if (c->wkeep.oom)
+			return ERR_NOMEM;
+	}
+	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
+	if (e)
+		return e;
+	if (compose_display(k) && c->lr.n > 1) {
+		e = compose_display_breaks(c, text, len, pos, &lp, align);
 		if (e)
 			return e;
-		lp.measure = full;
 	}
 	size_t first_line = c->n_lines;
 	for (size_t i = 0; i < c->lr.n; i++) {
@@ -788,7 +900,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 {
 	int digest = c->opts && c->opts->digest;
 	enum err e = ERR_OK;
-	if (!digest)
+	if (!digest && !c->st->no_masthead)
 		e = compose_masthead(c, doc);
 	else if (c->opts->section)
 		e = compose_section_label(c, c->opts->section);
@@ -1268,22 +1380,60 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 	return compose_bidi_line(pg->glyphs + pg->n_glyphs - sb->n, sb->g, NULL, sb->n);
 }
 
-/* Footer on every page: 第 n 页 / 共 N 页 (頁 in Traditional). */
+/* [page] mirror: moves the versos' pages and their dump records by style_mirror_dx. */
+static void compose_mirror(struct compose *c, struct pagedoc *pd)
+{
+	if (!c->st->mirror)
+		return;
+	for (size_t p = 0; p < pd->n_pages; p++)
+		page_shift(&pd->pages[p], style_mirror_dx(c->st, p));
+	for (size_t k = 0; k < c->n_placed; k++) {
+		float dx = style_mirror_dx(c->st, c->placed[k].page);
+		c->placed[k].x0 += dx;
+		c->placed[k].x1 += dx;
+	}
+	pd->two_page = 1;
+}
+
+/* The middle of a folio's 一字线 (the dashes of — 1 —) above its baseline, in em: the dash of
+   the CJK faces sits at the middle of the em box (-0.12 .. 0.88 em), 0.38 em up. */
+#define COMPOSE_FOLIO_MID 0.38f
+
+/* The folio of page no of n in the style's form (st->folio): — 1 —, 第 1 页, or 第 1 页 / 共 N 页
+   (頁 in Traditional: the form of the document's labels). */
+static void compose_folio_text(const struct compose *c, size_t no, size_t n, char *text, size_t cap)
+{
+	if (c->st->folio == STYLE_FOLIO_DASH) {
+		snprintf(text, cap, "— %zu —", no);
+		return;
+	}
+	snprintf(text, cap, wording_labels(c->doc)->page, no, n);
+	char *of = strstr(text, " / ");
+	if (c->st->folio == STYLE_FOLIO_PAGE && of)
+		*of = 0;
+}
+
+/* The folio on every page ([footer] folio, align, indent, drop; style.h), then the mirrored
+   margins of even pages ([page] mirror): every page of a verso moves by style_mirror_dx, and
+   so do its records for the dump. */
 static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 {
 	const struct style *st = c->st;
 	const struct style_text *t = &st->text[STYLE_FOOTER];
 	char text[64];
 	for (size_t p = 0; p < pd->n_pages; p++) {
-		snprintf(text, sizeof text, wording_labels(c->doc)->page, p + 1, pd->n_pages);
+		compose_folio_text(c, p + 1, pd->n_pages, text, sizeof text);
 		float w;
 		enum err e = compose_shape_line(c->sh, &c->chains[STYLE_FOOTER], t->size, text, &c->sb, &w);
 		if (e)
 			return e;
-		float measure = style_span(st);
-		float x = style_left(st) + (t->align == STYLE_CENTER ? (measure - w) / 2
-					     : t->align == STYLE_RIGHT ? measure - w : 0);
-		float y = st->margin_bottom / 2 - 0.35f * t->size;
+		float measure = style_span(st), left = style_left(st);
+		enum style_align al = st->folio_outer ? (p % 2 ? STYLE_LEFT : STYLE_RIGHT) : t->align;
+		float x = al == STYLE_CENTER ? left + (measure - w) / 2
+			  : al == STYLE_RIGHT ? left + measure - w - t->indent : left + t->indent;
+		/* centred in the bottom margin, or its 一字线 `drop` below the type area */
+		float y = st->folio_drop > 0 ? st->margin_bottom - st->folio_drop - COMPOSE_FOLIO_MID * t->size
+					     : st->margin_bottom / 2 - 0.35f * t->size;
 		size_t pg0 = pd->pages[p].n_glyphs;
 		if ((e = compose_put_line(&c->sb, text, t->size, x, y, 0, &pd->pages[p])))
 			return e;
@@ -1291,6 +1441,7 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 		if (e)
 			return e;
 	}
+	compose_mirror(c, pd);
 	return ERR_OK;
 }
 
@@ -1364,6 +1515,9 @@ static void compose_release(struct compose *c)
 	free(c->placed);
 	free(c->line_js);
 	buf_free(&c->text);
+	buf_free(&c->wkeep);
+	buf_free(&c->hyph);
+	words_hyph_free(c->hy);
 }
 
 /* Sets up c and builds its lines. */

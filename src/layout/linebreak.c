@@ -255,12 +255,16 @@ static void line_mark_urls(struct line_ctx *x)
 	}
 }
 
-/* NOSPLIT inside a URL: break only after / . - ? & = # _ ~ @, never inside "//" and never
-   inside a number (1.5). */
+/* NOSPLIT inside a URL: break only after / . - ? & (typography review D11, D12), and after
+   = # _ ~ @, without which a long path segment or query (t20220406_4073152.shtml) would only
+   break at the measure, inside a word; never inside "//", never right after the scheme's
+   "://" (https:// alone at a line end) and never inside a number (1.5). */
 static int line_url_break(const struct shape_glyph *g, size_t i, size_t n)
 {
 	uint32_t c = g[i].cp, next = i + 1 < n ? g[i + 1].cp : 0;
 	if (!strchr("/.-?&=#_~@", (int)c) || next == '/')
+		return 0;
+	if (c == '/' && i >= 2 && g[i - 1].cp == '/' && g[i - 2].cp == ':')
 		return 0;
 	if ((c == '.' || c == '-') && i > 0 && g[i - 1].cp >= '0' && g[i - 1].cp <= '9' &&
 	    next >= '0' && next <= '9')

@@ -9,7 +9,8 @@
    The rules (ids from docs/clreq.md):
    - break opportunities: UAX #14 (libunibreak, "zh" tailoring, plus the Unicode 8 LB30 rule
      that lets GDP《 and ）GDP break), then KIN-START, KIN-END, UNBREAK, NOSPLIT on top; inside
-     URLs and e-mail addresses only after / . - ? & = # _ ~ @; C++, C# keep their signs; an
+     URLs and e-mail addresses only after / . - ? & = # _ ~ @, never right after "://"; C++, C#
+     keep their signs; an
      author's ZWSP or WJ counts
    - ORDER: a line that would have to end before something that may not start a line (a mark,
      the rest of a word) is first squeezed (SHRINK order) to take it up to the next break

@@ -193,3 +193,21 @@ enum err page_add_link(struct page *p, struct page_link l)
 	p->links[p->n_links++] = l;
 	return ERR_OK;
 }
+
+void page_shift(struct page *p, float dx)
+{
+	if (dx == 0)
+		return;
+	for (size_t i = 0; i < p->n_glyphs; i++)
+		p->glyphs[i].x += dx;
+	for (size_t i = 0; i < p->n_rules; i++) {
+		p->rules[i].x0 += dx;
+		p->rules[i].x1 += dx;
+	}
+	for (size_t i = 0; i < p->n_images; i++)
+		p->images[i].x += dx;
+	for (size_t i = 0; i < p->n_links; i++) {
+		p->links[i].x0 += dx;
+		p->links[i].x1 += dx;
+	}
+}

@@ -125,5 +125,8 @@ enum err page_add_rule(struct page *p, struct page_rule r);
 /* Appends an image; im.path is copied. ERR_NOMEM. */
 enum err page_add_image(struct page *p, struct page_image im);
 enum err page_add_link(struct page *p, struct page_link l);
+/* Moves everything on page p (glyphs, rules, images, link areas) dx pt to the right: the
+   mirrored margins of a verso (style_mirror_dx). */
+void page_shift(struct page *p, float dx);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #define FONTSET_MAX 64
 
@@ -38,6 +39,8 @@ struct fontset {
 	int full_noted;         /* the fallback search met FONTSET_MAX (noted once) */
 };
 
+static const char *font_package_for(const char *family);
+
 /* Debian packages that provide the families users are likely to name. */
 static const struct {
 	const char *prefix, *package;
@@ -53,10 +56,17 @@ static const struct {
 	{"WenQuanYi Zen Hei", "fonts-wqy-zenhei"},
 	{"AR PL UMing", "fonts-arphic-uming"},
 	{"AR PL UKai", "fonts-arphic-ukai"},
+	{"AR PL KaitiM GB", "fonts-arphic-gkai00mp"},
+	{"Fandol", "texlive-lang-chinese (make deps-fonts)"},
 	{"Droid Sans Fallback", "fonts-droid-fallback"},
 	{"TeX Gyre", "fonts-texgyre"},
 	{"Source Han", "fonts-adobe-sourcehan (not in Debian: use Noto CJK from fonts-noto-cjk)"},
 };
+
+const char *fontset_package(const char *family)
+{
+	return font_package_for(family);
+}
 
 static const char *font_package_for(const char *family)
 {
@@ -71,6 +81,22 @@ static const char *font_package_for(const char *family)
    file-level object of the module. A loaded FcConfig is then used by its own fontset only. */
 static pthread_mutex_t fontset_fc_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Folders of fonts that Debian installs outside fontconfig's paths, added to the configuration
+   when they exist: the Fandol faces of texlive-lang-chinese (FandolFang is the only free
+   FangSong in Debian covering GB 2312, needed by the gb9704 preset; FandolKai a Kai). Their
+   scan is cached by fontconfig like any other folder. */
+static const char *const font_extra_dirs[] = {
+	"/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol",
+};
+
+static FcConfig *fontset_add_dirs(FcConfig *fc)
+{
+	for (size_t i = 0; i < sizeof font_extra_dirs / sizeof *font_extra_dirs; i++)
+		if (access(font_extra_dirs[i], R_OK | X_OK) == 0)
+			FcConfigAppFontAddDir(fc, (const FcChar8 *)font_extra_dirs[i]);
+	return fc;
+}
+
 /* The system's configuration (fonts.conf, or $FONTCONFIG_FILE, with everything it includes)
    and its fonts, as FcInitLoadConfigAndFonts loads them but without its extra parse of every
    file in fontconfig's conf.avail folder (kept there only for fc-conflist's descriptions):
@@ -80,10 +106,11 @@ static FcConfig *fontset_load_config(void)
 {
 	FcConfig *fc = FcConfigCreate();
 	if (fc && FcConfigParseAndLoad(fc, NULL, FcTrue) && FcConfigBuildFonts(fc))
-		return fc;
+		return fontset_add_dirs(fc);
 	if (fc)
 		FcConfigDestroy(fc);
-	return FcInitLoadConfigAndFonts();
+	fc = FcInitLoadConfigAndFonts();
+	return fc ? fontset_add_dirs(fc) : NULL;
 }
 
 enum err fontset_new(struct diag *d, struct fontset **out)

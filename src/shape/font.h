@@ -58,6 +58,8 @@ struct font *fontset_any_for(struct fontset *fs, uint32_t cp, unsigned *matches)
 /* True when spec's family is installed (what fontset_get would find), without loading the
    font or reporting anything. */
 int fontset_installed(struct fontset *fs, const char *spec);
+/* The Debian package known to provide family (a prefix match: "Fandol" ...), or NULL. */
+const char *fontset_package(const char *family);
 size_t fontset_count(const struct fontset *fs);
 struct font *fontset_font(const struct fontset *fs, size_t i);
 

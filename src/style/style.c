@@ -106,6 +106,14 @@ void style_defaults(struct style *s)
 	style_set_role(&s->role_sans, "Noto Sans CJK SC", NULL);
 	style_set_role(&s->role_latin, NULL, NULL);
 	style_set_role(&s->role_fallback, "Noto Sans CJK SC", "Noto Serif CJK SC");
+	style_set_role(&s->role_kai, "Noto Serif CJK SC", NULL);
+	style_set_role(&s->role_song, "Noto Serif CJK SC", NULL);
+	s->folio = STYLE_FOLIO_PAGE_OF;
+}
+
+float style_mirror_dx(const struct style *s, size_t p)
+{
+	return s->mirror && p % 2 ? s->margin_right - s->margin_left : 0;
 }
 
 const struct style_role *style_role(const struct style *s, const char *name)
@@ -115,6 +123,8 @@ const struct style_role *style_role(const struct style *s, const char *name)
 	if (!strcmp(name, "sans")) return &s->role_sans;
 	if (!strcmp(name, "latin")) return &s->role_latin;
 	if (!strcmp(name, "fallback")) return &s->role_fallback;
+	if (!strcmp(name, "kai")) return &s->role_kai;
+	if (!strcmp(name, "song")) return &s->role_song;
 	return NULL;
 }
 
@@ -192,6 +202,13 @@ const char *style_hao_name(int i)
 	return style_hao[style_hao_count() - 1 - i].name;
 }
 
+/* How much wider than the room between the margins a grid's characters at the body size may
+   be for the body to be set at the grid's pitch instead (style_parse): 3 %. */
+#define STYLE_GRID_SQUEEZE 1.03f
+/* A size this close to a step of the 号 scale counts as that step (--size): 1.5 %, less than
+   half the distance of any two steps, and more than a grid's squeeze of 三号 (1.3 %). */
+#define STYLE_STEP_NEAR 0.015f
+
 /* Characters per body line if the body were set at size em. */
 static int style_chars_at(const struct style *s, float em)
 {
@@ -224,9 +241,10 @@ void style_step_size(struct style *s, int steps, int *applied)
 	/* lo..hi: the scale steps at or around the current size */
 	int lo = -1, hi = n;
 	for (int i = 0; i < n; i++) {
-		if (style_hao_size(i) <= cur + 0.01f)
+		float near = style_hao_size(i) * STYLE_STEP_NEAR;
+		if (style_hao_size(i) <= cur + near)
 			lo = i;
-		if (hi == n && style_hao_size(i) >= cur - 0.01f)
+		if (hi == n && style_hao_size(i) >= cur - near)
 			hi = i;
 	}
 	int done = 0, at = steps > 0 ? lo : hi;
@@ -484,9 +502,9 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 			style_paper(c, v, col);
 			return;
 		}
-		if (!strcmp(key, "rules")) {
+		if (!strcmp(key, "rules") || !strcmp(key, "mirror")) {
 			if (!strcmp(v, "yes") || !strcmp(v, "no"))
-				s->rules = !strcmp(v, "yes");
+				*(key[0] == 'r' ? &s->rules : &s->mirror) = !strcmp(v, "yes");
 			else
 				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
 			return;
@@ -561,7 +579,7 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 		float tem = k == STYLE_BODY ? em : t->size;
 		if (!strcmp(key, "font")) {
 			if (!style_role(s, v) || !strcmp(v, "fallback"))
-				style_error(c, col, "unknown font role '%s' (use body, heading, sans or latin)", v, NULL);
+				style_error(c, col, "unknown font role '%s' (use body, heading, sans, latin, kai or song)", v, NULL);
 			else
 				snprintf(t->role, sizeof t->role, "%s", v);
 			return;
@@ -599,9 +617,34 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
 			return;
 		}
+		if (k == STYLE_MASTHEAD && !strcmp(key, "show")) {
+			if (!strcmp(v, "yes") || !strcmp(v, "no"))
+				s->no_masthead = !strcmp(v, "no");
+			else
+				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
+			return;
+		}
+		if (k == STYLE_FOOTER && !strcmp(key, "folio")) {
+			static const char *const words[] = {"dash", "page", "page-of", NULL};
+			int w = style_word(c, key, v, col, words, "dash, page or page-of");
+			if (w >= 0)
+				s->folio = (enum style_folio)w;
+			return;
+		}
+		if (k == STYLE_FOOTER && !strcmp(key, "drop")) {
+			style_len_in(c, key, v, col, tem, 0, maxlen / 4, &s->folio_drop);
+			return;
+		}
 		if (!strcmp(key, "align")) {
-			if (style_align(v, &t->align))
-				style_error(c, col, "bad align '%s' (use left, center, right or justify)", v, NULL);
+			/* outer: the folio on the outer side (odd pages right, even pages left) */
+			s->folio_outer = k == STYLE_FOOTER ? 0 : s->folio_outer;
+			if (k == STYLE_FOOTER && !strcmp(v, "outer")) {
+				s->folio_outer = 1;
+				t->align = STYLE_RIGHT;
+			} else if (style_align(v, &t->align)) {
+				style_error(c, col, "bad align '%s' (use left, center, right or justify%s)", v,
+					    k == STYLE_FOOTER ? "; outer in [footer]" : "");
+			}
 			return;
 		}
 	}
@@ -718,7 +761,15 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 		style_key(&c, key, val, vcol);
 	}
 	if (!c.errors && s->grid_lines) {
-		/* GB/T 9704: grid_lines lines of grid_chars body characters fill the type area */
+		/* GB/T 9704: grid_lines lines of grid_chars body characters fill the type area. When
+		   the characters at the body size are a little wider than the room between the
+		   margins (28 of 三号 16 pt are 158 mm, the standard's type area 156 mm), the body
+		   is set at the grid's character pitch, as word processors' 文档网格 does: 28
+		   characters exactly fill the type area (15.79 pt). */
+		float room = s->page_w - s->margin_left - s->margin_right;
+		float want = (float)s->grid_chars * s->text[STYLE_BODY].size;
+		if (want > room && want <= room * STYLE_GRID_SQUEEZE)
+			s->text[STYLE_BODY].size = room / (float)s->grid_chars;
 		s->grid_w = (float)s->grid_chars * s->text[STYLE_BODY].size;
 		s->grid_pitch = (s->page_h - s->margin_top - s->margin_bottom) / (float)s->grid_lines;
 		if (s->grid_w > s->page_w - s->margin_left || s->grid_pitch < s->text[STYLE_BODY].size) {

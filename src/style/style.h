@@ -5,6 +5,7 @@
    Chinese 号 sizes (五号, 小四, 三号 ...). Errors are reported as file:line:col and stop the job. */
 #ifndef PAIBAN_STYLE_H
 #define PAIBAN_STYLE_H
+#include <stddef.h>
 #include "../base/diag.h"
 
 #define STYLE_NAME_MAX 128
@@ -78,6 +79,23 @@ struct style {
 	int greedy;             /* [page] line-breaker = greedy: first-fit filler instead of the
 				   optimal-fit breaker (for comparison) */
 	struct style_digest digest;
+	/* (appended) two more font roles: kai (楷体: GB/T 9704 level-2 headings, quotes) and song
+	   (宋体 where the body is not Song: the gb9704 folio); both Noto Serif CJK SC by default */
+	struct style_role role_kai, role_song;
+	/* [page] mirror = yes: a bound book's facing pages. Even pages (versos) swap the left and
+	   right margins (margin-inner is the left margin of odd pages, the right one of even
+	   pages), so the type area, its folio and everything on it move by style_mirror_dx. */
+	int mirror;
+	/* The printed article's folio ([footer] folio = dash | page | page-of, default page-of),
+	   its side ([footer] align = outer: odd pages right, even pages left, `indent` in from the
+	   type area's edge) and its place ([footer] drop: the distance from the type area's bottom
+	   edge down to the middle of the folio, the 一字线 of — 1 —; 0: centred in the margin). */
+	enum style_folio folio;
+	int folio_outer;
+	float folio_drop;
+	/* [masthead] show = no: no masthead line (source and date) above the title; an official
+	   document (gb9704) has none */
+	int no_masthead;
 };
 
 /* Fills s with the built-in defaults (a4-article without a file). */
@@ -111,6 +129,10 @@ float style_unit(const struct style *s);
 float style_pitch(const struct style *s, enum style_class k);
 /* A vertical space v (pt) as set: rounded to the nearest whole unit (style_unit). */
 float style_vspace(const struct style *s, float v);
+
+/* What page index p (0-based; even indexes are odd pages, rectos) moves horizontally by, pt:
+   0 without mirror or on odd pages, else margin_right - margin_left. */
+float style_mirror_dx(const struct style *s, size_t p);
 
 /* The Chinese 号 size scale, ascending (八号 5 pt ... 初号 42 pt): number of steps, and step i's
    size (pt) and name. */

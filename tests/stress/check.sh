@@ -12,7 +12,8 @@
 #              at the end, letters, digits, % or + at the start that the article does not
 #              have apart by a space: Pneumono|ultra, C|++; 3.|5, 1,|234, 8:|30, 027-|8765),
 #              except on a line flagged O (overfull: a word wider than the measure)
-#   JUST       every justified line (flag J) of a column ends at the same x1 (within 0.1 pt);
+#   JUST       every justified line (flag J) of a column ends at the same x1 (within 0.1 pt;
+#              odd and even pages apart: a mirrored style moves the versos);
 #              no line of a column runs past it; no line is flagged U (could not be justified)
 #   RUNT       a paragraph's last body line is not one Han character, alone or with marks
 #   HANG       (hang = yes) only 、，。 may pass the measure, alone (not after another mark),
@@ -71,7 +72,7 @@ check_dump() {
 		split($4, x, /\.\./)
 		t = $0; sub(/^[^|]*\|/, "", t); sub(/\|$/, "", t)
 		n++
-		C[n] = cls; COL[n] = col; X1[n] = x[2] + 0; FL[n] = fl; T[n] = t; P[n] = page; LINE[n] = $0
+		C[n] = cls; COL[n] = col; K[n] = col "@" page % 2; X1[n] = x[2] + 0; FL[n] = fl; T[n] = t; P[n] = page; LINE[n] = $0
 		if (cls == "footer" || cls == "image")
 			next
 		f = first(t); l = last(t)
@@ -100,7 +101,7 @@ check_dump() {
 		}
 		pn = n
 		# the edge of the measure: where most justified lines end (hung ones aside)
-		if (fl ~ /^J/ && col != "*" && !(hang && in_set(HANGS, l))) { k = col SUBSEP sprintf("%.2f", X1[n]); cnt[k]++ }
+		if (fl ~ /^J/ && col != "*" && !(hang && in_set(HANGS, l))) { k = K[n] SUBSEP sprintf("%.2f", X1[n]); cnt[k]++ }
 	}
 	END {
 		# JUST: the x1 most justified lines of a column end at
@@ -109,11 +110,11 @@ check_dump() {
 			if (cnt[k] > best[a[1]]) { best[a[1]] = cnt[k]; edge[a[1]] = a[2] + 0 }
 		}
 		for (i = 1; i <= n; i++) {
-			if (COL[i] == "*" || C[i] == "footer" || !(COL[i] in edge))
+			if (COL[i] == "*" || C[i] == "footer" || !(K[i] in edge))
 				continue
-			$0 = LINE[i]; page = P[i]; d = X1[i] - edge[COL[i]]
+			$0 = LINE[i]; page = P[i]; d = X1[i] - edge[K[i]]
 			if (FL[i] ~ /^J/ && d < -0.1)
-				bad("JUST", sprintf("justified line ends %.2f pt short of the measure (x1 %.2f)", -d, edge[COL[i]]))
+				bad("JUST", sprintf("justified line ends %.2f pt short of the measure (x1 %.2f)", -d, edge[K[i]]))
 			if (d <= 0.1)
 				continue
 			if (!hang || C[i] != "body") {
@@ -131,7 +132,7 @@ check_dump() {
 				hung++
 		}
 		if (hang) printf "%s: %d line(s) hang\n", name, hung
-		if (!best[1]) { printf "%s: no justified line in column 1\n", name; nbad++ }
+		if (!best["1@1"]) { printf "%s: no justified line in column 1\n", name; nbad++ }
 		exit nbad > 0
 	}' "$article" "$2"
 }

@@ -290,6 +290,8 @@ static int check_lines(struct env *e, const char *name, const char *text, size_t
 					LFAIL("NOSPLIT: number split after '%c'", (char)a);
 				if (url_at(text, len, b) && (!strchr("/.-?&=#_~@", (int)a) || c == '/'))
 					LFAIL("NOSPLIT: URL broken after '%c'", (char)a);
+				if (url_at(text, len, b) && b >= 3 && !memcmp(text + b - 3, "://", 3))
+					LFAIL("NOSPLIT: URL broken after its scheme");
 			}
 		}
 		/* RUNT (not fixable after an overfull line, nor when the line before has nothing

@@ -92,6 +92,14 @@ int main(void)
 		{"[digest]\nrunning-head-odd = issue\n",
 		 "t.style:2:20: error: bad value 'issue' for running-head-odd (use title, section or article)"},
 		{"[digest]\ncolumns = 2\n", "t.style:2:11: error: unknown key 'columns' in section [digest]"},
+		{"[body]\nalign = outer\n", "t.style:2:9: error: bad align 'outer' (use left, center, right or justify)"},
+		{"[footer]\nalign = inner\n", "t.style:2:9: error: bad align 'inner' (use left, center, right or justify; outer in [footer])"},
+		{"[page]\nmirror = sometimes\n", "t.style:2:10: error: bad value 'sometimes' for mirror (use yes or no)"},
+		{"[footer]\nfolio = roman\n", "t.style:2:9: error: bad value 'roman' for folio (use dash, page or page-of)"},
+		{"[footer]\ndrop = 500mm\n", "t.style:2:8: error: value '500mm' out of range"},
+		{"[body]\nfolio = dash\n", "t.style:2:9: error: unknown key 'folio' in section [body]"},
+		{"[masthead]\nshow = maybe\n", "t.style:2:8: error: bad value 'maybe' for show (use yes or no)"},
+		{"[title]\nshow = no\n", "t.style:2:8: error: unknown key 'show' in section [title]"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char out[4096] = "";
@@ -143,11 +151,32 @@ int main(void)
 	CHECK(parse(&s, "[page]\nsize = A4\nmargin-top = 37mm\nmargin-bottom = 35mm\nmargin-left = 28mm\n"
 		  "margin-right = 26mm\ngrid = 22x28\n[body]\nsize = 三号\nline-pitch = 1.5\n"
 		  "[title]\nsize = 二号\nline-pitch = 1.5\n", stderr) == ERR_OK);
-	CHECK(NEAR(style_measure(&s), 28 * 16) && NEAR(style_left(&s), 79.37f));
+	/* 28 of 三号 are 448 pt, wider than the 156 mm (442.2 pt) between the margins: the body is
+	   set at the grid's pitch, 15.79 pt, and 28 characters fill 156 mm exactly */
+	CHECK(NEAR(s.text[STYLE_BODY].size, 442.2047f / 28));
+	CHECK(NEAR(style_measure(&s), 442.2047f) && NEAR(style_left(&s), 79.37f));
 	CHECK(NEAR(s.grid_pitch, 225 * 72 / 25.4f / 22));
 	CHECK(NEAR(style_pitch(&s, STYLE_BODY), s.grid_pitch));
 	CHECK(NEAR(style_pitch(&s, STYLE_TITLE), 2 * s.grid_pitch)); /* 33 pt -> two grid lines */
 	CHECK(NEAR(style_vspace(&s, 16), s.grid_pitch) && NEAR(style_vspace(&s, 10), 0));
+	{ /* a grid's squeezed 三号 counts as 三号: one step larger is 小二 */
+		int st1;
+		struct style g = s;
+		style_step_size(&g, 1, &st1);
+		CHECK(st1 == 1 && NEAR(g.text[STYLE_BODY].size, 18));
+	}
+	/* [page] mirror, the folio keys, [masthead] show, the kai and song roles */
+	style_defaults(&s);
+	CHECK(!s.mirror && s.folio == STYLE_FOLIO_PAGE_OF && !s.folio_outer && !s.no_masthead);
+	CHECK(parse(&s, "[page]\nmargin-inner = 20mm\nmargin-outer = 15mm\nmirror = yes\n[footer]\n"
+		  "size = 四号\nfolio = dash\nalign = outer\nindent = 1em\ndrop = 7mm\n[masthead]\nshow = no\n"
+		  "[fonts]\nkai = AR PL UKai CN?, Noto Serif CJK SC\n[heading]\nfont = kai\n", stderr) == ERR_OK);
+	CHECK(s.mirror && s.folio == STYLE_FOLIO_DASH && s.folio_outer && s.no_masthead);
+	CHECK(NEAR(s.text[STYLE_FOOTER].indent, 14) && NEAR(s.folio_drop, 7 * 72 / 25.4f));
+	CHECK(NEAR(style_mirror_dx(&s, 0), 0) && NEAR(style_mirror_dx(&s, 1), -5 * 72 / 25.4f) &&
+	      NEAR(style_mirror_dx(&s, 2), 0));
+	CHECK(style_role(&s, "kai")->n == 2 && style_role(&s, "kai")->optional == 1u &&
+	      !strcmp(s.text[STYLE_HEADING].role, "kai") && style_role(&s, "song")->n == 1);
 	/* --size: steps of the 号 scale; other classes scale with the body; clamps */
 	int done;
 	CHECK(style_hao_count() == 16 && NEAR(style_hao_size(0), 5) && NEAR(style_hao_size(15), 42));
