@@ -87,7 +87,7 @@ demo: deps
 	@mkdir -p out
 	$(BUILD)/paiban print samples/*.txt -d out/
 	$(BUILD)/paiban epub samples/*.txt -d out/
-	$(BUILD)/paiban digest samples/digest.yaml -o out/digest.pdf
+	$(BUILD)/paiban digest samples/digest.yaml -o out/digest.pdf -o out/digest.epub
 	$(BUILD)/paiban digest samples/digest.yaml --style jianbao -o out/digest-jianbao.pdf
 	@ls -l out/*.pdf out/*.epub
 

@@ -147,6 +147,14 @@ printf '  digest, 100 articles: %s ms -j 1, %s ms -j %s (%s pages, %s KB PDF, pe
 	"$tD1" "$tDn" "$cores" "${pagesD:-?}" "$(($(wc -c <"$T/d100.pdf") / 1024))" \
 	"$(awk "BEGIN{printf \"%.1f\", $mD/1024}")" "$(awk "BEGIN{printf \"%.0f\", ${pagesD:-0}*1000/$tDn}")"
 printf '  sample digest:    %s ms  (samples/digest.yaml, 13 articles)\n' "$tS"
+# the same 100 articles as an EPUB (no layout, no fonts), and with the PDF in one run
+"$P" digest "$T/d100/week.yaml" -o "$T/d100.epub"
+tE=$(median_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.epub")
+tE1=$(median_ms "$P" digest "$T/d100/week.yaml" -j 1 -o "$T/d100.epub")
+tB=$(median_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.pdf" -o "$T/d100b.epub")
+cE=$(cpu_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.epub")
+printf '  digest as EPUB, 100 articles: %s ms, %s ms -j 1 (%s KB EPUB; CPU %s ms a run); with the PDF in one run %s ms\n' \
+	"$tE" "$tE1" "$(($(wc -c <"$T/d100.epub") / 1024))" "$cE" "$tB"
 # print -d of the same 100 articles: -j 1 against -j 2
 mkdir -p "$T/p100"
 tP1=$(median_ms "$P" print "$T"/d100/a*.txt -d "$T/p100" -j 1)

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +40,7 @@ static const char cli_usage[] =
 	"  print FILE... -o OUT.pdf | -d DIR   typeset articles, one PDF each\n"
 	"  epub FILE... -o OUT.epub | -d DIR   articles as EPUB 3 e-books, one each\n"
 	"  digest MANIFEST.yaml -o OUT.pdf     bind a week's articles into one digest PDF\n"
+	"    [-o OUT.epub]                     and/or an EPUB (both from one run)\n"
 	"  digest FILE... --title T -o OUT.pdf   (周报 / 简报: cover, contents, sections)\n"
 	"  parse FILE                          print the document model as JSON\n"
 	"\n"
@@ -119,11 +121,11 @@ static const char cli_epub_usage[] =
 	"  -q, --quiet         no warnings, only errors\n"
 	"  -h, --help          show this help\n"
 	"\n"
-	"Not yet: --vertical, --embed-fonts and digests as EPUB.\n"
+	"Not yet: --vertical and --embed-fonts. A digest as EPUB: paiban digest -o OUT.epub.\n"
 	"Exit codes as for print: 0 ok, 1 bad input, 2 usage, 4 I/O error.\n";
 
 static const char cli_digest_usage[] =
-	"Usage: paiban digest MANIFEST.yaml -o OUT.pdf [OPTIONS]\n"
+	"Usage: paiban digest MANIFEST.yaml -o OUT.pdf|OUT.epub [-o OUT.epub] [OPTIONS]\n"
 	"       paiban digest FILE... --title 刊名 [--issue N] [--date YYYY-MM-DD] -o OUT.pdf\n"
 	"Binds articles into one digest (周报 / 工作简报): a cover with the masthead (刊名,\n"
 	"第N期, publisher, date, 本期要目 or a cover image), a contents page with page numbers\n"
@@ -131,7 +133,14 @@ static const char cli_digest_usage[] =
 	"running heads and page numbers, and a closing block (版记: credits, 报送/抄送, 共印N份).\n"
 	"The manifest (YAML) names the articles by section; README \"Digests\" has an example.\n"
 	"\n"
-	"  -o, --output FILE   write the PDF to FILE ('-' = stdout); required\n"
+	"  -o, --output FILE   write the digest to FILE ('-' = the PDF to stdout); required.\n"
+	"                      The format follows the extension: FILE.epub is an EPUB 3 book\n"
+	"                      (cover with the masthead or the manifest's cover image, 目录\n"
+	"                      by section, one XHTML per article as `paiban epub` writes it,\n"
+	"                      编者按, 版记; the issue as a collection), anything else the PDF.\n"
+	"                      Give -o twice (a .pdf and a .epub) for both from one run: every\n"
+	"                      article is parsed once, and the EPUB's page-list gives each\n"
+	"                      section's and article's page in that PDF (its contents numbers)\n"
 	"  --title TEXT        刊名 (wins over the manifest's title)\n"
 	"  --issue N|TEXT      期号: a number prints 第N期, text is printed as given\n"
 	"  --volume TEXT       总第N期\n"
@@ -549,9 +558,18 @@ static int cli_digest(int argc, char **argv, struct diag *d)
 					 JOB_MAX_THREADS);
 				rc = 2;
 			}
-		} else if (!strcmp(o, "-o") || !strcmp(o, "--output"))
-			val = &a.out;
-		else if (!strcmp(o, "-s") || !strcmp(o, "--style"))
+		} else if (!strcmp(o, "-o") || !strcmp(o, "--output")) {
+			/* the format follows the extension: .epub an EPUB, anything else the PDF */
+			const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+			const char *x = v ? strrchr(v, '.') : NULL;
+			int epub = x && !strcasecmp(x, ".epub");
+			val = epub ? &a.epub_out : &a.out;
+			if (*val && v) {
+				diag_msg(d, DIAG_ERROR, "two %s outputs (%s and %s): give one PDF and/or one EPUB",
+					 epub ? "EPUB" : "PDF", *val, v);
+				rc = 2;
+			}
+		} else if (!strcmp(o, "-s") || !strcmp(o, "--style"))
 			val = &a.style;
 		else if (!strcmp(o, "--title"))
 			val = &a.title;
@@ -603,8 +621,8 @@ static int cli_digest(int argc, char **argv, struct diag *d)
 		diag_msg(d, DIAG_ERROR, "no manifest or article files (see paiban digest --help)");
 		rc = 2;
 	}
-	if (rc < 0 && !a.out) {
-		diag_msg(d, DIAG_ERROR, "no output: give -o OUT.pdf");
+	if (rc < 0 && !a.out && !a.epub_out) {
+		diag_msg(d, DIAG_ERROR, "no output: give -o OUT.pdf and/or -o OUT.epub");
 		rc = 2;
 	}
 	if (rc < 0) {

@@ -2,6 +2,7 @@
 #include "digest.h"
 #include "job.h"
 #include "../base/buf.h"
+#include "../base/file.h"
 #include "../model/doc.h"
 #include "../parse/manifest.h"
 #include "../parse/parse.h"
@@ -10,11 +11,13 @@
 #include "../layout/digest.h"
 #include "../layout/image.h"
 #include "../layout/page.h"
+#include "../render/epub.h"
 #include "../render/pdf.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef PAIBAN_VERSION
 #define PAIBAN_VERSION "dev"
@@ -52,6 +55,8 @@ struct dg_run {
 	const struct job_env *env;
 	struct dg_item *items;
 	size_t n;
+	int pdf;                       /* compose the articles (a PDF is written) */
+	int epub;                      /* keep their documents (an EPUB is written) */
 };
 
 static uint64_t dg_hash(uint64_t h, const char *s)
@@ -98,15 +103,15 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 	enum err e = parse_file(it->path, d, &doc);
 	if (!e && it->override)
 		e = doc_set(doc, &doc->title, it->override, (size_t)-1, it->override_pos);
-	if (!e)
+	if (!e && r->pdf)
 		e = shaper_new(env->fs, d, &sh);
-	if (!e) {
+	if (!e && r->pdf) {
 		struct compose_opts o = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow,
 					 .digest = 1, .section = it->section_label, .article = (int)i};
 		e = compose_prepare(doc, &env->style, env->fs, sh, d, &o, &it->prep);
 	}
 	/* on pages of its own: paginated here, in parallel; else when the digest is joined */
-	if (!e && env->style.digest.start != STYLE_START_CONTINUE) {
+	if (!e && r->pdf && env->style.digest.start != STYLE_START_CONTINUE) {
 		e = compose_prep_paginate(it->prep, &it->pd, 0, 0, d);
 		compose_prep_free(it->prep);
 		it->prep = NULL;
@@ -139,7 +144,7 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 		diag_at(d, DIAG_NOTE, it->pos, "the digest's %s is here",
 			it->section < 0 ? "editor's note" : "article");
 	shaper_free(sh);
-	if (!e && it->prep)
+	if (!e && (it->prep || r->epub))
 		it->doc = doc;
 	else {
 		compose_prep_free(it->prep);
@@ -241,6 +246,53 @@ static enum err dg_overrides(struct manifest *m, const struct digest_args *a, st
 	return ERR_OK;
 }
 
+/* The digest as an EPUB (epub_digest_build) from the items that did not fail, in the order
+   of the contents f->entries; with a PDF each article's page label is its contents number. */
+static enum err dg_epub(const struct manifest *m, const struct digest_front *f,
+			const struct dg_item *items, const enum err *errs, size_t n,
+			const struct job_env *env, const struct digest_args *a, void **data,
+			size_t *len, struct diag *d)
+{
+	struct epub_digest_article *arts = calloc(n ? n : 1, sizeof *arts);
+	struct epub_digest_pair *pairs = calloc(f->n_credits + f->n_distribution + 1, sizeof *pairs);
+	struct buf src;
+	buf_init(&src);
+	enum err e = arts && pairs ? ERR_OK : ERR_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; !e && i < n; i++) {
+		if (errs[i])
+			continue;
+		arts[k] = (struct epub_digest_article){items[i].doc, items[i].title, items[i].section,
+						       a->out && k < f->n_entries ? f->entries[k].page + 1 : 0};
+		k++;
+	}
+	for (size_t i = 0; !e && i < f->n_credits; i++)
+		pairs[i] = (struct epub_digest_pair){f->credits[i].key, f->credits[i].value};
+	for (size_t i = 0; !e && i < f->n_distribution; i++)
+		pairs[f->n_credits + i] = (struct epub_digest_pair){f->distribution[i].key,
+								    f->distribution[i].value};
+	if (a->out) { /* the print edition the page-list follows */
+		buf_puts(&src, m->title.text);
+		if (f->issue)
+			buf_printf(&src, " %s", f->issue);
+		buf_puts(&src, " 印刷版（PDF）");
+	}
+	struct epub_digest g = {m->title.text, f->issue, m->issue_number, m->volume.text,
+				m->publisher.text, m->date.text, f->date, f->cover, f->sections,
+				f->n_sections, arts, k, pairs, pairs + f->n_credits, f->n_credits,
+				f->n_distribution, m->copies, a->out ? buf_cstr(&src) : NULL};
+	struct epub_opts o = {.style = &env->style, .allow_dirs = env->allow_dirs,
+			      .n_allow = env->n_allow, .epoch = env->epoch};
+	if (!e && src.oom)
+		e = ERR_NOMEM;
+	if (!e)
+		e = epub_digest_build(&g, &o, a->epub_out, data, len, d);
+	buf_free(&src);
+	free(arts);
+	free(pairs);
+	return e;
+}
+
 enum err job_digest(const struct digest_args *a, struct diag *d)
 {
 	struct manifest *m = NULL;
@@ -319,12 +371,14 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 	}
 	if (!e && first_check) /* every bad path is reported, then the run stops */
 		e = first_check;
-	if (!e && strcmp(a->out, "-")) {
-		for (size_t i = 0; i < n_seen && !e; i++)
-			if (job_clash("output", a->out, i == 0 && m->file ? "the manifest" : "the input file",
-				      seen[i].path, d))
-				e = ERR_USAGE;
-	}
+	const char *outs[2] = {a->out, a->epub_out};
+	for (int o = 0; o < 2; o++)
+		if (!e && outs[o] && strcmp(outs[o], "-")) {
+			for (size_t i = 0; i < n_seen && !e; i++)
+				if (job_clash("output", outs[o], i == 0 && m->file ? "the manifest" : "the input file",
+					      seen[i].path, d))
+					e = ERR_USAGE;
+		}
 	/* the environment: the manifest's style unless --style */
 	struct job_env env;
 	int env_ok = 0;
@@ -336,13 +390,14 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		if (strchr(style, '/') || strstr(style, ".style"))
 			style = dg_join(&style_path, m->dir, style);
 	}
-	if (!e) {
-		e = job_env_init(&env, style, a->size_steps, d);
+	if (!e) { /* an EPUB alone sets no type: the style only, no fonts */
+		e = a->out ? job_env_init(&env, style, a->size_steps, d) : job_env_init_style(&env, style, d);
 		env_ok = 1;
 		env.allow_dirs = a->allow_dirs;
 		env.n_allow = a->n_allow;
-		if (!e)
-			e = job_check_out(&env, NULL, "output", a->out, d);
+		for (int o = 0; o < 2; o++)
+			if (!e && outs[o])
+				e = job_check_out(&env, NULL, "output", outs[o], d);
 	}
 	/* articles in parallel */
 	enum err *errs = e ? NULL : calloc(n, sizeof *errs);
@@ -350,7 +405,7 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		e = ERR_NOMEM;
 	size_t failed = 0;
 	if (!e) {
-		struct dg_run run = {&env, items, n};
+		struct dg_run run = {&env, items, n, a->out != NULL, a->epub_out != NULL};
 		job_run_all(n, a->threads, dg_article, &run, a->quiet, a->log, errs);
 		for (size_t i = 0; i < n; i++)
 			if (errs[i]) {
@@ -397,6 +452,10 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		struct dg_item *it = &items[i];
 		if (errs[i]) {
 			diag_msg(d, DIAG_WARNING, "%s left out of the digest (--keep-going)", it->path);
+			continue;
+		}
+		if (!a->out) { /* no layout: the contents without page numbers */
+			entries[n_entries++] = (struct digest_entry){it->title, it->section, 0, 0};
 			continue;
 		}
 		if (env.style.digest.start == STYLE_START_ODD && body.n_pages % 2) {
@@ -503,24 +562,30 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		}
 	}
 	struct shaper *sh = NULL;
-	if (!e)
+	if (!e && a->out)
 		e = shaper_new(env.fs, d, &sh);
-	if (!e)
+	if (!e && a->out)
 		e = digest_closing(&f, &env.style, env.fs, sh, d, &body);
-	if (!e)
+	if (!e && a->out)
 		e = digest_front_matter(&f, &env.style, env.fs, sh, d, body.n_pages,
 					env.style.digest.start == STYLE_START_ODD, &front);
-	if (!e)
+	if (!e && a->out)
 		e = pagedoc_append(&front, &body);
-	if (!e) {
+	if (!e && a->out) {
 		front.two_page = env.style.digest.facing;
 		e = digest_furniture(&f, &env.style, env.fs, sh, d, &front);
 		for (size_t p = 0; !e && p < front.n_pages; p++) /* [page] mirror: versos */
 			page_shift(&front.pages[p], style_mirror_dx(&env.style, p));
 	}
-	if (!e) /* the cover and the articles' images are inputs too */
+	if (!e && a->out) /* the cover and the articles' images are inputs too */
 		e = job_check_out(&env, &front, "output", a->out, d);
-	if (!e) {
+	/* the EPUB, built before anything is written: the same documents, and with a PDF the
+	   page labels its contents print */
+	void *book = NULL;
+	size_t book_len = 0;
+	if (!e && a->epub_out)
+		e = dg_epub(m, &f, items, errs, n, &env, a, &book, &book_len, d);
+	if (!e && a->out) {
 		struct buf title, subject;
 		buf_init(&title);
 		buf_init(&subject);
@@ -541,6 +606,12 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		buf_free(&title);
 		buf_free(&subject);
 	}
+	if (!e && book) {
+		e = file_put(a->epub_out, NULL, book, book_len, d);
+		if (e && a->out && strcmp(a->out, "-")) /* no half of a run's output */
+			unlink(a->out);
+	}
+	free(book);
 	if (!e && failed) {
 		diag_msg(d, DIAG_WARNING, "the digest was written without %zu article%s", failed,
 			 failed == 1 ? "" : "s");

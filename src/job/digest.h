@@ -7,7 +7,13 @@
    articles are parsed and composed in parallel (job_run_all), each into its own pagedoc; then,
    in the calling thread, they are joined in manifest order, the closing block, the front
    matter and the furniture are set, and the PDF is written (temporary file, then rename).
-   The output is byte-identical for any number of threads. */
+   The output is byte-identical for any number of threads.
+
+   The same run may also write the digest as an EPUB (render/epub.h epub_digest_build) from
+   the same parsed articles: with a PDF, after the layout, its page-list giving each section's
+   and article's page in that PDF; without one, no article is laid out and no font is loaded.
+   Both books are built before either is written, and the EPUB is written after the PDF (a
+   failure to write it removes the new PDF). */
 #ifndef PAIBAN_JOB_DIGEST_H
 #define PAIBAN_JOB_DIGEST_H
 #include <stddef.h>
@@ -25,7 +31,8 @@ struct digest_args {
 	int size_steps;                /* --size */
 	const char *const *allow_dirs; /* --allow-path */
 	size_t n_allow;
-	const char *out;               /* the PDF ("-": standard output) */
+	const char *out;               /* the PDF ("-": standard output), or NULL: none */
+	const char *epub_out;          /* the EPUB, or NULL: none (at least one of the two) */
 	int threads;                   /* >= 1 */
 	int quiet;
 	int keep_going;                /* leave failed articles out (exit 1) instead of stopping */

@@ -90,6 +90,8 @@ struct epub {
 	int bad;                /* an xmlTextWriter call failed */
 	zip_t *z;
 	time_t mtime;
+	const char *file;       /* the article's XHTML (NULL: EPUB_ARTICLE; aNNN.xhtml in a digest) */
+	const char *img_prefix; /* before its images' names (NULL: none; aNNN- in a digest) */
 };
 
 /* Every xmlTextWriter call goes through W: a failure (out of memory) is remembered. */
@@ -467,7 +469,7 @@ static int epub_nav_list(struct epub *x, xmlTextWriterPtr w, size_t *i, int leve
 	while (*i < x->n_heads && x->heads[*i].level >= level) {
 		const struct epub_head *h = &x->heads[*i];
 		char href[48], id[24];
-		snprintf(href, sizeof href, EPUB_ARTICLE "#s%zu", *i + 1);
+		snprintf(href, sizeof href, "%s#s%zu", x->file ? x->file : EPUB_ARTICLE, *i + 1);
 		const char *text = x->doc->blocks[h->block].text;
 		if (ncx) {
 			snprintf(id, sizeof id, "n%d", ++*order);
@@ -820,15 +822,17 @@ static enum err epub_images(struct epub *x, const char *out, struct diag *d)
 		struct epub_img *m = &x->imgs[x->n_imgs];
 		m->path = path;
 		int png = info.format == IMAGE_PNG;
-		snprintf(m->name, sizeof m->name, "images/img%zu.%s", x->n_imgs + 1, png ? "png" : "jpg");
+		snprintf(m->name, sizeof m->name, "images/%simg%zu.%s", x->img_prefix ? x->img_prefix : "",
+			 x->n_imgs + 1, png ? "png" : "jpg");
 		m->mime = png ? "image/png" : "image/jpeg";
 		x->block_img[i] = (int)x->n_imgs++;
 	}
 	return ERR_OK;
 }
 
-/* Writes the whole container into memory: *data (malloc'd) and *len. */
-static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *d)
+/* Starts the container in memory (x->z, its source in *src) with `mimetype` (stored, first)
+   and META-INF/container.xml. On failure nothing is left open. */
+static enum err epub_zip_open(struct epub *x, zip_source_t **src, struct diag *d)
 {
 	pthread_once(&epub_zip_once, epub_zip_load);
 	if (!epub_zip_ok) {
@@ -838,38 +842,36 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 	}
 	zip_error_t ze;
 	epub_z.error_init(&ze);
-	enum err e = ERR_OK;
-	zip_source_t *src = epub_z.source_buffer_create(NULL, 0, 0, &ze);
-	if (!src) {
+	*src = epub_z.source_buffer_create(NULL, 0, 0, &ze);
+	if (!*src) {
 		epub_z.error_fini(&ze);
 		return ERR_NOMEM;
 	}
-	epub_z.source_keep(src);
-	x->z = epub_z.open_from_source(src, ZIP_TRUNCATE, &ze);
+	epub_z.source_keep(*src);
+	x->z = epub_z.open_from_source(*src, ZIP_TRUNCATE, &ze);
 	if (!x->z) {
 		diag_msg(d, DIAG_ERROR, "EPUB: cannot start the container: %s", epub_z.error_strerror(&ze));
-		e = ERR_IO;
-		goto out;
+		epub_z.error_fini(&ze);
+		epub_z.source_free(*src);
+		return ERR_IO;
 	}
+	epub_z.error_fini(&ze);
 	static const char mimetype[] = "application/epub+zip";
-	e = epub_add(x, "mimetype", mimetype, sizeof mimetype - 1, 1, d);
+	enum err e = epub_add(x, "mimetype", mimetype, sizeof mimetype - 1, 1, d);
 	if (!e)
 		e = epub_add_xml(x, "META-INF/container.xml", epub_container, d);
-	if (!e)
-		e = epub_add_xml(x, "OEBPS/content.opf", epub_opf, d);
-	if (!e)
-		e = epub_add_xml(x, "OEBPS/nav.xhtml", epub_nav, d);
-	if (!e)
-		e = epub_add_xml(x, "OEBPS/toc.ncx", epub_ncx, d);
-	if (!e)
-		e = epub_add_xml(x, "OEBPS/" EPUB_ARTICLE, epub_article, d);
-	if (!e) {
-		struct buf css;
-		buf_init(&css);
-		epub_css(x->o->style, &css);
-		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
-		buf_free(&css);
+	if (e) {
+		epub_z.discard(x->z);
+		x->z = NULL;
+		epub_z.source_free(*src);
 	}
+	return e;
+}
+
+/* Adds x's images (read now) as OEBPS/images/... */
+static enum err epub_add_images(struct epub *x, struct diag *d)
+{
+	enum err e = ERR_OK;
 	for (size_t i = 0; !e && i < x->n_imgs; i++) {
 		struct buf img;
 		char why[256], name[48];
@@ -882,6 +884,14 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 			e = epub_add(x, name, img.p, img.len, 0, d);
 		buf_free(&img);
 	}
+	return e;
+}
+
+/* Ends the container started by epub_zip_open: on e == ERR_OK closes it and reads it into
+   *data (malloc'd) and *len; else discards it. Frees src either way; returns the outcome. */
+static enum err epub_zip_finish(struct epub *x, zip_source_t *src, enum err e, void **data,
+				size_t *len, struct diag *d)
+{
 	if (e) {
 		epub_z.discard(x->z);
 		goto out;
@@ -916,8 +926,34 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 out:
 	x->z = NULL;
 	epub_z.source_free(src);
-	epub_z.error_fini(&ze);
 	return e;
+}
+
+/* Writes the whole container into memory: *data (malloc'd) and *len. */
+static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *d)
+{
+	zip_source_t *src;
+	enum err e = epub_zip_open(x, &src, d);
+	if (e)
+		return e;
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/content.opf", epub_opf, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/nav.xhtml", epub_nav, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/toc.ncx", epub_ncx, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/" EPUB_ARTICLE, epub_article, d);
+	if (!e) {
+		struct buf css;
+		buf_init(&css);
+		epub_css(x->o->style, &css);
+		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
+		buf_free(&css);
+	}
+	if (!e)
+		e = epub_add_images(x, d);
+	return epub_zip_finish(x, src, e, data, len, d);
 }
 
 /* libzip writes an entry's time as local time (localtime(3)): the time whose local fields are
@@ -1004,5 +1040,831 @@ enum err epub_write_mem(const struct doc *doc, const struct epub_opts *o, struct
 			e = ERR_NOMEM;
 	}
 	free(data);
+	return e;
+}
+
+/* ==== a digest as one book (epub_digest_build) ==== */
+
+#define EPUB_DG_MAX_ROLES 8     /* MARC roles kept per person */
+
+/* A person credited somewhere in the digest, once, with every role. */
+struct epub_dg_person {
+	const char *name;
+	const char *codes[EPUB_DG_MAX_ROLES];
+	int n_codes;
+	int creator;            /* one of the roles makes a creator */
+};
+
+struct epub_dg {
+	struct epub x;          /* first: the book (language, identifier, container); the
+				   book-level writers get &x and cast back */
+	const struct epub_digest *g;
+	struct epub *parts;     /* per article: its document, images, subheads, file */
+	char (*files)[16];      /* per article: note.xhtml, a001.xhtml ... */
+	char cover_name[32];    /* images/cover.png|jpg, "" without a cover image */
+	const char *cover_mime;
+	const char *cover_path;
+	int closing;            /* the 版记 has something to say */
+	size_t cur;             /* the section whose title page is being written */
+	struct epub_dg_person *people;
+	size_t n_people;
+};
+
+static struct epub_dg *epub_dg_of(struct epub *x)
+{
+	return (struct epub_dg *)x;
+}
+
+static int epub_dg_has_pages(const struct epub_digest *g)
+{
+	if (!g->print_source)
+		return 0;
+	for (size_t i = 0; i < g->n_articles; i++)
+		if (g->articles[i].page)
+			return 1;
+	return 0;
+}
+
+/* The page label of section s in print: its first article's. 0 when unknown. */
+static size_t epub_dg_section_page(const struct epub_digest *g, size_t s)
+{
+	for (size_t i = 0; i < g->n_articles; i++)
+		if (g->articles[i].section == (int)s)
+			return g->articles[i].page;
+	return 0;
+}
+
+static void epub_dg_section_file(size_t s, char *out, size_t n)
+{
+	snprintf(out, n, "s%02zu.xhtml", s + 1);
+}
+
+/* Adds name with a role code (each once), keeping the order of first appearance. */
+static enum err epub_dg_credit(struct epub_dg *b, const char *name, const char *code, int creator)
+{
+	if (!name || !*name)
+		return ERR_OK;
+	size_t i = 0;
+	while (i < b->n_people && strcmp(b->people[i].name, name))
+		i++;
+	if (i == b->n_people) {
+		void *p = realloc(b->people, (b->n_people + 1) * sizeof *b->people);
+		if (!p)
+			return ERR_NOMEM;
+		b->people = p;
+		memset(&b->people[i], 0, sizeof *b->people);
+		b->people[i].name = name;
+		b->n_people++;
+	}
+	struct epub_dg_person *pp = &b->people[i];
+	for (int k = 0; k < pp->n_codes; k++)
+		if (!strcmp(pp->codes[k], code))
+			return ERR_OK;
+	if (pp->n_codes < EPUB_DG_MAX_ROLES)
+		pp->codes[pp->n_codes++] = code;
+	pp->creator |= creator;
+	return ERR_OK;
+}
+
+/* Every article's byline people and editor, then the manifest's 主编 / 责编 credits. */
+static enum err epub_dg_people(struct epub_dg *b)
+{
+	const struct epub_digest *g = b->g;
+	enum err e = ERR_OK;
+	for (size_t a = 0; !e && a < g->n_articles; a++) {
+		const struct doc *doc = g->articles[a].doc;
+		for (size_t i = 0; !e && i < doc->n_byline; i++) {
+			const struct doc_credit *cr = &doc->byline[i];
+			int creator;
+			const char *code = epub_marc(cr->role, &creator);
+			for (size_t k = 0; !e && k < cr->n_names; k++)
+				e = epub_dg_credit(b, cr->names[k], code, creator);
+		}
+		if (!e && doc->editor.text && *doc->editor.text)
+			e = epub_dg_credit(b, doc->editor.text, "edt", 0);
+	}
+	for (size_t i = 0; !e && i < g->n_credits; i++) {
+		const char *k = g->credits[i].key, *code = NULL;
+		if (strstr(k, "主编"))
+			code = "edc";
+		else if (strstr(k, "责编") || strstr(k, "编辑"))
+			code = "edt";
+		if (code && g->credits[i].value) /* one name per value: names are not split */
+			e = epub_dg_credit(b, g->credits[i].value, code, 0);
+	}
+	return e;
+}
+
+/* urn:uuid (version 8) from the 刊名 and the 期号 (the date when there is none). */
+static void epub_dg_uid(struct epub_dg *b)
+{
+	const struct epub_digest *g = b->g;
+	const char *which = g->issue ? g->issue : g->date;
+	uint64_t a = epub_fnv(epub_fnv(0xcbf29ce484222325ULL, "digest\x1f"), g->title);
+	a = epub_fnv(epub_fnv(a, "\x1f"), which);
+	uint64_t c = epub_fnv(epub_fnv(0x84222325cbf29ce4ULL, which), "\x1e");
+	c = epub_fnv(epub_fnv(c, g->title), "\x1e" "digest");
+	a = (a & ~0xf000ULL) | 0x8000ULL;
+	c = (c & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+	snprintf(b->x.uid, sizeof b->x.uid, "urn:uuid:%08x-%04x-%04x-%04x-%012llx", (unsigned)(a >> 32),
+		 (unsigned)((a >> 16) & 0xffff), (unsigned)(a & 0xffff), (unsigned)(c >> 48),
+		 (unsigned long long)(c & 0xffffffffffffULL));
+}
+
+/* dc:title: 刊名 and 期号 as the PDF's title. */
+static void epub_dg_title(const struct epub_digest *g, struct buf *t)
+{
+	buf_puts(t, g->title);
+	if (g->issue)
+		buf_printf(t, " %s", g->issue);
+}
+
+static void epub_dg_opf(struct epub *x, xmlTextWriterPtr w)
+{
+	struct epub_dg *b = epub_dg_of(x);
+	const struct epub_digest *g = b->g;
+	int pages = epub_dg_has_pages(g), images = b->cover_name[0] != 0;
+	struct buf t;
+	buf_init(&t);
+	epub_dg_title(g, &t);
+	W(x, xmlTextWriterStartElement(w, BX("package")));
+	epub_attr(x, w, "xmlns", "http://www.idpf.org/2007/opf");
+	epub_attr(x, w, "version", "3.0");
+	epub_attr(x, w, "xml:lang", x->lang);
+	epub_attr(x, w, "unique-identifier", "uid");
+	W(x, xmlTextWriterStartElement(w, BX("metadata")));
+	epub_attr(x, w, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+	W(x, xmlTextWriterStartElement(w, BX("dc:identifier")));
+	epub_attr(x, w, "id", "uid");
+	epub_text(x, w, x->uid);
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("dc:title")));
+	epub_attr(x, w, "id", "title");
+	epub_text(x, w, buf_cstr(&t));
+	W(x, xmlTextWriterEndElement(w));
+	epub_elem(x, w, "dc:language", x->lang);
+	for (size_t i = 0; i < g->n_articles; i++) { /* the other languages of its articles, once */
+		const char *l = epub_lang(g->articles[i].doc);
+		size_t j = 0;
+		while (j < i && strcmp(epub_lang(g->articles[j].doc), l))
+			j++;
+		if (j == i && strcmp(l, x->lang))
+			epub_elem(x, w, "dc:language", l);
+	}
+	/* creators first, then contributors, each in order of first appearance */
+	int n = 0;
+	for (int pass = 1, seq = 0; pass >= 0; pass--, seq = 0)
+		for (size_t i = 0; i < b->n_people; i++) {
+			const struct epub_dg_person *pp = &b->people[i];
+			if (pp->creator != pass)
+				continue;
+			char id[16], ref[18], num[16];
+			snprintf(id, sizeof id, "p%d", ++n);
+			snprintf(ref, sizeof ref, "#%s", id);
+			snprintf(num, sizeof num, "%d", ++seq);
+			W(x, xmlTextWriterStartElement(w, BX(pass ? "dc:creator" : "dc:contributor")));
+			epub_attr(x, w, "id", id);
+			epub_text(x, w, pp->name);
+			W(x, xmlTextWriterEndElement(w));
+			for (int k = 0; k < pp->n_codes; k++)
+				epub_meta(x, w, ref, "role", "marc:relators", pp->codes[k]);
+			epub_meta(x, w, ref, "display-seq", NULL, num);
+		}
+	if (g->publisher && *g->publisher)
+		epub_elem(x, w, "dc:publisher", g->publisher);
+	char date[16];
+	epub_date(g->date, date, sizeof date);
+	if (*date)
+		epub_elem(x, w, "dc:date", date);
+	for (size_t a = 0; a < g->n_articles; a++) { /* every keyword once, in order */
+		const struct doc *doc = g->articles[a].doc;
+		for (size_t i = 0; i < doc->n_keywords; i++) {
+			const char *k = doc->keywords[i].text;
+			int seen = !*k;
+			for (size_t a2 = 0; !seen && a2 <= a; a2++) {
+				const struct doc *d2 = g->articles[a2].doc;
+				size_t end = a2 == a ? i : d2->n_keywords;
+				for (size_t i2 = 0; !seen && i2 < end; i2++)
+					seen = !strcmp(d2->keywords[i2].text, k);
+			}
+			if (!seen)
+				epub_elem(x, w, "dc:subject", k);
+		}
+	}
+	if (pages) { /* the print edition the page-list follows */
+		W(x, xmlTextWriterStartElement(w, BX("dc:source")));
+		epub_attr(x, w, "id", "src");
+		epub_text(x, w, g->print_source);
+		W(x, xmlTextWriterEndElement(w));
+		epub_meta(x, w, "#src", "source-of", NULL, "pagination");
+	}
+	/* the periodical: 刊名 as a series, the issue's number as the position in it */
+	W(x, xmlTextWriterStartElement(w, BX("meta")));
+	epub_attr(x, w, "property", "belongs-to-collection");
+	epub_attr(x, w, "id", "series");
+	epub_text(x, w, g->title);
+	W(x, xmlTextWriterEndElement(w));
+	epub_meta(x, w, "#series", "collection-type", NULL, "series");
+	if (g->issue_number >= 0) {
+		char num[24];
+		snprintf(num, sizeof num, "%ld", g->issue_number);
+		epub_meta(x, w, "#series", "group-position", NULL, num);
+	}
+	epub_meta(x, w, NULL, "dcterms:modified", NULL, x->modified);
+	for (size_t i = 0; i < g->n_articles && !images; i++)
+		images = b->parts[i].n_imgs > 0;
+	epub_meta(x, w, NULL, "schema:accessMode", NULL, "textual");
+	if (images)
+		epub_meta(x, w, NULL, "schema:accessMode", NULL, "visual");
+	epub_meta(x, w, NULL, "schema:accessModeSufficient", NULL, "textual");
+	epub_meta(x, w, NULL, "schema:accessibilityFeature", NULL, "structuralNavigation");
+	epub_meta(x, w, NULL, "schema:accessibilityFeature", NULL, "tableOfContents");
+	if (pages)
+		epub_meta(x, w, NULL, "schema:accessibilityFeature", NULL, "pageNavigation");
+	epub_meta(x, w, NULL, "schema:accessibilityHazard", NULL, "none");
+	epub_meta(x, w, NULL, "schema:accessibilitySummary", NULL,
+		  "正文为可重排文本，栏目、文章与小标题可导航。");
+	W(x, xmlTextWriterEndElement(w)); /* metadata */
+	W(x, xmlTextWriterStartElement(w, BX("manifest")));
+	epub_item(x, w, "cover", "cover.xhtml", "application/xhtml+xml", NULL);
+	if (b->cover_name[0])
+		epub_item(x, w, "cover-image", b->cover_name, b->cover_mime, "cover-image");
+	epub_item(x, w, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+	epub_item(x, w, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
+	epub_item(x, w, "css", "style.css", "text/css", NULL);
+	int sec = -2;
+	for (size_t i = 0; i < g->n_articles; i++) {
+		const struct epub_digest_article *ar = &g->articles[i];
+		char id[32], file[32];
+		if (ar->section != sec && ar->section >= 0 && g->sections[ar->section]) {
+			epub_dg_section_file((size_t)ar->section, file, sizeof file);
+			snprintf(id, sizeof id, "s%02d", ar->section + 1);
+			epub_item(x, w, id, file, "application/xhtml+xml", NULL);
+		}
+		sec = ar->section;
+		snprintf(id, sizeof id, "%.*s", (int)strcspn(b->files[i], "."), b->files[i]);
+		epub_item(x, w, id, b->files[i], "application/xhtml+xml", NULL);
+		for (size_t k = 0; k < b->parts[i].n_imgs; k++) {
+			snprintf(id, sizeof id, "%.*s-img%zu", (int)strcspn(b->files[i], "."), b->files[i], k + 1);
+			epub_item(x, w, id, b->parts[i].imgs[k].name, b->parts[i].imgs[k].mime, NULL);
+		}
+	}
+	if (b->closing)
+		epub_item(x, w, "closing", "closing.xhtml", "application/xhtml+xml", NULL);
+	W(x, xmlTextWriterEndElement(w)); /* manifest */
+	W(x, xmlTextWriterStartElement(w, BX("spine")));
+	epub_attr(x, w, "toc", "ncx");
+	const char *order[] = {"cover", "nav"};
+	for (size_t i = 0; i < 2; i++) {
+		W(x, xmlTextWriterStartElement(w, BX("itemref")));
+		epub_attr(x, w, "idref", order[i]);
+		W(x, xmlTextWriterEndElement(w));
+	}
+	sec = -2;
+	for (size_t i = 0; i < g->n_articles; i++) {
+		const struct epub_digest_article *ar = &g->articles[i];
+		char id[32];
+		if (ar->section != sec && ar->section >= 0 && g->sections[ar->section]) {
+			snprintf(id, sizeof id, "s%02d", ar->section + 1);
+			W(x, xmlTextWriterStartElement(w, BX("itemref")));
+			epub_attr(x, w, "idref", id);
+			W(x, xmlTextWriterEndElement(w));
+		}
+		sec = ar->section;
+		snprintf(id, sizeof id, "%.*s", (int)strcspn(b->files[i], "."), b->files[i]);
+		W(x, xmlTextWriterStartElement(w, BX("itemref")));
+		epub_attr(x, w, "idref", id);
+		W(x, xmlTextWriterEndElement(w));
+	}
+	if (b->closing) {
+		W(x, xmlTextWriterStartElement(w, BX("itemref")));
+		epub_attr(x, w, "idref", "closing");
+		W(x, xmlTextWriterEndElement(w));
+	}
+	W(x, xmlTextWriterEndElement(w)); /* spine */
+	W(x, xmlTextWriterEndElement(w)); /* package */
+	if (t.oom)
+		x->bad = 1;
+	buf_free(&t);
+}
+
+/* ---- the digest's navigation ---- */
+
+/* Opens one entry: <li><a href>text</a> (nav) or <navPoint> with its label and content (ncx);
+   the caller closes it. */
+static void epub_dg_entry(struct epub *x, xmlTextWriterPtr w, int ncx, int *order, const char *href,
+			  const char *text)
+{
+	if (ncx) {
+		char id[24], num[16];
+		snprintf(id, sizeof id, "n%d", ++*order);
+		snprintf(num, sizeof num, "%d", *order);
+		W(x, xmlTextWriterStartElement(w, BX("navPoint")));
+		epub_attr(x, w, "id", id);
+		epub_attr(x, w, "playOrder", num);
+		W(x, xmlTextWriterStartElement(w, BX("navLabel")));
+		epub_elem(x, w, "text", text);
+		W(x, xmlTextWriterEndElement(w));
+		W(x, xmlTextWriterStartElement(w, BX("content")));
+		epub_attr(x, w, "src", href);
+		W(x, xmlTextWriterEndElement(w));
+	} else {
+		W(x, xmlTextWriterStartElement(w, BX("li")));
+		W(x, xmlTextWriterStartElement(w, BX("a")));
+		epub_attr(x, w, "href", href);
+		epub_text(x, w, text);
+		W(x, xmlTextWriterEndElement(w));
+	}
+}
+
+/* Article i with its subheads. Returns the depth it adds. */
+static int epub_dg_nav_article(struct epub_dg *b, xmlTextWriterPtr w, size_t i, int ncx, int *order)
+{
+	struct epub *p = &b->parts[i];
+	epub_dg_entry(&b->x, w, ncx, order, b->files[i], b->g->articles[i].title);
+	int depth = 1;
+	if (p->n_heads) {
+		size_t k = 0;
+		depth += epub_nav_list(p, w, &k, epub_min_level(p), ncx, order);
+		if (p->bad)
+			b->x.bad = 1;
+	}
+	W(&b->x, xmlTextWriterEndElement(w));
+	return depth;
+}
+
+/* The 目录 (nav) or navMap (ncx): the 编者按, sections -> articles -> subheads (articles of an
+   untitled section at the top), the 版记. Returns the depth. */
+static int epub_dg_navmap(struct epub_dg *b, xmlTextWriterPtr w, int ncx, int *order)
+{
+	struct epub *x = &b->x;
+	const struct epub_digest *g = b->g;
+	int depth = 1;
+	if (!ncx)
+		W(x, xmlTextWriterStartElement(w, BX("ol")));
+	for (size_t i = 0; i < g->n_articles;) {
+		int s = g->articles[i].section, d = 0;
+		if (s >= 0 && g->sections[s]) {
+			char file[32];
+			epub_dg_section_file((size_t)s, file, sizeof file);
+			epub_dg_entry(x, w, ncx, order, file, g->sections[s]);
+			if (!ncx)
+				W(x, xmlTextWriterStartElement(w, BX("ol")));
+			for (; i < g->n_articles && g->articles[i].section == s; i++) {
+				int a = epub_dg_nav_article(b, w, i, ncx, order);
+				d = a > d ? a : d;
+			}
+			if (!ncx)
+				W(x, xmlTextWriterEndElement(w)); /* ol */
+			W(x, xmlTextWriterEndElement(w));         /* li or navPoint */
+			d++;
+		} else
+			d = epub_dg_nav_article(b, w, i++, ncx, order);
+		depth = d > depth ? d : depth;
+	}
+	if (b->closing) {
+		epub_dg_entry(x, w, ncx, order, "closing.xhtml", "版记");
+		W(x, xmlTextWriterEndElement(w));
+	}
+	if (!ncx)
+		W(x, xmlTextWriterEndElement(w));
+	return depth;
+}
+
+/* The first file of the body: the 编者按, a section's title page or the first article. */
+static void epub_dg_first(const struct epub_dg *b, char *out, size_t n)
+{
+	const struct epub_digest_article *ar = &b->g->articles[0];
+	if (ar->section >= 0 && b->g->sections[ar->section])
+		epub_dg_section_file((size_t)ar->section, out, n);
+	else
+		snprintf(out, n, "%s", b->files[0]);
+}
+
+static void epub_dg_page_entry(struct epub *x, xmlTextWriterPtr w, const char *href, size_t page)
+{
+	char num[24];
+	snprintf(num, sizeof num, "%zu", page);
+	W(x, xmlTextWriterStartElement(w, BX("li")));
+	W(x, xmlTextWriterStartElement(w, BX("a")));
+	epub_attr(x, w, "href", href);
+	epub_text(x, w, num);
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterEndElement(w));
+}
+
+static void epub_dg_nav(struct epub *x, xmlTextWriterPtr w)
+{
+	struct epub_dg *b = epub_dg_of(x);
+	const struct epub_digest *g = b->g;
+	epub_html_open(x, w, "目录", 1);
+	W(x, xmlTextWriterStartElement(w, BX("body")));
+	W(x, xmlTextWriterStartElement(w, BX("nav")));
+	epub_attr(x, w, "epub:type", "toc");
+	epub_attr(x, w, "id", "toc");
+	epub_attr(x, w, "role", "doc-toc");
+	epub_elem(x, w, "h1", "目录");
+	int order = 0;
+	epub_dg_navmap(b, w, 0, &order);
+	W(x, xmlTextWriterEndElement(w)); /* nav */
+	if (epub_dg_has_pages(g)) {
+		/* each section and article at its page in the print edition of the same run */
+		W(x, xmlTextWriterStartElement(w, BX("nav")));
+		epub_attr(x, w, "epub:type", "page-list");
+		epub_attr(x, w, "id", "page-list");
+		epub_attr(x, w, "role", "doc-pagelist");
+		epub_attr(x, w, "aria-label", "印刷版页码");
+		epub_attr(x, w, "hidden", "hidden");
+		W(x, xmlTextWriterStartElement(w, BX("ol")));
+		int sec = -2;
+		for (size_t i = 0; i < g->n_articles; i++) {
+			const struct epub_digest_article *ar = &g->articles[i];
+			if (ar->section != sec && ar->section >= 0 && g->sections[ar->section] &&
+			    epub_dg_section_page(g, (size_t)ar->section)) {
+				char file[32];
+				epub_dg_section_file((size_t)ar->section, file, sizeof file);
+				epub_dg_page_entry(x, w, file, epub_dg_section_page(g, (size_t)ar->section));
+			}
+			sec = ar->section;
+			if (ar->page)
+				epub_dg_page_entry(x, w, b->files[i], ar->page);
+		}
+		W(x, xmlTextWriterEndElement(w)); /* ol */
+		W(x, xmlTextWriterEndElement(w)); /* nav */
+	}
+	W(x, xmlTextWriterStartElement(w, BX("nav")));
+	epub_attr(x, w, "epub:type", "landmarks");
+	epub_attr(x, w, "id", "landmarks");
+	epub_attr(x, w, "hidden", "hidden");
+	epub_elem(x, w, "h2", "导览");
+	W(x, xmlTextWriterStartElement(w, BX("ol")));
+	char first[32];
+	epub_dg_first(b, first, sizeof first);
+	const char *const lm[][3] = {{"cover", "cover.xhtml", "封面"},
+				     {"toc", "nav.xhtml#toc", "目录"},
+				     {"bodymatter", first, "正文"}};
+	for (size_t k = 0; k < 3; k++) {
+		W(x, xmlTextWriterStartElement(w, BX("li")));
+		W(x, xmlTextWriterStartElement(w, BX("a")));
+		epub_attr(x, w, "epub:type", lm[k][0]);
+		epub_attr(x, w, "href", lm[k][1]);
+		epub_text(x, w, lm[k][2]);
+		W(x, xmlTextWriterEndElement(w));
+		W(x, xmlTextWriterEndElement(w));
+	}
+	W(x, xmlTextWriterEndElement(w)); /* ol */
+	W(x, xmlTextWriterEndElement(w)); /* nav */
+	W(x, xmlTextWriterEndElement(w)); /* body */
+	W(x, xmlTextWriterEndElement(w)); /* html */
+}
+
+static void epub_dg_ncx(struct epub *x, xmlTextWriterPtr w)
+{
+	struct epub_dg *b = epub_dg_of(x);
+	int order = 0, depth = 1;
+	/* the depth, measured on a throwaway writer so that the head can state it first */
+	xmlBufferPtr tb = xmlBufferCreate();
+	xmlTextWriterPtr tw = tb ? xmlNewTextWriterMemory(tb, 0) : NULL;
+	if (tw)
+		depth = epub_dg_navmap(b, tw, 1, &order);
+	else
+		x->bad = 1;
+	xmlFreeTextWriter(tw);
+	xmlBufferFree(tb);
+	char num[16];
+	snprintf(num, sizeof num, "%d", depth);
+	struct buf t;
+	buf_init(&t);
+	epub_dg_title(b->g, &t);
+	W(x, xmlTextWriterStartElement(w, BX("ncx")));
+	epub_attr(x, w, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
+	epub_attr(x, w, "version", "2005-1");
+	epub_attr(x, w, "xml:lang", x->lang);
+	W(x, xmlTextWriterStartElement(w, BX("head")));
+	epub_ncx_meta(x, w, "dtb:uid", x->uid);
+	epub_ncx_meta(x, w, "dtb:depth", num);
+	epub_ncx_meta(x, w, "dtb:totalPageCount", "0");
+	epub_ncx_meta(x, w, "dtb:maxPageNumber", "0");
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("docTitle")));
+	epub_elem(x, w, "text", buf_cstr(&t));
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterStartElement(w, BX("navMap")));
+	order = 0;
+	epub_dg_navmap(b, w, 1, &order);
+	W(x, xmlTextWriterEndElement(w)); /* navMap */
+	W(x, xmlTextWriterEndElement(w)); /* ncx */
+	if (t.oom)
+		x->bad = 1;
+	buf_free(&t);
+}
+
+/* ---- the digest's own pages ---- */
+
+/* The cover: the masthead (刊名, 期号 and 总期号, publisher and date), then the cover image. */
+static void epub_dg_cover(struct epub *x, xmlTextWriterPtr w)
+{
+	struct epub_dg *b = epub_dg_of(x);
+	const struct epub_digest *g = b->g;
+	struct buf t;
+	buf_init(&t);
+	epub_dg_title(g, &t);
+	epub_html_open(x, w, buf_cstr(&t), 1);
+	W(x, xmlTextWriterStartElement(w, BX("body")));
+	W(x, xmlTextWriterStartElement(w, BX("section")));
+	epub_attr(x, w, "epub:type", "cover");
+	epub_attr(x, w, "class", "cover");
+	epub_attr(x, w, "aria-label", "封面");
+	W(x, xmlTextWriterStartElement(w, BX("header")));
+	W(x, xmlTextWriterStartElement(w, BX("h1")));
+	epub_attr(x, w, "class", "masthead");
+	epub_text(x, w, g->title);
+	W(x, xmlTextWriterEndElement(w));
+	buf_reset(&t);
+	if (g->issue)
+		buf_puts(&t, g->issue);
+	if (g->volume)
+		buf_printf(&t, "%s%s", t.len ? "　" : "", g->volume);
+	if (t.len)
+		epub_para(x, w, "issue", buf_cstr(&t));
+	buf_reset(&t);
+	if (g->publisher)
+		buf_puts(&t, g->publisher);
+	if (g->date_printed)
+		buf_printf(&t, "%s%s", t.len ? "　" : "", g->date_printed);
+	if (t.len)
+		epub_para(x, w, "imprint", buf_cstr(&t));
+	W(x, xmlTextWriterEndElement(w)); /* header */
+	if (b->cover_name[0]) {
+		buf_reset(&t);
+		epub_dg_title(g, &t);
+		buf_puts(&t, " 封面");
+		W(x, xmlTextWriterStartElement(w, BX("img")));
+		epub_attr(x, w, "src", b->cover_name);
+		epub_attr(x, w, "alt", buf_cstr(&t));
+		epub_attr(x, w, "role", "doc-cover");
+		W(x, xmlTextWriterEndElement(w));
+	}
+	W(x, xmlTextWriterEndElement(w)); /* section */
+	W(x, xmlTextWriterEndElement(w)); /* body */
+	W(x, xmlTextWriterEndElement(w)); /* html */
+	if (t.oom)
+		x->bad = 1;
+	buf_free(&t);
+}
+
+/* A section's title page (b->cur). */
+static void epub_dg_part(struct epub *x, xmlTextWriterPtr w)
+{
+	struct epub_dg *b = epub_dg_of(x);
+	const char *name = b->g->sections[b->cur];
+	epub_html_open(x, w, name, 1);
+	W(x, xmlTextWriterStartElement(w, BX("body")));
+	W(x, xmlTextWriterStartElement(w, BX("section")));
+	epub_attr(x, w, "epub:type", "bodymatter part");
+	epub_attr(x, w, "role", "doc-part");
+	epub_attr(x, w, "class", "part");
+	epub_attr(x, w, "aria-labelledby", "title");
+	W(x, xmlTextWriterStartElement(w, BX("h1")));
+	epub_attr(x, w, "id", "title");
+	epub_text(x, w, name);
+	W(x, xmlTextWriterEndElement(w));
+	W(x, xmlTextWriterEndElement(w)); /* section */
+	W(x, xmlTextWriterEndElement(w)); /* body */
+	W(x, xmlTextWriterEndElement(w)); /* html */
+}
+
+/* The 版记, worded as print words it: 报送：…。 lines, the credits, （共印N份）, the publisher
+   and the 印发 date. */
+static void epub_dg_closing(struct epub *x, xmlTextWriterPtr w)
+{
+	struct epub_dg *b = epub_dg_of(x);
+	const struct epub_digest *g = b->g;
+	struct buf t;
+	buf_init(&t);
+	epub_html_open(x, w, "版记", 1);
+	W(x, xmlTextWriterStartElement(w, BX("body")));
+	W(x, xmlTextWriterStartElement(w, BX("section")));
+	epub_attr(x, w, "epub:type", "backmatter");
+	epub_attr(x, w, "class", "closing");
+	epub_attr(x, w, "aria-labelledby", "title");
+	W(x, xmlTextWriterStartElement(w, BX("h1")));
+	epub_attr(x, w, "id", "title");
+	epub_text(x, w, "版记");
+	W(x, xmlTextWriterEndElement(w));
+	for (size_t i = 0; i < g->n_distribution; i++) {
+		buf_reset(&t);
+		buf_printf(&t, "%s：%s", g->distribution[i].key, g->distribution[i].value);
+		if (t.len < 3 || strcmp(buf_cstr(&t) + t.len - 3, "。"))
+			buf_puts(&t, "。");
+		epub_para(x, w, "distribution", buf_cstr(&t));
+	}
+	buf_reset(&t);
+	for (size_t i = 0; i < g->n_credits; i++)
+		buf_printf(&t, "%s%s：%s", i ? "　" : "", g->credits[i].key, g->credits[i].value);
+	if (t.len)
+		epub_para(x, w, "credits", buf_cstr(&t));
+	if (g->copies > 0) {
+		buf_reset(&t);
+		buf_printf(&t, "（共印%ld份）", g->copies);
+		epub_para(x, w, "copies", buf_cstr(&t));
+	}
+	buf_reset(&t);
+	if (g->publisher)
+		buf_puts(&t, g->publisher);
+	if (g->date_printed)
+		buf_printf(&t, "%s%s印发", t.len ? "　" : "", g->date_printed);
+	if (t.len)
+		epub_para(x, w, "issued", buf_cstr(&t));
+	W(x, xmlTextWriterEndElement(w)); /* section */
+	W(x, xmlTextWriterEndElement(w)); /* body */
+	W(x, xmlTextWriterEndElement(w)); /* html */
+	if (t.oom)
+		x->bad = 1;
+	buf_free(&t);
+}
+
+/* The rules the digest's own pages add to the article stylesheet. */
+static void epub_dg_css(const struct style *st, struct buf *b)
+{
+	unsigned mc = st ? st->digest.masthead_color : 0, rc = st ? st->digest.rule_color : 0;
+	buf_printf(b, "section.cover { text-align: center; padding-top: 2em; }\n"
+		      "section.cover header { border-bottom: 3px solid #%06x; padding-bottom: 0.5em; }\n"
+		      "h1.masthead { font-size: 2.4em; text-align: center; color: #%06x; margin: 0 0 0.5em 0; }\n"
+		      "p.issue, p.imprint { text-indent: 0; text-align: center; }\n"
+		      "section.cover img { max-width: 100%%; height: auto; margin-top: 1em; }\n"
+		      "section.part h1 { font-size: 1.6em; text-align: center; margin-top: 30%%; }\n"
+		      "section.closing { margin-top: 2em; border-top: 2px solid #%06x; border-bottom: 2px solid #%06x; }\n"
+		      "section.closing h1 { font-size: 1em; text-align: left; }\n"
+		      "section.closing p { text-indent: 0; margin: 0.3em 1em; }\n"
+		      "p.copies { text-align: right; }\n",
+		   rc & 0xffffffu, mc & 0xffffffu, rc & 0xffffffu, rc & 0xffffffu);
+}
+
+/* ---- the digest's container ---- */
+
+static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct diag *d)
+{
+	struct epub *x = &b->x;
+	const struct epub_digest *g = b->g;
+	zip_source_t *src;
+	enum err e = epub_zip_open(x, &src, d);
+	if (e)
+		return e;
+	e = epub_add_xml(x, "OEBPS/content.opf", epub_dg_opf, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/cover.xhtml", epub_dg_cover, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/nav.xhtml", epub_dg_nav, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/toc.ncx", epub_dg_ncx, d);
+	int sec = -2;
+	for (size_t i = 0; !e && i < g->n_articles; i++) {
+		const struct epub_digest_article *ar = &g->articles[i];
+		char name[48];
+		if (ar->section != sec && ar->section >= 0 && g->sections[ar->section]) {
+			char file[32];
+			b->cur = (size_t)ar->section;
+			epub_dg_section_file(b->cur, file, sizeof file);
+			snprintf(name, sizeof name, "OEBPS/%s", file);
+			if ((e = epub_add_xml(x, name, epub_dg_part, d)))
+				break;
+		}
+		sec = ar->section;
+		struct epub *p = &b->parts[i];
+		p->z = x->z;
+		p->mtime = x->mtime;
+		snprintf(name, sizeof name, "OEBPS/%s", b->files[i]);
+		e = epub_add_xml(p, name, epub_article, d);
+		if (!e)
+			e = epub_add_images(p, d);
+		p->z = NULL;
+	}
+	if (!e && b->closing)
+		e = epub_add_xml(x, "OEBPS/closing.xhtml", epub_dg_closing, d);
+	if (!e) {
+		struct buf css;
+		buf_init(&css);
+		epub_css(x->o->style, &css);
+		epub_dg_css(x->o->style, &css);
+		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
+		buf_free(&css);
+	}
+	if (!e && b->cover_name[0]) {
+		struct buf img;
+		char why[256], name[48];
+		buf_init(&img);
+		e = file_read_regular(b->cover_path, IMAGE_MAX_BYTES, &img, why, sizeof why);
+		if (e && e != ERR_NOMEM)
+			diag_msg(d, DIAG_ERROR, "cannot read the cover %s: %s", b->cover_path, why);
+		snprintf(name, sizeof name, "OEBPS/%s", b->cover_name);
+		if (!e)
+			e = epub_add(x, name, img.p, img.len, 0, d);
+		buf_free(&img);
+	}
+	return epub_zip_finish(x, src, e, data, len, d);
+}
+
+/* The book's language: the one most of its articles have (the first such in order). */
+static const char *epub_dg_lang(const struct epub_digest *g)
+{
+	const char *best = "zh-CN";
+	size_t best_n = 0;
+	for (size_t i = 0; i < g->n_articles; i++) {
+		const char *l = epub_lang(g->articles[i].doc);
+		size_t n = 0;
+		for (size_t j = 0; j < g->n_articles; j++)
+			n += !strcmp(epub_lang(g->articles[j].doc), l);
+		if (n > best_n) {
+			best = l;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+enum err epub_digest_build(const struct epub_digest *g, const struct epub_opts *o, const char *out,
+			   void **data, size_t *len, struct diag *d)
+{
+	struct epub_dg b;
+	memset(&b, 0, sizeof b);
+	b.g = g;
+	b.x.o = o;
+	b.x.d = d;
+	b.x.lang = epub_dg_lang(g);
+	epub_dg_uid(&b);
+	time_t now = o->epoch >= 0 ? (time_t)o->epoch : time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(b.x.modified, sizeof b.x.modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	b.x.mtime = epub_zip_time(o->epoch >= EPUB_ZIP_TIME ? (time_t)o->epoch : (time_t)EPUB_ZIP_TIME);
+	b.closing = g->n_distribution || g->n_credits || g->copies > 0 || g->publisher || g->date_printed;
+	*data = NULL;
+	*len = 0;
+	enum err e = g->n_articles ? ERR_OK : ERR_USAGE;
+	size_t n = g->n_articles ? g->n_articles : 1;
+	b.parts = calloc(n, sizeof *b.parts);
+	b.files = calloc(n, sizeof *b.files);
+	char (*prefix)[16] = calloc(n, sizeof *prefix);
+	if (!b.parts || !b.files || !prefix)
+		e = ERR_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; !e && i < g->n_articles; i++) {
+		struct epub *p = &b.parts[i];
+		const struct doc *doc = g->articles[i].doc;
+		if (g->articles[i].section < 0)
+			snprintf(b.files[i], sizeof b.files[i], "note.xhtml");
+		else
+			snprintf(b.files[i], sizeof b.files[i], "a%03zu.xhtml", ++k);
+		snprintf(prefix[i], sizeof prefix[i], "%.*s-", (int)strcspn(b.files[i], "."), b.files[i]);
+		p->doc = doc;
+		p->o = o;
+		p->d = d;
+		p->lang = epub_lang(doc);
+		memcpy(p->uid, b.x.uid, sizeof p->uid);
+		memcpy(p->modified, b.x.modified, sizeof p->modified);
+		p->file = b.files[i];
+		p->img_prefix = prefix[i];
+		size_t nb = doc->n_blocks ? doc->n_blocks : 1;
+		p->imgs = calloc(nb, sizeof *p->imgs);
+		p->block_img = calloc(nb, sizeof *p->block_img);
+		p->heads = calloc(nb, sizeof *p->heads);
+		if (!p->imgs || !p->block_img || !p->heads)
+			e = ERR_NOMEM;
+		if (!e)
+			e = epub_images(p, out, d);
+	}
+	if (!e && g->cover) {
+		struct image_info info;
+		char msg[256];
+		e = image_probe(g->cover, &info, msg, sizeof msg);
+		if (e && e != ERR_NOMEM) {
+			diag_msg(d, DIAG_ERROR, "cover %s: %s", g->cover, msg);
+			e = ERR_INPUT;
+		}
+		if (!e && out && strcmp(out, "-") && file_same_target(out, g->cover)) {
+			diag_msg(d, DIAG_ERROR, "output %s is the cover %s; refusing to overwrite it", out, g->cover);
+			e = ERR_USAGE;
+		}
+		int png = !e && info.format == IMAGE_PNG;
+		snprintf(b.cover_name, sizeof b.cover_name, "images/cover.%s", png ? "png" : "jpg");
+		b.cover_mime = png ? "image/png" : "image/jpeg";
+		b.cover_path = g->cover;
+	}
+	if (!e)
+		e = epub_dg_people(&b);
+	if (!e)
+		e = epub_dg_zip(&b, data, len, d);
+	for (size_t i = 0; b.parts && i < g->n_articles; i++) {
+		for (size_t j = 0; b.parts[i].imgs && j < b.parts[i].n_imgs; j++)
+			free(b.parts[i].imgs[j].path);
+		free(b.parts[i].imgs);
+		free(b.parts[i].block_img);
+		free(b.parts[i].heads);
+	}
+	free(b.parts);
+	free(b.files);
+	free(prefix);
+	free(b.people);
 	return e;
 }
