@@ -56,7 +56,10 @@ static const char cli_usage[] =
 
 static const char cli_print_usage[] =
 	"Usage: paiban print [OPTIONS] FILE...\n"
-	"Typesets each article FILE into a PDF.\n"
+	"Typesets each article FILE into a PDF. The PDF is tagged for screen readers and\n"
+	"reflow: a structure tree in reading order (title H1, subheads H2-H6, paragraphs,\n"
+	"lists, quotes, tables, figures with their caption as alternate text), /Lang from\n"
+	"the article's language; masthead, footers and rules are artifacts.\n"
 	"\n"
 	"  -o, --output FILE   write the PDF to FILE (one input only; '-' = stdout)\n"
 	"  -d, --dir DIR       write one PDF per input into DIR, named after the input\n"

@@ -46,6 +46,7 @@ struct dg_item {
 	struct compose_prep *prep;     /* start = continue: its lines, paginated when joined */
 	struct doc *doc;               /* kept while prep lives (prep borrows from it) */
 	char *title, *keywords;
+	char *lang;                    /* its language (BCP 47) */
 	uint64_t hash;                 /* of the title and the text, for duplicates */
 	size_t title_page;
 	float title_y;
@@ -91,6 +92,27 @@ static void dg_title_at(struct dg_item *it, const struct pagedoc *pd, size_t m0,
 	it->title_y = at != (size_t)-1 ? pd->marks[at].y : env->style.page_h - env->style.margin_top;
 }
 
+/* The structure of a digest (page.h): the articles of a section, its name first, go into one
+   Sect element; elements [e0, n_elems) of body are item it's. *sect is the current Sect
+   (-1: none, the 编者按), *sect_of the section it stands for. */
+static enum err dg_sect(struct pagedoc *body, size_t e0, const struct dg_item *it, int *sect,
+			int *sect_of)
+{
+	if (it->section != *sect_of) {
+		*sect_of = it->section;
+		*sect = -1;
+		if (it->section >= 0) {
+			enum err e = pagedoc_add_elem(body, PAGE_TAG_SECT, -1, NULL, NULL, sect);
+			if (e)
+				return e;
+		}
+	}
+	for (size_t k = e0; *sect >= 0 && k < body->n_elems; k++)
+		if (body->elems[k].parent == -1 && k != (size_t)*sect)
+			body->elems[k].parent = *sect;
+	return ERR_OK;
+}
+
 /* Parses and composes item i (in a worker thread). */
 static enum err dg_article(void *ctx, size_t i, struct diag *d)
 {
@@ -132,12 +154,13 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 		for (size_t k = 0; k < doc->n_keywords; k++)
 			buf_printf(&kw, "%s%s", k ? ", " : "", doc->keywords[k].text);
 		it->keywords = kw.oom ? NULL : dg_strdup(buf_cstr(&kw));
+		it->lang = dg_strdup(doc->lang.text ? doc->lang.text : "");
 		buf_free(&kw);
 		uint64_t h = dg_hash(14695981039346656037ull, doc->title.text);
 		for (size_t k = 0; k < doc->n_blocks; k++)
 			h = dg_hash(h, doc->blocks[k].text);
 		it->hash = h;
-		if (!it->title || !it->keywords)
+		if (!it->title || !it->keywords || !it->lang)
 			e = ERR_NOMEM;
 	}
 	if (e && it->pos.file)
@@ -448,6 +471,8 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		e = ERR_NOMEM;
 	struct buf kw;
 	buf_init(&kw);
+	const char *lang = NULL;
+	int sect = -1, sect_of = -2; /* the current section's Sect element and its index */
 	for (size_t i = 0; !e && i < n; i++) {
 		struct dg_item *it = &items[i];
 		if (errs[i]) {
@@ -466,7 +491,7 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 			}
 			bl->role = PAGE_BLANK;
 		}
-		size_t base = body.n_pages, m0 = body.n_marks;
+		size_t base = body.n_pages, m0 = body.n_marks, e0 = body.n_elems;
 		if (it->prep) { /* start = continue: on the last page, two body lines below its text */
 			if ((e = compose_prep_paginate(it->prep, &body, n_entries > 0,
 						       2 * style_pitch(&env.style, STYLE_BODY), d)))
@@ -497,6 +522,10 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 			if ((e = pagedoc_append(&body, &it->pd)))
 				break;
 		}
+		if (!lang)
+			lang = it->lang; /* the document's: the first article's (the others say theirs) */
+		if ((e = dg_sect(&body, e0, it, &sect, &sect_of)))
+			break;
 		if (body.n_pages > DIGEST_MAX_PAGES) {
 			diag_msg(d, DIAG_ERROR, "the digest has more than %d pages", DIGEST_MAX_PAGES);
 			e = ERR_LIMIT;
@@ -601,7 +630,7 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		}
 		struct pdf_meta meta = {buf_cstr(&title), m->publisher.text, buf_cstr(&subject),
 					kw.len ? buf_cstr(&kw) : NULL, "paiban " PAIBAN_VERSION, env.epoch,
-					a->threads};
+					a->threads, lang};
 		e = title.oom || subject.oom || kw.oom ? ERR_NOMEM : pdf_write(&front, env.fs, &meta, a->out, d);
 		buf_free(&title);
 		buf_free(&subject);
@@ -633,6 +662,7 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		doc_free(items[i].doc);
 		free(items[i].title);
 		free(items[i].keywords);
+		free(items[i].lang);
 	}
 	for (size_t i = 0; paths && i < n; i++)
 		free(paths[i]);

@@ -315,7 +315,7 @@ enum err job_print(const struct job_env *env, const char *in, const char *out, s
 		job_doc_meta(doc, &author, &subject, &kw);
 		struct pdf_meta m = {doc->title.text, author.len ? buf_cstr(&author) : NULL,
 				     subject.len ? buf_cstr(&subject) : NULL, kw.len ? buf_cstr(&kw) : NULL,
-				     "paiban " PAIBAN_VERSION, env->epoch, env->pdf_threads};
+				     "paiban " PAIBAN_VERSION, env->epoch, env->pdf_threads, doc->lang.text};
 		e = pdf_write(&pd, env->fs, &m, out, d);
 		buf_free(&author);
 		buf_free(&subject);

@@ -44,6 +44,17 @@ struct compose_line {
 	int mark;               /* a page mark's level + 1 on its first line: a digest's section (0),
 	                           a title (1) or a subhead (its level); 0: none */
 	const char *mark_text;  /* borrowed from the document */
+	int elem;               /* 1 + index of its structure element in compose.elems; 0: an
+				   artifact (the masthead) */
+};
+
+/* A structure element of the article (page.h, struct page_elem), before pagination adds it
+   to the pagedoc. */
+struct compose_elem {
+	enum page_tag tag;
+	int parent;             /* index in compose.elems, -1: under the document (or digest) */
+	const char *alt;        /* borrowed from the document, or NULL */
+	const char *lang;       /* borrowed from the document, or NULL */
 };
 
 /* A line as placed, for the layout dump. */
@@ -96,6 +107,12 @@ struct compose {
 	struct buf hyph;        /* the hyphenation points of a paragraph (byte offsets) */
 	struct words_hyph *hy;  /* patterns for the document's Western words, loaded at first need */
 	int hy_tried;
+	/* the structure (tagged PDF): elements in logical order; block_elem[i] is the element
+	   the children of the document's container block i go under (-1: none) */
+	struct compose_elem *elems;
+	size_t n_elems, cap_elems;
+	int *block_elem;
+	int elem_base;          /* index of elems[0] in the pagedoc (set by compose_paginate) */
 };
 
 /* Classes that span all columns. */
@@ -546,7 +563,7 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 			}
 			c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, size,
 								       off + c->lr.x[j], g->yoff, 0, 0,
-								       (uint32_t)c->text.len, (uint32_t)(t1 - t0)};
+								       (uint32_t)c->text.len, (uint32_t)(t1 - t0), 0};
 			buf_put(&c->text, text + t0, t1 - t0);
 		}
 		cl->g1 = c->n_glyphs;
@@ -896,38 +913,160 @@ static enum err compose_section_label(struct compose *c, const char *name)
 	return e;
 }
 
+/* ---- structure (tagged PDF) ----------------------------------------------------------------- */
+
+/* Adds a structure element; its index, or -1 when out of memory. */
+static int compose_elem(struct compose *c, enum page_tag tag, int parent, const char *alt)
+{
+	if (compose_room((void **)&c->elems, c->n_elems, &c->cap_elems, sizeof *c->elems))
+		return -1;
+	c->elems[c->n_elems] = (struct compose_elem){tag, parent, alt, NULL};
+	return (int)c->n_elems++;
+}
+
+/* Makes lines [from, n_lines) content of element el (-1: artifacts). */
+static void compose_stamp(struct compose *c, size_t from, int el)
+{
+	for (size_t i = from; i < c->n_lines; i++)
+		c->lines[i].elem = el + 1;
+}
+
+/* The structure element of each kind of document block, one line per kind (a heading's level
+   picks H2..H6 and a header cell TH in compose_tag_block). */
+static const struct {
+	enum doc_block_type type;
+	enum page_tag tag;
+} compose_block_tags[] = {
+	{DOC_PARA, PAGE_TAG_P},         {DOC_HEADING, PAGE_TAG_H2},
+	{DOC_IMAGE, PAGE_TAG_FIGURE},   {DOC_CODE, PAGE_TAG_CODE},
+	{DOC_CELL, PAGE_TAG_TD},        {DOC_LIST, PAGE_TAG_L},
+	{DOC_ITEM, PAGE_TAG_LI},        {DOC_QUOTE, PAGE_TAG_BLOCKQUOTE},
+	{DOC_TABLE, PAGE_TAG_TABLE},    {DOC_ROW, PAGE_TAG_TR},
+};
+
+/* Adds the element of document block i under its container's (root at the top level) and
+   returns it; -1 with *e = ERR_NOMEM when out of memory. An image is a Figure whose /Alt is
+   its caption (compose_tag_figure finishes it); a list item's blocks go into an LBody under
+   its LI. */
+static int compose_tag_block(struct compose *c, const struct doc *doc, size_t i, int root,
+			     enum err *e)
+{
+	const struct doc_block *k = &doc->blocks[i];
+	enum page_tag tag = PAGE_TAG_P;
+	for (size_t t = 0; t < sizeof compose_block_tags / sizeof *compose_block_tags; t++)
+		if (compose_block_tags[t].type == k->type)
+			tag = compose_block_tags[t].tag;
+	if (k->type == DOC_HEADING)
+		tag = (enum page_tag)(PAGE_TAG_H1 + (k->level <= 2 ? 1 : k->level >= 6 ? 5 : k->level - 1));
+	else if (k->type == DOC_CELL && k->level == 1)
+		tag = PAGE_TAG_TH;
+	int parent = root;
+	if (k->parent >= 0 && (size_t)k->parent < i && c->block_elem[k->parent] >= 0)
+		parent = c->block_elem[k->parent];
+	int el = compose_elem(c, tag, parent, k->type == DOC_IMAGE && k->text[0] ? k->text : NULL);
+	c->block_elem[i] = el;
+	if (el >= 0 && k->type == DOC_ITEM)
+		c->block_elem[i] = compose_elem(c, PAGE_TAG_LBODY, el, NULL);
+	if (el < 0 || c->block_elem[i] < 0)
+		*e = ERR_NOMEM;
+	return el;
+}
+
+/* An image block's lines from line `from` (compose_image): the picture is the content of
+   Figure el, its caption a Caption inside it; a caption printed without its picture is a P. */
+static enum err compose_tag_figure(struct compose *c, size_t from, int el)
+{
+	if (from >= c->n_lines)
+		return ERR_OK;
+	if (!c->lines[from].img) {
+		c->elems[el].tag = PAGE_TAG_P;
+		c->elems[el].alt = NULL;
+		compose_stamp(c, from, el);
+		return ERR_OK;
+	}
+	c->lines[from].elem = el + 1;
+	if (from + 1 < c->n_lines) {
+		int cap = compose_elem(c, PAGE_TAG_CAPTION, el, NULL);
+		if (cap < 0)
+			return ERR_NOMEM;
+		compose_stamp(c, from + 1, cap);
+	}
+	return ERR_OK;
+}
+
+/* compose_stamp for a block of lines from `from` with a new element tag under root. */
+static enum err compose_tag_lines(struct compose *c, size_t from, enum page_tag tag, int root)
+{
+	if (from >= c->n_lines)
+		return ERR_OK;
+	int el = compose_elem(c, tag, root, NULL);
+	if (el < 0)
+		return ERR_NOMEM;
+	compose_stamp(c, from, el);
+	return ERR_OK;
+}
+
 static enum err compose_blocks(struct compose *c, const struct doc *doc)
 {
 	int digest = c->opts && c->opts->digest;
 	enum err e = ERR_OK;
+	/* the structure: a digest's article is an Art (after its section's name); a single
+	   article's elements go straight under the document */
+	int root = -1;
+	if (!(c->block_elem = malloc((doc->n_blocks + 1) * sizeof *c->block_elem)))
+		return ERR_NOMEM;
 	if (!digest && !c->st->no_masthead)
-		e = compose_masthead(c, doc);
-	else if (c->opts->section)
+		e = compose_masthead(c, doc); /* an artifact, as the running heads are */
+	else if (digest && c->opts->section) {
 		e = compose_section_label(c, c->opts->section);
+		if (!e)
+			e = compose_tag_lines(c, 0, PAGE_TAG_P, -1);
+	}
+	if (!e && digest) {
+		if ((root = compose_elem(c, PAGE_TAG_ART, -1, NULL)) < 0)
+			e = ERR_NOMEM;
+		else
+			c->elems[root].lang = doc->lang.text;
+	}
 	struct buf b;
 	buf_init(&b);
 	size_t from = c->n_lines;
 	if (!e && doc->title.text)
 		e = compose_title(c, doc);
 	compose_mark(c, from, 1, doc->title.text);
+	if (!e)
+		e = compose_tag_lines(c, from, PAGE_TAG_H1, root);
+	from = c->n_lines;
 	if (!e && doc->subtitle.text)
 		e = compose_block(c, STYLE_SUBTITLE, doc->subtitle.text, doc->subtitle.pos, 0, 2);
+	if (!e)
+		e = compose_tag_lines(c, from, PAGE_TAG_P, root);
+	from = c->n_lines;
 	if (!e && (doc->published.text || doc->source.text)) {
 		wording_dateline(doc, &b); /* the wording both writers print (model/wording.h) */
 		e = compose_block(c, STYLE_DATELINE, buf_cstr(&b),
 				  doc->published.text ? doc->published.pos : doc->source.pos, 0, 2);
 	}
+	if (!e)
+		e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 	for (size_t i = 0; !e && i < doc->n_blocks; i++) {
 		const struct doc_block *k = &doc->blocks[i];
+		size_t at = c->n_lines;
+		int el = compose_tag_block(c, doc, i, root, &e);
+		if (e)
+			break;
 		if (k->type == DOC_PARA || k->type == DOC_CODE || k->type == DOC_CELL)
 			e = compose_block(c, STYLE_BODY, k->text, k->pos, 1, 0);
 		else if (k->type == DOC_HEADING) {
-			size_t at = c->n_lines;
 			e = compose_block(c, STYLE_HEADING, k->text, k->pos, 0, 2);
 			compose_mark(c, at, k->level > 1 ? k->level : 2, k->text);
 		}
 		else if (k->type == DOC_IMAGE)
 			e = compose_image(c, k);
+		if (!e && k->type == DOC_IMAGE)
+			e = compose_tag_figure(c, at, el);
+		else
+			compose_stamp(c, at, el);
 	}
 	if (!e && doc->n_byline) {
 		/* D5: a name is never broken across lines (KEEP ranges of the line breaker) */
@@ -939,8 +1078,11 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 			e = ERR_NOMEM;
 		c->keep = (const uint32_t *)keep.p;
 		c->n_keep = keep.len / (2 * sizeof(uint32_t));
+		from = c->n_lines;
 		if (!e)
 			e = compose_block(c, STYLE_BYLINE, buf_cstr(&b), doc->byline[0].pos, 0, 0);
+		if (!e)
+			e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 		c->keep = NULL;
 		c->n_keep = 0;
 		buf_free(&keep);
@@ -948,12 +1090,18 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	if (!e && doc->n_keywords) {
 		buf_reset(&b);
 		wording_keywords(doc, &b);
+		from = c->n_lines;
 		e = compose_block(c, STYLE_META, buf_cstr(&b), doc->keywords[0].pos, 0, 0);
+		if (!e)
+			e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 	}
 	if (!e && doc->editor.text) {
 		buf_reset(&b);
 		wording_editor(doc, &b);
+		from = c->n_lines;
 		e = compose_block(c, STYLE_META, buf_cstr(&b), doc->editor.pos, 0, 0);
+		if (!e)
+			e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 	}
 	if (!e && b.oom)
 		e = ERR_NOMEM;
@@ -1027,6 +1175,27 @@ static enum err compose_record(struct compose *c, size_t page, size_t line, int 
 	return ERR_OK;
 }
 
+/* The element of line l in the pagedoc as page glyphs and images name it (page.h). */
+static uint32_t compose_page_elem(const struct compose *c, const struct compose_line *l)
+{
+	return l->elem ? (uint32_t)(c->elem_base + l->elem) : 0;
+}
+
+/* Adds the article's structure elements to pd (before its lines are placed there). */
+static enum err compose_put_elems(struct compose *c, struct pagedoc *pd)
+{
+	c->elem_base = (int)pd->n_elems;
+	for (size_t i = 0; i < c->n_elems; i++) {
+		const struct compose_elem *el = &c->elems[i];
+		int at;
+		enum err e = pagedoc_add_elem(pd, el->tag, el->parent >= 0 ? c->elem_base + el->parent : -1,
+					      el->alt, el->lang, &at);
+		if (e)
+			return e;
+	}
+	return ERR_OK;
+}
+
 /* Sets line i with the top of its line box at y, in column col (or across all columns). */
 static enum err compose_place(struct compose *c, size_t i, float y, int col, struct page *pg,
 			      size_t page_no)
@@ -1043,7 +1212,8 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 		if (bottom < pg->low)
 			pg->low = bottom;
 		if (page_add_image(pg, (struct page_image){l->img, x, bottom, l->img_w, l->img_h,
-							  l->img_src, l->img_pos}))
+							  l->img_src, l->img_pos,
+							  compose_page_elem(c, l)}))
 			return ERR_NOMEM;
 		return compose_record(c, page_no, i, l->span ? -1 : col, bottom, x, x + l->img_w, pg0, pg0);
 	}
@@ -1062,6 +1232,7 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 		pg1.y = base + pg1.y;
 		if (g == l->g0 || g == l->g_span)
 			pg1.flags |= PAGE_SPAN_START;
+		pg1.elem = compose_page_elem(c, l);
 		enum err e = page_add_glyph(pg, pg1, c->text.p + pg1.text, pg1.ntext);
 		if (e)
 			return e;
@@ -1329,7 +1500,9 @@ static enum err compose_paginate(struct compose *c, struct pagedoc *pd, int cont
 	if (c->order && c->order_tmp && c->floated && c->floated_save) {
 		for (size_t i = 0; i < c->n_lines; i++)
 			c->order[i] = i;
-		e = compose_paginate_runs(c, pd, cont, gap);
+		e = compose_put_elems(c, pd);
+		if (!e)
+			e = compose_paginate_runs(c, pd, cont, gap);
 	}
 	free(c->order);
 	free(c->order_tmp);
@@ -1370,7 +1543,7 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 			t0 = t1;
 		enum err e = page_add_glyph(pg, (struct page_glyph){g->font, g->gid, size, x + g->xoff,
 								  y + g->yoff, i ? 0u : PAGE_SPAN_START,
-								  color, 0, 0},
+								  color, 0, 0, 0},
 					    text + t0, t1 - t0);
 		if (e)
 			return e;
@@ -1512,6 +1685,8 @@ static void compose_release(struct compose *c)
 		free(c->img_seen[i]);
 	free(c->img_seen);
 	free(c->lines);
+	free(c->elems);
+	free(c->block_elem);
 	free(c->placed);
 	free(c->line_js);
 	buf_free(&c->text);

@@ -84,7 +84,14 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
    caption; the caption follows, centred, in the meta style, and image and caption are kept
    together (moved to the next column or page when they do not fit). Any other image (remote,
    missing, refused, unreadable) is a warning naming the file; its caption is printed alone.
-   In the dump an image is a row of class "image" whose text is its src. opts may be NULL. */
+   In the dump an image is a row of class "image" whose text is its src. opts may be NULL.
+
+   The structure (page.h, struct page_elem; the tagged PDF's) goes into out with the pages: the
+   title H1, subtitle, dateline, byline and notes P, each document block by a table (one line
+   per block kind: P, H2..H6 by level, Code, Figure with the caption as /Alt and a Caption
+   inside, L > LI > LBody, BlockQuote, Table > TR > TH/TD), containers nesting as in the
+   model; in a digest (opts.digest) the section's name is a P and the article an Art holding
+   the rest, with the document's language. The masthead and footers are artifacts. */
 enum err compose_article_dump(const struct doc *doc, const struct style *st, struct fontset *fs,
 			      struct shaper *sh, struct diag *d, struct pagedoc *out, struct buf *dump,
 			      const struct compose_opts *opts);

@@ -118,13 +118,44 @@ static enum err dg_put_broken(struct dg *g, size_t li, const char *text, float s
 			t0 = t1;
 		enum err e = page_add_glyph(pg, (struct page_glyph){sg->font, sg->gid, size, x + g->lr.x[i],
 								  y + sg->yoff, first ? PAGE_SPAN_START : 0u,
-								  0, 0, 0},
+								  0, 0, 0, 0},
 					    text + t0, t1 - t0);
 		if (e)
 			return e;
 		first = 0;
 	}
 	return ERR_OK;
+}
+
+/* Structure (page.h): makes each text span of glyphs [g0, n_glyphs) of pg its own element
+   tag under parent, in pd. */
+static enum err dg_tag_spans(struct pagedoc *pd, struct page *pg, size_t g0, enum page_tag tag,
+			     int parent)
+{
+	int el = -1;
+	for (size_t k = g0; k < pg->n_glyphs; k++) {
+		if (k == g0 || (pg->glyphs[k].flags & PAGE_SPAN_START)) {
+			enum err e = pagedoc_add_elem(pd, tag, parent, NULL, NULL, &el);
+			if (e)
+				return e;
+		}
+		pg->glyphs[k].elem = (uint32_t)el + 1;
+	}
+	return ERR_OK;
+}
+
+/* Makes glyphs [g0, n_glyphs) of pg one new element tag under parent, in pd; *el gets it
+   (may be NULL). */
+static enum err dg_tag(struct pagedoc *pd, struct page *pg, size_t g0, enum page_tag tag,
+		       int parent, int *el)
+{
+	int k;
+	enum err e = pagedoc_add_elem(pd, tag, parent, NULL, NULL, &k);
+	if (!e)
+		page_tag_glyphs(pg, g0, k);
+	if (el)
+		*el = k;
+	return e;
 }
 
 static enum err dg_rule(struct page *pg, float x0, float x1, float y, float w, uint32_t color)
@@ -195,6 +226,7 @@ enum err digest_closing(const struct digest_front *f, const struct style *st, st
 	/* from the top of the block down: thick rule, distribution, thin, credits, thin, foot,
 	   thick */
 	float y = g.bottom + h, x = g.left + size, w = g.measure - 2 * size;
+	size_t g0 = pg ? pg->n_glyphs : 0;
 	if (!e)
 		e = dg_rule(pg, g.left, g.left + g.measure, y, DG_THICK, st->digest.rule_color);
 	for (size_t i = 0; !e && i < f->n_distribution; i++) {
@@ -231,6 +263,8 @@ enum err digest_closing(const struct digest_front *f, const struct style *st, st
 	}
 	if (!e)
 		e = dg_rule(pg, g.left, g.left + g.measure, y, DG_THICK, st->digest.rule_color);
+	if (!e)
+		e = dg_tag_spans(body, pg, g0, PAGE_TAG_P, -1);
 	if (!e && (credits.oom || t.oom))
 		e = ERR_NOMEM;
 	buf_free(&credits);
@@ -330,7 +364,7 @@ static enum err dg_cover_image(struct dg *g, const struct digest_front *f, struc
 	h *= k;
 	return page_add_image(pg, (struct page_image){f->cover, g->left + (room_w - w) / 2,
 						    y - 12 - h - (room_h - h) / 2, w, h, f->cover_src,
-						    f->cover_pos});
+						    f->cover_pos, 0});
 }
 
 /* A contents line's number column: the width of the widest page number. */
@@ -358,8 +392,13 @@ enum err digest_front_matter(const struct digest_front *f, const struct style *s
 	float y = 0;
 	if (!e)
 		e = dg_masthead(&g, f, pg, &y);
+	/* the structure: the cover's lines are paragraphs; the contents a TOC of TOCI (each
+	   section name, each entry with its page number) under the heading 目录 */
 	if (!e)
 		e = f->cover ? dg_cover_image(&g, f, pg, y) : dg_highlights(&g, f, pg, y);
+	if (!e)
+		e = dg_tag_spans(front, pg, 0, PAGE_TAG_P, -1);
+	int toc = -1;
 	/* 目录 */
 	float ts = st->text[STYLE_TITLE].size, hs = st->text[STYLE_HEADING].size;
 	float bs = st->text[STYLE_BODY].size, pitch = bs * 1.75f;
@@ -369,6 +408,10 @@ enum err digest_front_matter(const struct digest_front *f, const struct style *s
 	if (!e) {
 		y = g.top - ts * DG_ASCENT;
 		e = dg_line(&g, &g.title, ts, "目　　录", g.left, g.measure, 'c', y, 0, pg, NULL);
+		if (!e)
+			e = dg_tag(front, pg, 0, PAGE_TAG_H1, -1, NULL);
+		if (!e)
+			e = pagedoc_add_elem(front, PAGE_TAG_TOC, -1, NULL, NULL, &toc);
 		if (!e)
 			e = pagedoc_add_mark(front, (struct page_mark){first_contents, g.top, 0, -1, NULL},
 					     "目录", strlen("目录"));
@@ -400,11 +443,16 @@ enum err digest_front_matter(const struct digest_front *f, const struct style *s
 		}
 		if (name) {
 			y -= hs * 1.9f;
+			size_t g0 = pg->n_glyphs;
 			e = dg_line(&g, &g.heading, hs, name, g.left, 0, 'l', y, 0, pg, NULL);
+			if (!e)
+				e = dg_tag(front, pg, g0, PAGE_TAG_TOCI, toc, NULL);
 			y -= hs * 0.5f;
 			if (e)
 				break;
 		}
+		size_t g0 = pg->n_glyphs;
+		int toci = -1;
 		float top = y;
 		float x = g.left + indent, last_end = x;
 		for (size_t k = 0; !e && k < g.lr.n; k++) {
@@ -418,6 +466,8 @@ enum err digest_front_matter(const struct digest_front *f, const struct style *s
 		snprintf(num, sizeof num, "%zu", en->page + 1);
 		float nw;
 		e = dg_line(&g, &g.body, bs, num, g.left, g.measure, 'r', y, 0, pg, &nw);
+		if (!e)
+			e = dg_tag(front, pg, g0, PAGE_TAG_TOCI, toc, &toci);
 		/* the leader: dots on the baseline's middle from after the title to before the number */
 		float l0 = last_end + bs * 0.5f, l1 = g.left + g.measure - nw - bs * 0.5f;
 		if (!e && l1 - l0 > bs)
@@ -426,7 +476,7 @@ enum err digest_front_matter(const struct digest_front *f, const struct style *s
 		if (!e)
 			e = page_add_link(pg, (struct page_link){g.left, y - bs * 0.4f, g.left + g.measure,
 								 top - pitch + bs * (DG_ASCENT + 0.3f),
-								 en->page, en->y});
+								 en->page, en->y, (uint32_t)(toci + 1)});
 	}
 	(void)link_from;
 	if (!e && pad_even && front->n_pages % 2)

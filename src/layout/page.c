@@ -31,9 +31,16 @@ void pagedoc_free(struct pagedoc *pd)
 	for (size_t i = 0; i < pd->n_marks; i++)
 		free(pd->marks[i].text);
 	free(pd->marks);
+	for (size_t i = 0; i < pd->n_elems; i++) {
+		free(pd->elems[i].alt);
+		free(pd->elems[i].lang);
+	}
+	free(pd->elems);
 	pd->pages = NULL;
 	pd->marks = NULL;
+	pd->elems = NULL;
 	pd->n_pages = pd->cap_pages = pd->n_marks = pd->cap_marks = 0;
+	pd->n_elems = pd->cap_elems = 0;
 }
 
 /* Makes room for `more` elements in *arr (n used, *cap allocated, elements of sz); 0 or -1. */
@@ -95,15 +102,35 @@ enum err pagedoc_insert_pages(struct pagedoc *pd, size_t at, size_t n)
 enum err pagedoc_append(struct pagedoc *dst, struct pagedoc *src)
 {
 	size_t base = dst->n_pages;
+	size_t ebase = dst->n_elems;
 	if (page_room_n((void **)&dst->pages, dst->n_pages, src->n_pages, &dst->cap_pages, sizeof *dst->pages) ||
-	    page_room_n((void **)&dst->marks, dst->n_marks, src->n_marks, &dst->cap_marks, sizeof *dst->marks))
+	    page_room_n((void **)&dst->marks, dst->n_marks, src->n_marks, &dst->cap_marks, sizeof *dst->marks) ||
+	    page_room_n((void **)&dst->elems, dst->n_elems, src->n_elems, &dst->cap_elems, sizeof *dst->elems))
 		return ERR_NOMEM;
 	for (size_t p = 0; p < src->n_pages; p++) {
 		struct page *pg = &src->pages[p];
-		for (size_t k = 0; k < pg->n_links; k++)
+		for (size_t k = 0; k < pg->n_links; k++) {
 			pg->links[k].page += base;
+			if (pg->links[k].elem)
+				pg->links[k].elem += (uint32_t)ebase;
+		}
+		for (size_t k = 0; k < pg->n_glyphs; k++)
+			if (pg->glyphs[k].elem)
+				pg->glyphs[k].elem += (uint32_t)ebase;
+		for (size_t k = 0; k < pg->n_images; k++)
+			if (pg->images[k].elem)
+				pg->images[k].elem += (uint32_t)ebase;
 		dst->pages[dst->n_pages++] = *pg;
 	}
+	for (size_t i = 0; i < src->n_elems; i++) {
+		struct page_elem el = src->elems[i];
+		if (el.parent >= 0)
+			el.parent += (int)ebase;
+		dst->elems[dst->n_elems++] = el;
+	}
+	free(src->elems);
+	src->elems = NULL;
+	src->n_elems = src->cap_elems = 0;
 	for (size_t i = 0; i < src->n_marks; i++) {
 		struct page_mark m = src->marks[i];
 		m.page += base;
@@ -210,4 +237,40 @@ void page_shift(struct page *p, float dx)
 		p->links[i].x0 += dx;
 		p->links[i].x1 += dx;
 	}
+}
+
+const char *page_tag_name(enum page_tag t)
+{
+	static const char *const names[PAGE_TAG_N] = {
+		[PAGE_TAG_DOCUMENT] = "Document", [PAGE_TAG_ART] = "Art", [PAGE_TAG_SECT] = "Sect",
+		[PAGE_TAG_DIV] = "Div", [PAGE_TAG_H1] = "H1", [PAGE_TAG_H2] = "H2", [PAGE_TAG_H3] = "H3",
+		[PAGE_TAG_H4] = "H4", [PAGE_TAG_H5] = "H5", [PAGE_TAG_H6] = "H6", [PAGE_TAG_P] = "P",
+		[PAGE_TAG_L] = "L", [PAGE_TAG_LI] = "LI", [PAGE_TAG_LBL] = "Lbl", [PAGE_TAG_LBODY] = "LBody",
+		[PAGE_TAG_BLOCKQUOTE] = "BlockQuote", [PAGE_TAG_FIGURE] = "Figure",
+		[PAGE_TAG_CAPTION] = "Caption", [PAGE_TAG_TABLE] = "Table", [PAGE_TAG_TR] = "TR",
+		[PAGE_TAG_TH] = "TH", [PAGE_TAG_TD] = "TD", [PAGE_TAG_CODE] = "Code",
+		[PAGE_TAG_TOC] = "TOC", [PAGE_TAG_TOCI] = "TOCI",
+	};
+	return (unsigned)t < PAGE_TAG_N && names[t] ? names[t] : "Span";
+}
+
+enum err pagedoc_add_elem(struct pagedoc *pd, enum page_tag tag, int parent, const char *alt,
+			  const char *lang, int *index)
+{
+	char *a = alt ? strdup(alt) : NULL, *l = lang ? strdup(lang) : NULL;
+	if ((alt && !a) || (lang && !l) || pd->n_elems >= (size_t)INT32_MAX ||
+	    page_room((void **)&pd->elems, pd->n_elems, &pd->cap_elems, sizeof *pd->elems)) {
+		free(a);
+		free(l);
+		return ERR_NOMEM;
+	}
+	*index = (int)pd->n_elems;
+	pd->elems[pd->n_elems++] = (struct page_elem){tag, parent, a, l};
+	return ERR_OK;
+}
+
+void page_tag_glyphs(struct page *p, size_t from, int index)
+{
+	for (size_t k = from; k < p->n_glyphs; k++)
+		p->glyphs[k].elem = index < 0 ? 0 : (uint32_t)index + 1;
 }

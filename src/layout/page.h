@@ -28,6 +28,10 @@ struct page_glyph {
 	unsigned flags;         /* enum page_glyph_flag */
 	uint32_t color;         /* 0xRRGGBB fill colour (0: black) */
 	uint32_t text, ntext;   /* offset and length in the page's text */
+	uint32_t elem;          /* on a span's first glyph (PAGE_SPAN_START): 1 + the index in
+				   pagedoc.elems of the structure element the span belongs to;
+				   0: an artifact (running head, folio, masthead), which is also
+				   what a zeroed glyph says */
 };
 
 enum page_glyph_flag {
@@ -54,6 +58,33 @@ struct page_image {
 	float x, y, w, h;
 	const char *src;        /* as written in the document */
 	struct srcpos pos;      /* of the reference, for messages */
+	uint32_t elem;          /* 1 + index of its structure element (a Figure); 0: artifact */
+};
+
+/* The structure of the document (a tagged PDF's structure tree, PDF 32000-1 §14.7-14.8):
+   elements in logical order, each with its parent (-1: a child of the document's root). The
+   children of an element are the elements naming it as parent, in index order, after the
+   element's own content (the spans and images that name it, in page and then stream order).
+   A wrapper may be added after its first children as long as it comes before any later
+   sibling of theirs (a digest's section wraps the articles composed before it). */
+enum page_tag {
+	PAGE_TAG_DOCUMENT, PAGE_TAG_ART, PAGE_TAG_SECT, PAGE_TAG_DIV,
+	PAGE_TAG_H1, PAGE_TAG_H2, PAGE_TAG_H3, PAGE_TAG_H4, PAGE_TAG_H5, PAGE_TAG_H6,
+	PAGE_TAG_P, PAGE_TAG_L, PAGE_TAG_LI, PAGE_TAG_LBL, PAGE_TAG_LBODY, PAGE_TAG_BLOCKQUOTE,
+	PAGE_TAG_FIGURE, PAGE_TAG_CAPTION, PAGE_TAG_TABLE, PAGE_TAG_TR, PAGE_TAG_TH, PAGE_TAG_TD,
+	PAGE_TAG_CODE, PAGE_TAG_TOC, PAGE_TAG_TOCI,
+	PAGE_TAG_N
+};
+
+/* The standard structure type of tag t ("P", "H1" ...). */
+const char *page_tag_name(enum page_tag t);
+
+struct page_elem {
+	enum page_tag tag;
+	int parent;             /* index in pagedoc.elems, -1: under the document's root */
+	char *alt;              /* alternate description (a Figure's caption), owned, or NULL */
+	char *lang;             /* BCP 47 language where it differs from the document's, owned, or
+				   NULL */
 };
 
 /* A link area (a contents line) to a place in the same document: page index `page` (0-based
@@ -62,6 +93,8 @@ struct page_link {
 	float x0, y0, x1, y1;
 	size_t page;
 	float y;
+	uint32_t elem;          /* 1 + index of the structure element it belongs to (a TOCI): the
+				   link is tagged as a Link inside it; 0: none */
 };
 
 /* What a page is, for the finishing pass (running heads, folios, labels). */
@@ -102,17 +135,20 @@ struct pagedoc {
 	size_t n_marks, cap_marks;
 	size_t n_front;         /* leading pages labelled i, ii ... (the rest 1, 2 ...); 0: none */
 	int two_page;           /* open as facing pages, odd pages on the right */
+	struct page_elem *elems; /* the structure, in logical order */
+	size_t n_elems, cap_elems;
 };
 
 void pagedoc_init(struct pagedoc *pd, float width, float height);
-void pagedoc_free(struct pagedoc *pd);            /* frees pages, marks, image paths; not fonts */
+void pagedoc_free(struct pagedoc *pd);            /* frees pages, marks, image paths, elements;
+						     not fonts */
 /* Appends an empty page (role PAGE_BODY, article and section -1); returns it (borrowed) or
    NULL when out of memory. */
 struct page *pagedoc_add_page(struct pagedoc *pd);
 /* Inserts n empty pages before index at (pages, marks and links after it move on). */
 enum err pagedoc_insert_pages(struct pagedoc *pd, size_t at, size_t n);
-/* Moves every page and mark of src to the end of dst (marks and links rebased); src is left
-   empty (still to be freed). Page sizes must match. */
+/* Moves every page, mark and structure element of src to the end of dst (marks, links and
+   elements rebased); src is left empty (still to be freed). Page sizes must match. */
 enum err pagedoc_append(struct pagedoc *dst, struct pagedoc *src);
 /* Adds a mark (text[0..len) copied). */
 enum err pagedoc_add_mark(struct pagedoc *pd, struct page_mark m, const char *text, size_t len);
@@ -128,5 +164,12 @@ enum err page_add_link(struct page *p, struct page_link l);
 /* Moves everything on page p (glyphs, rules, images, link areas) dx pt to the right: the
    mirrored margins of a verso (style_mirror_dx). */
 void page_shift(struct page *p, float dx);
+/* Adds a structure element (alt and lang copied when not NULL); *index gets its index.
+   ERR_NOMEM. */
+enum err pagedoc_add_elem(struct pagedoc *pd, enum page_tag tag, int parent, const char *alt,
+			  const char *lang, int *index);
+/* Makes the spans of glyphs [from, n_glyphs) of p content of element `index` of its pagedoc
+   (-1: artifacts). */
+void page_tag_glyphs(struct page *p, size_t from, int index);
 
 #endif

@@ -22,6 +22,7 @@
    it is drawn. */
 #include "pdf.h"
 #include "pdffont.h"
+#include "pdftag.h"
 #include <libdeflate.h>
 #include "../layout/image.h"
 #include "../base/utf8.h"
@@ -191,7 +192,7 @@ static enum err pdf_collect(const struct pagedoc *pd, struct fontset *fs, struct
 			diag_msg(d, DIAG_ERROR, "mark %zu: bad page or position", i + 1);
 			return ERR_PDF;
 		}
-	return ERR_OK;
+	return pdf_tag_check(pd, d);
 }
 
 /* ---- images -------------------------------------------------------------------------------- */
@@ -287,21 +288,56 @@ done:
 	return e;
 }
 
-/* Draws the page's images (before its text: the content stream is still in page
-   description mode, as HPDF_Page_DrawImage requires). */
-static enum err pdf_page_images(struct pdf_ctx *c, HPDF_Page page, const struct page *pg,
-				struct pdf_images *cache)
+/* The marked content of a page as it is written (pdftag.h): the page's index, its next MCID,
+   the document's record of them. */
+struct pdf_marks {
+	const struct pagedoc *pd;
+	uint32_t page, mcid;
+	struct pdf_mcrs *mcrs;
+};
+
+/* Opens the marked content of element elem (1 + index; 0: an artifact) in b:
+   "/Tag<</MCID n>>BDC" (recorded) or "/Artifact BMC". -1 when out of memory. */
+static int pdf_mark_open(struct buf *b, struct pdf_marks *mk, uint32_t elem)
 {
-	for (size_t i = 0; i < pg->n_images; i++) {
+	if (!elem) {
+		buf_puts(b, "/Artifact BMC\n");
+		return 0;
+	}
+	buf_putc(b, '/');
+	buf_puts(b, page_tag_name(mk->pd->elems[elem - 1].tag));
+	buf_printf(b, "<</MCID %u>>BDC\n", (unsigned)mk->mcid);
+	return pdf_mcrs_add(mk->mcrs, mk->page, mk->mcid++, elem - 1);
+}
+
+/* Draws the page's images (before its text: the content stream is still in page
+   description mode, as HPDF_Page_DrawImage requires), each as marked content of its Figure
+   (or an artifact). */
+static enum err pdf_page_images(struct pdf_ctx *c, HPDF_Page page, const struct page *pg,
+				struct pdf_images *cache, struct pdf_marks *mk)
+{
+	struct buf t;
+	buf_init(&t);
+	enum err e = ERR_OK;
+	for (size_t i = 0; i < pg->n_images && !e; i++) {
 		const struct page_image *pi = &pg->images[i];
 		HPDF_Image img = NULL;
-		enum err e = pdf_image_get(c, cache, pi, &img);
-		if (e)
-			return e;
-		if (img && HPDF_Page_DrawImage(page, img, pi->x, pi->y, pi->w, pi->h) != HPDF_OK)
-			return pdf_fail(c, "drawing an image");
+		if ((e = pdf_image_get(c, cache, pi, &img)) || !img)
+			continue;
+		buf_reset(&t);
+		if (pdf_mark_open(&t, mk, pi->elem) || t.oom) {
+			e = pdf_nomem(c->d);
+			break;
+		}
+		if ((e = pdf_page_put_raw(c, page, buf_cstr(&t))))
+			break;
+		if (HPDF_Page_DrawImage(page, img, pi->x, pi->y, pi->w, pi->h) != HPDF_OK)
+			e = pdf_fail(c, "drawing an image");
+		else
+			e = pdf_page_put_raw(c, page, "EMC\n");
 	}
-	return ERR_OK;
+	buf_free(&t);
+	return e;
 }
 
 /* ---- content streams ------------------------------------------------------------------------ */
@@ -419,9 +455,11 @@ static void pdf_color(struct buf *b, uint32_t c, const char *op)
    Each text span (a line, see PAGE_SPAN_START) is marked content with its exact text as
    /ActualText (PDF 32000-1 §14.9.4): compressed punctuation overlaps its neighbour's /W box and
    Han-Latin spacing looks like a word space, which would otherwise make extractors split lines
-   or insert spaces that are not in the text. */
-static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, unsigned char *on_page,
-			struct buf *b)
+   or insert spaces that are not in the text; the same marked content carries the span's MCID
+   (its structure element's tag) or is an /Artifact. The rules are artifacts. -1 when out of
+   memory. */
+static int pdf_content(const struct page *pg, const struct pdf_fonts *fonts, unsigned char *on_page,
+		       struct pdf_marks *mk, struct buf *b)
 {
 	const struct page_glyph *g = pg->glyphs;
 	size_t n = pg->n_glyphs;
@@ -437,6 +475,9 @@ static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, un
 		if (i == 0 || (g[i].flags & PAGE_SPAN_START)) {
 			for (span_end = i + 1; span_end < n && !(g[span_end].flags & PAGE_SPAN_START); span_end++)
 				;
+			/* poppler reads /ActualText only from a /Span: nested in the MCID's */
+			if (pdf_mark_open(b, mk, g[i].elem))
+				return -1;
 			buf_puts(b, "/Span<</ActualText");
 			pdf_span_text(b, pg, i, span_end);
 			buf_puts(b, ">>BDC\n");
@@ -469,7 +510,7 @@ static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, un
 		double tc = j - i > 1 ? (2 * same > j - i - 1 ? (double)cand / 1000.0 : 0) : ts.tc;
 		pdf_text_run(b, &ts, g, i, j, pf, tc);
 		if (j == span_end)
-			buf_puts(b, "EMC\n");
+			buf_puts(b, "EMC\nEMC\n");
 	}
 	if (n)
 		buf_puts(b, "ET\n");
@@ -477,6 +518,8 @@ static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, un
 		pdf_color(b, 0, "rg");
 	float lw = -1, dot = 0;
 	uint32_t stroke = 0;
+	if (pg->n_rules)
+		buf_puts(b, "/Artifact BMC\n");
 	for (size_t i = 0; i < pg->n_rules; i++) {
 		const struct page_rule *r = &pg->rules[i];
 		if (r->dot != dot) { /* round caps on zero-length dashes draw dots */
@@ -507,12 +550,16 @@ static void pdf_content(const struct page *pg, const struct pdf_fonts *fonts, un
 		buf_putnum(b, r->y1, 3);
 		buf_puts(b, " l S\n");
 	}
+	if (pg->n_rules)
+		buf_puts(b, "EMC\n");
+	return 0;
 }
 
 static enum err pdf_page(struct pdf_ctx *c, const struct pagedoc *pd, const struct page *pg,
 			 struct pdf_fonts *fonts, unsigned char *on_page, struct buf *b,
-			 struct pdf_images *images, HPDF_Page *out)
+			 struct pdf_images *images, struct pdf_mcrs *mcrs, HPDF_Page *out)
 {
+	struct pdf_marks mk = {pd, (uint32_t)(pg - pd->pages), 0, mcrs};
 	HPDF_Page page = HPDF_AddPage(c->doc);
 	if (!page)
 		return pdf_fail(c, "adding a page");
@@ -520,13 +567,12 @@ static enum err pdf_page(struct pdf_ctx *c, const struct pagedoc *pd, const stru
 	if (HPDF_Page_SetWidth(page, pd->width) != HPDF_OK ||
 	    HPDF_Page_SetHeight(page, pd->height) != HPDF_OK)
 		return pdf_fail(c, "setting the page size");
-	enum err ie = pdf_page_images(c, page, pg, images);
+	enum err ie = pdf_page_images(c, page, pg, images, &mk);
 	if (ie)
 		return ie;
 	memset(on_page, 0, fonts->n + 1);
 	buf_reset(b);
-	pdf_content(pg, fonts, on_page, b);
-	if (b->oom)
+	if (pdf_content(pg, fonts, on_page, &mk, b) || b->oom)
 		return pdf_nomem(c->d);
 	for (size_t i = 0; i < fonts->n; i++)
 		if (on_page[i]) {
@@ -548,10 +594,12 @@ static HPDF_Destination pdf_dest(struct pdf_ctx *c, HPDF_Page *pages, size_t to,
 	return dst;
 }
 
-/* Link annotations (no border) from each page's link areas to their targets. */
-static enum err pdf_links(struct pdf_ctx *c, const struct pagedoc *pd, HPDF_Page *pages)
+/* Link annotations (no border) from each page's link areas to their targets, into annots[]
+   in order. */
+static enum err pdf_links(struct pdf_ctx *c, const struct pagedoc *pd, HPDF_Page *pages,
+			  HPDF_Annotation *annots)
 {
-	for (size_t p = 0; p < pd->n_pages; p++)
+	for (size_t p = 0, k = 0; p < pd->n_pages; p++)
 		for (size_t i = 0; i < pd->pages[p].n_links; i++) {
 			const struct page_link *l = &pd->pages[p].links[i];
 			HPDF_Destination dst = pdf_dest(c, pages, l->page, l->y);
@@ -559,6 +607,7 @@ static enum err pdf_links(struct pdf_ctx *c, const struct pagedoc *pd, HPDF_Page
 			HPDF_Annotation a = dst ? HPDF_Page_CreateLinkAnnot(pages[p], r, dst) : NULL;
 			if (!a || HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK)
 				return pdf_fail(c, "adding a link");
+			annots[k++] = a;
 		}
 	return ERR_OK;
 }
@@ -745,6 +794,8 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 	struct buf content;
 	struct pdf_images images = {0};
 	struct pdf_font_prep *preps = NULL;
+	struct pdf_mcrs mcrs = {0};
+	HPDF_Annotation *annots = NULL;
 	buf_init(&content);
 	enum err e = ERR_OK;
 	if (!fonts.v || !fonts.slot || !on_page || !pages) {
@@ -782,9 +833,20 @@ static enum err pdf_build(const struct pagedoc *pd, struct fontset *fs, const st
 		if ((e = pdf_font_finish(&c, &fonts.v[i], &preps[i])))
 			goto out;
 	for (size_t p = 0; p < pd->n_pages; p++)
-		if ((e = pdf_page(&c, pd, &pd->pages[p], &fonts, on_page, &content, &images, &pages[p])))
+		if ((e = pdf_page(&c, pd, &pd->pages[p], &fonts, on_page, &content, &images, &mcrs,
+				  &pages[p])))
 			goto out;
-	if ((e = pdf_links(&c, pd, pages)) || (e = pdf_outline(&c, pd, pages)) || (e = pdf_labels(&c, pd)))
+	size_t n_links = 0;
+	for (size_t p = 0; p < pd->n_pages; p++)
+		n_links += pd->pages[p].n_links;
+	if (!(annots = calloc(n_links + 1, sizeof *annots))) {
+		e = pdf_nomem(d);
+		goto out;
+	}
+	if ((e = pdf_links(&c, pd, pages, annots)) || (e = pdf_outline(&c, pd, pages)) ||
+	    (e = pdf_labels(&c, pd)))
+		goto out;
+	if ((e = pdf_tag_tree(&c, pd, pages, annots, &mcrs, m ? m->lang : NULL, m && m->title && *m->title)))
 		goto out;
 	if (pd->two_page && HPDF_SetPageLayout(c.doc, HPDF_PAGE_LAYOUT_TWO_COLUMN_RIGHT) != HPDF_OK) {
 		e = pdf_fail(&c, "page layout");
@@ -825,6 +887,8 @@ out:
 	free(on_page);
 	free(pages);
 	free(images.v);
+	pdf_mcrs_free(&mcrs);
+	free(annots);
 	buf_free(&content);
 	return e;
 }

@@ -3,7 +3,11 @@
    Text is shown with the glyph ids shaping chose (Type0 fonts, Identity-H), so ligatures,
    vertical forms, half-width punctuation and characters beyond U+FFFF survive; a ToUnicode CMap
    built from the fonts' usage records (font.h, tu[]) gives the text back to copy and search.
-   Output is byte-reproducible for the same input and pdf_meta.epoch. */
+   Output is byte-reproducible for the same input and pdf_meta.epoch.
+
+   The PDF is tagged (pdftag.h): the pagedoc's structure elements become the structure tree,
+   every text span and image that belongs to one is marked content with an MCID, everything
+   else (running heads, folios, the masthead, rules) is an /Artifact. */
 #ifndef PAIBAN_PDF_H
 #define PAIBAN_PDF_H
 #include "../base/buf.h"
@@ -20,6 +24,8 @@ struct pdf_meta {
 	long long epoch;        /* seconds since 1970 (UTC) for CreationDate/ModDate; -1 = now */
 	int threads;            /* threads the writer may use (the fonts are subset in parallel);
 	                           0 or 1: only the calling thread. The output is the same. */
+	const char *lang;       /* the document's language, BCP 47 (the catalog's /Lang);
+	                           NULL or "und": none */
 };
 
 /* Writes pd as a PDF at path, "-" meaning standard output. pd's glyphs must use fonts of fs.

@@ -969,24 +969,24 @@ enum err pdf_page_put_content(struct pdf_ctx *c, HPDF_Page page, const char *con
 	return e;
 }
 
-enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8)
+HPDF_Binary pdf_text_string(struct pdf_ctx *c, const char *utf8)
 {
 	HPDF_Doc doc = c->doc;
 	size_t n = strlen(utf8);
 	unsigned char *u = malloc(2 * n + 2);
-	if (!u) {
-		if (!c->reported)
-			diag_msg(c->d, DIAG_ERROR, "out of memory while writing the PDF (document info)");
-		c->reported = 1;
-		return ERR_NOMEM;
-	}
+	if (!u)
+		return NULL;
 	size_t k = 0;
 	u[k++] = 0xFE;
 	u[k++] = 0xFF;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t l = utf8_decode(utf8 + i, n - i, &cp);
+		if (!l)
+			cp = 0xFFFD;
 		i += l ? l : 1;
+		if (k + 4 > HPDF_LIMIT_MAX_STRING_LEN)
+			break;
 		if (cp >= 0x10000) {
 			uint32_t v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
 			u[k++] = (unsigned char)(hi >> 8);
@@ -998,13 +998,66 @@ enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8
 			u[k++] = (unsigned char)cp;
 		}
 	}
-	enum err e = ERR_OK;
-	/* the Info dict exists once any attribute was set (pdf.c sets Producer first) */
-	if (!doc->info || k > HPDF_LIMIT_MAX_STRING_LEN ||
-	    HPDF_Dict_Add(doc->info, key, HPDF_Binary_New(doc->mmgr, u, (HPDF_UINT)k)) != HPDF_OK)
-		e = pdf_fail(c, "document info");
+	HPDF_Binary b = HPDF_Binary_New(doc->mmgr, u, (HPDF_UINT)k);
 	free(u);
-	return e;
+	return b;
+}
+
+enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8)
+{
+	HPDF_Doc doc = c->doc;
+	if (2 * strlen(utf8) + 2 > HPDF_LIMIT_MAX_STRING_LEN)
+		return pdf_fail(c, "document info");
+	HPDF_Binary b = pdf_text_string(c, utf8);
+	if (!b) {
+		if (!c->reported)
+			diag_msg(c->d, DIAG_ERROR, "out of memory while writing the PDF (document info)");
+		c->reported = 1;
+		return ERR_NOMEM;
+	}
+	/* the Info dict exists once any attribute was set (pdf.c sets Producer first) */
+	if (!doc->info || HPDF_Dict_Add(doc->info, key, b) != HPDF_OK)
+		return pdf_fail(c, "document info");
+	return ERR_OK;
+}
+
+/* ---- the object API for the structure tree (pdftag.c) -------------------------------------- */
+
+HPDF_MMgr pdf_mmgr(struct pdf_ctx *c)
+{
+	return c->doc->mmgr;
+}
+
+HPDF_Dict pdf_new_dict(struct pdf_ctx *c)
+{
+	return pdf_obj_dict(c->doc);
+}
+
+HPDF_Array pdf_new_array(struct pdf_ctx *c)
+{
+	HPDF_Array a = HPDF_Array_New(c->doc->mmgr);
+	if (!a || HPDF_Xref_Add(c->doc->xref, a) != HPDF_OK)
+		return NULL;
+	return a;
+}
+
+HPDF_Dict pdf_catalog(struct pdf_ctx *c)
+{
+	return c->doc->catalog;
+}
+
+enum err pdf_page_put_raw(struct pdf_ctx *c, HPDF_Page page, const char *s)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	if (HPDF_Stream_WriteStr(attr->stream, s) != HPDF_OK)
+		return pdf_fail(c, "page content");
+	return ERR_OK;
+}
+
+void pdf_need_version(struct pdf_ctx *c, HPDF_PDFVer v)
+{
+	if (c->doc->pdf_version < v)
+		c->doc->pdf_version = v;
 }
 
 enum err pdf_font_finish(struct pdf_ctx *c, struct pdf_font *pf, struct pdf_font_prep *pp)

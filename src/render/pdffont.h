@@ -102,6 +102,23 @@ enum err pdf_page_put_content(struct pdf_ctx *c, HPDF_Page page, const char *con
    becomes U+FFFD. */
 enum err pdf_info_put_utf16(struct pdf_ctx *c, const char *key, const char *utf8);
 
+/* The object API for the structure tree (pdftag.c): libharu's allocator, new indirect
+   objects, the catalog, raw operators in a page's content stream. NULL on failure (the
+   error is recorded in the document: pdf_fail reports it). */
+HPDF_MMgr pdf_mmgr(struct pdf_ctx *c);
+HPDF_Dict pdf_new_dict(struct pdf_ctx *c);        /* indirect */
+HPDF_Array pdf_new_array(struct pdf_ctx *c);      /* indirect */
+HPDF_Dict pdf_catalog(struct pdf_ctx *c);
+/* Writes s into the page's content stream now (libharu's image operators go there too: see
+   pdf_page_put_content). */
+enum err pdf_page_put_raw(struct pdf_ctx *c, HPDF_Page page, const char *s);
+/* Raises the header's version to at least v (libharu 2.3.0 has no setter). */
+void pdf_need_version(struct pdf_ctx *c, HPDF_PDFVer v);
+/* A text string: utf8 as UTF-16BE with BOM (surrogate pairs beyond the BMP; invalid UTF-8 is
+   U+FFFD), cut at a character boundary to fit libharu's string limit. NULL when out of
+   memory. */
+HPDF_Binary pdf_text_string(struct pdf_ctx *c, const char *utf8);
+
 /* What the renderer needs from a CFF table: glyph count, whether it is CID-keyed and its
    charset (glyph id -> CID, or SID for name-keyed fonts). */
 struct pdf_cff {

@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct pagedoc pd;
 		pagedoc_init(&pd, fuzz_style.page_w, fuzz_style.page_h);
 		if (compose_article_dump(doc, &fuzz_style, fuzz_fs, fuzz_sh, d, &pd, NULL, NULL) == ERR_OK) {
-			struct pdf_meta m = {doc->title.text, NULL, NULL, NULL, "paiban fuzz", 0, 1};
+			struct pdf_meta m = {doc->title.text, NULL, NULL, NULL, "paiban fuzz", 0, 1, doc->lang.text};
 			struct buf out;
 			buf_init(&out);
 			pdf_write_mem(&pd, fuzz_fs, &m, &out, d);

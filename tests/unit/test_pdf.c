@@ -428,7 +428,7 @@ int main(void)
 	CHECK(jiji == 2);
 
 	struct pdf_meta meta = {"“五社联动”促基层治理——湖北 𠮷", "湖北日报记者 张三",
-				"基层治理", "五社联动, 湖北", "paiban test", EPOCH, 1};
+				"基层治理", "五社联动, 湖北", "paiban test", EPOCH, 1, "zh-Hans"};
 	remove(OUT);
 	t1 = tpdf_now();
 	CHECK(pdf_write(&pd, fs, &meta, OUT, d) == ERR_OK);
