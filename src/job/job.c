@@ -97,9 +97,9 @@ static enum err job_resolve_fonts(struct style *st, struct fontset *fs, struct d
 {
 	struct style_role *roles[] = {&st->role_body, &st->role_heading, &st->role_sans,
 				      &st->role_latin, &st->role_fallback, &st->role_kai,
-				      &st->role_song};
+				      &st->role_song, &st->role_mono, &st->role_strong};
 	static const char *const names[] = {"body", "heading", "sans", "latin", "fallback", "kai",
-					    "song"};
+					    "song", "mono", "strong"};
 	enum err e = ERR_OK;
 	for (size_t r = 0; !e && r < sizeof roles / sizeof *roles; r++) {
 		struct style_role *x = roles[r];
@@ -131,7 +131,11 @@ static enum err job_resolve_fonts(struct style *st, struct fontset *fs, struct d
 				n_gone > 1 ? "families" : "family", buf_cstr(&gone), n_gone > 1 ? "are" : "is",
 				names[r], x->families[0], pkg ? ", a stand-in the style does not intend: install the Debian package " : "",
 				pkg ? pkg : "");
-		if (x->n == 0 && r != 3) {
+		if (x->n == 0 && style_role_parent(names[r])) {
+			diag_at(d, DIAG_WARNING, (struct srcpos){x->file, x->line, x->col},
+				"none of the families of the %s role is installed; the %s role serves "
+				"instead", names[r], style_role_parent(names[r]));
+		} else if (x->n == 0 && r != 3) {
 			diag_at(d, DIAG_ERROR, (struct srcpos){x->file, x->line, x->col},
 				"none of the families of the %s role is installed", names[r]);
 			e = ERR_FONT;

@@ -9,6 +9,7 @@
 #include "../style/style.h"
 #include "../shape/shape.h"
 #include "../base/buf.h"
+#include "../base/utf8.h"
 #include "../shape/font.h"
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +17,36 @@
 #include <string.h>
 
 #define COMPOSE_MAX_PAGES 10000
+
+/* Structure (README "Style files": quote, list, code, table; emphasis). */
+#define COMPOSE_MAX_MARKERS 4      /* list markers hung on one line (nested items opening together) */
+#define COMPOSE_MARKER_GAP 0.5f    /* em between a list marker and the item's text */
+#define COMPOSE_BULLET_SCALE 0.5f  /* a bullet's size: ● ○ ■ are full-width shapes */
+#define COMPOSE_EM_MIDDLE 0.38f    /* em above the baseline: the middle of the ideographic em box */
+#define COMPOSE_DOT_SIZE 0.12f     /* em: the diameter of an emphasis dot (着重号) */
+#define COMPOSE_DOT_DROP 0.25f     /* em below the baseline: the dot's centre */
+#define COMPOSE_TABLE_GAP 1.0f     /* em between table columns */
+#define COMPOSE_TABLE_MIN 3.0f     /* em: a narrower column sends the table to one cell a line */
+#define COMPOSE_TABLE_MAX_COLS 32  /* more columns: one cell a line */
+#define COMPOSE_RULE_THICK 0.8f    /* pt: a table's top and bottom rules (三线表) */
+#define COMPOSE_RULE_THIN 0.4f     /* pt: the rule under a table's header row */
+#define COMPOSE_TAB 4              /* a code block's tab stops, in characters */
+#define COMPOSE_MIN_ROOM 8.0f      /* body ems a nested quote or list leaves at least */
+/* A glyph flag of compose's own (never on a page): draw an emphasis dot under the glyph. */
+#define COMPOSE_GLYPH_DOT (1u << 15)
+
+/* Span fonts: the chains a span may switch to (compose_span_font). */
+enum compose_span_font { COMPOSE_SF_BASE = -1, COMPOSE_SF_KAI, COMPOSE_SF_STRONG, COMPOSE_SF_MONO,
+			 COMPOSE_N_SF };
+static const char *const compose_sf_roles[COMPOSE_N_SF] = {"kai", "strong", "mono"};
+
+/* A list marker to hang before the first line of an item's first paragraph. */
+struct compose_marker {
+	char text[48];
+	int bullet;             /* a bullet (set at COMPOSE_BULLET_SCALE) rather than a number */
+	float right;            /* where it ends, pt from the measure's left edge */
+	int elem;               /* its Lbl in compose.elems (tagged PDF), -1: none */
+};
 
 /* One set line, glyphs positioned relative to the line's left edge and baseline. */
 struct compose_line {
@@ -41,6 +72,8 @@ struct compose_line {
 	const char *img_src;    /* the image's src as written (borrowed from the document) */
 	struct srcpos img_pos;  /* where the document refers to it */
 	float img_w, img_h;     /* the image's size, pt */
+	float rule_top, rule_bottom; /* rules at the top / bottom of the line box across its
+				   width (tables), pt thick; 0: none */
 	int mark;               /* a page mark's level + 1 on its first line: a digest's section (0),
 	                           a title (1) or a subhead (its level); 0: none */
 	const char *mark_text;  /* borrowed from the document */
@@ -113,6 +146,15 @@ struct compose {
 	size_t n_elems, cap_elems;
 	int *block_elem;
 	int elem_base;          /* index of elems[0] in the pagedoc (set by compose_paginate) */
+	/* structure: what compose_blocks sets for the leaf being set (compose_context) */
+	float inset_l, inset_r;    /* pt in from the measure's left and right edges */
+	const struct doc_block *blk; /* the leaf, for its spans (NULL: none) */
+	const struct fontchain *chain; /* replaces the class's chain (header cells), or NULL */
+	struct compose_marker markers[COMPOSE_MAX_MARKERS];
+	int n_markers;
+	struct fontchain sf_chains[COMPOSE_N_SF]; /* kai, strong, mono */
+	struct shape_buf msb;      /* a marker's glyphs */
+	float *list_inset;         /* per block: a list's hanging indent once measured, else 0 */
 };
 
 /* Classes that span all columns. */
@@ -171,12 +213,24 @@ static enum err compose_chain_for(const struct style *st, struct fontset *fs, st
 	memset(fc, 0, sizeof *fc);
 	const struct style_role *r = style_role(st, role);
 	const struct style_role *fb = &st->role_fallback;
+	const char *parent = style_role_parent(role);
+	if (r && parent) {
+		/* kai, mono, strong: none of the families installed, the parent role serves */
+		int any = 0;
+		for (int i = 0; i < r->n && !any; i++)
+			any = fontset_installed(fs, compose_family_for(fs, r->families[i], region, tmp,
+								       sizeof tmp));
+		if (!any)
+			return compose_chain_for(st, fs, d, parent, lang, fc);
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		const struct style_role *x = pass ? fb : r;
 		for (int i = 0; x && i < x->n && fc->n < FONTCHAIN_MAX; i++) {
 			struct font *f;
-			enum err e = fontset_get(fs, compose_family_for(fs, x->families[i], region, tmp,
-									sizeof tmp), &f);
+			const char *spec = compose_family_for(fs, x->families[i], region, tmp, sizeof tmp);
+			if ((x->optional & 1u << i) && !fontset_installed(fs, spec))
+				continue; /* an optional family not installed (style.h) */
+			enum err e = fontset_get(fs, spec, &f);
 			if (e) {
 				if (pass == 0 && i == 0) {
 					if (x->file[0]) /* name the style line that asked for it */
@@ -241,8 +295,10 @@ static int compose_room(void **arr, size_t n, size_t *cap, size_t sz)
 	return 0;
 }
 
+/* Layout dump names; subheads of every level are "heading". */
 static const char *const compose_class_names[STYLE_N_CLASSES] = {
 	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
+	"heading", "heading", "heading", "quote", "list", "code", "table",
 };
 
 /* FIT: a class whose measure holds less than COMPOSE_FIT_EMS ems, or whose line pitch is taller
@@ -379,6 +435,46 @@ static int compose_overfull(const struct line_result *r)
 	return 0;
 }
 
+/* The span font of the text at byte `at` of block b (COMPOSE_SF_BASE: the class's own) and,
+   in *next, where the next span starts or ends. code wins over strong, strong over emphasis;
+   links keep the font. */
+static int compose_span_font(const struct compose *c, const struct doc_block *b, size_t at,
+			     size_t *next)
+{
+	int code = 0, strong = 0, em = 0;
+	for (size_t i = 0; i < b->n_spans; i++) {
+		const struct doc_span *sp = &b->spans[i];
+		if (sp->start > at) {
+			if (sp->start < *next)
+				*next = sp->start;
+			break; /* sorted by start */
+		}
+		if (sp->start + sp->len <= at)
+			continue;
+		if (sp->start + sp->len < *next)
+			*next = sp->start + sp->len;
+		code |= sp->kind == DOC_SPAN_CODE;
+		strong |= sp->kind == DOC_SPAN_STRONG;
+		em |= sp->kind == DOC_SPAN_EM;
+	}
+	if (code)
+		return COMPOSE_SF_MONO;
+	if (strong || (em && c->st->emphasis == STYLE_EM_BOLD))
+		return COMPOSE_SF_STRONG;
+	if (em && c->st->emphasis == STYLE_EM_KAI)
+		return COMPOSE_SF_KAI;
+	return COMPOSE_SF_BASE;
+}
+
+/* Is byte `at` of block b's text inside an emphasis span? */
+static int compose_in_em(const struct doc_block *b, size_t at)
+{
+	for (size_t i = 0; i < b->n_spans && b->spans[i].start <= at; i++)
+		if (b->spans[i].kind == DOC_SPAN_EM && at < b->spans[i].start + b->spans[i].len)
+			return 1;
+	return 0;
+}
+
 /* Weights of compose_display_score, in ems of the line's size. */
 #define COMPOSE_RUNT_COST 8.0f    /* a last line of one or two characters (…的 / 共识) */
 #define COMPOSE_PUNCT_GAIN 3.0f   /* a line that ends after ，：、；。？！—— or a closing mark */
@@ -468,6 +564,107 @@ static enum err compose_display_breaks(struct compose *c, const char *text, size
 	return e;
 }
 
+/* Full-width marks whose position differs between mainland and Taiwan practice: AR PL UKai
+   (the kai role's default) centres ，。、；：！？ in every variant, as Taiwan sets them, so in a
+   Simplified document they come from the body font (lower left, GB/T 15834). */
+static int compose_kai_mark(uint32_t cp)
+{
+	if (cp < 0x3000)
+		return 0;
+	enum clreq_class k = clreq_class(cp);
+	return k == CLREQ_COMMA || k == CLREQ_STOP || k == CLREQ_MIDDLE || k == CLREQ_EXCL;
+}
+
+/* Shapes text[0..len) at size into c->sb (emptied first) with chain fc. When text is the
+   current leaf's (c->blk) and it has spans, each run of one span font (compose_span_font) is
+   shaped with its own chain; in a Simplified document the marks of compose_kai_mark in the kai
+   role's font are shaped with the body's chain. Clusters stay offsets into text. */
+static enum err compose_shape(struct compose *c, const struct fontchain *fc, float size,
+			      const char *text, size_t len, struct srcpos pos)
+{
+	const struct doc_block *b = c->blk;
+	int spans = b && b->n_spans && b->text == text;
+	const struct fontchain *kai = &c->sf_chains[COMPOSE_SF_KAI], *body = &c->chains[STYLE_BODY];
+	int kai_marks = kai->n && body->n && kai->fonts[0] != body->fonts[0] &&
+			!compose_region(c->doc ? c->doc->lang.text : NULL);
+	c->sb.n = 0;
+	if (!spans && !(kai_marks && fc->n && fc->fonts[0] == kai->fonts[0]))
+		return shape_text(c->sh, fc, size, text, len, pos, &c->sb);
+	size_t at = 0;
+	while (at < len) {
+		/* the longest run of characters set with one chain */
+		size_t run = at;
+		const struct fontchain *use = NULL;
+		while (run < len) {
+			uint32_t cp;
+			size_t n = utf8_decode(text + run, len - run, &cp);
+			const struct fontchain *f = fc;
+			if (spans) {
+				size_t nx = len;
+				int sf = compose_span_font(c, b, run, &nx);
+				if (sf != COMPOSE_SF_BASE)
+					f = &c->sf_chains[sf];
+			}
+			if (kai_marks && f->n && f->fonts[0] == kai->fonts[0] && compose_kai_mark(cp))
+				f = body;
+			if (use && f != use)
+				break;
+			use = f;
+			run += n ? n : 1;
+		}
+		size_t from = c->sb.n;
+		enum err e = shape_text(c->sh, use, size, text + at, run - at, pos, &c->sb);
+		if (e)
+			return e;
+		for (size_t g = from; g < c->sb.n; g++)
+			c->sb.g[g].cluster += (uint32_t)at;
+		at = run;
+	}
+	return ERR_OK;
+}
+
+/* Appends the glyphs of the current markers (c->markers, set in class k at size) to c->glyphs
+   and their text to c->text: each ends at its `right` (the line's x origin is the measure's
+   left edge). */
+static enum err compose_put_markers(struct compose *c, enum style_class k, float size)
+{
+	for (int m = 0; m < c->n_markers; m++) {
+		const struct compose_marker *mk = &c->markers[m];
+		/* a bullet smaller, its middle on the em box's middle */
+		float ms = mk->bullet ? COMPOSE_BULLET_SCALE * size : size;
+		float rise = (size - ms) * COMPOSE_EM_MIDDLE;
+		c->msb.n = 0;
+		enum err e = shape_text(c->sh, &c->chains[k], ms, mk->text, strlen(mk->text),
+					(struct srcpos){0}, &c->msb);
+		if (e)
+			return e;
+		float w = 0;
+		for (size_t g = 0; g < c->msb.n; g++)
+			w += c->msb.g[g].adv;
+		float x = mk->right - w;
+		size_t len = strlen(mk->text);
+		for (size_t g = 0; g < c->msb.n; g++) {
+			const struct shape_glyph *q = &c->msb.g[g];
+			if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
+				return ERR_NOMEM;
+			size_t t0 = q->cluster, t1 = t0;
+			if (g == 0 || c->msb.g[g - 1].cluster != q->cluster) {
+				size_t r = g + 1;
+				while (r < c->msb.n && c->msb.g[r].cluster == q->cluster)
+					r++;
+				t1 = r < c->msb.n && c->msb.g[r].cluster > t0 ? c->msb.g[r].cluster : len;
+			}
+			c->glyphs[c->n_glyphs++] = (struct page_glyph){q->font, q->gid, ms, x + q->xoff,
+								       q->yoff + rise, 0, 0, (uint32_t)c->text.len,
+								       (uint32_t)(t1 - t0),
+								       (uint32_t)(mk->elem + 1)};
+			buf_put(&c->text, mk->text + t0, t1 - t0);
+			x += q->adv;
+		}
+	}
+	return ERR_OK;
+}
+
 static enum err compose_block_aligned(struct compose *c, enum style_class k, const char *text,
 				      struct srcpos pos, int is_para, int keep_next,
 				      enum style_align align)
@@ -479,11 +676,15 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	float size = t->size, pitch = style_pitch(c->st, k);
 	compose_fit(c, k, pos, &size, &pitch);
 	float indent = t->indent * size / t->size;
-	c->sb.n = 0;
-	enum err e = shape_text(c->sh, &c->chains[k], size, text, len, pos, &c->sb);
+	enum err e = compose_shape(c, c->chain ? c->chain : &c->chains[k], size, text, len, pos);
 	if (e)
 		return e;
-	struct line_params lp = {.measure = compose_measure(c, k), .em = size, .indent = indent,
+	/* structure: insets (quotes, lists) narrow the measure */
+	float measure = compose_measure(c, k) - c->inset_l - c->inset_r;
+	if (measure < size)
+		measure = size;
+	int dots = c->blk && c->blk->text == text && c->blk->n_spans && c->st->emphasis == STYLE_EM_DOTS;
+	struct line_params lp = {.measure = measure, .em = size, .indent = indent,
 				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
 				 .hang = k == STYLE_BODY && c->st->hang, .keep = c->keep, .n_keep = c->n_keep};
 	if (compose_display(k) && !lp.n_keep) {
@@ -522,11 +723,15 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 			off = lp.measure - ln->width;
 		if (off < 0)
 			off = 0;   /* an overfull line starts at the measure's left edge */
+		off += c->inset_l;
 		if (compose_room((void **)&c->lines, c->n_lines, &c->cap_lines, sizeof *c->lines))
 			return ERR_NOMEM;
 		struct compose_line *cl = &c->lines[c->n_lines++];
 		memset(cl, 0, sizeof *cl);
 		cl->g0 = c->n_glyphs;
+		if (i == 0 && c->n_markers && (e = compose_put_markers(c, k, size)))
+			return e;
+		size_t gtext = c->n_glyphs; /* the text's glyphs start here (after any marker) */
 		size_t prev = (size_t)-1;
 		if (compose_room((void **)&c->line_js, ln->end - ln->start, &c->cap_line_js,
 				 sizeof *c->line_js))
@@ -561,13 +766,15 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 				if (t1 > len)
 					t1 = len;
 			}
+			unsigned fl = dots && clreq_class(g->cp) == CLREQ_HAN &&
+					      compose_in_em(c->blk, g->cluster) ? COMPOSE_GLYPH_DOT : 0;
 			c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, size,
-								       off + c->lr.x[j], g->yoff, 0, 0,
+								       off + c->lr.x[j], g->yoff, fl, 0,
 								       (uint32_t)c->text.len, (uint32_t)(t1 - t0), 0};
 			buf_put(&c->text, text + t0, t1 - t0);
 		}
 		cl->g1 = c->n_glyphs;
-		if ((e = compose_bidi_line(c->glyphs + cl->g0, c->sb.g, c->line_js, n_js)))
+		if ((e = compose_bidi_line(c->glyphs + gtext, c->sb.g, c->line_js, n_js)))
 			return e;
 		cl->pitch = pitch;
 		cl->size = size;
@@ -947,7 +1154,7 @@ static const struct {
 /* Adds the element of document block i under its container's (root at the top level) and
    returns it; -1 with *e = ERR_NOMEM when out of memory. An image is a Figure whose /Alt is
    its caption (compose_tag_figure finishes it); a list item's blocks go into an LBody under
-   its LI. */
+   its LI, after the Lbl that holds its marker (the element just before the LBody). */
 static int compose_tag_block(struct compose *c, const struct doc *doc, size_t i, int root,
 			     enum err *e)
 {
@@ -965,8 +1172,10 @@ static int compose_tag_block(struct compose *c, const struct doc *doc, size_t i,
 		parent = c->block_elem[k->parent];
 	int el = compose_elem(c, tag, parent, k->type == DOC_IMAGE && k->text[0] ? k->text : NULL);
 	c->block_elem[i] = el;
-	if (el >= 0 && k->type == DOC_ITEM)
+	if (el >= 0 && k->type == DOC_ITEM && compose_elem(c, PAGE_TAG_LBL, el, NULL) >= 0)
 		c->block_elem[i] = compose_elem(c, PAGE_TAG_LBODY, el, NULL);
+	else if (el >= 0 && k->type == DOC_ITEM)
+		c->block_elem[i] = -1;
 	if (el < 0 || c->block_elem[i] < 0)
 		*e = ERR_NOMEM;
 	return el;
@@ -1004,6 +1213,592 @@ static enum err compose_tag_lines(struct compose *c, size_t from, enum page_tag 
 		return ERR_NOMEM;
 	compose_stamp(c, from, el);
 	return ERR_OK;
+}
+
+/* ---- structure: lists, quotes, code, tables (README "Style files") ---- */
+
+/* Appends glyph j of sb (shaped from text, len bytes: clusters are offsets into it) with its
+   origin at x, y (relative to the line's left edge and baseline; the glyph's own offsets are
+   the caller's) and its cluster's text on the cluster's first glyph. */
+static enum err compose_glyph(struct compose *c, const struct shape_buf *sb, size_t j,
+			      const char *text, size_t len, float x, float y, float size,
+			      unsigned flags)
+{
+	if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
+		return ERR_NOMEM;
+	const struct shape_glyph *g = &sb->g[j];
+	size_t t0 = g->cluster, t1 = t0;
+	if (j == 0 || sb->g[j - 1].cluster != g->cluster) {
+		size_t q = j + 1;
+		while (q < sb->n && sb->g[q].cluster == g->cluster)
+			q++;
+		t1 = q < sb->n && sb->g[q].cluster > t0 ? sb->g[q].cluster : len;
+		if (t1 > len)
+			t1 = len;
+		if (t0 > t1)
+			t0 = t1;
+	}
+	c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, size, x, y, flags, 0,
+						       (uint32_t)c->text.len, (uint32_t)(t1 - t0), 0};
+	buf_put(&c->text, text + t0, t1 - t0);
+	return ERR_OK;
+}
+
+/* A new zeroed line at the end of c->lines, its glyphs starting at the next glyph; its index,
+   or (size_t)-1 when out of memory. */
+static size_t compose_new_line(struct compose *c)
+{
+	if (compose_room((void **)&c->lines, c->n_lines, &c->cap_lines, sizeof *c->lines))
+		return (size_t)-1;
+	struct compose_line *cl = &c->lines[c->n_lines];
+	memset(cl, 0, sizeof *cl);
+	cl->g0 = cl->g1 = c->n_glyphs;
+	cl->block = c->n_blocks;
+	return c->n_lines++;
+}
+
+/* The first leaf inside container p, or (size_t)-1. */
+static size_t compose_first_leaf(const struct doc *doc, size_t p)
+{
+	for (size_t j = p + 1; j < doc->blocks[p].end && j < doc->n_blocks; j++)
+		if (!doc_block_is_container(doc->blocks[j].type))
+			return j;
+	return (size_t)-1;
+}
+
+/* The room between a list marker and the item's text: none after a full-width closing mark
+   (its own blank half serves), else COMPOSE_MARKER_GAP em. */
+static float compose_marker_gap(const char *m, float em)
+{
+	size_t n = strlen(m), cl = strlen("）");
+	return n >= cl && !strcmp(m + n - cl, "）") ? 0 : COMPOSE_MARKER_GAP * em;
+}
+
+/* Natural width of text set in class k at its size (c->msb), pt. */
+static enum err compose_marker_width(struct compose *c, enum style_class k, const char *text,
+				     float *w)
+{
+	c->msb.n = 0;
+	enum err e = shape_text(c->sh, &c->chains[k], c->st->text[k].size, text, strlen(text),
+				(struct srcpos){0}, &c->msb);
+	*w = 0;
+	for (size_t g = 0; g < c->msb.n; g++)
+		*w += c->msb.g[g].adv;
+	return e;
+}
+
+/* The hanging indent of list L at nesting `level` (1: top): [list] margin-left, widened to
+   whole ems when its widest marker (of the first or last item) and the gap need more. Cached
+   in c->list_inset. */
+static enum err compose_list_inset(struct compose *c, const struct doc *doc, size_t L, int level,
+				   float *out)
+{
+	if (c->list_inset[L] > 0) {
+		*out = c->list_inset[L];
+		return ERR_OK;
+	}
+	const struct style_text *t = &c->st->text[STYLE_LIST];
+	const struct doc_block *b = &doc->blocks[L];
+	float em = t->size, inset = t->margin_left;
+	int first = 0, last = 0, any = 0;
+	for (size_t j = L + 1; j < b->end && j < doc->n_blocks;
+	     j = doc->blocks[j].end > j ? doc->blocks[j].end : j + 1)
+		if (doc->blocks[j].type == DOC_ITEM) {
+			if (!any)
+				first = doc->blocks[j].number;
+			last = doc->blocks[j].number;
+			any = 1;
+		}
+	struct buf m;
+	buf_init(&m);
+	enum err e = ERR_OK;
+	for (int q = 0; any && q < 2 && !e; q++) {
+		buf_reset(&m);
+		wording_list_marker(b->ordered, q ? last : first, level, &m);
+		if (m.oom) {
+			e = ERR_NOMEM;
+			break;
+		}
+		float w;
+		e = compose_marker_width(c, STYLE_LIST, buf_cstr(&m), &w);
+		if (!b->ordered)
+			w *= COMPOSE_BULLET_SCALE;
+		float need = ceilf((w + compose_marker_gap(buf_cstr(&m), em)) / em - 0.001f) * em;
+		if (need > inset)
+			inset = need;
+	}
+	buf_free(&m);
+	c->list_inset[L] = inset > 0 ? inset : 0;
+	*out = inset;
+	return e;
+}
+
+/* Sets c->inset_l, c->inset_r and c->markers for block i from the containers around it
+   (quotes: [quote] margins; lists: their hanging indent; the items it opens: their markers)
+   and *cls to the class of a paragraph there (the innermost quote or list, else body). */
+static enum err compose_context(struct compose *c, const struct doc *doc, size_t i,
+				enum style_class *cls)
+{
+	const struct style *st = c->st;
+	int anc[DOC_MAX_DEPTH + 2], n = 0;
+	c->inset_l = c->inset_r = 0;
+	c->n_markers = 0;
+	*cls = STYLE_BODY;
+	for (int p = doc->blocks[i].parent; p >= 0 && (size_t)p < doc->n_blocks &&
+	     n < DOC_MAX_DEPTH + 2; p = doc->blocks[p].parent)
+		anc[n++] = p;
+	int level = 0;
+	enum err e = ERR_OK;
+	for (int a = n - 1; a >= 0 && !e; a--) {
+		const struct doc_block *b = &doc->blocks[anc[a]];
+		if (b->type == DOC_QUOTE) {
+			c->inset_l += st->text[STYLE_QUOTE].margin_left;
+			c->inset_r += st->text[STYLE_QUOTE].margin_right;
+			*cls = STYLE_QUOTE;
+		} else if (b->type == DOC_LIST) {
+			float w = 0;
+			e = compose_list_inset(c, doc, (size_t)anc[a], ++level, &w);
+			c->inset_l += w;
+			*cls = STYLE_LIST;
+		} else if (b->type == DOC_ITEM && compose_first_leaf(doc, (size_t)anc[a]) == i &&
+			   c->n_markers < COMPOSE_MAX_MARKERS) {
+			const struct doc_block *L = b->parent >= 0 ? &doc->blocks[b->parent] : NULL;
+			struct buf m;
+			buf_init(&m);
+			wording_list_marker(L && L->type == DOC_LIST && L->ordered, b->number,
+					    level ? level : 1, &m);
+			if (m.oom)
+				e = ERR_NOMEM;
+			struct compose_marker *mk = &c->markers[c->n_markers++];
+			snprintf(mk->text, sizeof mk->text, "%s", m.len ? buf_cstr(&m) : "");
+			mk->bullet = !(L && L->type == DOC_LIST && L->ordered);
+			mk->right = c->inset_l - compose_marker_gap(mk->text, st->text[STYLE_LIST].size);
+			/* the item's Lbl: made just before its LBody (compose_tag_block) */
+			mk->elem = c->block_elem[anc[a]] > 0 ? c->block_elem[anc[a]] - 1 : -1;
+			buf_free(&m);
+		}
+	}
+	/* deep nesting: the insets give way so that COMPOSE_MIN_ROOM ems of text remain */
+	float room = style_measure(st) - COMPOSE_MIN_ROOM * st->text[STYLE_BODY].size;
+	if (room < 0)
+		room = 0;
+	if (c->inset_l + c->inset_r > room) {
+		float f = room / (c->inset_l + c->inset_r);
+		c->inset_l *= f;
+		c->inset_r *= f;
+		for (int m = 0; m < c->n_markers; m++)
+			c->markers[m].right *= f;
+	}
+	return e;
+}
+
+/* A quote's space before and after goes above its first paragraph and below its last only:
+   lines [at, c->n_lines) set leaf i inside a quote. */
+static void compose_quote_spaces(struct compose *c, const struct doc *doc, size_t i, size_t at)
+{
+	int q = doc->blocks[i].parent;
+	while (q >= 0 && doc->blocks[q].type != DOC_QUOTE)
+		q = doc->blocks[q].parent;
+	if (q < 0 || at >= c->n_lines)
+		return;
+	if (compose_first_leaf(doc, (size_t)q) != i)
+		c->lines[at].space_before = 0;
+	if (doc->blocks[q].end != i + 1)
+		c->lines[c->n_lines - 1].space_after = 0;
+}
+
+static void compose_context_clear(struct compose *c)
+{
+	c->inset_l = c->inset_r = 0;
+	c->n_markers = 0;
+	c->blk = NULL;
+	c->chain = NULL;
+}
+
+/* Fills the fields every line of a block shares and closes the block: lines [first,
+   c->n_lines) of class k. */
+static void compose_close_block(struct compose *c, size_t first, enum style_class k, float size,
+				float pitch, int is_para)
+{
+	const struct style_text *t = &c->st->text[k];
+	size_t n = c->n_lines - first;
+	for (size_t q = first; q < c->n_lines; q++) {
+		struct compose_line *l = &c->lines[q];
+		l->pitch = pitch;
+		l->size = size;
+		l->cls = k;
+		l->block = c->n_blocks;
+		l->n_in_block = (int)n;
+		l->idx_in_block = (int)(q - first);
+		l->is_para = is_para;
+	}
+	if (n) {
+		c->lines[first].first = 1;
+		c->lines[first].space_before = style_vspace(c->st, t->space_before * size / t->size);
+		c->lines[c->n_lines - 1].last = 1;
+		c->lines[c->n_lines - 1].lflags |= LINE_LAST;
+		c->lines[c->n_lines - 1].space_after = style_vspace(c->st, t->space_after * size / t->size);
+	}
+	c->n_blocks++;
+}
+
+/* A code block (DOC_CODE): [code] class, its lines as written (tabs to COMPOSE_TAB stops), set
+   ragged with natural spacing (no justification, no punctuation squeeze); a line longer than
+   the measure wraps after its last space that fits, else at the measure. */
+static enum err compose_code(struct compose *c, const struct doc_block *k)
+{
+	const struct style *st = c->st;
+	const struct style_text *t = &st->text[STYLE_CODE];
+	float size = t->size, pitch = style_pitch(st, STYLE_CODE);
+	compose_fit(c, STYLE_CODE, k->pos, &size, &pitch);
+	float left = c->inset_l + t->margin_left;
+	float measure = compose_measure(c, STYLE_CODE) - left - c->inset_r - t->margin_right;
+	if (measure < 4 * size) { /* deep in lists and quotes: the insets give way */
+		left = c->inset_l;
+		measure = compose_measure(c, STYLE_CODE) - left - c->inset_r;
+		if (measure < size)
+			measure = size;
+	}
+	struct buf x;
+	buf_init(&x);
+	unsigned col = 0;
+	for (const char *p = k->text; *p; p++) {
+		if (*p == '\t') {
+			do
+				buf_putc(&x, ' ');
+			while (++col % COMPOSE_TAB);
+		} else {
+			buf_putc(&x, *p);
+			if (*p == '\n')
+				col = 0;
+			else if (((unsigned char)*p & 0xC0) != 0x80)
+				col++;
+		}
+	}
+	if (x.oom) {
+		buf_free(&x);
+		return ERR_NOMEM;
+	}
+	const char *text = x.len ? buf_cstr(&x) : "";
+	size_t len = x.len;
+	while (len && text[len - 1] == '\n')
+		len--;
+	enum err e = ERR_OK;
+	size_t first = c->n_lines;
+	for (size_t a = 0; a <= len && !e && len;) {
+		size_t b = a;
+		while (b < len && text[b] != '\n')
+			b++;
+		c->sb.n = 0;
+		if (b > a)
+			e = shape_text(c->sh, &c->chains[STYLE_CODE], size, text + a, b - a, k->pos, &c->sb);
+		size_t j = 0;
+		do {
+			if (e)
+				break;
+			float w = 0;
+			size_t end = j, brk = 0;
+			while (end < c->sb.n) {
+				float adv = c->sb.g[end].adv;
+				if (w + adv > measure + 0.01f && end > j)
+					break;
+				w += adv;
+				end++;
+				if (text[a + c->sb.g[end - 1].cluster] == ' ')
+					brk = end; /* a wrap may come after a space */
+			}
+			if (end < c->sb.n) {
+				if (brk > j)
+					end = brk;
+				while (end > j + 1 && c->sb.g[end].cluster == c->sb.g[end - 1].cluster)
+					end--; /* never inside a cluster */
+			}
+			size_t li = compose_new_line(c);
+			if (li == (size_t)-1) {
+				e = ERR_NOMEM;
+				break;
+			}
+			if (li == first && c->n_markers)
+				e = compose_put_markers(c, STYLE_CODE, size);
+			float pen = 0;
+			for (size_t q = j; q < end && !e; q++) {
+				const struct shape_glyph *g = &c->sb.g[q];
+				e = compose_glyph(c, &c->sb, q, text + a, b - a, left + pen + g->xoff,
+						  g->yoff, size, 0);
+				pen += g->adv;
+			}
+			struct compose_line *cl = &c->lines[li];
+			cl->g1 = c->n_glyphs;
+			cl->off = left;
+			cl->width = pen;
+			cl->lflags = end < c->sb.n ? 0 : LINE_FORCED;
+			j = end;
+		} while (j < c->sb.n);
+		a = b + 1;
+	}
+	buf_free(&x);
+	if (!e)
+		compose_close_block(c, first, STYLE_CODE, size, pitch, 1);
+	return e;
+}
+
+/* A table (DOC_TABLE): rows (DOC_ROW) of cells (DOC_CELL) in columns as wide as their widest
+   cell's natural line, widened equally to fill the measure or, when the cells do not fit,
+   narrowed in proportion (cells then wrap, ragged); COMPOSE_TABLE_GAP between columns. Each
+   row is one line box (never split across pages), the header row (cells of level 1, set in
+   the strong role) is kept with the next; three rules (三线表): above the table, under the
+   header row, under the table. A table whose columns would be narrower than
+   COMPOSE_TABLE_MIN ems (or that has more than COMPOSE_TABLE_MAX_COLS) is set one cell a
+   line instead, each row kept together. */
+static enum err compose_table(struct compose *c, const struct doc *doc, size_t ti)
+{
+	const struct style *st = c->st;
+	const struct doc_block *T = &doc->blocks[ti];
+	const struct style_text *t = &st->text[STYLE_TABLE];
+	float size = t->size, lp = style_pitch(st, STYLE_TABLE);
+	compose_fit(c, STYLE_TABLE, T->pos, &size, &lp);
+	float em = size, gap = COMPOSE_TABLE_GAP * em;
+	float left = c->inset_l + t->margin_left;
+	float avail = compose_measure(c, STYLE_TABLE) - left - c->inset_r - t->margin_right;
+	size_t end = T->end < doc->n_blocks ? T->end : doc->n_blocks;
+#define NEXT_SIB(j) (doc->blocks[j].end > (j) ? doc->blocks[j].end : (j) + 1)
+	int ncol = 0, nrow = 0;
+	for (size_t r = ti + 1; r < end; r = NEXT_SIB(r)) {
+		if (doc->blocks[r].type != DOC_ROW)
+			continue;
+		int n = 0;
+		for (size_t q = r + 1; q < doc->blocks[r].end && q < end; q = NEXT_SIB(q))
+			n += doc->blocks[q].type == DOC_CELL;
+		if (n > ncol)
+			ncol = n;
+		nrow++;
+	}
+	if (!nrow || !ncol)
+		return ERR_OK;
+	float nat[COMPOSE_TABLE_MAX_COLS] = {0}, w[COMPOSE_TABLE_MAX_COLS] = {0};
+	int fallback = ncol > COMPOSE_TABLE_MAX_COLS;
+	enum err e = ERR_OK;
+	for (size_t r = ti + 1; r < end && !fallback && !e; r = NEXT_SIB(r)) {
+		if (doc->blocks[r].type != DOC_ROW)
+			continue;
+		int j = 0;
+		for (size_t q = r + 1; q < doc->blocks[r].end && q < end && !e; q = NEXT_SIB(q)) {
+			const struct doc_block *cell = &doc->blocks[q];
+			if (cell->type != DOC_CELL)
+				continue;
+			c->blk = cell;
+			e = compose_shape(c, cell->level ? &c->sf_chains[COMPOSE_SF_STRONG]
+					  : &c->chains[STYLE_TABLE], size, cell->text,
+					  strlen(cell->text), cell->pos);
+			float cw = 0;
+			for (size_t g = 0; g < c->sb.n; g++)
+				cw += c->sb.g[g].adv;
+			if (cw > nat[j])
+				nat[j] = cw;
+			j++;
+		}
+	}
+	c->blk = NULL;
+	if (e)
+		return e;
+	if (!fallback) {
+		float room = avail - (float)(ncol - 1) * gap, sum = 0;
+		for (int j = 0; j < ncol; j++) {
+			if (nat[j] < em)
+				nat[j] = em; /* an empty column still takes a character */
+			sum += nat[j];
+		}
+		if (room < (float)ncol * COMPOSE_TABLE_MIN * em) {
+			fallback = 1;
+		} else if (sum <= room) {
+			for (int j = 0; j < ncol; j++)
+				w[j] = nat[j] + (room - sum) / (float)ncol;
+		} else {
+			/* narrow columns keep their width; the others share the rest by their width */
+			float fair = room / (float)ncol, keep = 0, rest = 0;
+			for (int j = 0; j < ncol; j++) {
+				if (nat[j] <= fair)
+					keep += nat[j];
+				else
+					rest += nat[j];
+			}
+			for (int j = 0; j < ncol; j++) {
+				w[j] = nat[j] <= fair ? nat[j] : nat[j] * (room - keep) / rest;
+				if (w[j] < nat[j] && w[j] < COMPOSE_TABLE_MIN * em)
+					fallback = 1;
+			}
+		}
+		/* a row taller than half the type area (a cell wrapping into many lines) would not
+		   fit a page whole: one cell a line instead */
+		float H = st->page_h - st->margin_top - st->margin_bottom;
+		for (int j = 0; j < ncol && !fallback; j++)
+			if ((ceilf(nat[j] / w[j]) + 1) * lp > H / 2)
+				fallback = 1;
+	}
+	const struct doc_block *hdr[COMPOSE_TABLE_MAX_COLS]; /* fallback: the header row's cells */
+	int n_hdr = 0;
+	float tw = (float)(ncol - 1) * gap; /* the table's width */
+	for (int j = 0; j < ncol && !fallback; j++)
+		tw += w[j];
+	int rowi = 0;
+	for (size_t r = ti + 1; r < end && !e; r = NEXT_SIB(r)) {
+		if (doc->blocks[r].type != DOC_ROW)
+			continue;
+		int header = 0, j = 0, nl = 1;
+		size_t q0 = r + 1;
+		while (q0 < doc->blocks[r].end && q0 < end && doc->blocks[q0].type != DOC_CELL)
+			q0 = NEXT_SIB(q0);
+		header = q0 < end && doc->blocks[q0].type == DOC_CELL && doc->blocks[q0].level;
+		if (fallback) {
+			/* one cell a line, the row's cells kept together; below a header row each cell
+			   is labelled with its column's header, in bold: 地区：武汉 */
+			if (header && rowi == 0 && nrow > 1) {
+				int hj = 0;
+				for (size_t q = r + 1; q < doc->blocks[r].end && q < end; q = NEXT_SIB(q))
+					if (doc->blocks[q].type == DOC_CELL && hj < COMPOSE_TABLE_MAX_COLS)
+						hdr[hj++] = &doc->blocks[q];
+				n_hdr = hj;
+				rowi++;
+				continue;
+			}
+			float il = c->inset_l;
+			c->inset_l = left;
+			size_t first = c->n_lines;
+			int hj = 0;
+			compose_tag_block(c, doc, r, -1, &e); /* the TR */
+			for (size_t q = r + 1; q < doc->blocks[r].end && q < end && !e; q = NEXT_SIB(q)) {
+				const struct doc_block *cell = &doc->blocks[q];
+				if (cell->type != DOC_CELL)
+					continue;
+				const struct doc_block *h = hj < n_hdr && !cell->level ? hdr[hj] : NULL;
+				hj++;
+				struct doc_block lab;
+				struct buf lt;
+				buf_init(&lt);
+				if (h && h->text[0]) {
+					/* the label in the strong role, the cell's own spans after it */
+					buf_puts(&lt, h->text);
+					buf_puts(&lt, "：");
+					size_t at0 = lt.len;
+					buf_puts(&lt, cell->text);
+					lab = *cell;
+					lab.text = buf_cstr(&lt);
+					lab.spans = malloc((cell->n_spans + 1) * sizeof *lab.spans);
+					if (lt.oom || !lab.spans) {
+						buf_free(&lt);
+						free(lab.spans);
+						e = ERR_NOMEM;
+						break;
+					}
+					lab.spans[0] = (struct doc_span){DOC_SPAN_STRONG, 0, at0, NULL};
+					for (size_t k = 0; k < cell->n_spans; k++) {
+						lab.spans[k + 1] = cell->spans[k];
+						lab.spans[k + 1].start += at0;
+					}
+					lab.n_spans = cell->n_spans + 1;
+					cell = &lab;
+				}
+				c->blk = cell;
+				c->chain = cell->level ? &c->sf_chains[COMPOSE_SF_STRONG] : NULL;
+				size_t at = c->n_lines;
+				int cel = e ? -1 : compose_tag_block(c, doc, q, -1, &e);
+				if (!e)
+					e = compose_block_aligned(c, STYLE_TABLE, cell->text, cell->pos, 0, 1,
+								  STYLE_LEFT);
+				if (!e)
+					compose_stamp(c, at, cel);
+				if (!e && c->n_lines > at && at > first)
+					c->lines[at].space_before = 0;
+				if (cell == &lab)
+					free(lab.spans);
+				buf_free(&lt);
+			}
+			c->blk = NULL;
+			c->chain = NULL;
+			c->inset_l = il;
+			if (c->n_lines > first) {
+				/* the row's last cell keeps with nothing; rows but the first get a half line */
+				size_t lastfirst = c->n_lines - 1;
+				while (lastfirst > first && !c->lines[lastfirst].first)
+					lastfirst--;
+				c->lines[lastfirst].keep_next = header; /* the header row keeps with the next */
+				if (rowi > 0)
+					c->lines[first].space_before = style_vspace(st, lp / 2);
+			}
+			rowi++;
+			continue;
+		}
+		size_t li = compose_new_line(c);
+		if (li == (size_t)-1)
+			return ERR_NOMEM;
+		/* the row's line is its TR, each cell's glyphs its TH or TD */
+		int tr = compose_tag_block(c, doc, r, -1, &e);
+		if (!e)
+			c->lines[li].elem = tr + 1;
+		float x = left;
+		for (size_t q = r + 1; q < doc->blocks[r].end && q < end && !e; q = NEXT_SIB(q)) {
+			const struct doc_block *cell = &doc->blocks[q];
+			if (cell->type != DOC_CELL)
+				continue;
+			size_t len = strlen(cell->text);
+			size_t g_cell = c->n_glyphs;
+			int cel = compose_tag_block(c, doc, q, -1, &e);
+			if (e)
+				break;
+			c->blk = cell;
+			e = compose_shape(c, cell->level ? &c->sf_chains[COMPOSE_SF_STRONG]
+					  : &c->chains[STYLE_TABLE], size, cell->text, len, cell->pos);
+			struct line_params lpar = {.measure = w[j], .em = size, .greedy = 1};
+			if (!e && len)
+				e = line_break(c->sb.g, c->sb.n, cell->text, len, &lpar, &c->lr, c->d, cell->pos);
+			int dots = cell->n_spans && st->emphasis == STYLE_EM_DOTS;
+			for (size_t m = 0; !e && len && m < c->lr.n; m++) {
+				const struct line *ln = &c->lr.lines[m];
+				int startf = PAGE_SPAN_START;
+				for (size_t g = ln->start; g < ln->end && !e; g++) {
+					if (isnan(c->lr.x[g]))
+						continue;
+					const struct shape_glyph *sg = &c->sb.g[g];
+					unsigned fl = (unsigned)startf;
+					if (dots && clreq_class(sg->cp) == CLREQ_HAN && compose_in_em(cell, sg->cluster))
+						fl |= COMPOSE_GLYPH_DOT;
+					e = compose_glyph(c, &c->sb, g, cell->text, len, x + c->lr.x[g],
+							  sg->yoff - (float)m * lp, size, fl);
+					startf = 0;
+				}
+				if ((int)m + 1 > nl)
+					nl = (int)m + 1;
+			}
+			for (size_t g = g_cell; g < c->n_glyphs; g++)
+				c->glyphs[g].elem = (uint32_t)cel + 1;
+			x += w[j] + gap;
+			j++;
+		}
+		c->blk = NULL;
+		if (e)
+			return e;
+		struct compose_line *cl = &c->lines[li];
+		cl->g1 = c->n_glyphs;
+		for (size_t g = cl->g0; g < cl->g1; g++) /* the first line at the top of the box */
+			c->glyphs[g].y += (float)(nl - 1) * lp / 2;
+		cl->off = left;
+		cl->width = tw;
+		cl->keep_next = header;
+		if (rowi == 0)
+			cl->rule_top = COMPOSE_RULE_THICK;
+		if (header)
+			cl->rule_bottom = COMPOSE_RULE_THIN;
+		compose_close_block(c, li, STYLE_TABLE, size, (float)nl * lp, 0);
+		if (rowi > 0)
+			cl->space_before = 0;
+		if (rowi + 1 < nrow)
+			cl->space_after = 0;
+		else
+			cl->rule_bottom = COMPOSE_RULE_THICK;
+		rowi++;
+	}
+#undef NEXT_SIB
+	return e;
 }
 
 static enum err compose_blocks(struct compose *c, const struct doc *doc)
@@ -1051,22 +1846,46 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 		e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 	for (size_t i = 0; !e && i < doc->n_blocks; i++) {
 		const struct doc_block *k = &doc->blocks[i];
+		/* the structure element (tagged PDF) of every block, containers included */
 		size_t at = c->n_lines;
 		int el = compose_tag_block(c, doc, i, root, &e);
 		if (e)
 			break;
-		if (k->type == DOC_PARA || k->type == DOC_CODE || k->type == DOC_CELL)
-			e = compose_block(c, STYLE_BODY, k->text, k->pos, 1, 0);
-		else if (k->type == DOC_HEADING) {
-			e = compose_block(c, STYLE_HEADING, k->text, k->pos, 0, 2);
-			compose_mark(c, at, k->level > 1 ? k->level : 2, k->text);
+		enum style_class cls;
+		if (k->type == DOC_TABLE) {
+			e = compose_context(c, doc, i, &cls);
+			if (!e)
+				e = compose_table(c, doc, i);
+			for (size_t l = at; l < c->n_lines; l++) /* rows and cells stamp their own */
+				if (!c->lines[l].elem)
+					c->lines[l].elem = el + 1;
+			if (k->end > i + 1)
+				i = k->end - 1;
+		} else if (!doc_block_is_container(k->type)) {
+			/* a leaf, set in the context of its containers (quotes, lists, items) */
+			e = compose_context(c, doc, i, &cls);
+			c->blk = k;
+			if (e)
+				;
+			else if (k->type == DOC_PARA || k->type == DOC_CELL) {
+				e = compose_block(c, cls, k->text, k->pos, 1, 0);
+				if (!e && cls == STYLE_QUOTE)
+					compose_quote_spaces(c, doc, i, at);
+			}
+			else if (k->type == DOC_CODE)
+				e = compose_code(c, k);
+			else if (k->type == DOC_HEADING) {
+				e = compose_block(c, style_heading_class(c->st, k->level), k->text, k->pos, 0, 2);
+				compose_mark(c, at, k->level > 1 ? k->level : 2, k->text);
+			}
+			else if (k->type == DOC_IMAGE)
+				e = compose_image(c, k);
+			if (!e && k->type == DOC_IMAGE)
+				e = compose_tag_figure(c, at, el);
+			else
+				compose_stamp(c, at, el);
 		}
-		else if (k->type == DOC_IMAGE)
-			e = compose_image(c, k);
-		if (!e && k->type == DOC_IMAGE)
-			e = compose_tag_figure(c, at, el);
-		else
-			compose_stamp(c, at, el);
+		compose_context_clear(c);
 	}
 	if (!e && doc->n_byline) {
 		/* D5: a name is never broken across lines (KEEP ranges of the line breaker) */
@@ -1226,16 +2045,35 @@ static enum err compose_place(struct compose *c, size_t i, float y, int col, str
 	}
 	if (c->text.oom)
 		return ERR_NOMEM;
+	uint32_t prev_elem = 0;
 	for (size_t g = l->g0; g < l->g1; g++) {
 		struct page_glyph pg1 = c->glyphs[g];
 		pg1.x += left;
 		pg1.y = base + pg1.y;
-		if (g == l->g0 || g == l->g_span)
+		/* a glyph's own element (a list marker's Lbl, a table cell) or its line's; a span
+		   starts wherever the element changes */
+		pg1.elem = pg1.elem ? (uint32_t)c->elem_base + pg1.elem : compose_page_elem(c, l);
+		if (g == l->g0 || g == l->g_span || pg1.elem != prev_elem)
 			pg1.flags |= PAGE_SPAN_START;
-		pg1.elem = compose_page_elem(c, l);
+		prev_elem = pg1.elem;
+		if (pg1.flags & COMPOSE_GLYPH_DOT) {
+			/* 着重号: a round dot centred under the character */
+			pg1.flags &= ~COMPOSE_GLYPH_DOT;
+			float cx = pg1.x + pg1.size / 2, cy = pg1.y - COMPOSE_DOT_DROP * pg1.size;
+			if (page_add_rule(pg, (struct page_rule){cx, cy, cx, cy, COMPOSE_DOT_SIZE * pg1.size,
+								  pg1.color, 1}))
+				return ERR_NOMEM;
+		}
 		enum err e = page_add_glyph(pg, pg1, c->text.p + pg1.text, pg1.ntext);
 		if (e)
 			return e;
+	}
+	for (int r = 0; r < 2; r++) {
+		/* a table row's rules: at the top and the bottom of its box, across the table */
+		float w = r ? l->rule_bottom : l->rule_top, ry = r ? y - l->pitch : y;
+		if (w > 0 && page_add_rule(pg, (struct page_rule){left + l->off, ry, left + l->off + l->width,
+								  ry, w, 0, 0}))
+			return ERR_NOMEM;
 	}
 	float x0 = l->g1 > l->g0 ? left + c->glyphs[l->g0].x : left + l->off;
 	enum err e = compose_record(c, page_no, i, l->span ? -1 : col, base, x0,
@@ -1677,6 +2515,9 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
 static void compose_release(struct compose *c)
 {
 	shape_buf_free(&c->sb);
+	shape_buf_free(&c->msb);
+	free(c->list_inset);
+	c->list_inset = NULL;
 	line_result_free(&c->lr);
 	free(c->glyphs);
 	for (size_t i = 0; i < c->n_lines; i++)
@@ -1711,6 +2552,10 @@ static enum err compose_build(struct compose *c, const struct doc *doc, const st
 	if (sh)
 		shaper_set_lang(sh, doc->lang.text);
 	enum err e = compose_chains_for(st, fs, d, doc->lang.text, c->chains);
+	for (int f = 0; !e && f < COMPOSE_N_SF; f++)
+		e = compose_chain_for(st, fs, d, compose_sf_roles[f], doc->lang.text, &c->sf_chains[f]);
+	if (!e && doc->n_blocks && !(c->list_inset = calloc(doc->n_blocks, sizeof *c->list_inset)))
+		e = ERR_NOMEM;
 	if (!e)
 		e = compose_blocks(c, doc);
 	if (!e && c->text.oom)

@@ -7,6 +7,15 @@
    bottom of a page nor its last line alone at the top (WIDOW), and keeps paragraphs of up to
    three lines whole.
 
+   Structure (README "Style files", Structure): subheads take [heading-2] .. [heading-4] by level;
+   the leaves inside block quotes and lists are set on a measure narrowed by the containers'
+   insets ([quote] margins, one [list] hanging indent per list level), in the class of the
+   innermost one; a list item's first line carries its marker (model/wording.h) hung in the
+   indent before the text, so a marker never stands alone; code blocks are set line by line as
+   written ([code]); tables are rows of cells in columns, one line box per row ([table]; one
+   cell a line when too wide). Inline spans switch fonts run by run (strong, code; emphasis as
+   [body] emphasis says: kai, bold, or 着重号 dots drawn under the Han characters).
+
    Columns (style `columns`, `column-gap`): title, subtitle, masthead, dateline and footer span
    the type area; body paragraphs, subheads, byline and notes flow through the columns, one
    column after the other, with the same keeps; where the text ends on a page its columns are
@@ -70,8 +79,9 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
      # comment lines (style, page size, page count, body size, measure, columns, grid)
      page N
      CLASS COL Y X0..X1 FLAGS SHRUNK/SHRINK/STRETCH |TEXT|
-   one row per line in reading order. CLASS: body, title, subtitle, heading, masthead,
-   dateline, byline, meta, footer. COL: 1, 2 ... or * for a line across the columns. Y: the
+   one row per line in reading order. CLASS: body, title, subtitle, heading (every level),
+   masthead, dateline, byline, meta, footer, quote, list, code, table (a table row: its cells'
+   lines as spans). COL: 1, 2 ... or * for a line across the columns. Y: the
    baseline, X0: the first glyph's origin, X1: the end of the set line, pt from the page's
    bottom-left. FLAGS: the line breaker's JLFSOU (justified, last, forced, squeezed, overfull,
    underfull) or '-'. SHRUNK: glyphs set closer than their advance (compressed punctuation),

@@ -90,3 +90,24 @@ void wording_editor(const struct doc *doc, struct buf *out)
 	buf_puts(out, wording_labels(doc)->editor);
 	buf_puts(out, doc->editor.text);
 }
+
+/* Circled numbers ① .. ⑳ (U+2460 ..). */
+#define WORDING_CIRCLED_FIRST 0x2460u
+#define WORDING_CIRCLED_MAX 20
+
+void wording_list_marker(int ordered, int number, int level, struct buf *out)
+{
+	if (!ordered) {
+		static const char *const bullets[] = {"●", "○", "■"};
+		buf_puts(out, bullets[level <= 1 ? 0 : level == 2 ? 1 : 2]);
+		return;
+	}
+	if (level <= 1)
+		buf_printf(out, "%d.", number);
+	else if (level == 2)
+		buf_printf(out, "（%d）", number);
+	else if (number >= 1 && number <= WORDING_CIRCLED_MAX)
+		buf_pututf8(out, WORDING_CIRCLED_FIRST + (uint32_t)number - 1);
+	else
+		buf_printf(out, "%d)", number);
+}

@@ -33,5 +33,10 @@ void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep);
 void wording_keywords(const struct doc *doc, struct buf *out);
 /* "责任编辑：NAME" (責任編輯：in Traditional). */
 void wording_editor(const struct doc *doc, struct buf *out);
+/* A list item's marker (no space after it: the writer sets the gap): in an ordered list
+   "1." at the first list level, "（1）" at the second, "①" .. "⑳" deeper ("21)" beyond); in a
+   bullet list "●", "○", then "■" (full-width shapes: the writer sets them smaller). level: 1 for a top-level list, 2 for a list inside an item
+   of another, ... */
+void wording_list_marker(int ordered, int number, int level, struct buf *out);
 
 #endif

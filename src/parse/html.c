@@ -2779,7 +2779,8 @@ static size_t html_norm_spans(struct html_ctx *c, const struct html_block *b, si
 		s.end = (s.end > to ? to : s.end) - from;
 		sp[n++] = s;
 	}
-	qsort(sp, n, sizeof *sp, html_cmp_span);
+	if (n > 1)
+		qsort(sp, n, sizeof *sp, html_cmp_span);
 	buf_reset(&c->norm);
 	size_t **order = n ? malloc(2 * n * sizeof *order) : NULL;
 	if (2 * n + 1 > c->cap_marks) {

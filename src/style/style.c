@@ -32,7 +32,72 @@ static const struct {
 
 static const char *const style_class_names[STYLE_N_CLASSES] = {
 	"body", "title", "subtitle", "heading", "masthead", "dateline", "byline", "meta", "footer",
+	"heading-2", "heading-3", "heading-4", "quote", "list", "code", "table",
 };
+
+const char *style_class_name(enum style_class k)
+{
+	return k >= 0 && k < STYLE_N_CLASSES ? style_class_names[k] : "?";
+}
+
+enum style_class style_heading_class(const struct style *s, int level)
+{
+	enum style_class k = level <= 2 ? STYLE_HEADING2 : level == 3 ? STYLE_HEADING3 : STYLE_HEADING4;
+	return s->class_set & 1u << k ? k : STYLE_HEADING;
+}
+
+/* Structure classes derived from the body (style_derive): size and line pitch as a factor of
+   the body's, insets in body ems. */
+#define STYLE_QUOTE_INSET 2.0f   /* em: a block quote's inset on each side */
+#define STYLE_LIST_INSET 2.0f    /* em: one list level's hanging indent */
+#define STYLE_CODE_SIZE 0.9f     /* code and tables: 90 % of the body size */
+#define STYLE_CODE_INSET 2.0f    /* em: a code block's left inset */
+#define STYLE_BLOCK_SPACE 0.5f   /* em: space above and below a quote, code block or table */
+
+void style_derive(struct style *s)
+{
+	const struct style_text *b = &s->text[STYLE_BODY], *h = &s->text[STYLE_HEADING];
+	float em = b->size;
+	for (int k = STYLE_HEADING2; k <= STYLE_HEADING4; k++)
+		if (!(s->class_set & 1u << k))
+			s->text[k] = *h;
+	struct style_text *t = &s->text[STYLE_QUOTE];
+	if (!(s->class_set & 1u << STYLE_QUOTE)) {
+		*t = *b;
+		snprintf(t->role, sizeof t->role, "kai");
+		t->margin_left = t->margin_right = STYLE_QUOTE_INSET * em;
+		t->space_before = t->space_after = STYLE_BLOCK_SPACE * em;
+	}
+	t = &s->text[STYLE_LIST];
+	if (!(s->class_set & 1u << STYLE_LIST)) {
+		*t = *b;
+		t->indent = 0;
+		t->margin_left = STYLE_LIST_INSET * em;
+		t->margin_right = 0;
+	}
+	t = &s->text[STYLE_CODE];
+	if (!(s->class_set & 1u << STYLE_CODE)) {
+		*t = *b;
+		snprintf(t->role, sizeof t->role, "mono");
+		t->size = STYLE_CODE_SIZE * em;
+		t->line_pitch = b->line_pitch * 0.85f < 1.2f ? 1.2f : b->line_pitch * 0.85f;
+		t->indent = 0;
+		t->align = STYLE_LEFT;
+		t->margin_left = STYLE_CODE_INSET * em;
+		t->margin_right = 0;
+		t->space_before = t->space_after = STYLE_BLOCK_SPACE * em;
+	}
+	t = &s->text[STYLE_TABLE];
+	if (!(s->class_set & 1u << STYLE_TABLE)) {
+		*t = *b;
+		t->size = STYLE_CODE_SIZE * em;
+		t->line_pitch = b->line_pitch * 0.85f < 1.2f ? 1.2f : b->line_pitch * 0.85f;
+		t->indent = 0;
+		t->align = STYLE_LEFT;
+		t->margin_left = t->margin_right = 0;
+		t->space_before = t->space_after = STYLE_BLOCK_SPACE * em;
+	}
+}
 
 #define MM(x) ((x) * 72.0f / 25.4f)
 #define STYLE_MAX_COLUMNS 8
@@ -106,9 +171,25 @@ void style_defaults(struct style *s)
 	style_set_role(&s->role_sans, "Noto Sans CJK SC", NULL);
 	style_set_role(&s->role_latin, NULL, NULL);
 	style_set_role(&s->role_fallback, "Noto Sans CJK SC", "Noto Serif CJK SC");
-	style_set_role(&s->role_kai, "Noto Serif CJK SC", NULL);
 	style_set_role(&s->role_song, "Noto Serif CJK SC", NULL);
 	s->folio = STYLE_FOLIO_PAGE_OF;
+	/* optional: a role none of whose families is installed follows its parent role
+	   (style_role_parent): Kai comes from fonts-arphic-ukai */
+	style_set_role(&s->role_kai, "AR PL UKai CN", NULL);
+	style_set_role(&s->role_mono, "Noto Sans Mono CJK SC", NULL);
+	style_set_role(&s->role_strong, "Noto Sans CJK SC:style=Bold", NULL);
+	s->role_kai.optional = s->role_mono.optional = s->role_strong.optional = 1;
+	s->emphasis = STYLE_EM_DOTS;
+	style_derive(s);
+}
+
+const char *style_role_parent(const char *name)
+{
+	if (!strcmp(name, "kai") || !strcmp(name, "mono"))
+		return "body";
+	if (!strcmp(name, "strong"))
+		return "heading";
+	return NULL;
 }
 
 float style_mirror_dx(const struct style *s, size_t p)
@@ -125,6 +206,8 @@ const struct style_role *style_role(const struct style *s, const char *name)
 	if (!strcmp(name, "fallback")) return &s->role_fallback;
 	if (!strcmp(name, "kai")) return &s->role_kai;
 	if (!strcmp(name, "song")) return &s->role_song;
+	if (!strcmp(name, "mono")) return &s->role_mono;
+	if (!strcmp(name, "strong")) return &s->role_strong;
 	return NULL;
 }
 
@@ -226,6 +309,8 @@ static void style_scale(struct style *s, float r)
 		t->indent *= r;
 		t->space_before *= r;
 		t->space_after *= r;
+		t->margin_left *= r;
+		t->margin_right *= r;
 	}
 	if (s->grid_pitch > 0) {
 		float h = s->page_h - s->margin_top - s->margin_bottom;
@@ -579,7 +664,7 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 		float tem = k == STYLE_BODY ? em : t->size;
 		if (!strcmp(key, "font")) {
 			if (!style_role(s, v) || !strcmp(v, "fallback"))
-				style_error(c, col, "unknown font role '%s' (use body, heading, sans, latin, kai or song)", v, NULL);
+				style_error(c, col, "unknown font role '%s' (use body, heading, sans, latin, kai, song, mono or strong)", v, NULL);
 			else
 				snprintf(t->role, sizeof t->role, "%s", v);
 			return;
@@ -633,6 +718,23 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 		}
 		if (k == STYLE_FOOTER && !strcmp(key, "drop")) {
 			style_len_in(c, key, v, col, tem, 0, maxlen / 4, &s->folio_drop);
+			return;
+		}
+		if (!strcmp(key, "margin-left") || !strcmp(key, "margin-right") || !strcmp(key, "margin")) {
+			float x;
+			if (!style_len_in(c, key, v, col, em, 0, maxlen / 2, &x)) {
+				if (strcmp(key, "margin-right"))
+					t->margin_left = x;
+				if (strcmp(key, "margin-left"))
+					t->margin_right = x;
+			}
+			return;
+		}
+		if (k == STYLE_BODY && !strcmp(key, "emphasis")) {
+			static const char *const words[] = {"dots", "kai", "bold", NULL};
+			int w = style_word(c, key, v, col, words, "dots, kai or bold");
+			if (w >= 0)
+				s->emphasis = (enum style_emphasis)w;
 			return;
 		}
 		if (!strcmp(key, "align")) {
@@ -725,6 +827,12 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 			char *name = style_trim(p + 1);
 			if (!style_known_section(name))
 				style_error(&c, col + 1, "unknown section [%s]%s", name, "");
+			for (int k = 0; k < STYLE_N_CLASSES; k++)
+				if (!strcmp(name, style_class_names[k]) && !(s->class_set & 1u << k)) {
+					/* a structure class starts from what it would be derived as here */
+					style_derive(s);
+					s->class_set |= 1u << k;
+				}
 			snprintf(c.section, sizeof c.section, "%s", name);
 			continue;
 		}
@@ -794,6 +902,8 @@ enum err style_parse(struct style *s, const char *path, const char *text, size_t
 			s->column_gap);
 		c.errors++;
 	}
+	if (!c.errors)
+		style_derive(s);
 	return c.errors ? ERR_SYNTAX : ERR_OK;
 }
 

@@ -24,11 +24,23 @@ struct style_role {
 	unsigned line, col;
 };
 
-/* Text classes of the printed article. */
+/* Text classes of the printed article. The structure classes (heading-2 .. table) follow the
+   original nine; a style file that leaves one out gets it derived when the file is read
+   (style_derive): heading-N from [heading], the others from [body] (README "Style files"). */
 enum style_class {
 	STYLE_BODY, STYLE_TITLE, STYLE_SUBTITLE, STYLE_HEADING, STYLE_MASTHEAD, STYLE_DATELINE,
-	STYLE_BYLINE, STYLE_META, STYLE_FOOTER, STYLE_N_CLASSES
+	STYLE_BYLINE, STYLE_META, STYLE_FOOTER,
+	STYLE_HEADING2, STYLE_HEADING3, STYLE_HEADING4, /* subheads by level (deeper: heading-4) */
+	STYLE_QUOTE,            /* block quotes: inset on both sides, Kai */
+	STYLE_LIST,             /* list items: hanging indent, the marker in the indent */
+	STYLE_CODE,             /* preformatted text: monospace, lines as written, ragged */
+	STYLE_TABLE,            /* table cells (header cells in the strong role) */
+	STYLE_N_CLASSES
 };
+
+/* How emphasis (em spans) is printed ([body] emphasis): 着重号 dots under each Han character
+   (clreq), the kai role, or the strong role (bold Hei). */
+enum style_emphasis { STYLE_EM_DOTS, STYLE_EM_KAI, STYLE_EM_BOLD };
 
 struct style_text {
 	char role[32];          /* font role name: body, heading, sans, ... */
@@ -37,6 +49,9 @@ struct style_text {
 	float indent;           /* first-line indent, pt */
 	float space_before, space_after; /* pt */
 	enum style_align align;
+	/* appended: insets from the enclosing measure, pt (quote: both sides; list: the hanging
+	   indent of one level, where the item text starts; code: the left inset) */
+	float margin_left, margin_right;
 };
 
 /* A digest's furniture and front matter (section [digest]; README "Style files"). */
@@ -79,9 +94,9 @@ struct style {
 	int greedy;             /* [page] line-breaker = greedy: first-fit filler instead of the
 				   optimal-fit breaker (for comparison) */
 	struct style_digest digest;
-	/* (appended) two more font roles: kai (楷体: GB/T 9704 level-2 headings, quotes) and song
-	   (宋体 where the body is not Song: the gb9704 folio); both Noto Serif CJK SC by default */
-	struct style_role role_kai, role_song;
+	/* (appended) font role song (宋体 where the body is not Song: the gb9704 folio), Noto
+	   Serif CJK SC by default */
+	struct style_role role_song;
 	/* [page] mirror = yes: a bound book's facing pages. Even pages (versos) swap the left and
 	   right margins (margin-inner is the left margin of odd pages, the right one of even
 	   pages), so the type area, its folio and everything on it move by style_mirror_dx. */
@@ -96,6 +111,11 @@ struct style {
 	/* [masthead] show = no: no masthead line (source and date) above the title; an official
 	   document (gb9704) has none */
 	int no_masthead;
+	/* structure (appended): font roles kai (楷体: quotes, emphasis), mono (code), strong
+	   (bold Hei: strong spans, table header cells) */
+	struct style_role role_kai, role_mono, role_strong;
+	enum style_emphasis emphasis; /* [body] emphasis = dots | kai | bold */
+	unsigned class_set;     /* bit k: a style file had a section [k] (not derived) */
 };
 
 /* Fills s with the built-in defaults (a4-article without a file). */
@@ -104,6 +124,19 @@ void style_defaults(struct style *s);
 enum err style_load(struct style *s, const char *path, struct diag *d);
 /* Parses text (same format) from memory; path names it in diagnostics. */
 enum err style_parse(struct style *s, const char *path, const char *text, size_t len, struct diag *d);
+/* Fills the structure classes that no style file set (class_set) from the ones they follow:
+   heading-2..4 = [heading]; quote, list, code, table from [body] (README "Style files").
+   style_defaults and style_parse call it; call it again after changing s by hand. */
+void style_derive(struct style *s);
+/* The class of a subhead of level (2..6): heading-2, -3, -4 (deeper levels: heading-4), or
+   [heading] itself when no style file had that section (a style changed by hand after
+   loading keeps its subheads as set in [heading]). */
+enum style_class style_heading_class(const struct style *s, int level);
+/* A class's name as a style section names it ("body", "heading-2" ...). */
+const char *style_class_name(enum style_class k);
+/* The role that serves for role `name` when none of its families is installed: body for kai
+   and mono, heading for strong; NULL for the others (their primary family is required). */
+const char *style_role_parent(const char *name);
 /* Returns the role named `name` or NULL. Borrowed. */
 const struct style_role *style_role(const struct style *s, const char *name);
 /* Parses a length such as "10.5pt", "25mm", "2em", "五号" relative to em (pt). 0 or -1. */

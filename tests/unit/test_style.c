@@ -50,6 +50,32 @@ int main(void)
 	CHECK(NEAR(s.text[STYLE_HEADING].space_before, 14.4f));
 	CHECK(s.text[STYLE_HEADING].align == STYLE_CENTER);
 	CHECK(s.role_body.n == 2 && !strcmp(s.role_body.families[1], "Noto Sans CJK SC"));
+	/* structure classes left out: derived (heading-N from [heading], the rest from [body]);
+	   subheads of every level print as [heading] */
+	CHECK(NEAR(s.text[STYLE_HEADING3].size, 14.4f) && s.text[STYLE_HEADING3].align == STYLE_CENTER);
+	CHECK(style_heading_class(&s, 3) == STYLE_HEADING);
+	CHECK(NEAR(s.text[STYLE_QUOTE].size, 12) && NEAR(s.text[STYLE_QUOTE].margin_left, 24) &&
+	      NEAR(s.text[STYLE_QUOTE].margin_right, 24) && !strcmp(s.text[STYLE_QUOTE].role, "kai"));
+	CHECK(NEAR(s.text[STYLE_LIST].margin_left, 24) && NEAR(s.text[STYLE_LIST].indent, 0));
+	CHECK(!strcmp(s.text[STYLE_CODE].role, "mono") && NEAR(s.text[STYLE_CODE].size, 10.8f));
+	CHECK(s.emphasis == STYLE_EM_DOTS);
+	const char *structure =
+		"[heading-3]\nfont = kai\nsize = 五号\n[quote]\nmargin-left = 3em\n"
+		"[body]\nemphasis = kai\n[code]\nfont = mono\nmargin = 1em\n";
+	CHECK(parse(&s, structure, stderr) == ERR_OK);
+	CHECK(style_heading_class(&s, 2) == STYLE_HEADING && style_heading_class(&s, 3) == STYLE_HEADING3 &&
+	      style_heading_class(&s, 6) == STYLE_HEADING);
+	CHECK(!strcmp(s.text[STYLE_HEADING3].role, "kai") && NEAR(s.text[STYLE_HEADING3].size, 10.5f));
+	CHECK(NEAR(s.text[STYLE_QUOTE].margin_left, 36) && NEAR(s.text[STYLE_QUOTE].margin_right, 24));
+	CHECK(NEAR(s.text[STYLE_CODE].margin_left, 12) && NEAR(s.text[STYLE_CODE].margin_right, 12));
+	CHECK(s.emphasis == STYLE_EM_KAI);
+	{
+		char out[512] = "";
+		FILE *m = fmemopen(out, sizeof out - 1, "w");
+		CHECK(parse(&s, "[body]\nemphasis = underline\n", m) == ERR_SYNTAX);
+		fclose(m);
+		CHECK(strstr(out, "t.style:2:12: error: bad value 'underline' for emphasis (use dots, kai or bold)") != NULL);
+	}
 
 	/* errors carry file:line:col */
 	static const struct { const char *text, *msg; } bad[] = {

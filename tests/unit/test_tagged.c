@@ -162,6 +162,8 @@ int main(void)
 	expect(&pd, "二级标题", "H2", &b);
 	expect(&pd, "第一项", "P<LBody<LI<L", &b);
 	expect(&pd, "第二项", "P<LBody<LI<L", &b);
+	expect(&pd, "●", "Lbl<LI<L", &b); /* the markers: each item's Lbl before its LBody */
+	expect(&pd, "（1）", "Lbl<LI<L<LBody<LI<L", &b);
 	expect(&pd, "嵌套一项", "P<LBody<LI<L<LBody<LI<L", &b);
 	expect(&pd, "引用的段落。", "P<BlockQuote", &b);
 	expect(&pd, "项目", "TH<TR<Table", &b);
@@ -228,7 +230,7 @@ int main(void)
 		}
 		if (p)
 			pclose(p);
-		const char *all = "结构测试副题来源：测试日报第一段正文。二级标题第一项第二项嵌套一项引用的段落。"
+		const char *all = "结构测试副题来源：测试日报第一段正文。二级标题●第一项●第二项（1）嵌套一项引用的段落。"
 				  "项目数量社区12maketest三级四级五级六级图注文字末段。";
 		if (strcmp(buf_cstr(&t), all)) {
 			fprintf(stderr, "FAIL: pdfinfo -struct-text gives\n  %s\nwant\n  %s\n", buf_cstr(&t), all);
