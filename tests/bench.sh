@@ -82,6 +82,7 @@ t1=$(median_ms "$P" print "$sample" -o "$T/one.pdf")
 tL=$(median_ms "$P" print "$T/long.txt" -o "$T/long.pdf")
 tp=$(median_ms "$P" parse "$sample")
 te=$(median_ms "$P" epub "$sample" -o "$T/one.epub")
+tef=$(median_ms "$P" epub "$sample" --embed-fonts -o "$T/onef.epub")
 m1=$(peak_kb "$P" print "$sample" -o "$T/one.pdf")
 mL=$(peak_kb "$P" print "$T/long.txt" -o "$T/long.pdf")
 echo "paiban bench ($N runs each, median wall time, whole process)"
@@ -89,6 +90,7 @@ printf '  sample article:   %s ms  (%s pages, %s KB PDF, peak %s MB)\n' "$t1" "$
 	"$(($(wc -c <"$T/one.pdf") / 1024))" "$(awk "BEGIN{printf \"%.1f\", $m1/1024}")"
 printf '  parse only:       %s ms\n' "$tp"
 printf '  sample as EPUB:   %s ms  (%s KB EPUB)\n' "$te" "$(($(wc -c <"$T/one.epub") / 1024))"
+printf '  sample as EPUB --embed-fonts: %s ms  (%s KB EPUB)\n' "$tef" "$(($(wc -c <"$T/onef.epub") / 1024))"
 printf '  long article:     %s ms  (%s pages, %s KB PDF, peak %s MB) = %s pages/s\n' "$tL" "${pagesL:-?}" \
 	"$(($(wc -c <"$T/long.pdf") / 1024))" "$(awk "BEGIN{printf \"%.1f\", $mL/1024}")" \
 	"$(awk "BEGIN{printf \"%.0f\", ${pagesL:-0}*1000/$tL}")"
@@ -153,8 +155,10 @@ tE=$(median_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.epub")
 tE1=$(median_ms "$P" digest "$T/d100/week.yaml" -j 1 -o "$T/d100.epub")
 tB=$(median_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.pdf" -o "$T/d100b.epub")
 cE=$(cpu_ms "$P" digest "$T/d100/week.yaml" -o "$T/d100.epub")
+tEf=$(median_ms "$P" digest "$T/d100/week.yaml" --embed-fonts -o "$T/d100f.epub")
 printf '  digest as EPUB, 100 articles: %s ms, %s ms -j 1 (%s KB EPUB; CPU %s ms a run); with the PDF in one run %s ms\n' \
 	"$tE" "$tE1" "$(($(wc -c <"$T/d100.epub") / 1024))" "$cE" "$tB"
+printf '  digest as EPUB --embed-fonts, 100 articles: %s ms (%s KB EPUB)\n' "$tEf" "$(($(wc -c <"$T/d100f.epub") / 1024))"
 # print -d of the same 100 articles: -j 1 against -j 2
 mkdir -p "$T/p100"
 tP1=$(median_ms "$P" print "$T"/d100/a*.txt -d "$T/p100" -j 1)

@@ -305,7 +305,8 @@ static enum err dg_epub(const struct manifest *m, const struct digest_front *f,
 				f->n_sections, arts, k, pairs, pairs + f->n_credits, f->n_credits,
 				f->n_distribution, m->copies, a->out ? buf_cstr(&src) : NULL};
 	struct epub_opts o = {.style = &env->style, .allow_dirs = env->allow_dirs,
-			      .n_allow = env->n_allow, .epoch = env->epoch};
+			      .n_allow = env->n_allow, .epoch = env->epoch, .vertical = a->vertical,
+			      .fonts = a->embed_fonts ? env->fs : NULL};
 	if (!e && src.oom)
 		e = ERR_NOMEM;
 	if (!e)
@@ -413,8 +414,9 @@ enum err job_digest(const struct digest_args *a, struct diag *d)
 		if (strchr(style, '/') || strstr(style, ".style"))
 			style = dg_join(&style_path, m->dir, style);
 	}
-	if (!e) { /* an EPUB alone sets no type: the style only, no fonts */
-		e = a->out ? job_env_init(&env, style, a->size_steps, d) : job_env_init_style(&env, style, d);
+	if (!e) { /* an EPUB alone sets no type: the style only, no fonts unless it embeds them */
+		e = a->out || (a->epub_out && a->embed_fonts) ? job_env_init(&env, style, a->size_steps, d)
+							      : job_env_init_style(&env, style, d);
 		env_ok = 1;
 		env.allow_dirs = a->allow_dirs;
 		env.n_allow = a->n_allow;

@@ -11,7 +11,8 @@
 
    The same run may also write the digest as an EPUB (render/epub.h epub_digest_build) from
    the same parsed articles: with a PDF, after the layout, its page-list giving each section's
-   and article's page in that PDF; without one, no article is laid out and no font is loaded.
+   and article's page in that PDF; without one, no article is laid out and no font is loaded
+   (but those --embed-fonts embeds).
    Both books are built before either is written, and the EPUB is written after the PDF (a
    failure to write it removes the new PDF). */
 #ifndef PAIBAN_JOB_DIGEST_H
@@ -36,6 +37,8 @@ struct digest_args {
 	int threads;                   /* >= 1 */
 	int quiet;
 	int keep_going;                /* leave failed articles out (exit 1) instead of stopping */
+	int vertical;                  /* the EPUB in 竖排 (epub.h epub_opts.vertical) */
+	int embed_fonts;               /* the EPUB carries subsets of the style's faces */
 	FILE *log;                     /* where the articles' diagnostics go, whole, in order */
 };
 

@@ -205,7 +205,8 @@ enum err job_epub(const struct job_env *env, const char *in, const char *out, st
 	if (e)
 		return e;
 	e = job_check_out(env, NULL, "output", out, d);
-	struct epub_opts o = {&env->style, env->allow_dirs, env->n_allow, env->epoch};
+	struct epub_opts o = {&env->style, env->allow_dirs, env->n_allow, env->epoch, env->epub_vertical,
+			      env->epub_embed_fonts ? env->fs : NULL};
 	if (!e)
 		e = epub_write(doc, &o, out, d);
 	doc_free(doc);

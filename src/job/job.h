@@ -32,6 +32,9 @@ struct job_env {
 	const char *dump;       /* --dump-layout target, or NULL (borrowed) */
 	char style_file[4096];  /* the style file read ("" for none): an input no output may be */
 	char roles_file[4096];  /* the font-role file read, or "" */
+	int epub_vertical;      /* paiban epub --vertical (epub.h epub_opts.vertical) */
+	int epub_embed_fonts;   /* --embed-fonts: the EPUB carries subsets of fs's faces (the
+				   environment then comes from job_env_init: fs is set) */
 };
 
 /* Finds DATADIR/rel ($PAIBAN_DATADIR, the tree next to the executable, the install prefix)
@@ -74,8 +77,9 @@ enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, cons
 enum err job_print(const struct job_env *env, const char *in, const char *out, struct buf *dump,
 		   struct diag *d);
 
-/* Writes the article at `in` as an EPUB at `out` ("-" = standard output). Refuses (ERR_USAGE)
-   an output that is the input, the style, or one of the article's images. */
+/* Writes the article at `in` as an EPUB at `out` ("-" = standard output), vertical and with
+   fonts as env says. Refuses (ERR_USAGE) an output that is the input, the style, or one of
+   the article's images. */
 enum err job_epub(const struct job_env *env, const char *in, const char *out, struct diag *d);
 
 /* Number of threads for -j 0 (all online processors, at most JOB_MAX_THREADS). */

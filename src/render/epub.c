@@ -8,10 +8,12 @@
 #include "epub.h"
 #include "../base/buf.h"
 #include "../base/file.h"
+#include "../base/utf8.h"
 #include "../model/doc.h"
 #include "../model/wording.h"
 #include "../style/style.h"
 #include "../layout/image.h"
+#include "../shape/font.h"
 #include <libxml/xmlwriter.h>
 #include <zip.h>
 #include <dlfcn.h>
@@ -26,6 +28,7 @@
 #define EPUB_ARTICLE "article.xhtml"
 #define EPUB_NO_TITLE "（无标题）"
 #define EPUB_IMAGE_ALT "图片"
+#define EPUB_DEFLATE_FAST 2 /* epub_add: deflate at level 1 */
 /* Entry times when SOURCE_DATE_EPOCH is not set: 1980-01-02, the DOS epoch's second day. */
 #define EPUB_ZIP_TIME 315619200LL
 
@@ -92,15 +95,87 @@ struct epub {
 	time_t mtime;
 	const char *file;       /* the article's XHTML (NULL: EPUB_ARTICLE; aNNN.xhtml in a digest) */
 	const char *img_prefix; /* before its images' names (NULL: none; aNNN- in a digest) */
+	int vpage;              /* the page being written is vertical (o->vertical, a body page):
+				   html.vrtl, and its text gets 縦中横 (not while its head is written) */
+	struct epub_fonts *fonts; /* --embed-fonts (NULL: none); a digest's parts share the book's */
+};
+
+/* --embed-fonts: the faces to embed and the characters the book's XHTML holds. */
+#define EPUB_MAX_FACES 16
+struct epub_face {
+	struct font *font;      /* borrowed from o->fonts */
+	char family[128];       /* the CSS family name (the role's family without :style=...) */
+	char name[24];          /* fonts/fN.otf|ttf */
+};
+struct epub_fonts {
+	struct epub_face face[EPUB_MAX_FACES];
+	size_t n;
+	hb_set_t *chars;
 };
 
 /* Every xmlTextWriter call goes through W: a failure (out of memory) is remembered. */
 #define W(x, call) do { if ((call) < 0) (x)->bad = 1; } while (0)
 #define BX(s) ((const xmlChar *)(s))
 
-/* Text with C0 controls (not allowed in XML 1.0) left out. */
+static void epub_text(struct epub *x, xmlTextWriterPtr w, const char *s);
+
+/* 縦中横: the length of the run of ASCII digits at s[i] when it is 2 or 3 digits long and
+   stands alone (no digit, Latin letter or . , : / - _ on either side), else 0. */
+static size_t epub_tcy_run(const char *s, size_t i)
+{
+#define EPUB_TCY_GLUE(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'A' && (c) <= 'Z') || \
+			  ((c) >= 'a' && (c) <= 'z') || ((c) && strchr(".,:/-_", (c))))
+	if (i > 0 && EPUB_TCY_GLUE(s[i - 1]))
+		return 0;
+	size_t n = 0;
+	while (s[i + n] >= '0' && s[i + n] <= '9')
+		n++;
+	return n >= 2 && n <= 3 && !EPUB_TCY_GLUE(s[i + n]) ? n : 0;
+#undef EPUB_TCY_GLUE
+}
+
+/* Writes s with each 縦中横 run in <span class="tcy">; 0 when s has none (nothing written). */
+static int epub_tcy(struct epub *x, xmlTextWriterPtr w, const char *s)
+{
+	size_t i = 0, from = 0, n;
+	while (s[i] && !((n = epub_tcy_run(s, i))))
+		i++;
+	if (!s[i])
+		return 0;
+	struct buf b;
+	buf_init(&b);
+	x->vpage = 0;
+	for (i = 0; s[i];) {
+		if (!(n = epub_tcy_run(s, i))) {
+			i++;
+			continue;
+		}
+		if (i > from) {
+			buf_reset(&b);
+			buf_put(&b, s + from, i - from);
+			epub_text(x, w, buf_cstr(&b));
+		}
+		/* raw: an indenting writer would put white space before a span it starts */
+		char span[64];
+		snprintf(span, sizeof span, "<span class=\"tcy\">%.*s</span>", (int)n, s + i);
+		W(x, xmlTextWriterWriteRaw(w, BX(span)));
+		i += n;
+		from = i;
+	}
+	if (i > from)
+		epub_text(x, w, s + from);
+	x->vpage = 1;
+	if (b.oom)
+		x->bad = 1;
+	buf_free(&b);
+	return 1;
+}
+
+/* Text with C0 controls (not allowed in XML 1.0) left out; on a vertical page with 縦中横. */
 static void epub_text(struct epub *x, xmlTextWriterPtr w, const char *s)
 {
+	if (x->vpage && epub_tcy(x, w, s))
+		return;
 	const char *p = s;
 	while (*p && ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n'))
 		p++;
@@ -256,6 +331,17 @@ static void epub_item(struct epub *x, xmlTextWriterPtr w, const char *id, const 
 	W(x, xmlTextWriterEndElement(w));
 }
 
+/* The manifest items of the embedded fonts. */
+static void epub_font_items(struct epub *x, xmlTextWriterPtr w)
+{
+	for (size_t i = 0; x->fonts && i < x->fonts->n; i++) {
+		const struct epub_face *f = &x->fonts->face[i];
+		char id[16];
+		snprintf(id, sizeof id, "font%zu", i + 1);
+		epub_item(x, w, id, f->name, f->font->is_cff ? "font/otf" : "font/ttf", NULL);
+	}
+}
+
 static void epub_opf(struct epub *x, xmlTextWriterPtr w)
 {
 	const struct doc *doc = x->doc;
@@ -324,9 +410,12 @@ static void epub_opf(struct epub *x, xmlTextWriterPtr w)
 		snprintf(id, sizeof id, "img%zu", i + 1);
 		epub_item(x, w, id, x->imgs[i].name, x->imgs[i].mime, NULL);
 	}
+	epub_font_items(x, w);
 	W(x, xmlTextWriterEndElement(w));
 	W(x, xmlTextWriterStartElement(w, BX("spine")));
 	epub_attr(x, w, "toc", "ncx");
+	if (x->o->vertical)
+		epub_attr(x, w, "page-progression-direction", "rtl");
 	W(x, xmlTextWriterStartElement(w, BX("itemref")));
 	epub_attr(x, w, "idref", "article");
 	W(x, xmlTextWriterEndElement(w));
@@ -347,7 +436,9 @@ static void epub_html_open(struct epub *x, xmlTextWriterPtr w, const char *title
 	epub_attr(x, w, "xmlns:epub", "http://www.idpf.org/2007/ops");
 	epub_attr(x, w, "xml:lang", x->lang);
 	epub_attr(x, w, "lang", x->lang);
-	epub_attr(x, w, "class", "hltr");
+	epub_attr(x, w, "class", x->vpage ? "vrtl" : "hltr");
+	int vpage = x->vpage;
+	x->vpage = 0; /* no 縦中横 in <title> */
 	W(x, xmlTextWriterStartElement(w, BX("head")));
 	W(x, xmlTextWriterStartElement(w, BX("meta")));
 	epub_attr(x, w, "charset", "UTF-8");
@@ -361,6 +452,7 @@ static void epub_html_open(struct epub *x, xmlTextWriterPtr w, const char *title
 		W(x, xmlTextWriterEndElement(w));
 	}
 	W(x, xmlTextWriterEndElement(w));
+	x->vpage = vpage;
 }
 
 static void epub_para(struct epub *x, xmlTextWriterPtr w, const char *cls, const char *text)
@@ -376,6 +468,7 @@ static void epub_article(struct epub *x, xmlTextWriterPtr w)
 	const struct doc *doc = x->doc;
 	struct buf b;
 	buf_init(&b);
+	x->vpage = x->o->vertical;
 	epub_html_open(x, w, epub_title(x), 1);
 	W(x, xmlTextWriterStartElement(w, BX("body")));
 	W(x, xmlTextWriterStartElement(w, BX("section")));
@@ -448,6 +541,7 @@ static void epub_article(struct epub *x, xmlTextWriterPtr w)
 	W(x, xmlTextWriterEndElement(w)); /* section */
 	W(x, xmlTextWriterEndElement(w)); /* body */
 	W(x, xmlTextWriterEndElement(w)); /* html */
+	x->vpage = 0;
 }
 
 static int epub_min_level(const struct epub *x)
@@ -655,7 +749,7 @@ static const char *epub_css_align(enum style_align a)
 	return a == STYLE_CENTER ? "center" : a == STYLE_RIGHT ? "right" : a == STYLE_LEFT ? "left" : "justify";
 }
 
-static void epub_css(const struct style *st, struct buf *b)
+static void epub_css(const struct style *st, int vertical, struct buf *b)
 {
 	float body = st ? st->text[STYLE_BODY].size : 10.5f;
 	if (body <= 0)
@@ -687,7 +781,9 @@ static void epub_css(const struct style *st, struct buf *b)
 		buf_printf(b, "%s { font-size: %.2fem; text-indent: 0; text-align: %s; font-family: ", cls[i].sel,
 			   size, epub_css_align(st ? st->text[k].align : STYLE_LEFT));
 		epub_css_stack(b, st, k, sans);
-		buf_printf(b, "; margin: %.2fem 0 %.2fem 0;%s }\n", st ? st->text[k].space_before / body : 0,
+		/* space before and after: above and below, or in 竖排 right and left */
+		buf_printf(b, vertical ? "; margin: 0 %.2fem 0 %.2fem;%s }\n" : "; margin: %.2fem 0 %.2fem 0;%s }\n",
+			   st ? st->text[k].space_before / body : 0,
 			   st ? st->text[k].space_after / body : 0,
 			   k == STYLE_TITLE || k == STYLE_HEADING || k == STYLE_SUBTITLE ? " page-break-after: avoid;"
 										       : "");
@@ -698,11 +794,36 @@ static void epub_css(const struct style *st, struct buf *b)
 		    "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }\n"
 		    "figure img { max-width: 100%; height: auto; }\n"
 		    "figcaption { font-size: 0.9em; text-indent: 0; text-align: center; }\n");
+	if (vertical) /* 竖排: lines run top to bottom, right to left; the 目录 and cover stay hltr */
+		buf_puts(b, "html.vrtl { -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl;\n"
+			    "  writing-mode: vertical-rl; }\n"
+			    "html.vrtl header { margin: 0 0 0 1em; }\n"
+			    "html.vrtl footer { margin: 0 1em 0 0; }\n"
+			    "html.vrtl figure { margin: 0 1em; }\n"
+			    "html.vrtl figure img { max-width: 100%; max-height: 100%; width: auto; height: auto; }\n"
+			    "span.tcy { -epub-text-combine: horizontal; -webkit-text-combine: horizontal;\n"
+			    "  text-combine-upright: all; }\n");
+}
+
+/* The digest's own pages in 竖排: what runs down a horizontal page runs leftwards. */
+static void epub_dg_css_vertical(const struct style *st, struct buf *b)
+{
+	unsigned rc = st ? st->digest.rule_color : 0;
+	buf_printf(b, "html.vrtl section.part h1 { margin: 0 30%% 0 0; }\n"
+		      "html.vrtl section.closing { margin: 0 2em 0 0; border-top: none; border-bottom: none;\n"
+		      "  border-right: 2px solid #%06x; border-left: 2px solid #%06x; }\n"
+		      "html.vrtl section.closing p { margin: 1em 0.3em; }\n",
+		   rc & 0xffffffu, rc & 0xffffffu);
 }
 
 /* ---- the container ---- */
 
-/* Adds data (copied) as name: stored or deflated, fixed time and attributes. */
+static int epub_fonts_chars(struct epub_fonts *f, const char *s, size_t n);
+static void epub_css_fonts(const struct epub *x, struct buf *b);
+
+/* Adds data (copied) as name: stored (store 1), deflated at level 9 (0) or at level 1
+   (EPUB_DEFLATE_FAST: font files, which level 9 makes 1 % smaller in 1.6 times the time),
+   fixed time and attributes. */
 static enum err epub_add(struct epub *x, const char *name, const void *data, size_t len, int store,
 			 struct diag *d)
 {
@@ -721,8 +842,8 @@ static enum err epub_add(struct epub *x, const char *name, const void *data, siz
 		diag_msg(d, DIAG_ERROR, "EPUB: cannot add %s: %s", name, epub_z.strerror(x->z));
 		return ERR_IO;
 	}
-	if (epub_z.set_file_compression(x->z, (zip_uint64_t)i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-				     store ? 0 : 9) ||
+	if (epub_z.set_file_compression(x->z, (zip_uint64_t)i, store == 1 ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+				     store == 1 ? 0 : store == EPUB_DEFLATE_FAST ? 1 : 9) ||
 	    epub_z.file_set_mtime(x->z, (zip_uint64_t)i, x->mtime, 0) ||
 	    epub_z.file_set_external_attributes(x->z, (zip_uint64_t)i, 0, ZIP_OPSYS_UNIX, 0100644u << 16)) {
 		diag_msg(d, DIAG_ERROR, "EPUB: cannot set up %s: %s", name, epub_z.strerror(x->z));
@@ -749,11 +870,192 @@ static enum err epub_add_xml(struct epub *x, const char *name,
 	fn(x, w);
 	W(x, xmlTextWriterEndDocument(w));
 	xmlFreeTextWriter(w); /* flushes into buf */
+	size_t nl = strlen(name);
+	if (!x->bad && x->fonts && nl > 6 && !strcmp(name + nl - 6, ".xhtml") &&
+	    epub_fonts_chars(x->fonts, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf)))
+		x->bad = 1;
 	if (x->bad)
 		e = ERR_NOMEM;
 	else
 		e = epub_add(x, name, xmlBufferContent(buf), (size_t)xmlBufferLength(buf), 0, d);
 	xmlBufferFree(buf);
+	return e;
+}
+
+/* ---- embedded fonts (--embed-fonts) ---- */
+
+/* Adds the code points of an XHTML file (its markup too: ASCII, which every face gets
+   anyway) to the book's characters. -1 when out of memory. */
+static int epub_fonts_chars(struct epub_fonts *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = utf8_decode(s + i, n - i, &cp);
+		if (cp >= 0x80)
+			hb_set_add(f->chars, cp);
+		i += l ? l : 1;
+	}
+	return hb_set_allocation_successful(f->chars) ? 0 : -1;
+}
+
+static void epub_fonts_free(struct epub_fonts *f)
+{
+	if (f)
+		hb_set_destroy(f->chars);
+	free(f);
+}
+
+/* Whether the stylesheet css names family first in a font-family declaration. */
+static int epub_css_names_first(const char *css, const char *family)
+{
+	static const char key[] = "font-family: \"";
+	size_t fl = strlen(family);
+	for (const char *p = strstr(css, key); p; p = strstr(p + 1, key)) {
+		p += sizeof key - 1;
+		size_t k = 0; /* compare with the name unescaped (epub_css_stack escapes " and \\) */
+		while (*p && *p != '"' && k <= fl) {
+			if (*p == '\\' && p[1])
+				p++;
+			if (k == fl || *p != family[k])
+				break;
+			p++;
+			k++;
+		}
+		if (k == fl && *p == '"')
+			return 1;
+	}
+	return 0;
+}
+
+/* Chooses the faces to embed (x->fonts, allocated): each role's primary family that the
+   stylesheet names first somewhere, resolved through o->fonts, once per font file and face. */
+static enum err epub_fonts_plan(struct epub *x, struct diag *d)
+{
+	const struct style *st = x->o->style;
+	if (!x->o->fonts || !st)
+		return ERR_OK;
+	struct epub_fonts *f = calloc(1, sizeof *f);
+	if (!f)
+		return ERR_NOMEM;
+	x->fonts = f;
+	f->chars = hb_set_create();
+	for (uint32_t c = 0x20; c < 0x7f; c++) /* every face keeps the printable ASCII */
+		hb_set_add(f->chars, c);
+	if (!hb_set_allocation_successful(f->chars))
+		return ERR_NOMEM;
+	struct buf css;
+	buf_init(&css);
+	epub_css(st, x->o->vertical, &css);
+	if (css.oom) {
+		buf_free(&css);
+		return ERR_NOMEM;
+	}
+	const struct style_role *roles[] = {&st->role_body, &st->role_heading, &st->role_sans,
+					    &st->role_latin, &st->role_fallback, &st->role_kai,
+					    &st->role_song, &st->role_mono, &st->role_strong};
+	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
+		if (roles[r]->n < 1 || !*roles[r]->families[0])
+			continue;
+		const char *spec = roles[r]->families[0];
+		char family[128];
+		snprintf(family, sizeof family, "%.*s", (int)strcspn(spec, ":"), spec);
+		if (!epub_css_names_first(buf_cstr(&css), family))
+			continue;
+		struct font *font;
+		if (fontset_get(x->o->fonts, spec, &font) || !font)
+			continue; /* reported by the fontset */
+		size_t i = 0;
+		while (i < f->n && f->face[i].font != font)
+			i++;
+		if (i < f->n || f->n == EPUB_MAX_FACES)
+			continue;
+		if (!font_embeddable(font)) {
+			diag_msg(d, DIAG_WARNING, "--embed-fonts: the licence bits (OS/2 fsType) of %s (%s) "
+				 "forbid embedding it; the book names it without carrying it", font->path, family);
+			continue;
+		}
+		struct epub_face *fc = &f->face[f->n++];
+		fc->font = font;
+		snprintf(fc->family, sizeof fc->family, "%s", family);
+		snprintf(fc->name, sizeof fc->name, "fonts/f%zu.%s", f->n, font->is_cff ? "otf" : "ttf");
+	}
+	buf_free(&css);
+	return ERR_OK;
+}
+
+/* The @font-face rules of the embedded faces. */
+static void epub_css_fonts(const struct epub *x, struct buf *b)
+{
+	for (size_t i = 0; x->fonts && i < x->fonts->n; i++) {
+		const struct epub_face *f = &x->fonts->face[i];
+		buf_puts(b, "@font-face { font-family: \"");
+		for (const char *c = f->family; *c; c++)
+			if (*c == '"' || *c == '\\')
+				buf_printf(b, "\\%c", *c);
+			else if ((unsigned char)*c >= 0x20)
+				buf_putc(b, *c);
+		buf_printf(b, "\"; src: url(\"%s\"); font-weight: %s; font-style: %s; }\n", f->name,
+			   f->font->bold ? "bold" : "normal", f->font->italic ? "italic" : "normal");
+	}
+}
+
+/* One face's subset, made in a thread of its own (font_subset reads the immutable face and
+   a copy of the characters: hb_set_t caches lookups even when only read). */
+struct epub_subset {
+	const struct font *font;
+	hb_set_t *chars;        /* owned copy */
+	hb_blob_t *blob;
+	enum err e;
+	pthread_t tid;
+	int thread;             /* tid runs */
+};
+
+static void *epub_subset_run(void *arg)
+{
+	struct epub_subset *j = arg;
+	j->e = hb_set_allocation_successful(j->chars) ? font_subset(j->font, j->chars, &j->blob) : ERR_NOMEM;
+	return NULL;
+}
+
+/* Subsets every face to the book's characters, in parallel, and adds them in order (after
+   every XHTML file: the characters are known). */
+static enum err epub_fonts_add(struct epub *x, struct diag *d)
+{
+	if (!x->fonts || !x->fonts->n)
+		return ERR_OK;
+	struct epub_fonts *fs = x->fonts;
+	struct epub_subset jobs[EPUB_MAX_FACES];
+	memset(jobs, 0, sizeof jobs);
+	for (size_t i = 0; i < fs->n; i++) {
+		jobs[i].font = fs->face[i].font;
+		jobs[i].chars = hb_set_copy(fs->chars);
+		if (i > 0)
+			jobs[i].thread = !pthread_create(&jobs[i].tid, NULL, epub_subset_run, &jobs[i]);
+	}
+	for (size_t i = 0; i < fs->n; i++)
+		if (!jobs[i].thread) /* the first, and any that found no thread */
+			epub_subset_run(&jobs[i]);
+	for (size_t i = 0; i < fs->n; i++)
+		if (jobs[i].thread)
+			pthread_join(jobs[i].tid, NULL);
+	enum err e = ERR_OK;
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct epub_face *f = &fs->face[i];
+		if (!e && jobs[i].e == ERR_FONT)
+			diag_msg(d, DIAG_ERROR, "--embed-fonts: hb-subset could not subset %s (%s)",
+				 f->font->path, f->family);
+		if (!e)
+			e = jobs[i].e;
+		if (!e) {
+			unsigned n;
+			const char *data = hb_blob_get_data(jobs[i].blob, &n);
+			char name[48];
+			snprintf(name, sizeof name, "OEBPS/%s", f->name);
+			e = epub_add(x, name, data, n, EPUB_DEFLATE_FAST, d);
+		}
+		hb_blob_destroy(jobs[i].blob);
+		hb_set_destroy(jobs[i].chars);
+	}
 	return e;
 }
 
@@ -937,6 +1239,8 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 	if (e)
 		return e;
 	if (!e)
+		e = epub_fonts_plan(x, d);
+	if (!e)
 		e = epub_add_xml(x, "OEBPS/content.opf", epub_opf, d);
 	if (!e)
 		e = epub_add_xml(x, "OEBPS/nav.xhtml", epub_nav, d);
@@ -947,12 +1251,15 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 	if (!e) {
 		struct buf css;
 		buf_init(&css);
-		epub_css(x->o->style, &css);
+		epub_css(x->o->style, x->o->vertical, &css);
+		epub_css_fonts(x, &css);
 		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
 		buf_free(&css);
 	}
 	if (!e)
 		e = epub_add_images(x, d);
+	if (!e)
+		e = epub_fonts_add(x, d);
 	return epub_zip_finish(x, src, e, data, len, d);
 }
 
@@ -1015,6 +1322,7 @@ static enum err epub_build(const struct doc *doc, const struct epub_opts *o, con
 	free(x.imgs);
 	free(x.block_img);
 	free(x.heads);
+	epub_fonts_free(x.fonts);
 	return e;
 }
 
@@ -1311,9 +1619,12 @@ static void epub_dg_opf(struct epub *x, xmlTextWriterPtr w)
 	}
 	if (b->closing)
 		epub_item(x, w, "closing", "closing.xhtml", "application/xhtml+xml", NULL);
+	epub_font_items(x, w);
 	W(x, xmlTextWriterEndElement(w)); /* manifest */
 	W(x, xmlTextWriterStartElement(w, BX("spine")));
 	epub_attr(x, w, "toc", "ncx");
+	if (x->o->vertical)
+		epub_attr(x, w, "page-progression-direction", "rtl");
 	const char *order[] = {"cover", "nav"};
 	for (size_t i = 0; i < 2; i++) {
 		W(x, xmlTextWriterStartElement(w, BX("itemref")));
@@ -1618,6 +1929,7 @@ static void epub_dg_part(struct epub *x, xmlTextWriterPtr w)
 {
 	struct epub_dg *b = epub_dg_of(x);
 	const char *name = b->g->sections[b->cur];
+	x->vpage = x->o->vertical;
 	epub_html_open(x, w, name, 1);
 	W(x, xmlTextWriterStartElement(w, BX("body")));
 	W(x, xmlTextWriterStartElement(w, BX("section")));
@@ -1632,6 +1944,7 @@ static void epub_dg_part(struct epub *x, xmlTextWriterPtr w)
 	W(x, xmlTextWriterEndElement(w)); /* section */
 	W(x, xmlTextWriterEndElement(w)); /* body */
 	W(x, xmlTextWriterEndElement(w)); /* html */
+	x->vpage = 0;
 }
 
 /* The 版记, worded as print words it: 报送：…。 lines, the credits, （共印N份）, the publisher
@@ -1642,6 +1955,7 @@ static void epub_dg_closing(struct epub *x, xmlTextWriterPtr w)
 	const struct epub_digest *g = b->g;
 	struct buf t;
 	buf_init(&t);
+	x->vpage = x->o->vertical;
 	epub_html_open(x, w, "版记", 1);
 	W(x, xmlTextWriterStartElement(w, BX("body")));
 	W(x, xmlTextWriterStartElement(w, BX("section")));
@@ -1679,6 +1993,7 @@ static void epub_dg_closing(struct epub *x, xmlTextWriterPtr w)
 	W(x, xmlTextWriterEndElement(w)); /* section */
 	W(x, xmlTextWriterEndElement(w)); /* body */
 	W(x, xmlTextWriterEndElement(w)); /* html */
+	x->vpage = 0;
 	if (t.oom)
 		x->bad = 1;
 	buf_free(&t);
@@ -1711,7 +2026,9 @@ static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct 
 	enum err e = epub_zip_open(x, &src, d);
 	if (e)
 		return e;
-	e = epub_add_xml(x, "OEBPS/content.opf", epub_dg_opf, d);
+	e = epub_fonts_plan(x, d);
+	if (!e)
+		e = epub_add_xml(x, "OEBPS/content.opf", epub_dg_opf, d);
 	if (!e)
 		e = epub_add_xml(x, "OEBPS/cover.xhtml", epub_dg_cover, d);
 	if (!e)
@@ -1734,6 +2051,7 @@ static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct 
 		struct epub *p = &b->parts[i];
 		p->z = x->z;
 		p->mtime = x->mtime;
+		p->fonts = x->fonts;
 		snprintf(name, sizeof name, "OEBPS/%s", b->files[i]);
 		e = epub_add_xml(p, name, epub_article, d);
 		if (!e)
@@ -1745,8 +2063,11 @@ static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct 
 	if (!e) {
 		struct buf css;
 		buf_init(&css);
-		epub_css(x->o->style, &css);
+		epub_css(x->o->style, x->o->vertical, &css);
 		epub_dg_css(x->o->style, &css);
+		if (x->o->vertical)
+			epub_dg_css_vertical(x->o->style, &css);
+		epub_css_fonts(x, &css);
 		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
 		buf_free(&css);
 	}
@@ -1762,6 +2083,8 @@ static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct 
 			e = epub_add(x, name, img.p, img.len, 0, d);
 		buf_free(&img);
 	}
+	if (!e)
+		e = epub_fonts_add(x, d);
 	return epub_zip_finish(x, src, e, data, len, d);
 }
 
@@ -1866,5 +2189,6 @@ enum err epub_digest_build(const struct epub_digest *g, const struct epub_opts *
 	free(b.files);
 	free(prefix);
 	free(b.people);
+	epub_fonts_free(b.x.fonts);
 	return e;
 }

@@ -22,6 +22,18 @@ struct epub_opts {
 	const char *const *allow_dirs;    /* --allow-path folders (borrowed) */
 	size_t n_allow;
 	long long epoch;                  /* SOURCE_DATE_EPOCH, or -1: now */
+	/* 竖排: html.vrtl { writing-mode: vertical-rl } (with the -epub- and -webkit- copies),
+	   the spine's page-progression-direction rtl, 縦中横 (span.tcy, text-combine-upright:
+	   all) for a run of 2 or 3 ASCII digits that stands alone (not in 2026, 3.14, A12 or
+	   2022-04-06); the cover and the 目录 stay horizontal. The text is unchanged. */
+	int vertical;
+	/* --embed-fonts: the faces the stylesheet names first in a font-family (the primary
+	   family of the style's roles, resolved through this fontset, borrowed), each subset to
+	   the characters of the book's XHTML (shape/font.h font_subset) as OEBPS/fonts/fN.otf
+	   (font/otf; fN.ttf, font/ttf, for TrueType), with an @font-face rule per face (weight
+	   and style from the face). A face whose licence bits forbid embedding is left out with a
+	   warning. NULL: no font is embedded (reading systems have CJK fonts). */
+	struct fontset *fonts;
 };
 
 /* Writes doc as an EPUB at out ("-" = standard output) through file_put (temporary file,

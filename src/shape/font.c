@@ -2,6 +2,7 @@
 #include "font.h"
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -670,4 +671,48 @@ int font_halt(const struct font *f, uint32_t cp, int *adv, int *xoff)
 	*adv = e.adv;
 	*xoff = e.xoff;
 	return e.has;
+}
+
+int font_embeddable(const struct font *f)
+{
+	hb_blob_t *os2 = hb_face_reference_table(f->face, HB_TAG('O', 'S', '/', '2'));
+	unsigned n;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(os2, &n);
+	unsigned fs_type = p && n >= 10 ? (unsigned)p[8] << 8 | p[9] : 0;
+	hb_blob_destroy(os2);
+	/* bits 0-3: 0 installable, 2 restricted, 4 preview & print, 8 editable (OpenType 1.9) */
+	return (fs_type & 0x000f) != 2 && !(fs_type & 0x0100) && !(fs_type & 0x0200);
+}
+
+enum err font_subset(const struct font *f, const hb_set_t *unicodes, hb_blob_t **out)
+{
+	*out = NULL;
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	if (!in)
+		return ERR_NOMEM;
+	hb_set_union(hb_subset_input_unicode_set(in), unicodes);
+	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+	hb_set_add(names, 13); /* the licence and its URL, with the default 0-6 */
+	hb_set_add(names, 14);
+	enum err e = ERR_OK;
+	if (!hb_set_allocation_successful(hb_subset_input_unicode_set(in)) ||
+	    !hb_set_allocation_successful(names)) {
+		e = ERR_NOMEM;
+		goto out;
+	}
+	hb_face_t *sub = hb_subset_or_fail(f->face, in);
+	if (!sub) {
+		e = ERR_FONT;
+		goto out;
+	}
+	*out = hb_face_reference_blob(sub);
+	hb_face_destroy(sub);
+	if (!hb_blob_get_length(*out)) {
+		hb_blob_destroy(*out);
+		*out = NULL;
+		e = ERR_FONT;
+	}
+out:
+	hb_subset_input_destroy(in);
+	return e;
 }

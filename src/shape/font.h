@@ -73,4 +73,17 @@ int font_advance(const struct font *f, uint32_t gid);
    computed (HarfBuzz shaping of one character; nothing is cached). */
 int font_halt(const struct font *f, uint32_t cp, int *adv, int *xoff);
 
+/* Whether f's licence bits (OpenType OS/2 fsType) let a document carry a subset of it:
+   installable, editable or preview-and-print embedding, and neither "no subsetting" nor
+   "bitmap only". A font without an OS/2 table is taken as installable. */
+int font_embeddable(const struct font *f);
+/* A subset of f as a whole font file, for documents that carry fonts as files (EPUB): the
+   glyphs of the code points in unicodes and those its OpenType features reach from them
+   (hb-subset's defaults keep vert / vrt2 for vertical text), the same outline format as f
+   (CFF-flavoured OpenType or TrueType), the licence and copyright names (name IDs 0, 13,
+   14) kept. The same input gives the same bytes. *out is the caller's (hb_blob_destroy).
+   ERR_FONT when hb-subset fails, ERR_NOMEM. (The PDF writer embeds a bare CFF or glyf
+   program keyed by glyph ids instead: render/pdffont.c.) */
+enum err font_subset(const struct font *f, const hb_set_t *unicodes, hb_blob_t **out);
+
 #endif

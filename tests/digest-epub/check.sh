@@ -10,6 +10,10 @@
 #     belongs-to-collection with the issue, every byline person once, the cover image;
 #   - the same bytes twice and for -j 1 and -j 4; the PDF of a both-outputs run equals the PDF
 #     alone, its EPUB equals the EPUB alone but for the page-list and its dc:source;
+#   - --vertical --embed-fonts: check.py as above (text unchanged by the 縦中横 spans), the
+#     spine rtl, html.vrtl on the section, article and 版记 pages (cover and 目录 hltr), 縦中横
+#     on （共印200份）, the fonts as items with @font-face, subsets (fc-scan), the same bytes
+#     for -j 1 and -j 4; --vertical without an EPUB output is refused;
 #   - bad input as for print: exit codes, messages, no file written (neither of the two).
 # Usage (from the repository root): PAIBAN=build/paiban sh tests/digest-epub/check.sh
 set -u
@@ -96,6 +100,58 @@ python3 tests/digest-epub/check.py "$T/both.epub" "$T/order.txt" "$T/both.pdf" >
 python3 tests/digest-epub/check.py "$T/jb.epub" "$T/order.txt" "$T/jb.pdf" >"$T/jb.facts" 2>&1 \
 	&& ok "jianbao (articles running on): page-list = its PDF's contents numbers ($(sed -n 's/^page-list //p' "$T/jb.facts"))" \
 	|| { cat "$T/jb.facts"; fail "check.py on the jianbao EPUB with its PDF"; }
+
+# --vertical --embed-fonts
+"$PAIBAN" digest "$M" --vertical --embed-fonts -o "$T/vf.epub" -j 4 2>"$T/vf.err" || { cat "$T/vf.err"; fail "--vertical --embed-fonts exited $?"; }
+"$PAIBAN" digest "$M" --vertical --embed-fonts -o "$T/vf1.epub" -j 1 || fail "--vertical --embed-fonts -j 1 exited $?"
+cmp -s "$T/vf.epub" "$T/vf1.epub" && ok "--vertical --embed-fonts: the same bytes for -j 1 and -j 4" || fail "--vertical --embed-fonts: -j 1 and -j 4 differ"
+python3 tests/digest-epub/check.py "$T/vf.epub" "$T/order.txt" >"$T/vf.facts" 2>&1 \
+	&& ok "--vertical --embed-fonts: check.py (目录, text = the articles' books and models, manifest = container)" \
+	|| { cat "$T/vf.facts"; fail "check.py on the vertical book with fonts"; }
+rm -rf "$T/vf" && mkdir -p "$T/vf" && (cd "$T/vf" && unzip -q ../vf.epub) || fail "unzip vf.epub"
+python3 - "$T/vf" >"$T/vf.facts2" 2>&1 <<'PY'
+import re, subprocess, sys
+import xml.etree.ElementTree as ET
+root = sys.argv[1] + "/OEBPS/"
+O = "{http://www.idpf.org/2007/opf}"
+bad = []
+opf = ET.parse(root + "content.opf").getroot()
+if opf.find(O + "spine").get("page-progression-direction") != "rtl":
+	bad.append("spine not rtl")
+cls = {f: ET.parse(root + f).getroot().get("class") for f in
+       ("cover.xhtml", "nav.xhtml", "s01.xhtml", "note.xhtml", "a001.xhtml", "a012.xhtml", "closing.xhtml")}
+want = {"cover.xhtml": "hltr", "nav.xhtml": "hltr", "s01.xhtml": "vrtl", "note.xhtml": "vrtl",
+	"a001.xhtml": "vrtl", "a012.xhtml": "vrtl", "closing.xhtml": "vrtl"}
+if cls != want:
+	bad.append("classes %r" % cls)
+if '<p class="copies">（共印<span class="tcy">200</span>份）</p>' not in open(root + "closing.xhtml", encoding="utf-8").read():
+	bad.append("no 縦中横 in （共印200份）")
+if "tcy" in open(root + "cover.xhtml", encoding="utf-8").read() + open(root + "nav.xhtml", encoding="utf-8").read():
+	bad.append("縦中横 on the cover or in the 目录")
+css = open(root + "style.css", encoding="utf-8").read()
+for w in ("writing-mode: vertical-rl;", "html.vrtl section.closing {", "span.tcy {"):
+	if w not in css:
+		bad.append("CSS lacks %r" % w)
+fonts = [(i.get("href"), i.get("media-type")) for i in opf.iter(O + "item") if i.get("href").startswith("fonts/")]
+faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; src: url\("(fonts/f\d\.otf)"\)', css)
+if [f for f, _ in fonts] != [u for _, u in faces] or len(fonts) != 3 or {t for _, t in fonts} != {"font/otf"}:
+	bad.append("font items %r, @font-face %r" % (fonts, faces))
+for href, _ in fonts:
+	out = subprocess.run(["fc-scan", "--format", "%{family[0]}|%{charset}", root + href],
+			     capture_output=True, text=True).stdout
+	n = sum(int(b or a, 16) - int(a, 16) + 1 for a, _, b in (r.partition("-") for r in out.partition("|")[2].split()))
+	if not out.startswith("Noto ") or not 500 < n < 3000:
+		bad.append("%s: %r, %d code points" % (href, out[:30], n))
+	print(href, out.partition("|")[0], n, "code points")
+print("\n".join(bad) if bad else "OK")
+PY
+tail -n 1 "$T/vf.facts2" | grep -qx OK \
+	&& ok "--vertical --embed-fonts: spine rtl, vrtl pages (cover, 目录 hltr), 縦中横 in （共印200份）, 3 subset faces ($(grep -c 'code points' "$T/vf.facts2") read by fc-scan), $(($(wc -c <"$T/vf.epub") / 1024)) KB" \
+	|| { cat "$T/vf.facts2"; fail "--vertical --embed-fonts facts"; }
+"$PAIBAN" digest "$M" --vertical -o "$T/vpdf.pdf" 2>"$T/vpdf.err"
+rc=$?
+[ $rc -eq 2 ] && [ ! -e "$T/vpdf.pdf" ] && grep -q -- '--vertical shapes the EPUB' "$T/vpdf.err" \
+	&& ok "--vertical without an EPUB output: exit 2" || fail "--vertical with a PDF alone: exit $rc"
 
 # the OPF: identifier, collection, people, date
 unzip -p "$T/d1.epub" OEBPS/content.opf >"$T/opf"
@@ -191,7 +247,7 @@ unzip -p "$T/cli.epub" OEBPS/nav.xhtml | grep -c '<a href="a00[12].xhtml">' | gr
 if [ ! -f "$JAR" ]; then
 	fail "no EPUBCheck at $JAR (make deps-test installs it)"
 else
-	for b in d1 both cover cli; do
+	for b in d1 both cover cli vf; do
 		java -jar "$JAR" "$T/$b.epub" >"$T/$b.check" 2>&1
 		if [ -s "$T/$b.epub" ] && grep -q "^Validating using EPUB version 3" "$T/$b.check" &&
 			grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/$b.check"; then

@@ -13,6 +13,13 @@
 #     refine, 目录 nested by level, toc.ncx depth;
 #   - the same input and SOURCE_DATE_EPOCH give the same bytes; -d with -j 2 writes the same
 #     books as -o one at a time;
+#   - --vertical: spine page-progression-direction rtl, writing-mode vertical-rl in the CSS,
+#     html.vrtl on the article (the 目录 stays hltr), 縦中横 spans exactly on the standalone
+#     2-3 digit runs (16, 850: not 2022), the text still equal to the model's;
+#   - --embed-fonts: the faces as font/otf items, one @font-face each, files that fontconfig
+#     reads with the family the CSS names, far fewer glyphs than the full face, every character
+#     of the article in the body face, GSUB and vmtx kept (vertical forms), the book under 1 MB;
+#     the same bytes twice; both options together on the Markdown article with images;
 #   - errors: a missing input (exit 4, as print), an empty input (exit 1), an output that is
 #     the input (exit 2): no file written.
 # Usage (from the repository root): PAIBAN=build/paiban sh tests/epub/check.sh
@@ -43,6 +50,10 @@ grep -q "warning: refused image ../palette-trns.png: path resolves outside" "$T/
 "$PAIBAN" epub -q "$html" -o "$T/html.epub" && ok "HTML page written" || fail "epub of $html"
 "$PAIBAN" epub -q "$full" -o "$T/full.epub" && ok "Markdown article with subtitle and h2..h6 written" || fail "epub of $full"
 "$PAIBAN" epub -q "$trad" -o "$T/trad.epub" && ok "Traditional article written" || fail "epub of $trad"
+"$PAIBAN" epub --vertical "$sample" -o "$T/vert.epub" && ok "sample --vertical written" || fail "epub --vertical"
+"$PAIBAN" epub --embed-fonts "$sample" -o "$T/fonts.epub" && ok "sample --embed-fonts written" || fail "epub --embed-fonts"
+"$PAIBAN" epub -q --vertical --embed-fonts "$md" -o "$T/mdvf.epub" && ok "Markdown article with images, --vertical --embed-fonts, written" \
+	|| fail "epub --vertical --embed-fonts of $md"
 unzip -p "$T/trad.epub" OEBPS/content.opf | grep -q '<dc:language>zh-TW</dc:language>' &&
 	ok "Traditional article: dc:language zh-TW" || fail "Traditional article: dc:language is not zh-TW"
 unzip -p "$T/trad.epub" OEBPS/article.xhtml | grep -q 'xml:lang="zh-TW"' &&
@@ -52,7 +63,7 @@ unzip -p "$T/trad.epub" OEBPS/article.xhtml | grep -q 'xml:lang="zh-TW"' &&
 if [ ! -f "$JAR" ]; then
 	fail "no EPUBCheck at $JAR (make deps-test installs it)"
 else
-	for b in sample md html full trad; do
+	for b in sample md html full trad vert fonts mdvf; do
 		java -jar "$JAR" "$T/$b.epub" >"$T/$b.check" 2>&1
 		# (EPUBCheck also says "0 errors" for a file it cannot find: the book must exist and
 		# be validated)
@@ -67,8 +78,8 @@ else
 fi
 
 # the container, the OPF facts, the text against the model
-for b in sample md html full; do
-	case $b in sample) in=$sample ;; md) in=$md ;; html) in=$html ;; full) in=$full ;; esac
+for b in sample md html full vert fonts mdvf; do
+	case $b in sample | vert | fonts) in=$sample ;; md | mdvf) in=$md ;; html) in=$html ;; full) in=$full ;; esac
 	"$PAIBAN" parse "$in" >"$T/$b.json" 2>/dev/null || fail "parse $in"
 	python3 - "$T/$b.epub" "$T/$b.json" >"$T/$b.facts" 2>&1 <<'PY'
 import json, re, sys, zipfile
@@ -134,6 +145,134 @@ PY
 	fi
 done
 grep -qx "images 3" "$T/md.facts" && ok "md: the three local images are in the book" || fail "md: not 3 images"
+grep -qx "images 3" "$T/mdvf.facts" && ok "mdvf: the three local images are in the vertical book" || fail "mdvf: not 3 images"
+
+# --vertical: the spine, the CSS, the pages' classes, 縦中横 exactly where it belongs
+python3 - "$T/vert.epub" "$T/sample.epub" "$T/sample.json" >"$T/vert.facts" 2>&1 <<'PY'
+import json, re, sys, zipfile
+import xml.etree.ElementTree as ET
+z, h = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])
+model = json.load(open(sys.argv[3], encoding="utf-8"))
+bad = []
+O, X = "{http://www.idpf.org/2007/opf}", "{http://www.w3.org/1999/xhtml}"
+spine = ET.fromstring(z.read("OEBPS/content.opf")).find(O + "spine")
+if spine.get("page-progression-direction") != "rtl":
+	bad.append("spine page-progression-direction %r" % spine.get("page-progression-direction"))
+if ET.fromstring(h.read("OEBPS/content.opf")).find(O + "spine").get("page-progression-direction"):
+	bad.append("the horizontal book has a page-progression-direction")
+css = z.read("OEBPS/style.css").decode()
+for want in ("html.vrtl {", "-epub-writing-mode: vertical-rl;", "-webkit-writing-mode: vertical-rl;",
+		"  writing-mode: vertical-rl;", "text-combine-upright: all;", "-epub-text-combine: horizontal;"):
+	if want not in css:
+		bad.append("CSS lacks %r" % want)
+if "writing-mode" in h.read("OEBPS/style.css").decode():
+	bad.append("the horizontal CSS names a writing-mode")
+art = ET.fromstring(z.read("OEBPS/article.xhtml"))
+nav = ET.fromstring(z.read("OEBPS/nav.xhtml"))
+if art.get("class") != "vrtl" or nav.get("class") != "hltr":
+	bad.append("classes: article %r, nav %r" % (art.get("class"), nav.get("class")))
+got = [s.text for s in art.iter(X + "span") if s.get("class") == "tcy"]
+# the rule, written again: 2 or 3 ASCII digits, no digit, Latin letter or . , : / - _ beside them
+rx = re.compile(r"(?<![0-9A-Za-z.,:/_-])[0-9]{2,3}(?![0-9A-Za-z.,:/_-])")
+text = "".join(art.find(X + "body").itertext())
+want = rx.findall(text)
+if got != want or not got:
+	bad.append("tcy spans %r, want %r" % (got, want))
+for must in ("16", "850"):
+	if must not in got:
+		bad.append("no tcy span for %s" % must)
+if any(len(g) > 3 for g in got) or "2022" not in text:
+	bad.append("a 4-digit number in a tcy span, or no 2022 in the text")
+if "tcy" in z.read("OEBPS/nav.xhtml").decode() or "tcy" in z.read("OEBPS/content.opf").decode() \
+		or b"tcy" in z.read("OEBPS/toc.ncx") or "<title>" in "".join(
+			l for l in z.read("OEBPS/article.xhtml").decode().splitlines() if "tcy" in l):
+	bad.append("a tcy span outside the body")
+hz = ET.fromstring(h.read("OEBPS/article.xhtml"))
+if "".join(hz.find(X + "body").itertext()) != text:
+	bad.append("the vertical article's text differs from the horizontal one's")
+print("tcy", " ".join(got))
+print("\n".join(bad) if bad else "OK")
+PY
+if tail -n 1 "$T/vert.facts" | grep -qx OK; then
+	ok "--vertical: spine rtl, writing-mode vertical-rl, html.vrtl (nav hltr), 縦中横 on $(head -n 1 "$T/vert.facts" | wc -w | awk '{print $1 - 1}') runs ($(head -n 1 "$T/vert.facts" | cut -c5-40)…), none on 2022, same text"
+else
+	fail "--vertical:"
+	cat "$T/vert.facts"
+fi
+
+# --embed-fonts: items, @font-face, the files, their subsets
+mkdir -p "$T/fonts"
+(cd "$T/fonts" && unzip -q ../fonts.epub) || fail "unzip fonts.epub"
+python3 - "$T/fonts" "$T/fonts.epub" >"$T/fonts.facts" 2>&1 <<'PY'
+import os, re, struct, subprocess, sys
+import xml.etree.ElementTree as ET
+root, book = sys.argv[1], sys.argv[2]
+O, X = "{http://www.idpf.org/2007/opf}", "{http://www.w3.org/1999/xhtml}"
+bad = []
+items = [(i.get("href"), i.get("media-type")) for i in ET.parse(root + "/OEBPS/content.opf").iter(O + "item")
+	 if i.get("href").startswith("fonts/")]
+want = [("fonts/f%d.otf" % (k + 1), "font/otf") for k in range(3)]
+if items != want:
+	bad.append("font items %r, want %r (body Serif, heading Sans Bold, Sans)" % (items, want))
+css = open(root + "/OEBPS/style.css", encoding="utf-8").read()
+faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; src: url\("([^"]+)"\); font-weight: (\w+); font-style: normal; \}', css)
+wantf = [("Noto Serif CJK SC", "fonts/f1.otf", "normal"), ("Noto Sans CJK SC", "fonts/f2.otf", "bold"),
+	 ("Noto Sans CJK SC", "fonts/f3.otf", "normal")]
+if faces != wantf:
+	bad.append("@font-face %r, want %r" % (faces, wantf))
+text = "".join(ET.parse(root + "/OEBPS/article.xhtml").getroot().find(X + "body").itertext())
+chars = {ord(c) for c in text if not c.isspace()}
+def glyphs(path):
+	b = open(path, "rb").read()
+	n = struct.unpack(">H", b[4:6])[0]
+	t = {}
+	for i in range(n):
+		tag, _, off, ln = struct.unpack(">4sIII", b[12 + 16 * i: 28 + 16 * i])
+		t[tag.decode("latin-1")] = off
+	return struct.unpack(">H", b[t["maxp"] + 4: t["maxp"] + 6])[0], sorted(t)
+for (href, _), (fam, _, weight) in zip(items, wantf):
+	path = root + "/OEBPS/" + href
+	out = subprocess.run(["fc-scan", "--format", "%{family[0]}|%{weight}|%{charset}\n", path],
+			     capture_output=True, text=True).stdout.strip()
+	if "|" not in out:
+		bad.append("fc-scan cannot read %s" % href)
+		continue
+	family, w, cs = out.split("|", 2)
+	if family != fam or (weight == "bold") != (int(w) >= 200):
+		bad.append("%s: fc-scan says %s weight %s" % (href, family, w))
+	have = set()
+	for r in cs.split():
+		a, _, b = r.partition("-")
+		have.update(range(int(a, 16), int(b or a, 16) + 1))
+	n, tables = glyphs(path)
+	if not n < 2000:  # the full Noto CJK face: 65535
+		bad.append("%s: %d glyphs, not a subset" % (href, n))
+	if not chars <= have:
+		bad.append("%s lacks %r" % (href, "".join(sorted(chr(c) for c in chars - have))[:40]))
+	if len(have) > len(chars) + 200:
+		bad.append("%s maps %d code points for %d characters" % (href, len(have), len(chars)))
+	for t in ("CFF ", "GSUB", "vmtx", "cmap"):
+		if t not in tables:
+			bad.append("%s has no %s table" % (href, t))
+	print(href, family, w, n, "glyphs", os.path.getsize(path), "bytes")
+size = os.path.getsize(book)
+if not 100000 < size < 1000000:
+	bad.append("book size %d" % size)
+print("book", size)
+print("\n".join(bad) if bad else "OK")
+PY
+if tail -n 1 "$T/fonts.facts" | grep -qx OK; then
+	ok "--embed-fonts: 3 font/otf items, @font-face each, fc-scan reads them; $(grep -c glyphs "$T/fonts.facts") subsets ($(grep glyphs "$T/fonts.facts" | awk '{printf "%s%s glyphs", s, $(NF-3); s=", "}')), the article's characters all in, GSUB+vmtx kept; $(sed -n 's/^book //p' "$T/fonts.facts") bytes"
+else
+	fail "--embed-fonts:"
+	cat "$T/fonts.facts"
+fi
+"$PAIBAN" epub --embed-fonts "$sample" -o "$T/fonts2.epub"
+"$PAIBAN" epub --vertical "$sample" -o "$T/vert2.epub"
+cmp -s "$T/fonts.epub" "$T/fonts2.epub" && cmp -s "$T/vert.epub" "$T/vert2.epub" \
+	&& ok "--embed-fonts and --vertical: byte-identical twice" || fail "--embed-fonts or --vertical: two runs differ"
+unzip -p "$T/sample.epub" OEBPS/content.opf | grep -q 'fonts/' && fail "fonts embedded without --embed-fonts" \
+	|| ok "no font without --embed-fonts"
 
 # the subtitle and the nesting of the subheads (nav, NCX depth)
 unzip -p "$T/full.epub" OEBPS/content.opf | grep -q '<meta refines="#subtitle" property="title-type">subtitle</meta>' \

@@ -1,6 +1,7 @@
 /* fuzz_epub.c: libFuzzer target for input -> parse -> EPUB, in memory (epub_write_mem). The
    first byte picks the reader (page dump, HTML, Markdown), as in fuzz_print.c; the rest is the
-   article. The default style (the stylesheet follows it) is loaded once. */
+   article; the last byte's low bit asks for 竖排 (--vertical: the 縦中横 spans). The default
+   style (the stylesheet follows it) is loaded once. */
 #include <stdlib.h>
 #include "fuzz_common.h"
 #include "base/buf.h"
@@ -23,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag *d = fuzz_diag_new();
 	struct doc *doc;
 	if (fuzz_parse(data, size, d, &doc) == ERR_OK) {
-		struct epub_opts o = {.style = &fuzz_style, .epoch = 0};
+		struct epub_opts o = {.style = &fuzz_style, .epoch = 0,
+				      .vertical = size > 0 && (data[size - 1] & 1)};
 		struct buf out;
 		buf_init(&out);
 		epub_write_mem(doc, &o, &out, d);

@@ -160,6 +160,51 @@ int main(void)
 		for (size_t i = 0; i < b.n; i++)
 			CHECK(b.g[i].level == 0);
 	}
+	/* font_subset: a whole OpenType file with the code points asked for and what the
+	   features reach from them (the vertical form of ，), far fewer glyphs, the same bytes
+	   twice; Noto's licence bits allow embedding */
+	{
+		CHECK(font_embeddable(serif) && font_embeddable(sans));
+		hb_set_t *u = hb_set_create();
+		const char *s = "五社联动，12";
+		for (size_t i = 0, l; s[i]; i += l) {
+			uint32_t cp;
+			l = utf8_decode(s + i, strlen(s + i), &cp);
+			hb_set_add(u, cp);
+		}
+		hb_blob_t *blob = NULL, *blob2 = NULL;
+		CHECK(font_subset(serif, u, &blob) == ERR_OK && blob);
+		CHECK(font_subset(serif, u, &blob2) == ERR_OK && blob2);
+		unsigned n1, n2;
+		const char *p1 = hb_blob_get_data(blob, &n1), *p2 = hb_blob_get_data(blob2, &n2);
+		CHECK(n1 == n2 && n1 > 0 && !memcmp(p1, p2, n1));
+		hb_face_t *face = hb_face_create(blob, 0);
+		hb_font_t *font = hb_font_create(face);
+		unsigned glyphs = hb_face_get_glyph_count(face);
+		CHECK(glyphs > 7 && glyphs < 40); /* .notdef, 7 characters, their alternates */
+		hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+		CHECK(hb_blob_get_length(cff) > 0);
+		hb_blob_destroy(cff);
+		hb_codepoint_t g, comma = 0;
+		CHECK(hb_font_get_nominal_glyph(font, 0x4E94, &g) && g != 0);     /* 五 */
+		CHECK(!hb_font_get_nominal_glyph(font, 0x4E00, &g));              /* 一: not asked */
+		CHECK(hb_font_get_nominal_glyph(font, 0xFF0C, &comma) && comma); /* ， */
+		hb_buffer_t *hb = hb_buffer_create();
+		hb_buffer_add_utf8(hb, "，", -1, 0, -1);
+		hb_buffer_set_direction(hb, HB_DIRECTION_TTB);
+		hb_buffer_set_script(hb, HB_SCRIPT_HAN);
+		hb_buffer_set_language(hb, hb_language_from_string("zh-Hans", -1));
+		hb_shape(font, hb, NULL, 0);
+		unsigned ng;
+		hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &ng);
+		CHECK(ng == 1 && gi[0].codepoint != comma && gi[0].codepoint != 0); /* vert kept */
+		hb_buffer_destroy(hb);
+		hb_font_destroy(font);
+		hb_face_destroy(face);
+		hb_blob_destroy(blob);
+		hb_blob_destroy(blob2);
+		hb_set_destroy(u);
+	}
 	shape_buf_free(&b);
 	shaper_free(sh);
 	fontset_free(fs);
