@@ -1,8 +1,9 @@
 /* epub.h: one article as an EPUB 3 book, written from the document model (never the layout).
 
    The container (libzip): `mimetype` stored first, META-INF/container.xml, then OEBPS/
-   content.opf, nav.xhtml (目录 and Chinese landmarks), toc.ncx, article.xhtml, style.css and
-   the article's local images (images/imgN.png|jpg). Every XML file is written with libxml2's
+   content.opf, nav.xhtml (目录 and Chinese landmarks), toc.ncx, article.xhtml, style.css,
+   the article's local images (images/imgN.png|jpg) and with --embed-fonts the subset faces
+   (fonts/fN.otf). Every XML file is written with libxml2's
    xmlTextWriter. The same document, options and epoch give the same bytes: fixed entry times
    and attributes, an identifier hashed from the title and date, dcterms:modified from the
    epoch. The wording of the labelled parts comes from model/wording.h, as in print.
