@@ -105,7 +105,7 @@ struct epub {
 struct epub_face {
 	struct font *font;      /* borrowed from o->fonts */
 	char family[128];       /* the CSS family name (the role's family without :style=...) */
-	char name[24];          /* fonts/fN.otf|ttf */
+	char name[40];          /* fonts/fN.otf|ttf */
 };
 struct epub_fonts {
 	struct epub_face face[EPUB_MAX_FACES];
@@ -336,7 +336,7 @@ static void epub_font_items(struct epub *x, xmlTextWriterPtr w)
 {
 	for (size_t i = 0; x->fonts && i < x->fonts->n; i++) {
 		const struct epub_face *f = &x->fonts->face[i];
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof id, "font%zu", i + 1);
 		epub_item(x, w, id, f->name, f->font->is_cff ? "font/otf" : "font/ttf", NULL);
 	}
