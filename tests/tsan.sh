@@ -1,7 +1,8 @@
 #!/bin/sh
 # tsan.sh: the ThreadSanitizer build (make check builds it into build-tsan) binding the sample
-# digest, printing the sample articles with 4 threads, writing them as EPUBs with 4 threads, and one article whose fonts are
-# subset in parallel threads: no data race reported.
+# digest, printing the sample articles with 4 threads, writing them as EPUBs with 4 threads (and
+# with --embed-fonts, each book subsetting its faces in threads), and one article whose fonts
+# are subset in parallel threads: no data race reported.
 # Usage (from the repository root): sh tests/tsan.sh BUILD_DIR
 set -u
 B=${1:-build-tsan}
@@ -28,5 +29,8 @@ run print "$B/paiban" print samples/*.txt samples/digest/*.txt samples/digest/*.
 mkdir -p "$T/epub"
 run epub "$B/paiban" epub -q samples/*.txt samples/digest/*.txt samples/digest/*.md samples/digest/*.html \
 	tests/images/article/article.md -j 4 -d "$T/epub"
+# --embed-fonts: each book subsets its faces in threads of its own, beside the other books'
+mkdir -p "$T/epub-fonts"
+run epub-fonts "$B/paiban" epub -q --vertical --embed-fonts samples/*.txt samples/digest/*.md -j 4 -d "$T/epub-fonts"
 run print-one "$B/paiban" print samples/hubei-2022-04-06-wushe-liandong.txt -j 4 -o "$T/one.pdf"
 exit $fails
