@@ -1,7 +1,8 @@
 #!/bin/sh
 # ace.sh: Ace by DAISY (the EPUB accessibility checker, run in Debian's Chromium) over the books
 # paiban writes: the sample article, a Markdown article with lists, quotes, code and a table, a
-# Traditional-Chinese article, an article with images, and the sample digest. Fails on any
+# Traditional-Chinese article, an article with images, and the sample digest (and the sample
+# article and digest in 竖排, the article with embedded fonts). Fails on any
 # critical or serious finding and prints the count of each impact per book. Skipped (with a
 # message, exit 0) where Ace or Chromium is not installed (make deps-ace installs both).
 # Usage (from the repository root): ACE=build/npm-ace/node_modules/.bin/ace-cli sh tests/ace.sh BUILD
@@ -53,4 +54,6 @@ book structure epub tests/markdown/structure.md
 book traditional epub tests/markdown/traditional.md
 book images epub tests/images/article/article.md
 book digest digest samples/digest.yaml
+book vertical epub --vertical --embed-fonts samples/hubei-2022-04-06-wushe-liandong.txt
+book digest-vertical digest --vertical samples/digest.yaml
 exit $fail
