@@ -749,7 +749,7 @@ static const char *epub_css_align(enum style_align a)
 	return a == STYLE_CENTER ? "center" : a == STYLE_RIGHT ? "right" : a == STYLE_LEFT ? "left" : "justify";
 }
 
-static void epub_css(const struct style *st, int vertical, struct buf *b)
+static void epub_css(const struct style *st, struct buf *b)
 {
 	float body = st ? st->text[STYLE_BODY].size : 10.5f;
 	if (body <= 0)
@@ -781,9 +781,7 @@ static void epub_css(const struct style *st, int vertical, struct buf *b)
 		buf_printf(b, "%s { font-size: %.2fem; text-indent: 0; text-align: %s; font-family: ", cls[i].sel,
 			   size, epub_css_align(st ? st->text[k].align : STYLE_LEFT));
 		epub_css_stack(b, st, k, sans);
-		/* space before and after: above and below, or in 竖排 right and left */
-		buf_printf(b, vertical ? "; margin: 0 %.2fem 0 %.2fem;%s }\n" : "; margin: %.2fem 0 %.2fem 0;%s }\n",
-			   st ? st->text[k].space_before / body : 0,
+		buf_printf(b, "; margin: %.2fem 0 %.2fem 0;%s }\n", st ? st->text[k].space_before / body : 0,
 			   st ? st->text[k].space_after / body : 0,
 			   k == STYLE_TITLE || k == STYLE_HEADING || k == STYLE_SUBTITLE ? " page-break-after: avoid;"
 										       : "");
@@ -794,32 +792,13 @@ static void epub_css(const struct style *st, int vertical, struct buf *b)
 		    "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }\n"
 		    "figure img { max-width: 100%; height: auto; }\n"
 		    "figcaption { font-size: 0.9em; text-indent: 0; text-align: center; }\n");
-	if (vertical) /* 竖排: lines run top to bottom, right to left; the 目录 and cover stay hltr */
-		buf_puts(b, "html.vrtl { -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl;\n"
-			    "  writing-mode: vertical-rl; }\n"
-			    "html.vrtl header { margin: 0 0 0 1em; }\n"
-			    "html.vrtl footer { margin: 0 1em 0 0; }\n"
-			    "html.vrtl figure { margin: 0 1em; }\n"
-			    "html.vrtl figure img { max-width: 100%; max-height: 100%; width: auto; height: auto; }\n"
-			    "span.tcy { -epub-text-combine: horizontal; -webkit-text-combine: horizontal;\n"
-			    "  text-combine-upright: all; }\n");
-}
-
-/* The digest's own pages in 竖排: what runs down a horizontal page runs leftwards. */
-static void epub_dg_css_vertical(const struct style *st, struct buf *b)
-{
-	unsigned rc = st ? st->digest.rule_color : 0;
-	buf_printf(b, "html.vrtl section.part h1 { margin: 0 30%% 0 0; }\n"
-		      "html.vrtl section.closing { margin: 0 2em 0 0; border-top: none; border-bottom: none;\n"
-		      "  border-right: 2px solid #%06x; border-left: 2px solid #%06x; }\n"
-		      "html.vrtl section.closing p { margin: 1em 0.3em; }\n",
-		   rc & 0xffffffu, rc & 0xffffffu);
 }
 
 /* ---- the container ---- */
 
 static int epub_fonts_chars(struct epub_fonts *f, const char *s, size_t n);
 static void epub_css_fonts(const struct epub *x, struct buf *b);
+static void epub_css_vertical(const struct style *st, struct buf *b);
 
 /* Adds data (copied) as name: stored (store 1), deflated at level 9 (0) or at level 1
    (EPUB_DEFLATE_FAST: font files, which level 9 makes 1 % smaller in 1.6 times the time),
@@ -927,9 +906,56 @@ static int epub_css_names_first(const char *css, const char *family)
 	return 0;
 }
 
-/* Chooses the faces to embed (x->fonts, allocated): each role's primary family that the
-   stylesheet names first somewhere, resolved through o->fonts, once per font file and face. */
-static enum err epub_fonts_plan(struct epub *x, struct diag *d)
+/* The style's font roles, in the order their faces are embedded. */
+static const char *const epub_role_names[] = {"body", "heading", "sans", "latin", "fallback",
+					      "kai", "song", "mono", "strong"};
+
+static unsigned epub_role_bit(const char *name)
+{
+	for (size_t i = 0; i < sizeof epub_role_names / sizeof *epub_role_names; i++)
+		if (!strcmp(name, epub_role_names[i]))
+			return 1u << i;
+	return 0;
+}
+
+/* The roles doc's text is set in (a bit per epub_role_names): the article's own parts, then
+   what its blocks and spans hold: subheads by level, quotes, lists, code, tables (header cells
+   and strong spans in the strong role), emphasis in kai or bold as the style prints it. A
+   role the book does not use gets no face, though the stylesheet names it. */
+static unsigned epub_doc_roles(const struct style *st, const struct doc *doc)
+{
+	static const enum style_class base[] = {STYLE_BODY, STYLE_TITLE, STYLE_SUBTITLE, STYLE_HEADING,
+						STYLE_DATELINE, STYLE_BYLINE, STYLE_META};
+	unsigned m = 0;
+	for (size_t i = 0; i < sizeof base / sizeof *base; i++)
+		m |= epub_role_bit(st->text[base[i]].role);
+	for (size_t i = 0; i < doc->n_blocks; i++) {
+		const struct doc_block *k = &doc->blocks[i];
+		int c = k->type == DOC_HEADING ? (int)style_heading_class(st, k->level)
+		      : k->type == DOC_QUOTE ? STYLE_QUOTE : k->type == DOC_CODE ? STYLE_CODE
+		      : k->type == DOC_LIST ? STYLE_LIST : k->type == DOC_TABLE ? STYLE_TABLE : -1;
+		if (c >= 0)
+			m |= epub_role_bit(st->text[c].role);
+		if (k->type == DOC_CELL && k->level == 1)
+			m |= epub_role_bit("strong");
+		for (size_t j = 0; j < k->n_spans; j++) {
+			enum doc_span_kind sk = k->spans[j].kind;
+			if (sk == DOC_SPAN_STRONG || (sk == DOC_SPAN_EM && st->emphasis == STYLE_EM_BOLD))
+				m |= epub_role_bit("strong");
+			else if (sk == DOC_SPAN_EM && st->emphasis == STYLE_EM_KAI)
+				m |= epub_role_bit("kai");
+			else if (sk == DOC_SPAN_CODE)
+				m |= epub_role_bit(st->text[STYLE_CODE].role);
+		}
+	}
+	return m;
+}
+
+/* Chooses the faces to embed (x->fonts, allocated): the primary family of each role the
+   documents' text is set in (epub_doc_roles) that the stylesheet names first somewhere,
+   resolved through o->fonts, once per font file and face. */
+static enum err epub_fonts_plan(struct epub *x, const struct doc *const *docs, size_t n_docs,
+				struct diag *d)
 {
 	const struct style *st = x->o->style;
 	if (!x->o->fonts || !st)
@@ -945,18 +971,19 @@ static enum err epub_fonts_plan(struct epub *x, struct diag *d)
 		return ERR_NOMEM;
 	struct buf css;
 	buf_init(&css);
-	epub_css(st, x->o->vertical, &css);
+	epub_css(st, &css);
 	if (css.oom) {
 		buf_free(&css);
 		return ERR_NOMEM;
 	}
-	const struct style_role *roles[] = {&st->role_body, &st->role_heading, &st->role_sans,
-					    &st->role_latin, &st->role_fallback, &st->role_kai,
-					    &st->role_song, &st->role_mono, &st->role_strong};
-	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
-		if (roles[r]->n < 1 || !*roles[r]->families[0])
+	unsigned used = 0;
+	for (size_t i = 0; i < n_docs; i++)
+		used |= epub_doc_roles(st, docs[i]);
+	for (size_t r = 0; r < sizeof epub_role_names / sizeof *epub_role_names; r++) {
+		const struct style_role *role = style_role(st, epub_role_names[r]);
+		if (!(used & 1u << r) || !role || role->n < 1 || !*role->families[0])
 			continue;
-		const char *spec = roles[r]->families[0];
+		const char *spec = role->families[0];
 		char family[128];
 		snprintf(family, sizeof family, "%.*s", (int)strcspn(spec, ":"), spec);
 		if (!epub_css_names_first(buf_cstr(&css), family))
@@ -1239,7 +1266,7 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 	if (e)
 		return e;
 	if (!e)
-		e = epub_fonts_plan(x, d);
+		e = epub_fonts_plan(x, &x->doc, 1, d);
 	if (!e)
 		e = epub_add_xml(x, "OEBPS/content.opf", epub_opf, d);
 	if (!e)
@@ -1251,7 +1278,9 @@ static enum err epub_zip(struct epub *x, void **data, size_t *len, struct diag *
 	if (!e) {
 		struct buf css;
 		buf_init(&css);
-		epub_css(x->o->style, x->o->vertical, &css);
+		epub_css(x->o->style, &css);
+		if (x->o->vertical)
+			epub_css_vertical(x->o->style, &css);
 		epub_css_fonts(x, &css);
 		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
 		buf_free(&css);
@@ -2016,6 +2045,63 @@ static void epub_dg_css(const struct style *st, struct buf *b)
 		   rc & 0xffffffu, mc & 0xffffffu, rc & 0xffffffu, rc & 0xffffffu);
 }
 
+/* 竖排 (--vertical): html.vrtl pages run top to bottom, right to left (the 目录 and a
+   digest's cover stay hltr); spacing the horizontal rules put above and below a block goes
+   right and left of it, insets on the left go on top; 縦中横 spans. Written after the other
+   rules (html.vrtl selectors win by specificity in any order). */
+static void epub_css_vertical(const struct style *st, struct buf *b)
+{
+	float body = st && st->text[STYLE_BODY].size > 0 ? st->text[STYLE_BODY].size : 10.5f;
+	buf_puts(b, "html.vrtl { -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl;\n"
+		    "  writing-mode: vertical-rl; }\n"
+		    "span.tcy { -epub-text-combine: horizontal; -webkit-text-combine: horizontal;\n"
+		    "  text-combine-upright: all; }\n"
+		    "html.vrtl header { margin: 0 0 0 1em; }\n"
+		    "html.vrtl footer { margin: 0 1em 0 0; }\n"
+		    "html.vrtl figure { margin: 0 1em; }\n"
+		    "html.vrtl figure img { max-width: 100%; max-height: 100%; width: auto; height: auto; }\n");
+	if (!st)
+		return;
+	static const struct {
+		const char *sel;
+		enum style_class k;
+	} cls[] = {{"html.vrtl h1", STYLE_TITLE}, {"html.vrtl p.subtitle", STYLE_SUBTITLE},
+		   {"html.vrtl h2, html.vrtl h3, html.vrtl h4, html.vrtl h5, html.vrtl h6", STYLE_HEADING},
+		   {"html.vrtl h2", STYLE_HEADING2}, {"html.vrtl h3", STYLE_HEADING3},
+		   {"html.vrtl h4, html.vrtl h5, html.vrtl h6", STYLE_HEADING4},
+		   {"html.vrtl p.dateline", STYLE_DATELINE}, {"html.vrtl p.byline", STYLE_BYLINE},
+		   {"html.vrtl p.keywords, html.vrtl p.editor", STYLE_META}};
+	for (size_t i = 0; i < sizeof cls / sizeof *cls; i++) {
+		const struct style_text *t = &st->text[cls[i].k];
+		if (cls[i].k >= STYLE_HEADING2 && cls[i].k <= STYLE_HEADING4 &&
+		    style_heading_class(st, cls[i].k - STYLE_HEADING2 + 2) == STYLE_HEADING)
+			continue; /* the level takes the rule of all subheads */
+		buf_printf(b, "%s { margin: 0 %.2fem 0 %.2fem; }\n", cls[i].sel, t->space_before / body,
+			   t->space_after / body);
+	}
+	const struct style_text *q = &st->text[STYLE_QUOTE], *l = &st->text[STYLE_LIST],
+				*c = &st->text[STYLE_CODE], *t = &st->text[STYLE_TABLE];
+	buf_printf(b, "html.vrtl ol, html.vrtl ul { padding: %.2fem 0 0 0; }\n"
+		      "html.vrtl blockquote { margin: %.2fem %.2fem %.2fem %.2fem; }\n"
+		      "html.vrtl pre { margin: %.2fem %.2fem 0 %.2fem; }\n"
+		      "html.vrtl table { margin: auto %.2fem auto %.2fem; }\n",
+		   l->margin_left / body, q->margin_left / body, q->space_before / body,
+		   q->margin_right / body, q->space_after / body, c->margin_left / body,
+		   c->space_before / body, c->space_after / body, t->space_before / body,
+		   t->space_after / body);
+}
+
+/* The digest's own pages in 竖排: what runs down a horizontal page runs leftwards. */
+static void epub_dg_css_vertical(const struct style *st, struct buf *b)
+{
+	unsigned rc = st ? st->digest.rule_color : 0;
+	buf_printf(b, "html.vrtl section.part h1 { margin: 0 30%% 0 0; }\n"
+		      "html.vrtl section.closing { margin: 0 2em 0 0; border-top: none; border-bottom: none;\n"
+		      "  border-right: 2px solid #%06x; border-left: 2px solid #%06x; }\n"
+		      "html.vrtl section.closing p { margin: 1em 0.3em; }\n",
+		   rc & 0xffffffu, rc & 0xffffffu);
+}
+
 /* ---- the digest's container ---- */
 
 static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct diag *d)
@@ -2026,7 +2112,13 @@ static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct 
 	enum err e = epub_zip_open(x, &src, d);
 	if (e)
 		return e;
-	e = epub_fonts_plan(x, d);
+	const struct doc **docs = calloc(g->n_articles ? g->n_articles : 1, sizeof *docs);
+	e = docs ? ERR_OK : ERR_NOMEM;
+	for (size_t i = 0; !e && i < g->n_articles; i++)
+		docs[i] = g->articles[i].doc;
+	if (!e)
+		e = epub_fonts_plan(x, docs, g->n_articles, d);
+	free(docs);
 	if (!e)
 		e = epub_add_xml(x, "OEBPS/content.opf", epub_dg_opf, d);
 	if (!e)
@@ -2063,10 +2155,12 @@ static enum err epub_dg_zip(struct epub_dg *b, void **data, size_t *len, struct 
 	if (!e) {
 		struct buf css;
 		buf_init(&css);
-		epub_css(x->o->style, x->o->vertical, &css);
+		epub_css(x->o->style, &css);
 		epub_dg_css(x->o->style, &css);
-		if (x->o->vertical)
+		if (x->o->vertical) {
+			epub_css_vertical(x->o->style, &css);
 			epub_dg_css_vertical(x->o->style, &css);
+		}
 		epub_css_fonts(x, &css);
 		e = css.oom ? ERR_NOMEM : epub_add(x, "OEBPS/style.css", css.p, css.len, 0, d);
 		buf_free(&css);
