@@ -990,7 +990,7 @@ static enum err compose_image_file(struct compose *c, const struct doc_block *k,
 	enum err e = image_resolve(c->doc->file, k->src, &allow, path, &v);
 	if (e)
 		return e;
-	const char *cap = k->text[0] ? "; its caption is printed" : "";
+	const char *cap = k->text[0] ? "; its caption is left out with it" : "";
 	switch (v) {
 	case IMAGE_USABLE:
 		break;
@@ -1026,21 +1026,8 @@ static enum err compose_image(struct compose *c, const struct doc_block *k)
 	char *path = NULL;
 	struct image_info info;
 	enum err e = compose_image_file(c, k, &path, &info);
-	if (e || !path) {
-		/* the caption alone, with the spaces an image would have had */
-		size_t first = c->n_lines;
-		if (!e && k->text[0])
-			e = compose_block_aligned(c, STYLE_META, k->text, k->pos, 0, 0, STYLE_CENTER);
-		if (!e && c->n_lines > first) {
-			float gap = style_vspace(st, 0.75f * st->text[STYLE_BODY].size);
-			struct compose_line *last = &c->lines[c->n_lines - 1];
-			if (c->lines[first].space_before < gap)
-				c->lines[first].space_before = gap;
-			if (last->space_after < gap)
-				last->space_after = gap;
-		}
-		return e;
-	}
+	if (e || !path)
+		return e; /* not printed, and its caption with it (typography review D9) */
 	float body = st->text[STYLE_BODY].size;
 	const struct style_text *mt = &st->text[STYLE_META];
 	/* natural size at 150 dpi, then within the measure and the type area's height less room
@@ -1182,7 +1169,7 @@ static int compose_tag_block(struct compose *c, const struct doc *doc, size_t i,
 }
 
 /* An image block's lines from line `from` (compose_image): the picture is the content of
-   Figure el, its caption a Caption inside it; a caption printed without its picture is a P. */
+   Figure el, its caption a Caption inside it (an unprinted image leaves nothing). */
 static enum err compose_tag_figure(struct compose *c, size_t from, int el)
 {
 	if (from >= c->n_lines)
