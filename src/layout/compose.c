@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define COMPOSE_MAX_PAGES 10000
 
@@ -140,6 +141,7 @@ struct compose {
 	struct buf hyph;        /* the hyphenation points of a paragraph (byte offsets) */
 	struct words_hyph *hy;  /* patterns for the document's Western words, loaded at first need */
 	int hy_tried;
+	struct shape_glyph hy_g; /* the hyphen of the block being set (hy_g.font NULL: none) */
 	/* the structure (tagged PDF): elements in logical order; block_elem[i] is the element
 	   the children of the document's container block i go under (-1: none) */
 	struct compose_elem *elems;
@@ -665,6 +667,73 @@ static enum err compose_put_markers(struct compose *c, enum style_class k, float
 	return ERR_OK;
 }
 
+/* The language whose patterns hyphenate the Western words of the document: its own, or
+   English in a Chinese, Japanese or Korean document (their Latin words are English, mostly). */
+static const char *compose_hyph_lang(const struct compose *c)
+{
+	const char *l = c->doc ? c->doc->lang.text : NULL;
+	if (!l || !*l || !strncasecmp(l, "zh", 2) || !strncasecmp(l, "ja", 2) ||
+	    !strncasecmp(l, "ko", 2) || !strncasecmp(l, "und", 3))
+		return "en-US";
+	return l;
+}
+
+/* HYPH (typography review D11): the hyphenation points of text for a body, quote or list
+   paragraph set justified by the optimal breaker (not titles, subheads, code, captions,
+   bylines), outside code spans; the hyphen's glyph in c->hy_g. Leaves lp without points when
+   there are none, no patterns are installed for the language, or shaping the hyphen fails. */
+static enum err compose_hyphens(struct compose *c, enum style_class k, const char *text, size_t len,
+				const struct fontchain *fc, float size, struct line_params *lp)
+{
+	c->hy_g.font = NULL;
+	if ((k != STYLE_BODY && k != STYLE_QUOTE && k != STYLE_LIST) || !lp->justify || lp->greedy)
+		return ERR_OK;
+	/* a word of WORDS_HYPH_MIN_WORD letters or more, before loading anything */
+	size_t run = 0;
+	for (size_t i = 0; i < len && run < WORDS_HYPH_MIN_WORD; i++)
+		run = ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z') ? run + 1 : 0;
+	if (run < WORDS_HYPH_MIN_WORD)
+		return ERR_OK;
+	if (!c->hy_tried) {
+		c->hy_tried = 1;
+		c->hy = words_hyph_load(compose_hyph_lang(c));
+	}
+	if (!c->hy)
+		return ERR_OK;
+	c->hyph.len = 0;
+	size_t n = words_hyphens(c->hy, text, len, &c->hyph);
+	if (c->hyph.oom)
+		return ERR_NOMEM;
+	uint32_t *pt = (uint32_t *)c->hyph.p;
+	const struct doc_block *b = c->blk;
+	if (n && b && b->text == text && b->n_spans) {
+		/* never inside code */
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			int code = 0;
+			for (size_t s = 0; s < b->n_spans && !code; s++)
+				code = b->spans[s].kind == DOC_SPAN_CODE && pt[i] > b->spans[s].start &&
+				       pt[i] < b->spans[s].start + b->spans[s].len;
+			if (!code)
+				pt[m++] = pt[i];
+		}
+		n = m;
+	}
+	if (!n)
+		return ERR_OK;
+	c->msb.n = 0;
+	enum err e = shape_text(c->sh, fc, size, "-", 1, (struct srcpos){0}, &c->msb);
+	if (e)
+		return e;
+	if (c->msb.n != 1 || !c->msb.g[0].gid || !(c->msb.g[0].adv > 0))
+		return ERR_OK;
+	c->hy_g = c->msb.g[0];
+	lp->hyph = pt;
+	lp->n_hyph = n;
+	lp->hyph_w = c->hy_g.adv;
+	return ERR_OK;
+}
+
 static enum err compose_block_aligned(struct compose *c, enum style_class k, const char *text,
 				      struct srcpos pos, int is_para, int keep_next,
 				      enum style_align align)
@@ -705,6 +774,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		if (c->wkeep.oom)
 			return ERR_NOMEM;
 	}
+	if ((e = compose_hyphens(c, k, text, len, c->chain ? c->chain : &c->chains[k], size, &lp)))
+		return e;
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
 	if (e)
 		return e;
@@ -773,9 +844,18 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 								       (uint32_t)c->text.len, (uint32_t)(t1 - t0), 0};
 			buf_put(&c->text, text + t0, t1 - t0);
 		}
-		cl->g1 = c->n_glyphs;
 		if ((e = compose_bidi_line(c->glyphs + gtext, c->sb.g, c->line_js, n_js)))
 			return e;
+		if ((ln->flags & LINE_HYPHEN) && c->hy_g.font) {
+			/* HYPH: the hyphen after the line's last glyph; it stands for no text, so the
+			   line's ActualText (and pdftotext) gives the word back without it */
+			if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
+				return ERR_NOMEM;
+			c->glyphs[c->n_glyphs++] = (struct page_glyph){c->hy_g.font, c->hy_g.gid, size,
+								       off + ln->width - lp.hyph_w + c->hy_g.xoff,
+								       c->hy_g.yoff, 0, 0, (uint32_t)c->text.len, 0, 0};
+		}
+		cl->g1 = c->n_glyphs;
 		cl->pitch = pitch;
 		cl->size = size;
 		cl->span = compose_spans(k);
@@ -2483,8 +2563,8 @@ static void compose_dump(const struct compose *c, const struct pagedoc *pd, stru
 					buf_puts(out, "| |");
 				size_t tl;
 				const char *tx = page_glyph_text(pg, pg1, &tl);
-				if (!tl)
-					buf_pututf8(out, 0xFFFD); /* a glyph that stands for no text */
+				if (!tl) /* a glyph that stands for no text: a hyphen (HYPH) or U+FFFD */
+					buf_pututf8(out, l && (l->lflags & LINE_HYPHEN) && g + 1 == r->pg1 ? '-' : 0xFFFD);
 				buf_put(out, tx, tl);
 			}
 			buf_puts(out, "|\n");

@@ -68,6 +68,14 @@ struct line_params {
 	   which no line may break (a person's name in a byline: never 姚 / 韦伟); borrowed */
 	const uint32_t *keep;
 	size_t n_keep;
+	/* HYPH: byte offsets of the text, ascending, at which a Western word may be broken with a
+	   hyphen (words_hyphens: between two letters that touch); borrowed. Used by the optimal
+	   breaker only (justified text), at the cost of LINE_PEN_HYPH, never inside a KEEP
+	   range or a URL; the line then carries LINE_HYPHEN and its width includes hyph_w, the
+	   advance of the hyphen the caller draws after its last glyph. */
+	const uint32_t *hyph;
+	size_t n_hyph;
+	float hyph_w;
 };
 
 enum line_flag {
@@ -78,7 +86,9 @@ enum line_flag {
 	LINE_OVERFULL = 16,  /* emergency break inside a token wider than the measure */
 	LINE_UNDERFULL = 32, /* could not be justified: no gap may take space (a lone glyph before
 				a word that does not fit beside it, 作” alone) */
-	LINE_HANG = 64       /* HANG: its last glyph (、，。) hangs outside the measure */
+	LINE_HANG = 64,      /* HANG: its last glyph (、，。) hangs outside the measure */
+	LINE_HYPHEN = 128    /* HYPH: broken inside a word: a hyphen of line_params.hyph_w ends
+				it (not among the glyphs: the caller draws it at width - hyph_w) */
 };
 
 struct line {
@@ -137,7 +147,8 @@ enum err line_break(const struct shape_glyph *g, size_t n, const char *text, siz
 void line_result_free(struct line_result *r);
 
 /* Appends one row per line to out, for tests and golden layout dumps:
-   "<index> <width, 2 decimals> <flags JLFSOUH or -> |<drawn text of the line>|\n". */
+   "<index> <width, 2 decimals> <flags JLFSOUHY or -> |<drawn text of the line>|\n"; a
+   hyphenated line's text ends with '-'. */
 void line_dump(const char *text, size_t len, const struct shape_glyph *g, size_t n,
 	       const struct line_result *r, struct buf *out);
 
