@@ -756,6 +756,9 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	struct line_params lp = {.measure = measure, .em = size, .indent = indent,
 				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
 				 .hang = k == STYLE_BODY && c->st->hang, .keep = c->keep, .n_keep = c->n_keep};
+	/* D14: a title or subhead starting with “ or （ is not set half an em in */
+	lp.trim_start = indent <= 0 && (compose_display(k) || k == STYLE_HEADING2 ||
+					k == STYLE_HEADING3 || k == STYLE_HEADING4);
 	if (compose_display(k) && !lp.n_keep) {
 		/* D5: a title or subhead breaks between words where it can: its words are kept
 		   whole unless that overfills a line */

@@ -273,6 +273,12 @@ static int line_url_break(const struct shape_glyph *g, size_t i, size_t n)
 	return 1;
 }
 
+/* A sign that joins what it stands between: / ／ × (NOSPLIT, D12). */
+static int line_is_joiner(uint32_t cp)
+{
+	return cp == '/' || cp == 0xFF0F || cp == 0x00D7;
+}
+
 static void line_prepare(struct line_ctx *x)
 {
 	const struct shape_glyph *g = x->g;
@@ -389,6 +395,15 @@ static void line_prepare(struct line_ctx *x)
 					brk = LINE_BRK_NO;
 			}
 		}
+		/* NOSPLIT (typography review D12): a solidus or a multiplication sign between two
+		   characters (120km/h, 元/斤, 3/4, 1920×1080) is no break on either side: a line
+		   that ends with 元/ or starts with ×1080 reads as two things */
+		if (brk == LINE_BRK_ALLOW && !((a->flags | b->flags) & LW_URL) &&
+		    ((line_is_joiner(g[i].cp) && i > 0 && !(w[i - 1].flags & LW_SPACE) &&
+		      !(b->flags & LW_SPACE)) ||
+		     (line_is_joiner(g[i + 1].cp) && i + 2 < n && !(a->flags & LW_SPACE) &&
+		      !(w[i + 2].flags & LW_SPACE))))
+			brk = LINE_BRK_NO;
 		/* HYPH: a point inside a word (two touching letters, no URL), outside KEEP */
 		if (hyph && brk == LINE_BRK_NO && !same && a->cls == CLREQ_LATIN &&
 		    b->cls == CLREQ_LATIN && !((a->flags | b->flags) & LW_URL) &&
@@ -440,11 +455,12 @@ static int line_can_hang(const struct line_ctx *x, size_t t, size_t v);
 /* --- pass 2: choosing the breaks ------------------------------------------------------ */
 
 static void line_acc_start(struct line_acc *a, const struct line_work *w, size_t s, double indent,
-			   int first, double em)
+			   int first, double em, int trim)
 {
 	const struct line_work *c = &w[s];
-	/* PW-START: an opening mark loses its left blank, except on the paragraph's first line */
-	a->P = indent + c->w - (first ? 0 : c->lb);
+	/* PW-START: an opening mark loses its left blank, except on the paragraph's first line
+	   (line_params.trim_start: there too) */
+	a->P = indent + c->w - (first && !trim ? 0 : c->lb);
 	a->S = (c->flags & LW_WSPACE) && c->w > 0.25 * em ? c->w - 0.25 * em : 0;
 	if (c->flags & LW_SPACE) {
 		a->nat = indent;
@@ -564,7 +580,7 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 	double M = x->p->measure + LINE_TOL, em = x->em;
 	struct line_acc a;
 	*token = LINE_NONE;
-	line_acc_start(&a, w, s, first ? x->p->indent : 0, first, em);
+	line_acc_start(&a, w, s, first ? x->p->indent : 0, first, em, x->p->trim_start);
 	/* the longest natural fit */
 	size_t hj = LINE_NONE;   /* HANG: a mark that may hang if squeezing fails */
 	for (;;) {
@@ -620,7 +636,7 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 			return ok;
 		int fits = 0;
 		struct line_acc b;
-		line_acc_start(&b, w, t, 0, 0, em);
+		line_acc_start(&b, w, t, 0, 0, em, x->p->trim_start);
 		for (size_t q = t;;) {
 			if (b.min > M)
 				break;
@@ -723,7 +739,7 @@ static void line_fix_runt(struct line_ctx *x)
 		while (t < x->n && (w[t].flags & LW_SPACE))
 			t++;
 		struct line_acc a;
-		line_acc_start(&a, w, t, 0, 0, x->em);
+		line_acc_start(&a, w, t, 0, 0, x->em, x->p->trim_start);
 		for (size_t j = t + 1; j < x->n; j++)
 			line_acc_add(&a, w, j, x->em);
 		if (a.nat > x->p->measure + LINE_TOL)
@@ -897,7 +913,7 @@ static void line_head_at(const struct line_ctx *x, size_t t, int first, struct l
 		h->soft = S[x->n].soft;
 		return;
 	}
-	h->c = S[t].c - (first ? x->p->indent : -a->lb);
+	h->c = S[t].c - (first ? x->p->indent : 0) + (first && !x->p->trim_start ? 0 : a->lb);
 	h->sh = S[t].sh + (a->stage ? a->lb - a->adj_l : 0);
 	h->y = S[t].y;
 	h->soft = S[t].soft;
@@ -1416,7 +1432,7 @@ static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int jus
 	size_t nslot = 0;
 	for (size_t i = s; i <= v; i++) {
 		struct line_work *c = &w[i];
-		c->lrem = i == s ? (first ? 0 : c->lb) : c->adj_l;    /* PW-START, PW-ADJ */
+		c->lrem = i == s ? (first && !x->p->trim_start ? 0 : c->lb) : c->adj_l; /* PW-START, PW-ADJ */
 		c->rrem = i == v ? c->rb : c->adj_r;                 /* PW-END, PW-ADJ */
 		c->gap = i < v ? c->glue : 0;                        /* LATIN */
 		c->dsp = 0;

@@ -10,8 +10,8 @@
    - break opportunities: UAX #14 (libunibreak, "zh" tailoring, plus the Unicode 8 LB30 rule
      that lets GDP《 and ）GDP break), then KIN-START, KIN-END, UNBREAK, NOSPLIT on top; inside
      URLs and e-mail addresses only after / . - ? & = # _ ~ @, never right after "://"; C++, C#
-     keep their signs; an
-     author's ZWSP or WJ counts
+     keep their signs; no break on either side of / ／ × set between two characters
+     (120km/h, 元/斤, 1920×1080: typography review D12); an author's ZWSP or WJ counts
    - ORDER: a line that would have to end before something that may not start a line (a mark,
      the rest of a word) is first squeezed (SHRINK order) to take it up to the next break
      opportunity; only when that fails is its last piece moved down
@@ -19,7 +19,9 @@
      at a line end loses its blank right half; PW-START: an opening mark at the start of a line
      loses its blank left half, EXCEPT on the paragraph's first line, where it stays full-width
      after the indent (mainland book practice: the indent stays a visible 2 em, and the quote
-     sits in the third character cell, as in a manuscript grid)
+     sits in the third character cell, as in a manuscript grid); with line_params.trim_start
+     (titles and subheads, which have no indent) the first line loses it too, else “ or （
+     would look indented (typography review D14)
    - LATIN: ¼ em between an ideograph and an adjacent Western letter, digit or % (no real space)
    - JUST: all lines but the last (and but those ended by a forced break) end exactly at the
      measure: Western spaces up to ½ em, Han–Latin spaces up to ⅓ em, then equal space between
@@ -76,6 +78,7 @@ struct line_params {
 	const uint32_t *hyph;
 	size_t n_hyph;
 	float hyph_w;
+	int trim_start;  /* PW-START on the first line too (titles, subheads: D14) */
 };
 
 enum line_flag {

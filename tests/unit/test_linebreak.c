@@ -624,6 +624,53 @@ static void test_hyph(struct env *e)
 	words_hyph_free(h);
 }
 
+/* NOSPLIT (typography review D12): no break on either side of / ／ × set between two
+   characters: a line never ends with 元/ or 1920× nor starts with /斤 or ×1080. */
+static void test_joiners(struct env *e)
+{
+	const char *t = "车速达到120km/h以上，价格9.9元/斤，分辨率为1920×1080像素，比例3/4的样本，"
+			"浓度为35μg/m³，电压220V/50Hz，单价30元／千克。";
+	size_t len = strlen(t);
+	shape(e, t, len);
+	for (float m = 4; m <= 30; m += 0.5f) {
+		struct line_params p = lp(e, m * EM, 0, 1);
+		CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		for (size_t i = 0; i + 1 < e->r.n; i++) {
+			const struct line *l = &e->r.lines[i];
+			if (l->flags & LINE_OVERFULL)
+				continue;
+			uint32_t last = e->b.g[l->end - 1].cp, next = e->b.g[l->end].cp;
+			if (last == '/' || last == 0xFF0F || last == 0xD7 || next == '/' || next == 0xFF0F ||
+			    next == 0xD7) {
+				fprintf(stderr, "FAIL: joiners at %.1f em: line %zu ends at U+%04X before U+%04X\n",
+					m, i, last, next);
+				fails++;
+			}
+		}
+	}
+}
+
+/* PW-START (typography review D14): with trim_start (titles, subheads: no indent) the first
+   line trims an opening mark's blank left half like any other line start, or “ and （ look
+   indented; a body paragraph's first line keeps it full width, after the indent or not. */
+static void test_start_trim(struct env *e)
+{
+	const char *t = "“五社联动”促基层治理";
+	size_t len = strlen(t);
+	shape(e, t, len);
+	float w[3];
+	for (int v = 0; v < 3; v++) {
+		struct line_params p = lp(e, 20 * EM, v == 2 ? 2 * EM : 0, 0);
+		p.trim_start = v == 0;
+		CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		CHECK(e->r.n == 1);
+		float x0 = e->r.x[0] - e->b.g[0].xoff;
+		CHECK(v == 0 ? x0 < -0.4f * EM : near(x0, v == 2 ? 2 * EM : 0));
+		w[v] = e->r.lines[0].width;
+	}
+	CHECK(w[1] - w[0] > 0.4f * EM && near(w[2] - w[1], 2 * EM));
+}
+
 /* UNBREAK and punctuation runs at every position modulo the measure. */
 static void test_positions(struct env *e)
 {
@@ -1138,6 +1185,8 @@ static void suite(struct env *e, char **paras, size_t np, int nrandom)
 	test_runt(e);
 	test_keep(e);
 	test_hyph(e);
+	test_joiners(e);
+	test_start_trim(e);
 	for (size_t i = 0; i < np; i++) {
 		char name[48];
 		snprintf(name, sizeof name, "sample paragraph %zu", i + 1);
