@@ -392,6 +392,13 @@ void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, s
 		}
 
 		if (b == '"') {
+			/* right after a digit it is an inch mark (15.6"), never an opening quote */
+			if (q_open == SIZE_MAX && out->len > line_lo && !pending &&
+			    out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9') {
+				buf_putc(out, '"');
+				i++;
+				continue;
+			}
 			if (q_open == SIZE_MAX) {
 				punct_flush(out, line_lo, pending, c);
 				pending = 0;
