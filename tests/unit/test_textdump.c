@@ -1370,6 +1370,20 @@ static void test_post_footer(void)
 		CHECK(starts(d->blocks[0].text, "今晚"));
 	doc_free(d);
 
+	/* an invitation to download the site's app is chrome (D17); a sentence about an app is not */
+	buf_reset(&t);
+	buf_puts(&t, "示例铁路辟谣称消息不实\n"
+		     "2018年12月28日 19:55 示例报\n"
+		     "今晚，示例铁路通过官方微博发布辟谣消息称：网传信息不实，市民可下载示例APP查询。\n"
+		     "還想看更多新聞嗎？歡迎下載示例時報APP，現在看新聞還能抽獎：\n"
+		     "更多资讯，请下载示例新闻客户端。\n");
+	d = NULL;
+	CHECK(parse_buffer("app.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 1);
+	if (d && d->n_blocks == 1)
+		CHECK(starts(d->blocks[0].text, "今晚") && strstr(d->blocks[0].text, "下载示例APP查询"));
+	doc_free(d);
+
 	/* a reporter's credit closing a paragraph of a full page, a help box after it */
 	buf_reset(&t);
 	for (int i = 0; i < 8; i++)
