@@ -2020,16 +2020,25 @@ static size_t compose_keep_lines(const struct compose *c, size_t i)
 /* A part of a page that a run of lines flows into: ncols columns from y = top (the top of the
    first line box) down to y = bottom. fresh: top is the top of the page, so a column's first
    line loses its space before and a keep group too tall for a whole column is set anyway. */
+/* The article's head: masthead, title, subtitle, dateline (D16 adds no space in or below it). */
+static int compose_head_class(enum style_class k)
+{
+	return k == STYLE_MASTHEAD || k == STYLE_TITLE || k == STYLE_SUBTITLE || k == STYLE_DATELINE;
+}
+
 struct compose_box {
 	float top, bottom;
 	int ncols;
 	int fresh;
+	float extra;    /* D16: space added at every block gap (compose_flowed.gaps) */
 };
 
 struct compose_flowed {
 	size_t next;    /* first line not placed */
 	float low;      /* lowest y reached in any column */
 	int overflow;   /* a keep group was forced into a column too short for it */
+	size_t gaps;    /* lines placed below a space between blocks (not at a column top) */
+	size_t imgs;    /* image lines placed */
 };
 
 static enum err compose_record(struct compose *c, size_t page, size_t line, int col, float y,
@@ -2181,8 +2190,12 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 	size_t fig = 0, nfig = 0; /* a floating figure group in positions [fig, fig + nfig) */
 	size_t i0 = i, *ord = c->order;
 	float y = b->top;
+	float after = 0; /* space_after of the line placed last */
+	int kept = 1;    /* that line is kept with the next (a subhead) or belongs to the head
+			    (masthead, title, dateline): no space added after it */
 	r->low = b->top;
 	r->overflow = 0;
+	r->gaps = r->imgs = 0;
 	if (!pg) {
 		/* measuring: floats rotate c->order; it and c->floated are put back on return */
 		for (size_t k = i; k < end; k++)
@@ -2258,6 +2271,12 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		}
 		if (!at_top)
 			y -= l->space_before;
+		if (!at_top && !compose_head_class(l->cls) && !kept &&
+		    (l->space_before > 0.01f || after > 0.01f)) {
+			y -= b->extra;
+			r->gaps++;
+		}
+		r->imgs += l->img != NULL;
 		if (pg) {
 			enum err e = compose_place(c, li, y, col, pg, page_no);
 			if (e)
@@ -2267,6 +2286,8 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		if (y < r->low)
 			r->low = y;
 		y -= l->space_after;
+		after = l->space_after;
+		kept = l->keep_next || compose_head_class(l->cls);
 		at_top = 0;
 		empty = 0;
 		i++;
@@ -2300,6 +2321,34 @@ static enum err compose_balance(struct compose *c, size_t i, size_t end, struct 
 			lo = mid;
 	}
 	b->bottom = b->top - hi;
+	return ERR_OK;
+}
+
+/* D16 (齐底): a single-column page that the text continues after but that ends short (keep
+   groups, widows, a subhead kept with its text) spreads what is missing over the spaces
+   between its blocks (above subheads, around quotes, lists...; never between a subhead and
+   its text, nor in or below the article's head), at most COMPOSE_LEVEL_MAX body lines each, so that pages
+   end level; b->extra is set when the page, so spaced, takes the same lines. Pages with
+   images, a grid (GB/T 9704: lines stay on it) and columns are left as they are. */
+#define COMPOSE_LEVEL_MAX 2.0f /* body lines a block gap may grow by (D16) */
+static enum err compose_level_bottom(struct compose *c, size_t i, size_t end, struct compose_box *b)
+{
+	struct compose_flowed r, r2;
+	enum err e = compose_flow(c, i, end, b, NULL, 0, &r);
+	if (e || r.next >= end || r.overflow || r.imgs || !r.gaps)
+		return e;
+	float slack = r.low - b->bottom, pitch = style_pitch(c->st, STYLE_BODY);
+	if (slack < 0.5f)
+		return ERR_OK;
+	float extra = slack / (float)r.gaps;
+	if (extra > COMPOSE_LEVEL_MAX * pitch)
+		extra = COMPOSE_LEVEL_MAX * pitch;
+	struct compose_box t = *b;
+	t.extra = extra - 0.01f;
+	if ((e = compose_flow(c, i, end, &t, NULL, 0, &r2)))
+		return e;
+	if (r2.next == r.next && r2.gaps == r.gaps && !r2.overflow)
+		b->extra = t.extra;
 	return ERR_OK;
 }
 
@@ -2346,13 +2395,15 @@ static enum err compose_paginate_runs(struct compose *c, struct pagedoc *pd, int
 				y = top;
 				fresh = 1;
 			}
-			struct compose_box b = {y, bottom, cols, fresh};
+			struct compose_box b = {y, bottom, cols, fresh, 0};
 			struct compose_flowed r;
 			enum err e = ERR_OK;
 			if (cols > 1) {
 				e = compose_flow(c, i, end, &b, NULL, 0, &r);
 				if (!e && r.next == end)
 					e = compose_balance(c, i, end, &b);
+			} else if (ncols == 1 && !(st->grid_pitch > 0)) {
+				e = compose_level_bottom(c, i, end, &b);
 			}
 			if (!e)
 				e = compose_flow(c, i, end, &b, pg, pd->n_pages - 1, &r);
