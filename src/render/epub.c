@@ -1024,14 +1024,27 @@ static const char *epub_css_align(enum style_align a)
 	return a == STYLE_CENTER ? "center" : a == STYLE_RIGHT ? "right" : a == STYLE_LEFT ? "left" : "justify";
 }
 
-/* The rules for the article's structure (epub_blocks), from the style's classes quote, list,
-   code and table and its [body] emphasis: lists indented by the list inset, quotes in the kai
+/* The rules for the article's structure (epub_blocks), from the style's classes heading-2..4,
+   quote, list, code and table and its [body] emphasis: lists indented by the list inset, quotes in the kai
    role inset on both sides, code in the mono role as written, tables as 三线表 (thick rules
    above and below, a thin one under the header rows), strong in the strong role, emphasis as
    着重号 dots under the characters (clreq), kai or bold in a CJK text, italic in others. */
 static void epub_css_structure(const struct style *st, struct buf *b)
 {
 	float body = st && st->text[STYLE_BODY].size > 0 ? st->text[STYLE_BODY].size : 10.5f;
+	/* subheads by level, as print sets them: [heading-2], [heading-3], [heading-4] (h4..h6)
+	   where the style has them, over the rule for all subheads from [heading] */
+	for (int lv = 2; st && lv <= 4; lv++) {
+		enum style_class k = style_heading_class(st, lv);
+		if (k == STYLE_HEADING)
+			continue;
+		const struct style_text *h = &st->text[k];
+		buf_printf(b, "%s { font-size: %.2fem; text-align: %s; font-family: ",
+			   lv == 2 ? "h2" : lv == 3 ? "h3" : "h4, h5, h6", h->size / body, epub_css_align(h->align));
+		epub_css_family(b, st, h->role);
+		buf_printf(b, "; margin: %.2fem 0 %.2fem 0;%s }\n", h->space_before / body, h->space_after / body,
+			   strcmp(h->role, "kai") ? "" : " font-weight: normal;"); /* Kai has no bold */
+	}
 	const struct style_text *q = st ? &st->text[STYLE_QUOTE] : NULL, *l = st ? &st->text[STYLE_LIST] : NULL,
 				*c = st ? &st->text[STYLE_CODE] : NULL, *t = st ? &st->text[STYLE_TABLE] : NULL;
 	buf_printf(b, "ol, ul { margin: 0; padding: 0 0 0 %.2fem; }\n", l ? l->margin_left / body : 2);

@@ -246,6 +246,12 @@ for r in ':lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; -epub-t
 	'code { font-family: "Noto Sans Mono CJK SC",' 'ol, ul { margin: 0; padding: 0 0 0 2.00em; }'; do
 	grep -qF "$r" "$T/smd.css" || { fail "style.css lacks: $r"; bad=1; }
 done
+unzip -p "$T/full.epub" OEBPS/style.css >"$T/full.css"
+grep -qF 'h3 { font-size: 1.00em; text-align: left; font-family: "Noto Sans CJK SC",' "$T/full.css" &&
+	grep -qF 'h4, h5, h6 { font-size: 1.00em; text-align: left; font-family: "AR PL UKai CN",' "$T/full.css" &&
+	grep -q 'h4, h5, h6 {.* font-weight: normal; }$' "$T/full.css" \
+	&& ok "style.css: h3 from [heading-3] (Hei, body size), h4..h6 from [heading-4] (Kai, not bold)" \
+	|| fail "style.css: subheads by level"
 printf '[body]\nemphasis = kai\n' >"$T/kai.style"
 "$PAIBAN" epub -q --style "$T/kai.style" "$smd" -o "$T/kai.epub" && unzip -p "$T/kai.epub" OEBPS/style.css |
 	grep -qF ':lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; font-family: "AR PL UKai CN",' &&
