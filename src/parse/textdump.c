@@ -2746,6 +2746,33 @@ static int dump_posted(const char *s, size_t n)
 	return 0;
 }
 
+/* An author's note: a paragraph of at most DUMP_BIO_MAX bytes that opens with a Latin name (2
+   or 3 capitalised words), then " is a", " is an" or " is the", and names a writing trade
+   (reporter, writer, journalist...) in its first sentence. Returns the bytes of the name, else
+   0. */
+#define DUMP_BIO_PARAS 3  /* last paragraphs searched for an author's note */
+#define DUMP_BIO_MAX 300
+static size_t dump_bio_name(const char *s)
+{
+	static const char *const links[] = {" is a ", " is an ", " is the "};
+	static const char *const trades[] = {"reporter", "writer", "journalist", "correspondent", "editor",
+					     "columnist", "contributor", "author", "producer", "critic"};
+	size_t n = strlen(s);
+	if (n > DUMP_BIO_MAX)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(links); q++) {
+		const char *at = memmem(s, n, links[q], strlen(links[q]));
+		if (!at || !dump_latin_name(s, (size_t)(at - s)))
+			continue;
+		const char *rest = at + strlen(links[q]), *end = memchr(rest, '.', n - (size_t)(rest - s));
+		size_t rn = end ? (size_t)(end - rest) : n - (size_t)(rest - s);
+		for (size_t t = 0; t < DUMP_N(trades); t++)
+			if (memmem(rest, rn, trades[t], strlen(trades[t])))
+				return (size_t)(at - s);
+	}
+	return 0;
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer,
@@ -3396,6 +3423,18 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if (doc->blocks[k].type == DOC_PARA &&
 		    (e = dump_report_credit(doc, doc->blocks[k].text, doc->blocks[k].pos)))
 			goto done;
+	/* an author's note closing an English article (Jane Roe is a freelance reporter covering
+	   …): the name before " is a" is the byline */
+	for (size_t k = doc->n_blocks, m = 0; extract && k-- > 0 && m < DUMP_BIO_PARAS && !doc->n_byline; m++) {
+		size_t names, nn = doc->blocks[k].type == DOC_PARA ? dump_bio_name(doc->blocks[k].text) : 0;
+		char by[64];
+		if (!nn || nn + 3 >= sizeof by)
+			continue;
+		memcpy(by, "By ", 3);
+		memcpy(by + 3, doc->blocks[k].text, nn);
+		if ((e = dump_by_names(&c, by, nn + 3, 3, doc->blocks[k].pos.line, 1, &names)))
+			goto done;
+	}
 	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
 		post = dateline; /* the post footer that dated the post */
 	if (!extract && post == SIZE_MAX) {

@@ -1192,6 +1192,43 @@ static void test_english(void)
 	}
 }
 
+/* An author's note closing an English page's article names the author; a closing sentence
+   about someone else (a place, no writing trade) does not. */
+static void test_bio(void)
+{
+	static const char *const cases[][2] = {
+		{"Jane Roe is a freelance reporter focusing on courts and conflict.\n", "Jane Roe"},
+		{"Mary Ann Doe is the paper's chief correspondent in Lagos.\n", "Mary Ann Doe"},
+		{"New Jersey is a state with many courts and many more judges.\n", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "Home\nWorld\nSign in\n");
+		buf_puts(&t, "A quiet court where the arguments grow louder every term\nNOV 7, 2023 2:00 AM\n");
+		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
+			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, "TOPICS\nCOURTS\nLAW\nRelated Stories\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d && *cases[k][1]) {
+			CHECK(d->n_byline == 1 && d->byline[0].n_names == 1);
+			CHECK_STR(credit_name(d, 0, 0), cases[k][1]);
+		} else if (d) {
+			CHECK(d->n_byline == 0);
+		}
+		CHECK(d && d->n_blocks == 3); /* the note stays in the text */
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
 /* Not articles: a front page of headlines and a few teasers, a feed read as one line. */
 static void test_not_articles(void)
 {
@@ -1486,6 +1523,7 @@ int main(void)
 	test_bylines();
 	test_headlines();
 	test_english();
+	test_bio();
 	test_not_articles();
 	test_sample();
 	test_punct();
