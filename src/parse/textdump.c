@@ -2610,9 +2610,13 @@ static int dump_caption(const struct dump_line *L)
 					    "图片来源", "资料图", "圖片來源"};
 	if (L->kind != DUMP_TEXT || L->chars > DUMP_CAPTION_MAX)
 		return 0;
-	for (size_t q = 0; q < DUMP_N(words); q++)
-		if (memmem(L->s, L->n, words[q], strlen(words[q])))
-			return 1;
+	for (size_t q = 0; q < DUMP_N(words); q++) {
+		size_t k = strlen(words[q]);
+		for (const char *p = L->s; (p = memmem(p, L->n - (size_t)(p - L->s), words[q], k)); p += k)
+			/* not a plural: …Is Looking Stunning In New Photos is a headline */
+			if (p + k == L->s + L->n || (p[k] != 's' && p[k] != 'S'))
+				return 1;
+	}
 	/* a credit after the last " - ": Name/Agency */
 	const char *dash = NULL;
 	for (const char *p = L->s; (p = memmem(p, L->n - (size_t)(p - L->s), " - ", 3)); p += 3)
@@ -2625,6 +2629,30 @@ static int dump_caption(const struct dump_line *L)
 static int dump_tiny(const struct dump_line *L)
 {
 	return L->chars <= DUMP_TINY && !dump_is_prose(L) && !dump_cjk(L->s, L->n);
+}
+
+/* One word in Latin letters and digits, capitalised, alone on a line: a poster's handle or
+   a site's account (LinkNaija), not a headline. */
+static int dump_handle(const struct dump_line *L)
+{
+	if (L->n < 3 || L->n > 20 || !(L->s[0] >= 'A' && L->s[0] <= 'Z'))
+		return 0;
+	for (size_t i = 0; i < L->n; i++)
+		if (!dump_is_alnum(L->s[i]))
+			return 0;
+	return 1;
+}
+
+/* Line k, under the headline candidate j, is its deck: a longer line that could be a
+   headline too (no full stop), not itself right over the dateline (that one is the headline:
+   a sponsor's line over it is no headline). */
+static int dump_deck(const struct dump_line *L, size_t nl, size_t j, size_t k)
+{
+	char iso[DUMP_ISO_MAX];
+	if (L[j].chars < 12 || L[k].chars <= L[j].chars || !dump_title_like(&L[k]) || !dump_headline_ish(&L[k]))
+		return 0;
+	return !(k + 1 < nl && ((L[k + 1].kind == DUMP_META && (L[k + 1].flags & DUMP_F_DATE)) ||
+				(L[k + 1].chars <= DUMP_DATELINE_LINE_MAX && dump_find_date(L[k + 1].s, L[k + 1].n, iso))));
 }
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
@@ -2651,8 +2679,11 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact) */
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
 		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n);
-		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) ||
-		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n) && !by))
+		/* or a deck, longer than the headline (Tite diz que errou… / Na ocasião, técnico…), or
+		   a poster's handle (LinkNaija) */
+		int deck = dump_deck(L, nl, j, k), handle = dump_handle(&L[k]);
+		if (other++ || (!deck && (L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]))) ||
+		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n) && !by && !deck && !handle))
 			return SIZE_MAX;
 	}
 	return SIZE_MAX;
@@ -2677,7 +2708,8 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
 	for (size_t j = 0; j < nl && tried < DUMP_ANCHORS; j++) {
-		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j) || dump_caption(&L[j]))
+		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j) || dump_caption(&L[j]) ||
+		    dump_handle(&L[j]))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
 		if (k == SIZE_MAX)
@@ -2981,7 +3013,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu) or chrome */
 			keep = (j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
-				!dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
+				!dump_latin_name(L[j].s, L[j].n) && !dump_handle(&L[j]) && /* the byline, read apart */
 				!(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n))) ||
 			       /* the headline again over the core with the author's name under it
 				  (茉莉：我是… / 我是… / 茉莉): read as the byline */
@@ -3374,10 +3406,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
 	}
-	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett) */
+	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett),
+	   or the poster's handle there (LinkNaija) */
 	if (extract && !doc->n_byline && dateline != SIZE_MAX && title != SIZE_MAX && dateline > title) {
 		for (i = title + 1; i < dateline; i++)
-			if (dump_latin_name(L[i].s, L[i].n)) {
+			if (dump_latin_name(L[i].s, L[i].n) || dump_handle(&L[i])) {
 				char by[64];
 				size_t names;
 				memcpy(by, "By ", 3);

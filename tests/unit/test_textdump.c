@@ -1192,6 +1192,53 @@ static void test_english(void)
 	}
 }
 
+/* English headlines over their dateline: a deck between them (the upper line is the
+   headline), a poster's handle between them (the byline), "Photos" in a headline (not a
+   caption), and a sponsor's line over the headline (no deck: the headline is right over its
+   date). */
+static void test_headlines_en(void)
+{
+	static const char *const cases[][3] = {
+		{"Coach says he was wrong to take the cup to the former president\n"
+		 "At the time, the coach handed a replica of the trophy to the former president\n"
+		 " Copy link\nThe coach hands over the trophy - Jane Roe/Example Institute\n21.dez.2018 às 12h55\n",
+		 "Coach says he was wrong to take the cup to the former president", ""},
+		{"HomeLatest NewsActress Is Looking Stunning In New Photos\nActress Is Looking Stunning In New Photos\n"
+		 "ExamplePoster\nOctober 06, 2018\n",
+		 "Actress Is Looking Stunning In New Photos", "ExamplePoster"},
+		{"World is sponsored by\nWorld is sponsored by\nPresident admits gun laws are his 'biggest frustration'\n"
+		 "24 July 2015\n",
+		 "President admits gun laws are his 'biggest frustration'", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "Home\nWorld\nSign in\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
+			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			     "Related Stories\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d) {
+			CHECK_STR(d->title.text, cases[k][1]);
+			CHECK(!d->subtitle.text || k == 0);
+			CHECK(d->n_blocks == 2);
+			if (*cases[k][2])
+				CHECK_STR(credit_name(d, 0, 0), cases[k][2]);
+			else
+				CHECK(d->n_byline == 0);
+		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1524,6 +1571,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_headlines_en();
 	test_not_articles();
 	test_sample();
 	test_punct();
