@@ -1658,9 +1658,31 @@ static int dump_icons(const char *s, size_t n)
 	return n > 0;
 }
 
+/* A line of raw markup that a page shows as text (a <noscript> tracking pixel: <img src=…
+   style="display:none" />, <link …>): it opens a tag and at least half its bytes are inside
+   tags. */
+static int dump_markup_line(const char *s, size_t n)
+{
+	if (n < 3 || s[0] != '<' || !(((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z') || s[1] == '/' || s[1] == '!'))
+		return 0;
+	size_t in = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '<')
+			continue;
+		const char *e = memchr(s + i, '>', n - i);
+		if (!e)
+			break;
+		in += (size_t)(e - (s + i)) + 1;
+		i = (size_t)(e - s);
+	}
+	return 2 * in >= n;
+}
+
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
+	if (dump_markup_line(s, n))
+		return 1;
 	if (i >= n) /* decoration only, but * * * is a section break */
 		return !memchr(s, '*', n) && !memmem(s, n, "＊", strlen("＊"));
 	if (chars <= DUMP_CHROME_LINE_MAX) {

@@ -1239,6 +1239,36 @@ static void test_headlines_en(void)
 	}
 }
 
+/* A tracking pixel's markup shown as text at the top of a page (<noscript>): chrome, so the
+   menus under it are not taken into the article. */
+static void test_markup_line(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	buf_puts(&t, "<p style=\"position: absolute; top: -999em\"><img src=\"https://sa.example.com/s?name="
+		     "news.story.45989453.page&x1=1\" height=\"1\" width=\"1\" alt=\"\" /></p>\n");
+	for (int i = 0; i < 2; i++)
+		buf_puts(&t, "Share this page on Facebook\nShare this page by email\nHome\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\nOctober 26, 2018\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Related Stories\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK_STR(d->published.text, "2018-10-26");
+		CHECK(d->n_blocks == 2);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "The justice is"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1571,6 +1601,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_markup_line();
 	test_headlines_en();
 	test_not_articles();
 	test_sample();
