@@ -3478,6 +3478,21 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if (doc->blocks[k].type == DOC_PARA &&
 		    (e = dump_report_credit(doc, doc->blocks[k].text, doc->blocks[k].pos)))
 			goto done;
+	/* the editor credit of a page's article after a box that cut the body (精彩视频推荐, a video,
+	   the copyright notice, then [责任编辑：某某]): a line that is nothing but a 责任编辑 or
+	   责编 credit, within DUMP_TAIL_WINDOW lines of the last paragraph */
+	for (i = last_para + 1; extract && last_para != SIZE_MAX && c.editor_rank == DUMP_NO_RANK && i < nl &&
+				i <= last_para + DUMP_TAIL_WINDOW; i++) {
+		static const char *const keys[] = {"责任编辑", "責任編輯", "责编", "責編"};
+		unsigned flags = 0;
+		int key = 0;
+		for (size_t q = 0; q < DUMP_N(keys) && !key; q++)
+			key = memmem(L[i].s, L[i].n, keys[q], strlen(keys[q])) != NULL;
+		if (!key || L[i].chars > DUMP_DATELINE_MAX || (e = dump_meta(&c, L[i].s, L[i].n, L[i].line, 0, &flags)))
+			continue;
+		if (flags == DUMP_F_EDITOR && (e = dump_meta(&c, L[i].s, L[i].n, L[i].line, 1, &flags)))
+			goto done;
+	}
 	/* an author's note closing an English article (Jane Roe is a freelance reporter covering
 	   …): the name before " is a" is the byline */
 	for (size_t k = doc->n_blocks, m = 0; extract && k-- > 0 && m < DUMP_BIO_PARAS && !doc->n_byline; m++) {

@@ -1269,6 +1269,45 @@ static void test_markup_line(void)
 	cap_close(&c);
 }
 
+/* The editor credit of a page's article after a box that cut the body (a video box, the
+   copyright notice): read, not printed; a credit line further down is not read. */
+static void test_late_editor(void)
+{
+	static const char *const cases[][2] = {
+		{"精彩视频推荐\n自动播放开关\n自动播放\n示例视频标题一则\n正在加载...\n<\n>\n示例视频标题二则\n"
+		 "示例视频标题三则\n【本文中文相关权益归示例公司独家所有。未经授权，不得转载、摘编等。\n"
+		 "[责任编辑：examplename]\n我要评论(0)\n分享到:\n", "examplename"},
+		{"精彩视频推荐\n自动播放开关\n自动播放\n正在加载...\n", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "首页\n新闻\n关于我们 | 联系我们\n");
+		buf_puts(&t, "示例新电脑已可利用记忆自学 人工智能迈上新台阶\n2016-10-13 07:22:00 来源：示例网\n"
+			     "据示例社电，记者近日从有关部门获悉，这款产品具有极其重要的意义，未来的技术可能不需要人类来教它。\n"
+			     "近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n");
+		buf_puts(&t, cases[k][0]);
+		for (int i = 0; i < 30; i++)
+			buf_puts(&t, "栏目精粹\n");
+		buf_puts(&t, "[责任编辑：othername]\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d) {
+			if (*cases[k][1])
+				CHECK_STR(d->editor.text, cases[k][1]);
+			else
+				CHECK(!d->editor.text);
+			CHECK(d->n_blocks == 2);
+		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1601,6 +1640,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_late_editor();
 	test_markup_line();
 	test_headlines_en();
 	test_not_articles();
