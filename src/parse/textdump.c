@@ -1608,9 +1608,19 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 		if (dump_credits_parse(s + i, ce - i, &cr)) {
 			for (size_t q = 0; q < cr.n; q++)
 				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
+			/* the bracketed Latin form belongs to the last name: 周思博 (Joel Spolsky) is one
+			   person, kept as shown */
+			size_t ae = dump_alias_end(s, n, ce), ne = SIZE_MAX;
+			if (cr.n_names) {
+				ne = (size_t)(cr.name[cr.n_names - 1] + cr.name_n[cr.n_names - 1] - s);
+				while (ne < ce && dump_is_space(dump_cp(s + ne, ce - ne, &l)))
+					ne += l;
+			}
+			if (ae > ce && ne == ce)
+				cr.name_n[cr.n_names - 1] = (size_t)(s + ae - cr.name[cr.n_names - 1]);
 			if (apply && (e = dump_credits_apply(c, &cr, line)))
 				return e;
-			i = dump_alias_end(s, n, ce);
+			i = ae;
 			continue;
 		}
 		if (!guess && !(fl & DUMP_F_SOURCE) && dump_source_guess(s + i, te - i)) {

@@ -879,7 +879,17 @@ static void test_credit_shapes(void)
 	if (d && d->n_byline == 1) {
 		CHECK_STR(credit_role(d, 0), "作者");
 		CHECK(d->byline[0].n_names == 1);
-		CHECK_STR(credit_name(d, 0, 0), "周思博");
+		CHECK_STR(credit_name(d, 0, 0), "周思博 (Joel Spolsky)"); /* one person, as shown */
+	}
+	doc_free(d);
+
+	d = parse_ok("给学生的建议\n"
+		     "作者：示例名（Jane Roe） 编辑：李四\n"
+		     "第一段正文。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_name(d, 0, 0), "示例名（Jane Roe）");
+		CHECK_STR(d->editor.text, "李四");
 	}
 	doc_free(d);
 
