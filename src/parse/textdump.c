@@ -2423,6 +2423,57 @@ static int dump_counted(const char *s, size_t n)
 	return o == '(' || o == 0xFF08 || (c == ']' && o == '[');
 }
 
+/* A line of Chinese prose that uses spaces for its commas and has no full stop (一波波接續性
+   低溫寒流報到 已將新竹尖石鄉後山一帶…), as some blogs write: at least DUMP_SPACED_MIN
+   characters, nearly all Han, a space between two Han characters, and nothing of a link or a
+   teaser (brackets, bars, a trailing ellipsis). A headline can look the same: only a run of
+   them counts (dump_spaced_run). */
+#define DUMP_SPACED_MIN 20
+#define DUMP_SPACED_RUN 4
+static int dump_spaced_line(const struct dump_line *L)
+{
+	if (L->kind != DUMP_TEXT || L->chars < DUMP_SPACED_MIN || dump_menu_line(L))
+		return 0;
+	unsigned han = 0, other = 0, gap = 0;
+	uint32_t prev = 0;
+	int space = 0;
+	for (size_t i = 0, l; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		if (dump_is_space(c)) {
+			space = 1;
+			continue;
+		}
+		if (c == '[' || c == ']' || c == '|' || c == 0x3010 || c == 0x3011 || c == 0x300E || c == 0x300F ||
+		    c == 0xFF5C || c == 0x2026 || c == '>' || c == 0xBB)
+			return 0;
+		if (punct_is_han(c)) {
+			han++;
+			gap += space && prev && punct_is_han(prev);
+		} else {
+			other++;
+		}
+		prev = c;
+		space = 0;
+	}
+	size_t st;
+	uint32_t last = dump_back(L->s, L->n, &st);
+	return gap && 10 * han >= 8 * (han + other) && last != '.';
+}
+
+/* The number of such lines in a row around i (blank lines are not lines here), at most
+   DUMP_SPACED_RUN. */
+static size_t dump_spaced_run(const struct dump_line *L, size_t nl, size_t i)
+{
+	if (!dump_spaced_line(&L[i]))
+		return 0;
+	size_t a = i, b = i + 1;
+	while (a > 0 && b - a < DUMP_SPACED_RUN && dump_spaced_line(&L[a - 1]))
+		a--;
+	while (b < nl && b - a < DUMP_SPACED_RUN && dump_spaced_line(&L[b]))
+		b++;
+	return b - a;
+}
+
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 {
 	const struct dump_line *x = &L[i];
@@ -2437,6 +2488,8 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190）; replies: …【网友】08-11 16:06 298字 [4321/87] */
 		if (dump_is_prose(x))
 			return (long)x->chars;
+		if (dump_spaced_run(L, nl, i) >= DUMP_SPACED_RUN)
+			return (long)x->chars / 2; /* a blog's lines with spaces for commas */
 		size_t st;
 		uint32_t last = dump_back(x->s, x->n, &st);
 		if (last == 0xFF1A || last == ':')

@@ -1318,6 +1318,37 @@ static void test_late_editor(void)
 	}
 }
 
+/* A blog post written with spaces for commas and no full stop: a run of such lines is the
+   article, not a menu; a headline of two clauses alone is no run. */
+static void test_spaced_prose(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "首页\n部落格\n相簿\n留言\n");
+	buf_puts(&t, "示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
+		     "一波波接续性低温寒流报到 已将示例乡后山一带层层山峦披上嫣红的彩衣\n\n"
+		     "示例道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达营地\n\n"
+		     "营地美如其名偌大枫香树早已呈现金黄 泛红色彩也是爱摄人士所喜爱造访之地\n\n"
+		     "第二次造访发现到营区变了 印象中以前生冷招牌换成了原木招牌可谓匠心独具\n\n"
+		     "熏黑原木加上金黄色醒目字体 加上了猫头鹰原木创作也充分发挥了装饰艺术\n\n"
+		     "营区内除了露营、民宿、餐饮、赏枫项目 多了许多原木饰品更有画龙点睛之妙\n\n"
+		     "相关文章\n[新竹一日游]示例景点~~~柿饼加工厂 示例观光果园&...\n『台湾』示例主题乐园一日游\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "示例营地赏枫 第二次造访发现营区变了");
+		CHECK_STR(d->published.text, "2013-12-28T00:28");
+		CHECK(d->n_blocks == 6);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1650,6 +1681,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_spaced_prose();
 	test_late_editor();
 	test_markup_line();
 	test_headlines_en();
