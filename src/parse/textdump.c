@@ -649,7 +649,10 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 			j += 2;
 		if (j < n && s[j] == ',')
 			j++;
-		size_t j2 = dump_spaces(s, n, j);
+		size_t j2 = dump_spaces(s, n, j), wd;
+		if (j2 > j && (wd = dump_word_in(s, n, j2, dump_weekday_names, DUMP_N(dump_weekday_names), &w)) &&
+		    dump_spaces(s, n, j2 + wd) > j2 + wd)
+			j2 = dump_spaces(s, n, j2 + wd); /* the weekday between: Dec 28 Sat 2013 00:28 */
 		if (j2 == j || !(k = dump_digits(s, n, j2, 4, 4, &y)))
 			return 0;
 		i = j2 + k;
@@ -2774,6 +2777,34 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 	return SIZE_MAX;
 }
 
+/* Does line r show the headline candidate t: the same line, or t at its end after something
+   that does not end a clause (a breadcrumb HomeLatest News…, a ranked list (23921)新竹尖石_…),
+   not the end of a sentence someone wrote (…不错,希望能够多翻译几本好书~~~)? */
+static int dump_shown_in(const struct dump_line *t, const struct dump_line *r)
+{
+	if (r->n < t->n || memcmp(r->s + r->n - t->n, t->s, t->n))
+		return 0;
+	size_t k = r->n - t->n, st;
+	if (!k)
+		return 1;
+	uint32_t c = dump_back(r->s, k, &st);
+	return !dump_is_ender(c) && c != 0x3001 && !dump_prose_marks(r->s, k);
+}
+
+/* The line over the headline candidate j (chrome skipped) is nothing but a date: a metadata
+   line with a date, or a short line with a date that is not a sentence. */
+static int dump_dated_above(const struct dump_line *L, size_t j)
+{
+	char iso[DUMP_ISO_MAX];
+	while (j > 0 && L[j - 1].kind == DUMP_CHROME)
+		j--;
+	if (j == 0)
+		return 0;
+	const struct dump_line *u = &L[j - 1];
+	return (u->kind == DUMP_META && u->flags == DUMP_F_DATE) ||
+	       (u->kind == DUMP_TEXT && u->chars <= DUMP_TINY * 2 && !dump_is_prose(u) && dump_find_date(u->s, u->n, iso));
+}
+
 /* A headline over its dateline anchors the article (above the heaviest run, or anywhere when
    the page shows the headline twice: its title at the top, then over the article): when the
    best core under such an anchor
@@ -2797,13 +2828,15 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 		    dump_handle(&L[j]))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
+		if (k == SIZE_MAX && dump_dated_above(L, j))
+			k = j; /* the date over the headline (Dec 28 Sat 2013 00:28, then it) */
 		if (k == SIZE_MAX)
 			continue;
 		/* under the heaviest run only a headline the page also shows elsewhere (its title
 		   repeated at the top, as Ctrl+A copies it) */
 		int shown = j < core;
 		for (size_t q = 0; q < nl && !shown; q++)
-			shown = q != j && L[q].n == L[j].n && !memcmp(L[q].s, L[j].s, L[j].n);
+			shown = q != j && dump_shown_in(&L[j], &L[q]);
 		if (!shown)
 			continue;
 		tried++;

@@ -331,6 +331,8 @@ static void test_dates(void)
 		size_t len; /* bytes read; 0: no date */
 	} cases[] = {
 		{"2022-04-06 14:30:22", "2022-04-06T14:30:22", 19},
+		{"Dec 28 Sat 2013 00:28", "2013-12-28T00:28", 21}, /* the weekday between */
+		{"Dec 28 Sat2013", NULL, 0},
 		{"2022-04-06 14:30", "2022-04-06T14:30", 16},
 		{"2022-04-06", "2022-04-06", 10},
 		{"2022/4/6", "2022-04-06", 8},
@@ -1352,6 +1354,39 @@ static void test_spaced_prose(void)
 	cap_close(&c);
 }
 
+/* A headline under its date, inside the heaviest run (a list of teasers above it reads as
+   sentences), anchors the article when the page shows it again at the end of a line (a ranked
+   list: (23921)…); the end of a sentence that happens to equal a line does not count. */
+static void test_dated_headline(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "首页\n部落格\n相簿\n留言\n");
+	buf_puts(&t, "[示例一日游]竹苗游第二天行程满满。阿土豆浆大王，铜锣炮仗花步道。\n"
+		     "示例铁道怀旧之旅。合兴车站，爱情火车站，一路好风光。\n"
+		     "示例内湾火车站，梅去樱来。稍来春之讯息，值得一游。\n"
+		     "相簿\n部落格\n留言\n名片\n相关文章\n"
+		     "Dec 28 Sat 2013 00:28\n示例尖石_美树营地赏枫 (2)\n"
+		     "一波波接续性低温寒流报到，已将示例乡后山一带层层山峦披上嫣红的彩衣。\n"
+		     "示例道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达营地。\n"
+		     "营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。\n"
+		     "热门文章\n(23921)示例尖石_美树营地赏枫 (2)\n(1234)示例内湾火车站\n(999)示例铁道怀旧之旅\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "示例尖石_美树营地赏枫（2）");
+		CHECK_STR(d->published.text, "2013-12-28T00:28");
+		CHECK(d->n_blocks == 3);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1684,6 +1719,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_dated_headline();
 	test_spaced_prose();
 	test_late_editor();
 	test_markup_line();
