@@ -2923,6 +2923,27 @@ static size_t dump_bio_name(const char *s)
 	return 0;
 }
 
+/* The footer closing an English article: First published February 1, 2016: 1:28 AM ET (after
+   an outlet: CNNMoney (New York) First published …). Only ends the core: the HTML reader's
+   text keeps it. */
+static int dump_published_footer(const char *s, size_t n)
+{
+	static const char *const keys[] = {"First published", "Originally published"};
+	char iso[DUMP_ISO_MAX];
+	for (size_t q = 0; q < DUMP_N(keys); q++) {
+		const char *k = memmem(s, n, keys[q], strlen(keys[q]));
+		if (!k)
+			continue;
+		size_t at = (size_t)(k - s) + strlen(keys[q]);
+		at = dump_spaces(s, n, at);
+		if (at + 3 <= n && !memcmp(s + at, "on ", 3))
+			at += 3;
+		if (at < n && dump_date(s + at, n - at, iso))
+			return 1;
+	}
+	return 0;
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer,
@@ -2962,7 +2983,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	size_t post_end = SIZE_MAX;
 	for (size_t j = bs; j < be; j++) {
 		if (in_post >= DUMP_ANCHOR_MIN && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
-		    dump_posted(L[j].s, L[j].n)) {
+		    (dump_posted(L[j].s, L[j].n) || dump_published_footer(L[j].s, L[j].n))) {
 			be = post_end = *footer = j;
 			break;
 		}

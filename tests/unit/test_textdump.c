@@ -1387,6 +1387,39 @@ static void test_dated_headline(void)
 	cap_close(&c);
 }
 
+/* "First published <date>" closing an English article ends it: the sponsored boxes and
+   teasers after it (some of them sentences) are not printed. */
+static void test_published_footer(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\nFebruary 1, 2016: 12:41 PM ET\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Example (New York) First published February 1, 2016: 1:28 AM ET\n"
+		     "Social Surge - What's Trending\nNewsletter\nSponsored by\n"
+		     "Start your day right with the latest news driving global markets, from major stock movers "
+		     "to the biggest deals of the day, delivered every morning.\n"
+		     "Every morning, the news you need. Sign up now and never miss a story again.\n"
+		     "Privacy Policy\nPaid Partner\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK(d->n_blocks >= 2 && d->n_blocks <= 3);
+		for (size_t k = 0; k < d->n_blocks; k++)
+			CHECK(!strstr(d->blocks[k].text, "Start your day") && !strstr(d->blocks[k].text, "Sign up"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1719,6 +1752,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_published_footer();
 	test_dated_headline();
 	test_spaced_prose();
 	test_late_editor();
