@@ -2828,8 +2828,9 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 		    dump_handle(&L[j]))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
-		if (k == SIZE_MAX && dump_dated_above(L, j))
-			k = j; /* the date over the headline (Dec 28 Sat 2013 00:28, then it) */
+		if (k == SIZE_MAX && dump_dated_above(L, j) && j + 1 < nl && dump_weight(L, nl, j + 1) > 0)
+			k = j; /* the date over the headline (Dec 28 Sat 2013 00:28, then it, then the text
+				  at once: not a teaser in a dated list) */
 		if (k == SIZE_MAX)
 			continue;
 		/* under the heaviest run only a headline the page also shows elsewhere (its title
@@ -3546,10 +3547,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			goto done;
 	}
 	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett),
-	   or the poster's handle there (LinkNaija) */
+	   or the poster's handle alone between them (LinkNaija) */
 	if (extract && !doc->n_byline && dateline != SIZE_MAX && title != SIZE_MAX && dateline > title) {
 		for (i = title + 1; i < dateline; i++)
-			if (dump_latin_name(L[i].s, L[i].n) || dump_handle(&L[i])) {
+			if (dump_latin_name(L[i].s, L[i].n) ||
+			    (dump_handle(&L[i]) && i == title + 1 && i + 1 == dateline)) { /* not a button (Print) */
 				char by[64];
 				size_t names;
 				memcpy(by, "By ", 3);

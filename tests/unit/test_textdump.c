@@ -1252,6 +1252,24 @@ static void test_headlines_en(void)
 		buf_free(&t);
 		cap_close(&c);
 	}
+	/* a button between the headline and a byline over the date is no handle */
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = NULL;
+	const char *page = "Home\nWorld\nSign in\nHome\nWorld\nSign in\nHome\nWorld\nSign in\n"
+			   "Let me search that for you: the year's most popular food searches\nphoto.JPG\n"
+			   "You are what you search. (The Associated Press)\nPrint\nExample Desk By Example Desk\n"
+			   "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM\n"
+			   "The justice is the tip of the spear for those challenging the administration in court. "
+			   "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			   "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			   "Related Stories\n";
+	CHECK(parse_buffer("page.txt", page, strlen(page), c.d, &d) == ERR_OK);
+	for (size_t k = 0; d && k < d->n_byline; k++)
+		for (size_t q = 0; q < d->byline[k].n_names; q++)
+			CHECK(strcmp(d->byline[k].names[q], "Print") != 0);
+	doc_free(d);
+	cap_close(&c);
 }
 
 /* A tracking pixel's markup shown as text at the top of a page (<noscript>): chrome, so the
@@ -1382,6 +1400,24 @@ static void test_dated_headline(void)
 		CHECK(d->n_blocks == 3);
 		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
 	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+	/* a dated list of teasers (date, section, headline) over an article: no teaser's section
+	   label is the headline, the text does not follow it at once */
+	cap_open(&c);
+	d = NULL;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "MORE STORIES LIKE THIS ONE\nFEATURES\nElite cars: the nicknames\n\nDecember 18, 2015\n\n"
+		     "AUTO NEWS\nSedan Makes a Statement\n\nAugust 18, 2005\n\nAUTO NEWS\nNew sedan debuts\n\n"
+		     "November 20, 2015\n\n"
+		     "Crossovers may have become the vehicle of choice for most car buyers, but the sedan is not gone.\n"
+		     "After debuting a new crossover two months ago, the maker has taken the covers off its sedan.\n"
+		     "The new sedan is set to go on sale in late January, with a price yet to be announced.\n");
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && (!d->title.text || strcmp(d->title.text, "AUTO NEWS") != 0));
 	doc_free(d);
 	buf_free(&t);
 	cap_close(&c);
