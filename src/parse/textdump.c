@@ -2945,6 +2945,15 @@ static int dump_published_footer(const char *s, size_t n)
 	return 0;
 }
 
+/* A teaser's date line: short, no sentence, a date in it. */
+#define DUMP_TEASER_GAP 4
+static int dump_teaser_date(const struct dump_line *L)
+{
+	char iso[DUMP_ISO_MAX];
+	return L->kind != DUMP_CHROME && L->kind != DUMP_TAIL && L->chars <= DUMP_DATELINE_LINE_MAX &&
+	       !dump_is_prose(L) && dump_find_date(L->s, L->n, iso);
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer,
@@ -2990,6 +2999,26 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		}
 		long w = dump_weight(L, nl, j);
 		in_post += w > 0 ? w : 0;
+	}
+	/* a list of dated teasers after the article (headline, 'August 7, 2013 -- Updated 1446
+	   GMT', a sentence; three times or more, each date within DUMP_TEASER_GAP lines of the
+	   last): the article ends at the headline over the first date */
+	in_post = 0;
+	for (size_t j = bs; post_end == SIZE_MAX && j < be; j++) {
+		long w = dump_weight(L, nl, j);
+		in_post += w > 0 ? w : 0;
+		if (in_post < DUMP_ANCHOR_MIN || j == 0 || !dump_teaser_date(&L[j]))
+			continue;
+		size_t dates = 1, last = j;
+		for (size_t q = j + 1; q < be && q <= last + DUMP_TEASER_GAP && dates < DUMP_MENU_RUN; q++)
+			if (dump_teaser_date(&L[q])) {
+				dates++;
+				last = q;
+			}
+		if (dates >= DUMP_MENU_RUN) {
+			be = j - 1;
+			break;
+		}
 	}
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;

@@ -1456,6 +1456,39 @@ static void test_published_footer(void)
 	cap_close(&c);
 }
 
+/* A list of dated teasers after an English article (headline, date line, one sentence, three
+   times) is not printed; the article's own dateline does not start such a list. */
+static void test_dated_teasers(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\n"
+		     "November 28, 2013 -- Updated 0203 GMT (1003 HKT)\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Photos: Weather around the world\nAugust 7, 2013 -- Updated 1446 GMT (2246 HKT)\n"
+		     "Get a glimpse of the weather events happening around the world by clicking through our gallery.\n"
+		     "Keep your phone charged in a power outage\nFebruary 9, 2013 -- Updated 1057 GMT (1857 HKT)\n"
+		     "In our increasingly digital world, a mobile phone is often a one-stop communication device.\n"
+		     "Staying safe when the lights go out\nJuly 3, 2014 -- Updated 2339 GMT (0739 HKT)\n"
+		     "Water jugs and batteries are not the only things to consider when extreme weather threatens.\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK_STR(d->published.text, "2013-11-28");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1788,6 +1821,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_dated_teasers();
 	test_published_footer();
 	test_dated_headline();
 	test_spaced_prose();
