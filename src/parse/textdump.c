@@ -677,6 +677,8 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		j++;
 	else if (sp && j + 1 < n && (s[j] == '-' || s[j] == ',' || s[j] == '|') && (s[j + 1] == ' '))
 		j = dump_spaces(s, n, j + 1); /* 06/02/2022 - 13:48, June 13, 2016, 4:03 PM */
+	else if (sp && j + 4 < n && (!memcmp(s + j, "\xE2\x80\xA2 ", 4) || !memcmp(s + j, "\xC2\xB7 ", 3)))
+		j = dump_spaces(s, n, j + (s[j] == '\xE2' ? 3 : 2)); /* 16 November 2017 • 2:15pm */
 	else if (sp)
 		for (size_t q = 0; q < DUMP_N(dump_time_words); q++) {
 			size_t m = strlen(dump_time_words[q]);
@@ -1444,8 +1446,9 @@ static enum err dump_by_names(struct dump_ctx *c, const char *s, size_t n, size_
 		int upper = m && p[0] >= 'A' && p[0] <= 'Z', caps = 1;
 		for (size_t q = 0; q < m; q++)
 			caps &= !(p[q] >= 'a' && p[q] <= 'z');
-		/* "…, CNN", "…, The Daily", "…, Example Senior Court Analyst": not a name */
-		int outlet = (m > 4 && !memcmp(p, "The ", 4)) || (caps && m <= 5 && *names) ||
+		/* "…, CNN", "…, The Daily", "…, Example Senior Court Analyst", "Our Foreign Staff": not a
+		   name */
+		int outlet = (m > 4 && (!memcmp(p, "The ", 4) || !memcmp(p, "Our ", 4))) || (caps && m <= 5 && *names) ||
 			     (stopped == 2 && *names);
 		if (m && m <= 40 && upper && !outlet) {
 			(*names)++;
@@ -2243,7 +2246,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_HEAD_BLOCK 6    /* lines from a headline to its dateline: deck, picture, caption, byline */
 #define DUMP_TINY 12         /* characters of a button or a file name (Print, google.JPG) */
 #define DUMP_TINY_NEXT 16    /* lines next to such a button are longer (else it is a menu item) */
-#define DUMP_CAPTION_MAX 200 /* characters of a photo caption */
+#define DUMP_CAPTION_MAX 300 /* characters of a photo caption */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -3178,9 +3181,9 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	for (size_t j = 0; j < nl; j++) {
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
-		    dump_weight(L, nl, j) <= 0)
+		    (dump_weight(L, nl, j) <= 0 || dump_caption(&L[j])))
 			/* under the headline, before the core: a subtitle (the line right under it, not a
-			   repeat of it, not a menu) or chrome */
+			   repeat of it, not a menu, not a photo caption) or chrome */
 			keep = (j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
 				!dump_latin_name(L[j].s, L[j].n) && !dump_handle(&L[j]) && /* the byline, read apart */
 				!(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n))) ||

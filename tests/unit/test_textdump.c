@@ -332,6 +332,7 @@ static void test_dates(void)
 	} cases[] = {
 		{"2022-04-06 14:30:22", "2022-04-06T14:30:22", 19},
 		{"Dec 28 Sat 2013 00:28", "2013-12-28T00:28", 21}, /* the weekday between */
+		{"16 November 2017 \xE2\x80\xA2 2:15pm", "2017-11-16T14:15", 27}, /* a bullet before the time */
 		{"Dec 28 Sat2013", NULL, 0},
 		{"2022-04-06 14:30", "2022-04-06T14:30", 16},
 		{"2022-04-06", "2022-04-06", 10},
@@ -1489,6 +1490,39 @@ static void test_dated_teasers(void)
 	cap_close(&c);
 }
 
+/* A long photo caption with its credit between the headline and the dateline, and a desk
+   credit (Our Foreign Staff): the caption is not printed, the desk is no person, the date
+   with a bullet before its time is read. */
+static void test_caption_desk(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "Coup: the president and his wife 'insisting he finishes his term', as priest steps in\n"
+		     "The president with the army commander at State House in an image the Example Herald claims was "
+		     "taken on November 16 - the day after the military takeover, with guards standing at the gate of "
+		     "the house and a crowd gathering outside Credit: EXAMPLE HERALD\n"
+		     "Our Foreign Staff\n16 November 2017 \xE2\x80\xA2 2:15pm\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Related Stories\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->published.text, "2017-11-16T14:15");
+		CHECK(d->n_byline == 0);
+		CHECK(d->n_blocks == 2);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "The justice is"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1821,6 +1855,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_caption_desk();
 	test_dated_teasers();
 	test_published_footer();
 	test_dated_headline();
