@@ -2948,6 +2948,22 @@ static int dump_published_footer(const char *s, size_t n)
 	return 0;
 }
 
+/* A sign-off closing an English article: a dash, then By and a capitalised name (-- By Jane
+   Roe, — By Jane Roe Follow @jroe). */
+static int dump_sign_off(const char *s, size_t n)
+{
+	static const char *const dashes[] = {"--", "\xE2\x80\x94", "\xE2\x80\x93"};
+	for (size_t q = 0; q < DUMP_N(dashes); q++) {
+		size_t k = strlen(dashes[q]);
+		if (n <= k || memcmp(s, dashes[q], k))
+			continue;
+		k = dump_spaces(s, n, k);
+		return n - k > 4 && n - k < DUMP_CHROME_LINE_MAX && (s[k] == 'B' || s[k] == 'b') && s[k + 1] == 'y' &&
+		       s[k + 2] == ' ' && s[k + 3] >= 'A' && s[k + 3] <= 'Z';
+	}
+	return 0;
+}
+
 /* A teaser's date line: short, no sentence, a date in it. */
 #define DUMP_TEASER_GAP 4
 static int dump_teaser_date(const struct dump_line *L)
@@ -2998,6 +3014,16 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		if (in_post >= DUMP_ANCHOR_MIN && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
 		    (dump_posted(L[j].s, L[j].n) || dump_published_footer(L[j].s, L[j].n))) {
 			be = post_end = *footer = j;
+			break;
+		}
+		long w = dump_weight(L, nl, j);
+		in_post += w > 0 ? w : 0;
+	}
+	/* a sign-off under the article (-- By Jane Roe Follow @jroe): the article ends with it */
+	in_post = 0;
+	for (size_t j = bs; post_end == SIZE_MAX && j < be; j++) {
+		if (in_post >= DUMP_ANCHOR_MIN && dump_sign_off(L[j].s, L[j].n)) {
+			be = j + 1;
 			break;
 		}
 		long w = dump_weight(L, nl, j);

@@ -1523,6 +1523,38 @@ static void test_caption_desk(void)
 	cap_close(&c);
 }
 
+/* A sign-off (-- By Jane Roe Follow @jroe) closes an English article: the promotions after it
+   (some of them sentences) are not printed. */
+static void test_sign_off(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\nDecember 27, 2014 at 12:06 PM\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "-- By Jane Roe Follow @jroe\nView/Post Comments\n"
+		     "Take our annual tour of 100 of the best restaurants in the region, from diners to fine dining. "
+		     "Read more\xC2\xBB\nExample Marketplace\nDINING OUT\n"
+		     "The city is a big-league foodie town and we've got the news and reviews you need to navigate all "
+		     "of the area's dining-out options.\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK(d->n_blocks == 3);
+		for (size_t k = 0; k < d->n_blocks; k++)
+			CHECK(!strstr(d->blocks[k].text, "Take our") && !strstr(d->blocks[k].text, "foodie"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 /* An author's note closing an English page's article names the author; a closing sentence
    about someone else (a place, no writing trade) does not. */
 static void test_bio(void)
@@ -1855,6 +1887,7 @@ int main(void)
 	test_headlines();
 	test_english();
 	test_bio();
+	test_sign_off();
 	test_caption_desk();
 	test_dated_teasers();
 	test_published_footer();
