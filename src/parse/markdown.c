@@ -427,27 +427,8 @@ static enum err md_ykeywords(struct md_ctx *c, const struct md_ytree *t, size_t 
 	return ERR_OK;
 }
 
-/* Role words that open a credit in a byline string ("记者 张三 通讯员 李四"); a token ending in
-   one (湖北日报全媒记者, 本报通讯员) is a role too. */
-static const char *const md_roles[] = {
-	"记者", "通讯员", "实习生", "实习记者", "特约记者", "摄影", "摄像", "作者", "撰稿", "撰文",
-	"编译", "翻译", "文", "图", "文图", "图文", "記者", "通訊員", "攝影", "編譯",
-};
-
-static int md_is_role(const char *s, size_t n)
-{
-	for (size_t i = 0; i < sizeof md_roles / sizeof *md_roles; i++) {
-		size_t k = strlen(md_roles[i]);
-		if (n == k && !memcmp(s, md_roles[i], k))
-			return 1;
-		/* a prefix only before the multi-character roles (not 文, 图) */
-		if (k >= 6 && n > k && !memcmp(s + n - k, md_roles[i], k))
-			return 1;
-	}
-	return 0;
-}
-
-/* A byline string: tokens separated by spaces, commas or 、; role tokens open credits. A
+/* A byline string: tokens separated by spaces, commas or 、; role tokens (dump_byline_role,
+   the page-dump reader's role words: "记者 张三 执笔人 李四") open credits. A
    trailing colon or slash on a role (记者：张三, 文/李四) is dropped. */
 static enum err md_byline_string(struct md_ctx *c, const char *s, size_t n, struct srcpos pos)
 {
@@ -470,7 +451,7 @@ static enum err md_byline_string(struct md_ctx *c, const char *s, size_t n, stru
 		if (!len)
 			continue;
 		enum err e;
-		if (md_is_role(s + start, len)) {
+		if (dump_byline_role(s + start, len)) {
 			e = doc_add_credit(c->doc, s + start, len, pos);
 			open = 1;
 		} else {

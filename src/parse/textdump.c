@@ -818,6 +818,20 @@ static int dump_org_prefix(const char *s, size_t n)
 	return 0;
 }
 
+int dump_byline_role(const char *s, size_t n)
+{
+	if (dump_in(s, n, dump_short_roles, DUMP_N(dump_short_roles)))
+		return 1;
+	for (size_t k = 0; k < DUMP_N(dump_roles); k++) {
+		size_t m = strlen(dump_roles[k].w);
+		if (dump_roles[k].rank || m > n || !dump_ends(s, n, dump_roles[k].w))
+			continue;
+		if (m == n || dump_org_prefix(s, n - m))
+			return 1;
+	}
+	return 0;
+}
+
 /* An outlet's name: ends like one (新华网, 湖北日报, 黑龙江频道) and has no digits. */
 static int dump_org_name(const char *s, size_t n)
 {

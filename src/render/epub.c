@@ -14,12 +14,14 @@
 #include "../layout/image.h"
 #include <libxml/xmlwriter.h>
 #include <zip.h>
+#include <ctype.h>
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -371,6 +373,387 @@ static void epub_para(struct epub *x, xmlTextWriterPtr w, const char *cls, const
 	W(x, xmlTextWriterEndElement(w));
 }
 
+/* ---- the article's blocks: structure and inline spans ---- */
+
+/* Most spans open at one point of a text; deeper ones are written as text. */
+#define EPUB_SPANS_OPEN 32
+
+/* Text s[0..n) with C0 controls left out. */
+static void epub_textn(struct epub *x, xmlTextWriterPtr w, const char *s, size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x20 || s[i] == '\t' || s[i] == '\n')
+			buf_putc(&b, s[i]);
+	if (b.oom)
+		x->bad = 1;
+	else if (b.len)
+		W(x, xmlTextWriterWriteString(w, BX(buf_cstr(&b))));
+	buf_free(&b);
+}
+
+/* A link's target as the book writes it into href, or 0 when the link is written as text
+   only: http and https with a host, mailto with an address. A relative link names a file of
+   the page's site, not of the book. Bytes a URL may not hold (spaces, non-ASCII, "<>\^`{|},
+   a second #, a % without two hex digits) are percent-encoded. */
+static int epub_href(const char *h, struct buf *out)
+{
+	size_t n = !strncasecmp(h, "https://", 8) ? 8 : !strncasecmp(h, "http://", 7) ? 7
+		 : !strncasecmp(h, "mailto:", 7) ? 7 : 0;
+	if (!n || !h[n] || h[n] == '/' || h[n] == '?' || h[n] == '#')
+		return 0;
+	int hash = 0;
+	for (const char *p = h; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		int hex = p[0] == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2]);
+		if (c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}", c) || (c == '#' && hash++) ||
+		    (c == '%' && !hex))
+			buf_printf(out, "%%%02X", c);
+		else
+			buf_putc(out, (char)c);
+	}
+	return 1;
+}
+
+static const char *epub_span_tag(enum doc_span_kind k)
+{
+	return k == DOC_SPAN_EM ? "em" : k == DOC_SPAN_STRONG ? "strong" : k == DOC_SPAN_CODE ? "code" : "a";
+}
+
+/* Span i of block k as bytes [*a, *b) of its text (len bytes), both moved forward to a
+   character boundary; 0 when that is empty. */
+static int epub_span_range(const struct doc_block *k, size_t i, size_t len, size_t *a, size_t *b)
+{
+	const struct doc_span *sp = &k->spans[i];
+	size_t s = sp->start < len ? sp->start : len;
+	size_t e = sp->len < len - s ? s + sp->len : len;
+	while (s < len && ((unsigned char)k->text[s] & 0xc0) == 0x80)
+		s++;
+	while (e < len && ((unsigned char)k->text[e] & 0xc0) == 0x80)
+		e++;
+	*a = s;
+	*b = e;
+	return e > s;
+}
+
+static void epub_span_open(struct epub *x, xmlTextWriterPtr w, const struct doc_span *sp)
+{
+	W(x, xmlTextWriterStartElement(w, BX(epub_span_tag(sp->kind))));
+	if (sp->kind == DOC_SPAN_LINK) {
+		struct buf h;
+		buf_init(&h);
+		epub_href(sp->href, &h);
+		if (h.oom)
+			x->bad = 1;
+		else
+			epub_attr(x, w, "href", buf_cstr(&h));
+		buf_free(&h);
+	}
+}
+
+/* Block k's text with its spans as <em>, <strong>, <code> and <a href> (kept links only; a
+   link inside a link is text). Spans that cross are split where they cross, so the elements
+   nest: the inner ones close at the end of the outer and open again after it. */
+static void epub_inline(struct epub *x, xmlTextWriterPtr w, const struct doc_block *k)
+{
+	const char *s = k->text;
+	size_t len = strlen(s);
+	if (!k->n_spans) {
+		epub_text(x, w, s);
+		return;
+	}
+	size_t open[EPUB_SPANS_OPEN], end[EPUB_SPANS_OPEN]; /* open spans, outermost first */
+	int n_open = 0, links = 0;
+	size_t next = 0, pos = 0;
+	for (;;) {
+		/* open the spans that start here */
+		size_t a, b;
+		for (; next < k->n_spans; next++) {
+			const struct doc_span *sp = &k->spans[next];
+			if (!epub_span_range(k, next, len, &a, &b))
+				continue;
+			if (a > pos)
+				break;
+			if (b <= pos || n_open == EPUB_SPANS_OPEN)
+				continue;
+			if (sp->kind == DOC_SPAN_LINK) {
+				struct buf h;
+				buf_init(&h);
+				int keep = sp->href && !links && epub_href(sp->href, &h);
+				buf_free(&h);
+				if (!keep)
+					continue;
+				links++;
+			}
+			epub_span_open(x, w, sp);
+			open[n_open] = next;
+			end[n_open++] = b;
+		}
+		/* the text up to the next start or end */
+		size_t at = len;
+		if (next < k->n_spans && epub_span_range(k, next, len, &a, &b) && a < at)
+			at = a;
+		for (int j = 0; j < n_open; j++)
+			if (end[j] < at)
+				at = end[j];
+		epub_textn(x, w, s + pos, at - pos);
+		pos = at;
+		/* close the spans that end here, and those inside them, which open again */
+		int low = n_open;
+		for (int j = 0; j < n_open; j++)
+			if (end[j] <= pos) {
+				low = j;
+				break;
+			}
+		for (int j = n_open; j-- > low;)
+			W(x, xmlTextWriterEndElement(w));
+		int m = low;
+		for (int j = low; j < n_open; j++) {
+			if (end[j] <= pos) {
+				links -= k->spans[open[j]].kind == DOC_SPAN_LINK;
+				continue;
+			}
+			epub_span_open(x, w, &k->spans[open[j]]);
+			open[m] = open[j];
+			end[m++] = end[j];
+		}
+		n_open = m;
+		if (pos >= len)
+			break;
+	}
+	for (int j = n_open; j-- > 0;)
+		W(x, xmlTextWriterEndElement(w));
+}
+
+/* A line break between blocks (the body is written without the writer's indentation, which
+   would add white space inside a text or a <pre>). */
+static void epub_nl(struct epub *x, xmlTextWriterPtr w)
+{
+	W(x, xmlTextWriterWriteRaw(w, BX("\n")));
+}
+
+static void epub_leaf_start(struct epub *x, xmlTextWriterPtr w, const char *tag)
+{
+	W(x, xmlTextWriterStartElement(w, BX(tag)));
+}
+
+static void epub_leaf_end(struct epub *x, xmlTextWriterPtr w)
+{
+	W(x, xmlTextWriterEndElement(w));
+	epub_nl(x, w);
+}
+
+/* An open container of the walk in epub_blocks. */
+struct epub_frame {
+	size_t block;
+	size_t end;             /* one past its last descendant */
+	int elems;              /* elements written for it (wrappers too), closed at its end */
+	int section;            /* a table: 0 none yet, 1 in <thead>, 2 in <tbody> */
+	int tight;              /* an item whose first block, a paragraph, is its own text */
+};
+
+/* Is row r a header row: cells only, all header cells? */
+static int epub_row_is_header(const struct doc *doc, size_t r)
+{
+	int n = 0;
+	for (size_t j = r + 1; j < doc->blocks[r].end && j < doc->n_blocks; j++) {
+		if (doc->blocks[j].parent != (int)r)
+			continue;
+		if (doc->blocks[j].type != DOC_CELL || doc->blocks[j].level != 1)
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+/* Is item i tight: its first block a paragraph, the others lists (<li>text<ol>…</ol></li>)? */
+static int epub_item_is_tight(const struct doc *doc, size_t i)
+{
+	const struct doc_block *k = &doc->blocks[i];
+	if (k->end <= i + 1 || doc->blocks[i + 1].type != DOC_PARA || doc->blocks[i + 1].parent != (int)i)
+		return 0;
+	for (size_t j = i + 2; j < k->end && j < doc->n_blocks; j++)
+		if (doc->blocks[j].parent == (int)i && doc->blocks[j].type != DOC_LIST)
+			return 0;
+	return 1;
+}
+
+/* A table's <thead> (header rows before any other) or <tbody>. */
+static void epub_table_section(struct epub *x, xmlTextWriterPtr w, struct epub_frame *f, int header)
+{
+	int want = header && f->section != 2 ? 1 : 2;
+	if (f->section == want)
+		return;
+	if (f->section) {
+		W(x, xmlTextWriterEndElement(w));
+		epub_nl(x, w);
+	}
+	else
+		f->elems++;
+	W(x, xmlTextWriterStartElement(w, BX(want == 1 ? "thead" : "tbody")));
+	epub_nl(x, w);
+	f->section = want;
+}
+
+/* The elements block i needs around it in its parent (NULL: at the top) for valid XHTML when
+   the model nests it where HTML does not (a list's child that is not an item, a table's that
+   is not a row: containers deeper than DOC_MAX_DEPTH are flattened). Returns how many. */
+static int epub_wrap(struct epub *x, xmlTextWriterPtr w, struct epub_frame *p, size_t i)
+{
+	const struct doc *doc = x->doc;
+	enum doc_block_type t = doc->blocks[i].type;
+	int pt = p ? (int)doc->blocks[p->block].type : -1, n = 0;
+	if (pt == DOC_LIST && t != DOC_ITEM) {
+		W(x, xmlTextWriterStartElement(w, BX("li")));
+		epub_nl(x, w);
+		n++;
+	} else if (pt == DOC_TABLE && t == DOC_ROW) {
+		epub_table_section(x, w, p, epub_row_is_header(doc, i));
+	} else if (pt == DOC_TABLE) {
+		epub_table_section(x, w, p, 0);
+		W(x, xmlTextWriterStartElement(w, BX("tr")));
+		epub_nl(x, w);
+		n++;
+		if (t != DOC_CELL) {
+			W(x, xmlTextWriterStartElement(w, BX("td")));
+			epub_nl(x, w);
+			n++;
+		}
+	} else if (pt == DOC_ROW && t != DOC_CELL) {
+		W(x, xmlTextWriterStartElement(w, BX("td")));
+		epub_nl(x, w);
+		n++;
+	}
+	if (t == DOC_ITEM && pt != DOC_LIST) {
+		W(x, xmlTextWriterStartElement(w, BX("ul")));
+		epub_nl(x, w);
+		n++;
+	} else if (t == DOC_ROW && pt != DOC_TABLE) {
+		W(x, xmlTextWriterStartElement(w, BX("table")));
+		W(x, xmlTextWriterStartElement(w, BX("tbody")));
+		epub_nl(x, w);
+		n += 2;
+	}
+	return n;
+}
+
+/* One leaf block i inside its parent p (NULL: at the top). */
+static void epub_leaf(struct epub *x, xmlTextWriterPtr w, const struct epub_frame *p, size_t i,
+		      size_t *n_head, size_t *n_fig)
+{
+	const struct doc_block *k = &x->doc->blocks[i];
+	int pt = p ? (int)x->doc->blocks[p->block].type : -1;
+	char id[24], tag[4];
+	if (k->type == DOC_PARA && p && p->tight && i == p->block + 1) {
+		epub_inline(x, w, k); /* the item's own text: <li>text<ol>… */
+	} else if (k->type == DOC_CELL && (pt == DOC_ROW || pt == DOC_TABLE)) {
+		epub_leaf_start(x, w, k->level == 1 ? "th" : "td");
+		epub_inline(x, w, k);
+		epub_leaf_end(x, w);
+	} else if (k->type == DOC_PARA || k->type == DOC_CELL) {
+		epub_leaf_start(x, w, "p");
+		epub_inline(x, w, k);
+		epub_leaf_end(x, w);
+	} else if (k->type == DOC_CODE) {
+		epub_leaf_start(x, w, "pre"); /* as written: no line is added or indented */
+		W(x, xmlTextWriterStartElement(w, BX("code")));
+		epub_inline(x, w, k);
+		W(x, xmlTextWriterEndElement(w));
+		epub_leaf_end(x, w);
+	} else if (k->type == DOC_HEADING) {
+		int lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
+		snprintf(tag, sizeof tag, "h%d", lv);
+		snprintf(id, sizeof id, "s%zu", ++*n_head);
+		W(x, xmlTextWriterStartElement(w, BX(tag)));
+		epub_attr(x, w, "id", id);
+		epub_inline(x, w, k);
+		epub_leaf_end(x, w);
+	} else if (k->type == DOC_IMAGE) {
+		int im = x->block_img[i];
+		if (im < 0 && !k->text[0])
+			return;
+		snprintf(id, sizeof id, "f%zu", ++*n_fig);
+		W(x, xmlTextWriterStartElement(w, BX("figure")));
+		epub_attr(x, w, "id", id);
+		epub_nl(x, w);
+		if (im >= 0) {
+			W(x, xmlTextWriterStartElement(w, BX("img")));
+			epub_attr(x, w, "src", x->imgs[im].name);
+			epub_attr(x, w, "alt", k->text[0] ? k->text : EPUB_IMAGE_ALT);
+			W(x, xmlTextWriterEndElement(w));
+			epub_nl(x, w);
+		}
+		if (k->text[0]) {
+			epub_leaf_start(x, w, "figcaption");
+			epub_inline(x, w, k);
+			epub_leaf_end(x, w);
+		}
+		epub_leaf_end(x, w);
+	}
+}
+
+/* The article's blocks as the model nests them: lists as <ol start>/<ul> and <li> (an item's
+   one paragraph as its own text, several as <p>), quotes as <blockquote>, code as
+   <pre><code>, tables as <table> with <thead> (the leading header rows) and <tbody>, <th> and
+   <td>, subheads h2..h6 by level, images as <figure>. A walk over the flat array: a container
+   opens at its index and closes when the walk reaches its end. */
+static void epub_blocks(struct epub *x, xmlTextWriterPtr w)
+{
+	const struct doc *doc = x->doc;
+	struct epub_frame st[DOC_MAX_DEPTH + 1];
+	int n = 0;
+	size_t n_head = 0, n_fig = 0;
+	W(x, xmlTextWriterSetIndent(w, 0));
+	for (size_t i = 0; i <= doc->n_blocks; i++) {
+		while (n && (i == doc->n_blocks || st[n - 1].end <= i)) {
+			for (int e = st[n - 1].elems; e > 0; e--) {
+				W(x, xmlTextWriterEndElement(w));
+				epub_nl(x, w);
+			}
+			n--;
+		}
+		if (i == doc->n_blocks)
+			break;
+		const struct doc_block *k = &doc->blocks[i];
+		struct epub_frame *p = n ? &st[n - 1] : NULL;
+		int wraps = epub_wrap(x, w, p, i);
+		if (!doc_block_is_container(k->type) || n == (int)(sizeof st / sizeof *st)) {
+			epub_leaf(x, w, p, i, &n_head, &n_fig);
+			for (; wraps > 0; wraps--) {
+				W(x, xmlTextWriterEndElement(w));
+				epub_nl(x, w);
+			}
+			continue;
+		}
+		struct epub_frame *f = &st[n++];
+		memset(f, 0, sizeof *f);
+		f->block = i;
+		f->end = k->end > i && (!p || k->end <= p->end) ? k->end : p ? p->end : doc->n_blocks;
+		f->elems = wraps + 1;
+		if (k->type == DOC_LIST) {
+			W(x, xmlTextWriterStartElement(w, BX(k->ordered ? "ol" : "ul")));
+			if (k->ordered && k->number != 1) {
+				char num[16];
+				snprintf(num, sizeof num, "%d", k->number);
+				epub_attr(x, w, "start", num);
+			}
+		} else if (k->type == DOC_ITEM) {
+			W(x, xmlTextWriterStartElement(w, BX("li")));
+			f->tight = epub_item_is_tight(doc, i);
+		} else if (k->type == DOC_QUOTE) {
+			W(x, xmlTextWriterStartElement(w, BX("blockquote")));
+		} else if (k->type == DOC_TABLE) {
+			W(x, xmlTextWriterStartElement(w, BX("table")));
+		} else {
+			W(x, xmlTextWriterStartElement(w, BX("tr")));
+		}
+		if (!f->tight)
+			epub_nl(x, w);
+	}
+	W(x, xmlTextWriterSetIndent(w, 1));
+}
+
 static void epub_article(struct epub *x, xmlTextWriterPtr w)
 {
 	const struct doc *doc = x->doc;
@@ -393,38 +776,7 @@ static void epub_article(struct epub *x, xmlTextWriterPtr w)
 	if (b.len)
 		epub_para(x, w, "dateline", buf_cstr(&b));
 	W(x, xmlTextWriterEndElement(w)); /* header */
-	size_t n_head = 0, n_fig = 0;
-	for (size_t i = 0; i < doc->n_blocks; i++) {
-		const struct doc_block *k = &doc->blocks[i];
-		char id[24], tag[4];
-		if (k->type == DOC_PARA || k->type == DOC_CODE || k->type == DOC_CELL) {
-			epub_elem(x, w, "p", k->text);
-		} else if (k->type == DOC_HEADING) {
-			int lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
-			snprintf(tag, sizeof tag, "h%d", lv);
-			snprintf(id, sizeof id, "s%zu", ++n_head);
-			W(x, xmlTextWriterStartElement(w, BX(tag)));
-			epub_attr(x, w, "id", id);
-			epub_text(x, w, k->text);
-			W(x, xmlTextWriterEndElement(w));
-		} else if (k->type == DOC_IMAGE) {
-			int im = x->block_img[i];
-			if (im < 0 && !k->text[0])
-				continue;
-			snprintf(id, sizeof id, "f%zu", ++n_fig);
-			W(x, xmlTextWriterStartElement(w, BX("figure")));
-			epub_attr(x, w, "id", id);
-			if (im >= 0) {
-				W(x, xmlTextWriterStartElement(w, BX("img")));
-				epub_attr(x, w, "src", x->imgs[im].name);
-				epub_attr(x, w, "alt", k->text[0] ? k->text : EPUB_IMAGE_ALT);
-				W(x, xmlTextWriterEndElement(w));
-			}
-			if (k->text[0])
-				epub_elem(x, w, "figcaption", k->text);
-			W(x, xmlTextWriterEndElement(w));
-		}
-	}
+	epub_blocks(x, w);
 	buf_reset(&b);
 	wording_byline(doc, &b, NULL);
 	size_t byline = b.len;
@@ -615,21 +967,25 @@ static void epub_ncx(struct epub *x, xmlTextWriterPtr w)
 
 /* ---- the stylesheet ---- */
 
-/* A CSS font stack: the role's families, common CJK families, the generic family. */
-static void epub_css_stack(struct buf *b, const struct style *st, int k, int sans)
+/* A CSS font stack: role `name`'s families, common CJK families of its kind (sans: 1 Hei,
+   2 Kai, 3 mono; 0 Song), the generic family. */
+static void epub_css_role_stack(struct buf *b, const struct style *st, const char *name, int sans)
 {
 	static const char *const serif[] = {"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC",
 					    "STSong", "SimSun", NULL};
 	static const char *const sans_[] = {"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
 					    "Heiti SC", "SimHei", NULL};
-	const struct style_role *r = st ? style_role(st, st->text[k].role) : NULL;
+	static const char *const kai[] = {"AR PL UKai CN", "Kaiti SC", "STKaiti", "KaiTi", "BiauKai", NULL};
+	static const char *const mono[] = {"Noto Sans Mono CJK SC", "Sarasa Mono SC", "Menlo", "Consolas",
+					   "DejaVu Sans Mono", NULL};
+	const struct style_role *r = st ? style_role(st, name) : NULL;
 	const char *fam[STYLE_FAMILIES_MAX + 6];
 	size_t len[STYLE_FAMILIES_MAX + 6], n = 0;
 	for (int i = 0; r && i < r->n; i++) { /* "Family:style=Bold" (fontconfig) -> "Family" */
 		fam[n] = r->families[i];
 		len[n++] = strcspn(r->families[i], ":");
 	}
-	for (const char *const *g = sans ? sans_ : serif; *g; g++) {
+	for (const char *const *g = sans == 3 ? mono : sans == 2 ? kai : sans ? sans_ : serif; *g; g++) {
 		fam[n] = *g;
 		len[n++] = strlen(*g);
 	}
@@ -647,12 +1003,91 @@ static void epub_css_stack(struct buf *b, const struct style *st, int k, int san
 				buf_putc(b, fam[i][c]);
 		buf_puts(b, "\", ");
 	}
-	buf_puts(b, sans ? "sans-serif" : "serif");
+	buf_puts(b, sans == 3 ? "monospace" : sans == 1 ? "sans-serif" : "serif");
+}
+
+static void epub_css_stack(struct buf *b, const struct style *st, int k, int sans)
+{
+	epub_css_role_stack(b, st, st ? st->text[k].role : "body", sans);
+}
+
+/* The stack of role `name`, of the kind its name says. */
+static void epub_css_family(struct buf *b, const struct style *st, const char *name)
+{
+	int kind = !strcmp(name, "kai") ? 2 : !strcmp(name, "mono") ? 3
+		 : !strcmp(name, "heading") || !strcmp(name, "sans") || !strcmp(name, "strong");
+	epub_css_role_stack(b, st, name, kind);
 }
 
 static const char *epub_css_align(enum style_align a)
 {
 	return a == STYLE_CENTER ? "center" : a == STYLE_RIGHT ? "right" : a == STYLE_LEFT ? "left" : "justify";
+}
+
+/* The rules for the article's structure (epub_blocks), from the style's classes heading-2..4,
+   quote, list, code and table and its [body] emphasis: lists indented by the list inset, quotes in the kai
+   role inset on both sides, code in the mono role as written, tables as 三线表 (thick rules
+   above and below, a thin one under the header rows), strong in the strong role, emphasis as
+   着重号 dots under the characters (clreq), kai or bold in a CJK text, italic in others. */
+static void epub_css_structure(const struct style *st, struct buf *b)
+{
+	float body = st && st->text[STYLE_BODY].size > 0 ? st->text[STYLE_BODY].size : 10.5f;
+	/* subheads by level, as print sets them: [heading-2], [heading-3], [heading-4] (h4..h6)
+	   where the style has them, over the rule for all subheads from [heading] */
+	for (int lv = 2; st && lv <= 4; lv++) {
+		enum style_class k = style_heading_class(st, lv);
+		if (k == STYLE_HEADING)
+			continue;
+		const struct style_text *h = &st->text[k];
+		buf_printf(b, "%s { font-size: %.2fem; text-align: %s; font-family: ",
+			   lv == 2 ? "h2" : lv == 3 ? "h3" : "h4, h5, h6", h->size / body, epub_css_align(h->align));
+		epub_css_family(b, st, h->role);
+		buf_printf(b, "; margin: %.2fem 0 %.2fem 0;%s }\n", h->space_before / body, h->space_after / body,
+			   strcmp(h->role, "kai") ? "" : " font-weight: normal;"); /* Kai has no bold */
+	}
+	const struct style_text *q = st ? &st->text[STYLE_QUOTE] : NULL, *l = st ? &st->text[STYLE_LIST] : NULL,
+				*c = st ? &st->text[STYLE_CODE] : NULL, *t = st ? &st->text[STYLE_TABLE] : NULL;
+	buf_printf(b, "ol, ul { margin: 0; padding: 0 0 0 %.2fem; }\n", l ? l->margin_left / body : 2);
+	buf_puts(b, "li { text-indent: 0; }\n"
+		    "li > p { text-indent: 0; }\n"
+		    "ul ul { list-style-type: circle; }\n"
+		    "ul ul ul { list-style-type: square; }\n");
+	buf_printf(b, "blockquote { margin: %.2fem %.2fem %.2fem %.2fem; text-align: %s; font-family: ",
+		   q ? q->space_before / body : 0.5f, q ? q->margin_right / body : 2,
+		   q ? q->space_after / body : 0.5f, q ? q->margin_left / body : 2,
+		   epub_css_align(q ? q->align : STYLE_JUSTIFY));
+	epub_css_family(b, st, q ? q->role : "kai");
+	buf_printf(b, "; }\nblockquote p { text-indent: %.2fem; }\n", q ? q->indent / body : 2);
+	buf_printf(b, "pre { margin: %.2fem 0 %.2fem %.2fem; font-size: %.2fem; line-height: %.2f; text-indent: 0;"
+		      " text-align: left; white-space: pre-wrap; }\n",
+		   c ? c->space_before / body : 0.5f, c ? c->space_after / body : 0.5f,
+		   c ? c->margin_left / body : 2, c ? c->size / body : 0.9f,
+		   c && c->line_pitch > 0 ? c->line_pitch : 1.4f);
+	buf_puts(b, "code { font-family: ");
+	epub_css_family(b, st, c ? c->role : "mono");
+	buf_puts(b, "; }\n");
+	buf_printf(b, "table { border-collapse: collapse; margin: %.2fem auto %.2fem auto; font-size: %.2fem;"
+		      " line-height: %.2f; border-top: 1.5pt solid; border-bottom: 1.5pt solid; }\n",
+		   t ? t->space_before / body : 0.5f, t ? t->space_after / body : 0.5f,
+		   t ? t->size / body : 0.9f, t && t->line_pitch > 0 ? t->line_pitch : 1.4f);
+	buf_printf(b, "th, td { padding: 0.2em 0.6em; text-indent: 0; text-align: %s; vertical-align: top; }\n"
+		      "thead tr:last-child th, thead tr:last-child td { border-bottom: 0.75pt solid; }\n"
+		      "th, strong { font-weight: bold; font-family: ",
+		   epub_css_align(t ? t->align : STYLE_LEFT));
+	epub_css_family(b, st, "strong");
+	buf_puts(b, "; }\n"
+		    "em { font-style: italic; }\n"
+		    ":lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; ");
+	enum style_emphasis e = st ? st->emphasis : STYLE_EM_DOTS;
+	if (e == STYLE_EM_DOTS) {
+		buf_puts(b, "-epub-text-emphasis-style: filled dot; -webkit-text-emphasis-style: filled dot;"
+			    " text-emphasis-style: filled dot;\n  -epub-text-emphasis-position: under;"
+			    " -webkit-text-emphasis-position: under; text-emphasis-position: under right; }\n");
+	} else {
+		buf_puts(b, e == STYLE_EM_BOLD ? "font-weight: bold; font-family: " : "font-family: ");
+		epub_css_family(b, st, e == STYLE_EM_BOLD ? "strong" : "kai");
+		buf_puts(b, "; }\n");
+	}
 }
 
 static void epub_css(const struct style *st, struct buf *b)
@@ -698,6 +1133,7 @@ static void epub_css(const struct style *st, struct buf *b)
 		    "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }\n"
 		    "figure img { max-width: 100%; height: auto; }\n"
 		    "figcaption { font-size: 0.9em; text-indent: 0; text-align: center; }\n");
+	epub_css_structure(st, b);
 }
 
 /* ---- the container ---- */

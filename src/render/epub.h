@@ -5,7 +5,10 @@
    the article's local images (images/imgN.png|jpg). Every XML file is written with libxml2's
    xmlTextWriter. The same document, options and epoch give the same bytes: fixed entry times
    and attributes, an identifier hashed from the title and date, dcterms:modified from the
-   epoch. The wording of the labelled parts comes from model/wording.h, as in print.
+   epoch. The wording of the labelled parts comes from model/wording.h, as in print. The
+   article's blocks keep the model's structure: lists (<ol start>/<ul>, <li>), <blockquote>,
+   <pre><code>, tables (<thead>/<tbody>, <th>/<td>), h2..h6, and its spans as <em>, <strong>,
+   <code> and <a href> (http, https and mailto links only), properly nested.
 
    Images follow print's path rules (layout/image.h image_resolve): remote, missing, refused
    or unreadable images are skipped with a warning and their captions stay. */

@@ -342,3 +342,20 @@ enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, co
 				 size, text, len, run_start, len, run_level, out);
 	return ERR_OK;
 }
+
+void shape_cluster_text(const struct shape_buf *b, size_t j, size_t len, size_t *t0, size_t *t1)
+{
+	size_t a = b->g[j].cluster, z = a;
+	if (j == 0 || b->g[j - 1].cluster != b->g[j].cluster) {
+		size_t q = j + 1;
+		while (q < b->n && b->g[q].cluster == b->g[j].cluster)
+			q++;
+		z = q < b->n && b->g[q].cluster > a ? b->g[q].cluster : len;
+	}
+	if (z > len)
+		z = len;
+	if (a > z)
+		a = z;
+	*t0 = a;
+	*t1 = z;
+}

@@ -65,5 +65,9 @@ void shape_buf_free(struct shape_buf *b);
    pos is the position of the text's first character, for diagnostics. */
 enum err shape_text(struct shaper *s, const struct fontchain *fc, float size, const char *text,
 		    size_t len, struct srcpos pos, struct shape_buf *out);
+/* The bytes [*t0, *t1) of the text (len bytes) that glyph j of b stands for: its cluster's text
+   on the cluster's first glyph, an empty range at the cluster's start on the others (a PDF
+   gives each cluster's text once). */
+void shape_cluster_text(const struct shape_buf *b, size_t j, size_t len, size_t *t0, size_t *t1);
 
 #endif

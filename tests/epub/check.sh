@@ -33,6 +33,8 @@ md=tests/images/article/article.md
 html=tests/html/figure.html
 full=tests/markdown/full.md   # a subtitle and subheads of levels 2 to 6
 trad=tests/markdown/traditional.md   # a Traditional Chinese article: dc:language zh-TW
+smd=tests/markdown/structure.md      # lists, quotes, code, tables, spans (Markdown)
+shtml=tests/html/structure.html      # the same from an HTML page
 
 "$PAIBAN" epub "$sample" -o "$T/sample.epub" && ok "sample written" || fail "epub of the sample"
 "$PAIBAN" epub "$md" -o "$T/md.epub" 2>"$T/md.err" && ok "Markdown article written" || fail "epub of $md"
@@ -43,6 +45,8 @@ grep -q "warning: refused image ../palette-trns.png: path resolves outside" "$T/
 "$PAIBAN" epub -q "$html" -o "$T/html.epub" && ok "HTML page written" || fail "epub of $html"
 "$PAIBAN" epub -q "$full" -o "$T/full.epub" && ok "Markdown article with subtitle and h2..h6 written" || fail "epub of $full"
 "$PAIBAN" epub -q "$trad" -o "$T/trad.epub" && ok "Traditional article written" || fail "epub of $trad"
+"$PAIBAN" epub -q "$smd" -o "$T/smd.epub" && ok "Markdown article with structure written" || fail "epub of $smd"
+"$PAIBAN" epub -q "$shtml" -o "$T/shtml.epub" && ok "HTML page with structure written" || fail "epub of $shtml"
 unzip -p "$T/trad.epub" OEBPS/content.opf | grep -q '<dc:language>zh-TW</dc:language>' &&
 	ok "Traditional article: dc:language zh-TW" || fail "Traditional article: dc:language is not zh-TW"
 unzip -p "$T/trad.epub" OEBPS/article.xhtml | grep -q 'xml:lang="zh-TW"' &&
@@ -52,7 +56,7 @@ unzip -p "$T/trad.epub" OEBPS/article.xhtml | grep -q 'xml:lang="zh-TW"' &&
 if [ ! -f "$JAR" ]; then
 	fail "no EPUBCheck at $JAR (make deps-test installs it)"
 else
-	for b in sample md html full trad; do
+	for b in sample md html full trad smd shtml; do
 		java -jar "$JAR" "$T/$b.epub" >"$T/$b.check" 2>&1
 		# (EPUBCheck also says "0 errors" for a file it cannot find: the book must exist and
 		# be validated)
@@ -67,8 +71,9 @@ else
 fi
 
 # the container, the OPF facts, the text against the model
-for b in sample md html full; do
-	case $b in sample) in=$sample ;; md) in=$md ;; html) in=$html ;; full) in=$full ;; esac
+for b in sample md html full smd shtml; do
+	case $b in sample) in=$sample ;; md) in=$md ;; html) in=$html ;; full) in=$full ;; smd) in=$smd ;;
+		shtml) in=$shtml ;; esac
 	"$PAIBAN" parse "$in" >"$T/$b.json" 2>/dev/null || fail "parse $in"
 	python3 - "$T/$b.epub" "$T/$b.json" >"$T/$b.facts" 2>&1 <<'PY'
 import json, re, sys, zipfile
@@ -83,12 +88,24 @@ if first.filename != "mimetype" or first.compress_type != 0 or first.extra != b"
 X = "{http://www.w3.org/1999/xhtml}"
 doc = ET.fromstring(z.read("OEBPS/article.xhtml"))
 text = lambda e: "".join(e.itertext())
+INLINE = ("em", "strong", "code", "a")
+def own(e):
+	# a list item's own text: what comes before its first block (<li>text<ol>...)
+	t = e.text or ""
+	for c in e:
+		if c.tag.replace(X, "") not in INLINE:
+			break
+		t += text(c) + (c.tail or "")
+	return t if t.strip() else ""
 got = []
 for e in doc.iter():
 	tag = e.tag.replace(X, "")
-	if tag == "h1" or re.fullmatch("h[2-6]", tag) or tag == "figcaption" or \
+	if tag in ("h1", "figcaption", "pre", "th", "td") or re.fullmatch("h[2-6]", tag) or \
 			(tag == "p" and e.get("class") in (None, "subtitle")):
 		got.append(text(e))
+	elif tag == "li":
+		got.append(own(e))
+got = [t for t in got if t]
 want = [model["title"]] + ([model["subtitle"]] if model["subtitle"] else [])
 def leaves(blocks):
 	for k in blocks:
@@ -152,6 +169,114 @@ def walk(ol, d):
 walk(nav.find(X + "ol"), 1)' >"$T/full.nav"
 printf '%s\n' "1 五社联动促基层治理" "2 一、建立机制" "3 三级小标题" "4 四级" "5 五级" "6 六级" >"$T/full.navwant"
 diff -u "$T/full.navwant" "$T/full.nav" && ok "full: 目录 nests the subheads by level" || fail "full: nav nesting"
+
+# the structure: exact counts of the elements the model's blocks and spans become (XPath over
+# the article with the XHTML namespace taken off so that the paths read plainly)
+xp() { unzip -p "$T/$1.epub" "OEBPS/${3:-article.xhtml}" | sed 's| xmlns="http://www.w3.org/1999/xhtml"||' |
+	xmllint --xpath "$2" - 2>/dev/null; }
+facts() { # BOOK [FILE], then lines "XPATH = VALUE" on standard input
+	while IFS= read -r l; do
+		[ -n "$l" ] || continue
+		got=$(xp "$1" "${l% = *}" "${2:-}")
+		[ "$got" = "${l##* = }" ] || { fail "$1: ${l% = *} is '$got', not '${l##* = }'"; bad=1; }
+	done
+}
+bad=0
+facts smd <<'X'
+count(//ul) = 1
+count(//ol) = 2
+count(//li) = 7
+string((//ol)[2]/@start) = 5
+count(//ol[not(@start)]) = 1
+count(//ul/li[2]/ol/li) = 2
+normalize-space(//ul/li[2]/text()[1]) = 第二项
+string(//ul/li[1]) = 第一项，含逗号
+count(//ul/li[3]/p) = 2
+count(//blockquote) = 2
+count(//blockquote/blockquote/p) = 1
+count(//blockquote/p/strong) = 1
+count(//pre/code) = 2
+string((//pre)[2]) = indented code (kept)
+count(//table) = 2
+count(//table/thead/tr/th) = 3
+count(//table/tbody/tr/td) = 5
+count(//th) = 3
+count(//td) = 5
+string((//table)[1]/tbody/tr[2]/td[1]/em) = 梨
+count(//h2) = 1
+count(//h3/em) = 1
+count(//h6) = 1
+count(//em) = 6
+count(//strong) = 4
+count(//code) = 4
+count(//p/code) = 2
+count(//a) = 2
+string((//a)[1]/@href) = https://example.com/a?b=1&c=2
+string((//a)[1]) = 链接
+string((//a)[2]/@href) = http://x.org
+string(//p[em = "强调的链接"]/em) = 强调的链接
+X
+[ $bad -eq 0 ] && ok "smd: ul/ol start=5/li 1/2/7, nested ol inside the tight li, loose li as 2 p, blockquote 2 (one nested), pre/code 2, tables thead th 3 tbody td 5, h2 h3 h6, em 6 strong 4 code 4, a 2 (the relative link text only)"
+bad=0
+facts shtml <<'X'
+count(//ol) = 1
+string(//ol/@start) = 3
+count(//ol/li) = 3
+count(//ol/li[2]/ul/li) = 2
+count(//li) = 5
+count(//blockquote/p) = 1
+count(//table/thead/tr/th) = 2
+count(//table/tbody/tr/td) = 4
+count(//pre/code) = 1
+count(//em) = 1
+count(//strong) = 2
+count(//code) = 2
+count(//a) = 1
+string(//a/@href) = https://example.com/policy
+X
+[ $bad -eq 0 ] && ok "shtml: ol start=3 with 3 li and a nested ul of 2, blockquote, table thead th 2 tbody td 4, pre/code, em 1 strong 2 code 2, a 1"
+unzip -p "$T/smd.epub" OEBPS/article.xhtml | grep -qF '<pre><code>int main(void) {
+    printf(&quot;a, b&quot;);
+}</code></pre>' && ok "smd: code as written, no line added or indented" || fail "smd: code block not as written"
+unzip -p "$T/smd.epub" OEBPS/style.css >"$T/smd.css"
+for r in ':lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; -epub-text-emphasis-style: filled dot;' \
+	'blockquote { margin: 0.50em 2.00em 0.50em 2.00em; text-align: justify; font-family: "AR PL UKai CN",' \
+	'table { border-collapse: collapse;' 'border-top: 1.5pt solid; border-bottom: 1.5pt solid; }' \
+	'thead tr:last-child th, thead tr:last-child td { border-bottom: 0.75pt solid; }' \
+	'code { font-family: "Noto Sans Mono CJK SC",' 'ol, ul { margin: 0; padding: 0 0 0 2.00em; }'; do
+	grep -qF "$r" "$T/smd.css" || { fail "style.css lacks: $r"; bad=1; }
+done
+unzip -p "$T/full.epub" OEBPS/style.css >"$T/full.css"
+grep -qF 'h3 { font-size: 1.00em; text-align: left; font-family: "Noto Sans CJK SC",' "$T/full.css" &&
+	grep -qF 'h4, h5, h6 { font-size: 1.00em; text-align: left; font-family: "AR PL UKai CN",' "$T/full.css" &&
+	grep -q 'h4, h5, h6 {.* font-weight: normal; }$' "$T/full.css" \
+	&& ok "style.css: h3 from [heading-3] (Hei, body size), h4..h6 from [heading-4] (Kai, not bold)" \
+	|| fail "style.css: subheads by level"
+printf '[body]\nemphasis = kai\n' >"$T/kai.style"
+"$PAIBAN" epub -q --style "$T/kai.style" "$smd" -o "$T/kai.epub" && unzip -p "$T/kai.epub" OEBPS/style.css |
+	grep -qF ':lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; font-family: "AR PL UKai CN",' &&
+	! unzip -p "$T/kai.epub" OEBPS/style.css | grep -q 'text-emphasis' \
+	&& ok "style.css: dots (default) or kai ([body] emphasis = kai) for em, 三线表, Kai quotes, mono code" \
+	|| fail "style.css: emphasis = kai"
+# a digest of the two: EPUBCheck, and each article as in its book alone
+"$PAIBAN" digest -q "$smd" "$shtml" --title 结构周报 --issue 1 -o "$T/sdg.epub" || fail "digest of $smd and $shtml"
+for p in a001:smd a002:shtml; do
+	a=$(unzip -p "$T/sdg.epub" "OEBPS/${p%%:*}.xhtml" | sed -n '/<body>/,/<\/body>/p')
+	b=$(unzip -p "$T/${p#*:}.epub" OEBPS/article.xhtml | sed -n '/<body>/,/<\/body>/p')
+	[ -n "$a" ] && [ "$a" = "$b" ] && ok "digest: ${p%%:*}.xhtml has the body of ${p#*:}.epub" || fail "digest: ${p%%:*}.xhtml differs from ${p#*:}.epub"
+done
+[ "$(xp sdg 'count(//li)' a001.xhtml)" = 7 ] && [ "$(xp sdg 'count(//td)' a002.xhtml)" = 4 ] \
+	&& ok "digest: a001 li 7, a002 td 4" || fail "digest: structure counts"
+if [ -f "$JAR" ]; then
+	java -jar "$JAR" "$T/sdg.epub" >"$T/sdg.check" 2>&1
+	if grep -q "^Validating using EPUB version 3" "$T/sdg.check" &&
+		grep -q "^Messages: 0 fatals / 0 errors / 0 warnings" "$T/sdg.check"; then
+		ok "EPUBCheck: sdg.epub (a digest of the two) 0 errors, 0 warnings"
+	else
+		fail "EPUBCheck: sdg.epub"
+		cat "$T/sdg.check"
+	fi
+fi
 
 # exact OPF facts for the sample
 unzip -p "$T/sample.epub" OEBPS/content.opf >"$T/opf"
