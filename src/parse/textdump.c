@@ -476,7 +476,15 @@ static const char *const dump_weekday_names[] = {
 	"quinta", "sexta",
 	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
+	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+	"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"};
+/* Arabic month names: the Levantine and Iraqi ones, then the ones after the Latin names
+   (Egypt, the Gulf); pages often print both (28 آب/اغسطس 2013). */
+static const char *const dump_arabic_months[12][3] = {
+	{"كانون الثاني", "يناير", NULL}, {"شباط", "فبراير", NULL}, {"آذار", "مارس", NULL},
+	{"نيسان", "أبريل", "ابريل"}, {"أيار", "مايو", NULL}, {"حزيران", "يونيو", NULL},
+	{"تموز", "يوليو", NULL}, {"آب", "أغسطس", "اغسطس"}, {"أيلول", "سبتمبر", NULL},
+	{"تشرين الأول", "أكتوبر", "اكتوبر"}, {"تشرين الثاني", "نوفمبر", NULL}, {"كانون الأول", "ديسمبر", NULL}};
 
 static int dump_alpha(char c)
 {
@@ -506,7 +514,8 @@ static size_t dump_word_in(const char *s, size_t n, size_t i, const char *const 
 			if (a != b && !(dump_alpha(a) && (a | 0x20) == b))
 				break;
 		}
-		if (q < m || (i + m < n && (dump_word_byte(s[i + m]) || s[i + m] == '-')))
+		if (q < m || (i + m < n && (dump_word_byte(s[i + m]) || s[i + m] == '-') &&
+			      !(i + m + 1 < n && !memcmp(s + i + m, "\xD8\x8C", 2)))) /* the Arabic comma ends a word */
 			continue;
 		*which = k;
 		return m + (i + m < n && s[i + m] == '.');
@@ -516,13 +525,22 @@ static size_t dump_word_in(const char *s, size_t n, size_t i, const char *const 
 
 static size_t dump_month_at(const char *s, size_t n, size_t i, unsigned *mo)
 {
-	size_t best = 0;
+	size_t best = 0, w;
 	for (unsigned m = 0; m < 12; m++) {
-		size_t w, k = dump_word_in(s, n, i, dump_month_names[m], DUMP_MONTH_NAMES, &w);
+		size_t k = dump_word_in(s, n, i, dump_month_names[m], DUMP_MONTH_NAMES, &w);
+		size_t a = dump_word_in(s, n, i, dump_arabic_months[m], 3, &w);
+		if (a > k)
+			k = a;
 		if (k > best) {
 			best = k;
 			*mo = m + 1;
 		}
+	}
+	/* the same month in its other Arabic name after a slash: آب/اغسطس */
+	if (best && i + best < n && s[i + best] == '/') {
+		size_t a = dump_word_in(s, n, i + best + 1, dump_arabic_months[*mo - 1], 3, &w);
+		if (a)
+			best += 1 + a;
 	}
 	return best;
 }
@@ -568,6 +586,8 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		i = k;
 		if (i < n && s[i] == ',')
 			i++;
+		else if (i + 1 < n && !memcmp(s + i, "\xD8\x8C", 2))
+			i += 2; /* the Arabic comma: الأربعاء، 28 آب/اغسطس 2013 */
 		if ((i = dump_spaces(s, n, i)) == k)
 			return 0;
 	}
