@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define COMPOSE_MAX_PAGES 10000
 
@@ -140,6 +141,7 @@ struct compose {
 	struct buf hyph;        /* the hyphenation points of a paragraph (byte offsets) */
 	struct words_hyph *hy;  /* patterns for the document's Western words, loaded at first need */
 	int hy_tried;
+	struct shape_glyph hy_g; /* the hyphen of the block being set (hy_g.font NULL: none) */
 	/* the structure (tagged PDF): elements in logical order; block_elem[i] is the element
 	   the children of the document's container block i go under (-1: none) */
 	struct compose_elem *elems;
@@ -660,6 +662,73 @@ static enum err compose_put_markers(struct compose *c, enum style_class k, float
 	return ERR_OK;
 }
 
+/* The language whose patterns hyphenate the Western words of the document: its own, or
+   English in a Chinese, Japanese or Korean document (their Latin words are English, mostly). */
+static const char *compose_hyph_lang(const struct compose *c)
+{
+	const char *l = c->doc ? c->doc->lang.text : NULL;
+	if (!l || !*l || !strncasecmp(l, "zh", 2) || !strncasecmp(l, "ja", 2) ||
+	    !strncasecmp(l, "ko", 2) || !strncasecmp(l, "und", 3))
+		return "en-US";
+	return l;
+}
+
+/* HYPH (typography review D11): the hyphenation points of text for a body, quote or list
+   paragraph set justified by the optimal breaker (not titles, subheads, code, captions,
+   bylines), outside code spans; the hyphen's glyph in c->hy_g. Leaves lp without points when
+   there are none, no patterns are installed for the language, or shaping the hyphen fails. */
+static enum err compose_hyphens(struct compose *c, enum style_class k, const char *text, size_t len,
+				const struct fontchain *fc, float size, struct line_params *lp)
+{
+	c->hy_g.font = NULL;
+	if ((k != STYLE_BODY && k != STYLE_QUOTE && k != STYLE_LIST) || !lp->justify || lp->greedy)
+		return ERR_OK;
+	/* a word of WORDS_HYPH_MIN_WORD letters or more, before loading anything */
+	size_t run = 0;
+	for (size_t i = 0; i < len && run < WORDS_HYPH_MIN_WORD; i++)
+		run = ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z') ? run + 1 : 0;
+	if (run < WORDS_HYPH_MIN_WORD)
+		return ERR_OK;
+	if (!c->hy_tried) {
+		c->hy_tried = 1;
+		c->hy = words_hyph_load(compose_hyph_lang(c));
+	}
+	if (!c->hy)
+		return ERR_OK;
+	c->hyph.len = 0;
+	size_t n = words_hyphens(c->hy, text, len, &c->hyph);
+	if (c->hyph.oom)
+		return ERR_NOMEM;
+	uint32_t *pt = (uint32_t *)c->hyph.p;
+	const struct doc_block *b = c->blk;
+	if (n && b && b->text == text && b->n_spans) {
+		/* never inside code */
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			int code = 0;
+			for (size_t s = 0; s < b->n_spans && !code; s++)
+				code = b->spans[s].kind == DOC_SPAN_CODE && pt[i] > b->spans[s].start &&
+				       pt[i] < b->spans[s].start + b->spans[s].len;
+			if (!code)
+				pt[m++] = pt[i];
+		}
+		n = m;
+	}
+	if (!n)
+		return ERR_OK;
+	c->msb.n = 0;
+	enum err e = shape_text(c->sh, fc, size, "-", 1, (struct srcpos){0}, &c->msb);
+	if (e)
+		return e;
+	if (c->msb.n != 1 || !c->msb.g[0].gid || !(c->msb.g[0].adv > 0))
+		return ERR_OK;
+	c->hy_g = c->msb.g[0];
+	lp->hyph = pt;
+	lp->n_hyph = n;
+	lp->hyph_w = c->hy_g.adv;
+	return ERR_OK;
+}
+
 static enum err compose_block_aligned(struct compose *c, enum style_class k, const char *text,
 				      struct srcpos pos, int is_para, int keep_next,
 				      enum style_align align)
@@ -682,6 +751,9 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	struct line_params lp = {.measure = measure, .em = size, .indent = indent,
 				 .justify = align == STYLE_JUSTIFY, .greedy = c->st->greedy,
 				 .hang = k == STYLE_BODY && c->st->hang, .keep = c->keep, .n_keep = c->n_keep};
+	/* D14: a title or subhead starting with “ or （ is not set half an em in */
+	lp.trim_start = indent <= 0 && (compose_display(k) || k == STYLE_HEADING2 ||
+					k == STYLE_HEADING3 || k == STYLE_HEADING4);
 	if (compose_display(k) && !lp.n_keep) {
 		/* D5: a title or subhead breaks between words where it can: its words are kept
 		   whole unless that overfills a line */
@@ -700,6 +772,8 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		if (c->wkeep.oom)
 			return ERR_NOMEM;
 	}
+	if ((e = compose_hyphens(c, k, text, len, c->chain ? c->chain : &c->chains[k], size, &lp)))
+		return e;
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
 	if (e)
 		return e;
@@ -761,9 +835,18 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 								       (uint32_t)c->text.len, (uint32_t)(t1 - t0), 0};
 			buf_put(&c->text, text + t0, t1 - t0);
 		}
-		cl->g1 = c->n_glyphs;
 		if ((e = compose_bidi_line(c->glyphs + gtext, c->sb.g, c->line_js, n_js)))
 			return e;
+		if ((ln->flags & LINE_HYPHEN) && c->hy_g.font) {
+			/* HYPH: the hyphen after the line's last glyph; it stands for no text, so the
+			   line's ActualText (and pdftotext) gives the word back without it */
+			if (compose_room((void **)&c->glyphs, c->n_glyphs, &c->cap_glyphs, sizeof *c->glyphs))
+				return ERR_NOMEM;
+			c->glyphs[c->n_glyphs++] = (struct page_glyph){c->hy_g.font, c->hy_g.gid, size,
+								       off + ln->width - lp.hyph_w + c->hy_g.xoff,
+								       c->hy_g.yoff, 0, 0, (uint32_t)c->text.len, 0, 0};
+		}
+		cl->g1 = c->n_glyphs;
 		cl->pitch = pitch;
 		cl->size = size;
 		cl->span = compose_spans(k);
@@ -978,7 +1061,7 @@ static enum err compose_image_file(struct compose *c, const struct doc_block *k,
 	enum err e = image_resolve(c->doc->file, k->src, &allow, path, &v);
 	if (e)
 		return e;
-	const char *cap = k->text[0] ? "; its caption is printed" : "";
+	const char *cap = k->text[0] ? "; its caption is left out with it" : "";
 	switch (v) {
 	case IMAGE_USABLE:
 		break;
@@ -1014,21 +1097,8 @@ static enum err compose_image(struct compose *c, const struct doc_block *k)
 	char *path = NULL;
 	struct image_info info;
 	enum err e = compose_image_file(c, k, &path, &info);
-	if (e || !path) {
-		/* the caption alone, with the spaces an image would have had */
-		size_t first = c->n_lines;
-		if (!e && k->text[0])
-			e = compose_block_aligned(c, STYLE_META, k->text, k->pos, 0, 0, STYLE_CENTER);
-		if (!e && c->n_lines > first) {
-			float gap = style_vspace(st, 0.75f * st->text[STYLE_BODY].size);
-			struct compose_line *last = &c->lines[c->n_lines - 1];
-			if (c->lines[first].space_before < gap)
-				c->lines[first].space_before = gap;
-			if (last->space_after < gap)
-				last->space_after = gap;
-		}
-		return e;
-	}
+	if (e || !path)
+		return e; /* not printed, and its caption with it (typography review D9) */
 	float body = st->text[STYLE_BODY].size;
 	const struct style_text *mt = &st->text[STYLE_META];
 	/* natural size at 150 dpi, then within the measure and the type area's height less room
@@ -1170,7 +1240,7 @@ static int compose_tag_block(struct compose *c, const struct doc *doc, size_t i,
 }
 
 /* An image block's lines from line `from` (compose_image): the picture is the content of
-   Figure el, its caption a Caption inside it; a caption printed without its picture is a P. */
+   Figure el, its caption a Caption inside it (an unprinted image leaves nothing). */
 static enum err compose_tag_figure(struct compose *c, size_t from, int el)
 {
 	if (from >= c->n_lines)
@@ -1950,16 +2020,25 @@ static size_t compose_keep_lines(const struct compose *c, size_t i)
 /* A part of a page that a run of lines flows into: ncols columns from y = top (the top of the
    first line box) down to y = bottom. fresh: top is the top of the page, so a column's first
    line loses its space before and a keep group too tall for a whole column is set anyway. */
+/* The article's head: masthead, title, subtitle, dateline (D16 adds no space in or below it). */
+static int compose_head_class(enum style_class k)
+{
+	return k == STYLE_MASTHEAD || k == STYLE_TITLE || k == STYLE_SUBTITLE || k == STYLE_DATELINE;
+}
+
 struct compose_box {
 	float top, bottom;
 	int ncols;
 	int fresh;
+	float extra;    /* D16: space added at every block gap (compose_flowed.gaps) */
 };
 
 struct compose_flowed {
 	size_t next;    /* first line not placed */
 	float low;      /* lowest y reached in any column */
 	int overflow;   /* a keep group was forced into a column too short for it */
+	size_t gaps;    /* lines placed below a space between blocks (not at a column top) */
+	size_t imgs;    /* image lines placed */
 };
 
 static enum err compose_record(struct compose *c, size_t page, size_t line, int col, float y,
@@ -2111,8 +2190,12 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 	size_t fig = 0, nfig = 0; /* a floating figure group in positions [fig, fig + nfig) */
 	size_t i0 = i, *ord = c->order;
 	float y = b->top;
+	float after = 0; /* space_after of the line placed last */
+	int kept = 1;    /* that line is kept with the next (a subhead) or belongs to the head
+			    (masthead, title, dateline): no space added after it */
 	r->low = b->top;
 	r->overflow = 0;
+	r->gaps = r->imgs = 0;
 	if (!pg) {
 		/* measuring: floats rotate c->order; it and c->floated are put back on return */
 		for (size_t k = i; k < end; k++)
@@ -2188,6 +2271,12 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		}
 		if (!at_top)
 			y -= l->space_before;
+		if (!at_top && !compose_head_class(l->cls) && !kept &&
+		    (l->space_before > 0.01f || after > 0.01f)) {
+			y -= b->extra;
+			r->gaps++;
+		}
+		r->imgs += l->img != NULL;
 		if (pg) {
 			enum err e = compose_place(c, li, y, col, pg, page_no);
 			if (e)
@@ -2197,6 +2286,8 @@ static enum err compose_flow(struct compose *c, size_t i, size_t end, const stru
 		if (y < r->low)
 			r->low = y;
 		y -= l->space_after;
+		after = l->space_after;
+		kept = l->keep_next || compose_head_class(l->cls);
 		at_top = 0;
 		empty = 0;
 		i++;
@@ -2230,6 +2321,34 @@ static enum err compose_balance(struct compose *c, size_t i, size_t end, struct 
 			lo = mid;
 	}
 	b->bottom = b->top - hi;
+	return ERR_OK;
+}
+
+/* D16 (齐底): a single-column page that the text continues after but that ends short (keep
+   groups, widows, a subhead kept with its text) spreads what is missing over the spaces
+   between its blocks (above subheads, around quotes, lists...; never between a subhead and
+   its text, nor in or below the article's head), at most COMPOSE_LEVEL_MAX body lines each, so that pages
+   end level; b->extra is set when the page, so spaced, takes the same lines. Pages with
+   images, a grid (GB/T 9704: lines stay on it) and columns are left as they are. */
+#define COMPOSE_LEVEL_MAX 2.0f /* body lines a block gap may grow by (D16) */
+static enum err compose_level_bottom(struct compose *c, size_t i, size_t end, struct compose_box *b)
+{
+	struct compose_flowed r, r2;
+	enum err e = compose_flow(c, i, end, b, NULL, 0, &r);
+	if (e || r.next >= end || r.overflow || r.imgs || !r.gaps)
+		return e;
+	float slack = r.low - b->bottom, pitch = style_pitch(c->st, STYLE_BODY);
+	if (slack < 0.5f)
+		return ERR_OK;
+	float extra = slack / (float)r.gaps;
+	if (extra > COMPOSE_LEVEL_MAX * pitch)
+		extra = COMPOSE_LEVEL_MAX * pitch;
+	struct compose_box t = *b;
+	t.extra = extra - 0.01f;
+	if ((e = compose_flow(c, i, end, &t, NULL, 0, &r2)))
+		return e;
+	if (r2.next == r.next && r2.gaps == r.gaps && !r2.overflow)
+		b->extra = t.extra;
 	return ERR_OK;
 }
 
@@ -2276,13 +2395,15 @@ static enum err compose_paginate_runs(struct compose *c, struct pagedoc *pd, int
 				y = top;
 				fresh = 1;
 			}
-			struct compose_box b = {y, bottom, cols, fresh};
+			struct compose_box b = {y, bottom, cols, fresh, 0};
 			struct compose_flowed r;
 			enum err e = ERR_OK;
 			if (cols > 1) {
 				e = compose_flow(c, i, end, &b, NULL, 0, &r);
 				if (!e && r.next == end)
 					e = compose_balance(c, i, end, &b);
+			} else if (ncols == 1 && !(st->grid_pitch > 0)) {
+				e = compose_level_bottom(c, i, end, &b);
 			}
 			if (!e)
 				e = compose_flow(c, i, end, &b, pg, pd->n_pages - 1, &r);
@@ -2466,8 +2587,8 @@ static void compose_dump(const struct compose *c, const struct pagedoc *pd, stru
 					buf_puts(out, "| |");
 				size_t tl;
 				const char *tx = page_glyph_text(pg, pg1, &tl);
-				if (!tl)
-					buf_pututf8(out, 0xFFFD); /* a glyph that stands for no text */
+				if (!tl) /* a glyph that stands for no text: a hyphen (HYPH) or U+FFFD */
+					buf_pututf8(out, l && (l->lflags & LINE_HYPHEN) && g + 1 == r->pg1 ? '-' : 0xFFFD);
 				buf_put(out, tx, tl);
 			}
 			buf_puts(out, "|\n");

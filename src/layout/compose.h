@@ -93,7 +93,8 @@ enum err compose_article(const struct doc *doc, const struct style *st, struct f
    it), reduced to the measure's width and to at most the type area's height less room for the
    caption; the caption follows, centred, in the meta style, and image and caption are kept
    together (moved to the next column or page when they do not fit). Any other image (remote,
-   missing, refused, unreadable) is a warning naming the file; its caption is printed alone.
+   missing, refused, unreadable) is a warning naming the file, and its caption is left out
+   with it (a caption under no picture reads as a stray line).
    In the dump an image is a row of class "image" whose text is its src. opts may be NULL.
 
    The structure (page.h, struct page_elem; the tagged PDF's) goes into out with the pages: the

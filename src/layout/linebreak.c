@@ -47,7 +47,8 @@ enum line_wflag {
 	LW_CJK = 1 << 9,      /* clreq_is_cjk */
 	LW_WWORD = 1 << 10,   /* clreq_is_western_word */
 	LW_NOSTART = 1 << 11, /* KIN-START */
-	LW_NOEND = 1 << 12    /* KIN-END */
+	LW_NOEND = 1 << 12,   /* KIN-END */
+	LW_HYPH = 1 << 13     /* HYPH: the break after this glyph is inside a word (a hyphen) */
 };
 
 struct line_work {
@@ -272,6 +273,12 @@ static int line_url_break(const struct shape_glyph *g, size_t i, size_t n)
 	return 1;
 }
 
+/* A sign that joins what it stands between: / ／ × (NOSPLIT, D12). */
+static int line_is_joiner(uint32_t cp)
+{
+	return cp == '/' || cp == 0xFF0F || cp == 0x00D7;
+}
+
 static void line_prepare(struct line_ctx *x)
 {
 	const struct shape_glyph *g = x->g;
@@ -324,6 +331,8 @@ static void line_prepare(struct line_ctx *x)
 	int vis_noend = 0;           /* KIN-END: the last drawn glyph up to i may not end a line */
 	size_t nv = 0;               /* first non-space glyph after i (computed lazily) */
 	size_t kr = 0;               /* KEEP: the first range that may still hold a break */
+	size_t kh = 0, kk = 0;       /* HYPH: the next point; KEEP for it */
+	int hyph = x->p->n_hyph && x->p->hyph && x->p->justify && !x->p->greedy;
 	for (size_t i = 0; i + 1 < n; i++) {
 		struct line_work *a = &w[i], *b = &w[i + 1];
 		uint32_t c0 = g[i].cluster, c1 = g[i + 1].cluster;
@@ -386,6 +395,29 @@ static void line_prepare(struct line_ctx *x)
 					brk = LINE_BRK_NO;
 			}
 		}
+		/* NOSPLIT (typography review D12): a solidus or a multiplication sign between two
+		   characters (120km/h, 元/斤, 3/4, 1920×1080) is no break on either side: a line
+		   that ends with 元/ or starts with ×1080 reads as two things */
+		if (brk == LINE_BRK_ALLOW && !((a->flags | b->flags) & LW_URL) &&
+		    ((line_is_joiner(g[i].cp) && i > 0 && !(w[i - 1].flags & LW_SPACE) &&
+		      !(b->flags & LW_SPACE)) ||
+		     (line_is_joiner(g[i + 1].cp) && i + 2 < n && !(a->flags & LW_SPACE) &&
+		      !(w[i + 2].flags & LW_SPACE))))
+			brk = LINE_BRK_NO;
+		/* HYPH: a point inside a word (two touching letters, no URL), outside KEEP */
+		if (hyph && brk == LINE_BRK_NO && !same && a->cls == CLREQ_LATIN &&
+		    b->cls == CLREQ_LATIN && !((a->flags | b->flags) & LW_URL) &&
+		    c1 - c0 <= line_utf8_len(g[i].cp)) {
+			while (kh < x->p->n_hyph && x->p->hyph[kh] < c1)
+				kh++;
+			while (kk < x->p->n_keep && x->p->keep[2 * kk + 1] <= c1)
+				kk++;
+			if (kh < x->p->n_hyph && x->p->hyph[kh] == c1 &&
+			    !(kk < x->p->n_keep && x->p->keep[2 * kk] < c1)) {
+				brk = LINE_BRK_ALLOW;
+				a->flags |= LW_HYPH;
+			}
+		}
 		a->brk = (uint8_t)brk;
 
 		if (same)
@@ -423,11 +455,12 @@ static int line_can_hang(const struct line_ctx *x, size_t t, size_t v);
 /* --- pass 2: choosing the breaks ------------------------------------------------------ */
 
 static void line_acc_start(struct line_acc *a, const struct line_work *w, size_t s, double indent,
-			   int first, double em)
+			   int first, double em, int trim)
 {
 	const struct line_work *c = &w[s];
-	/* PW-START: an opening mark loses its left blank, except on the paragraph's first line */
-	a->P = indent + c->w - (first ? 0 : c->lb);
+	/* PW-START: an opening mark loses its left blank, except on the paragraph's first line
+	   (line_params.trim_start: there too) */
+	a->P = indent + c->w - (first && !trim ? 0 : c->lb);
 	a->S = (c->flags & LW_WSPACE) && c->w > 0.25 * em ? c->w - 0.25 * em : 0;
 	if (c->flags & LW_SPACE) {
 		a->nat = indent;
@@ -547,7 +580,7 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 	double M = x->p->measure + LINE_TOL, em = x->em;
 	struct line_acc a;
 	*token = LINE_NONE;
-	line_acc_start(&a, w, s, first ? x->p->indent : 0, first, em);
+	line_acc_start(&a, w, s, first ? x->p->indent : 0, first, em, x->p->trim_start);
 	/* the longest natural fit */
 	size_t hj = LINE_NONE;   /* HANG: a mark that may hang if squeezing fails */
 	for (;;) {
@@ -565,7 +598,7 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 				*flags |= LINE_FORCED;
 			return j;
 		}
-		if (w[j].brk == LINE_BRK_ALLOW)
+		if (w[j].brk == LINE_BRK_ALLOW && !(w[j].flags & LW_HYPH))
 			ok = j;
 		line_acc_add(&a, w, ++j, em);   /* j + 1 < n: the last glyph is a MUST break */
 	}
@@ -576,7 +609,7 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 	for (;;) {
 		if (a.min > M)
 			break;
-		if (w[j].brk != LINE_BRK_NO) {
+		if (w[j].brk != LINE_BRK_NO && !(w[j].flags & LW_HYPH)) {
 			*flags |= LINE_SQUEEZED;
 			if (w[j].brk == LINE_BRK_MUST && j + 1 < n)
 				*flags |= LINE_FORCED;
@@ -603,11 +636,11 @@ static size_t line_choose(struct line_ctx *x, size_t s, int first, unsigned *fla
 			return ok;
 		int fits = 0;
 		struct line_acc b;
-		line_acc_start(&b, w, t, 0, 0, em);
+		line_acc_start(&b, w, t, 0, 0, em, x->p->trim_start);
 		for (size_t q = t;;) {
 			if (b.min > M)
 				break;
-			if (w[q].brk != LINE_BRK_NO) {
+			if (w[q].brk != LINE_BRK_NO && !(w[q].flags & LW_HYPH)) {
 				fits = 1;
 				break;
 			}
@@ -698,7 +731,7 @@ static void line_fix_runt(struct line_ctx *x)
 	for (size_t k = v; k-- > prev->start;) {
 		while (lo > k + 1)
 			chars += line_is_char(w, --lo, prev->start);
-		if (w[k].brk != LINE_BRK_ALLOW || chars < 2)
+		if (w[k].brk != LINE_BRK_ALLOW || (w[k].flags & LW_HYPH) || chars < 2)
 			continue;
 		if (!line_stretchable(w, prev->start, k))
 			return;
@@ -706,13 +739,13 @@ static void line_fix_runt(struct line_ctx *x)
 		while (t < x->n && (w[t].flags & LW_SPACE))
 			t++;
 		struct line_acc a;
-		line_acc_start(&a, w, t, 0, 0, x->em);
+		line_acc_start(&a, w, t, 0, 0, x->em, x->p->trim_start);
 		for (size_t j = t + 1; j < x->n; j++)
 			line_acc_add(&a, w, j, x->em);
 		if (a.nat > x->p->measure + LINE_TOL)
 			return;
 		prev->end = k + 1;
-		prev->flags &= ~(unsigned)(LINE_SQUEEZED | LINE_HANG);
+		prev->flags &= ~(unsigned)(LINE_SQUEEZED | LINE_HANG | LINE_HYPHEN);
 		last->start = t;
 		return;
 	}
@@ -816,6 +849,7 @@ struct line_end {
 	int push;                  /* ORDER: pat ends the line at the next break nb instead */
 	struct line_endside pat;
 	double pen;                /* signed square of the break penalty */
+	int hyph;                  /* HYPH: broken inside a word; at includes the hyphen */
 };
 
 enum line_cstat {
@@ -879,7 +913,7 @@ static void line_head_at(const struct line_ctx *x, size_t t, int first, struct l
 		h->soft = S[x->n].soft;
 		return;
 	}
-	h->c = S[t].c - (first ? x->p->indent : -a->lb);
+	h->c = S[t].c - (first ? x->p->indent : 0) + (first && !x->p->trim_start ? 0 : a->lb);
 	h->sh = S[t].sh + (a->stage ? a->lb - a->adj_l : 0);
 	h->y = S[t].y;
 	h->soft = S[t].soft;
@@ -1034,9 +1068,16 @@ static void line_end_at(const struct line_ctx *x, size_t k, size_t nb, int push,
 	e->hang = 0;
 	e->push = 0;
 	e->pen = 0;
+	e->hyph = 0;
 	if (v == LINE_NONE)
 		return;
 	line_side_at(x, v, &e->at);
+	if ((w[k].flags & LW_HYPH) && v == k && !e->last && !e->forced) {
+		e->hyph = 1;
+		e->at.c += x->p->hyph_w;
+		e->pen = LINE_PEN_HYPH * LINE_PEN_HYPH;
+		return;
+	}
 	/* HANG: 、，。 alone may hang (line_can_hang checks t < v per line) */
 	if (line_can_hang(x, v - (v > 0), v)) {
 		e->hang = 1;
@@ -1076,7 +1117,7 @@ static enum line_cstat line_cost(const struct line_ctx *x, const struct line_hea
 	int ragged = e->last || e->forced || !x->p->justify, under = 0, hung = 0;
 	double M = x->p->measure, b;
 	struct line_fit f;
-	c->flags = e->forced ? LINE_FORCED : 0;
+	c->flags = (e->forced ? LINE_FORCED : 0) | (e->hyph ? LINE_HYPHEN : 0);
 	c->dem = 0;
 	c->ratio = 0;
 	c->fit = 1;
@@ -1391,7 +1432,7 @@ static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int jus
 	size_t nslot = 0;
 	for (size_t i = s; i <= v; i++) {
 		struct line_work *c = &w[i];
-		c->lrem = i == s ? (first ? 0 : c->lb) : c->adj_l;    /* PW-START, PW-ADJ */
+		c->lrem = i == s ? (first && !x->p->trim_start ? 0 : c->lb) : c->adj_l; /* PW-START, PW-ADJ */
 		c->rrem = i == v ? c->rb : c->adj_r;                 /* PW-END, PW-ADJ */
 		c->gap = i < v ? c->glue : 0;                        /* LATIN */
 		c->dsp = 0;
@@ -1412,6 +1453,10 @@ static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int jus
 
 	double f[CLREQ_SHRINK_NSTAGES] = {0}, fs = 0, fg = 0, slot = 0, extra = 0;
 	int tier = 0;
+	double hy = (*flags & LINE_HYPHEN) && vh == LINE_NONE ? x->p->hyph_w : 0;
+	if (!hy)
+		*flags &= ~(unsigned)LINE_HYPHEN;
+	W += hy;
 	double diff = x->p->measure - W;
 	if (diff < -LINE_TOL) {
 		/* SHRINK: Western spaces first (to ¼ em); then every mark of the line together
@@ -1525,7 +1570,7 @@ static float line_set(struct line_ctx *x, size_t s, size_t e, int first, int jus
 		xs[vh] = (float)(pen - c->lrem + g[vh].xoff);
 		pen += (double)c->w - c->lrem - c->rrem;
 	}
-	return (float)pen;
+	return (float)(pen + hy);
 }
 
 /* The demerits of the greedy filler's lines under the optimal breaker's model (comparisons,
@@ -1687,16 +1732,16 @@ void line_dump(const char *text, size_t len, const struct shape_glyph *g, size_t
 			b0 = len;
 		if (b1 > len || b1 < b0)
 			b1 = b1 < b0 ? b0 : len;
-		char fl[8];
+		char fl[9];
 		size_t o = 0;
-		static const char letters[] = "JLFSOUH";
-		for (int k = 0; k < 7; k++)
+		static const char letters[] = "JLFSOUHY";
+		for (int k = 0; k < 8; k++)
 			if (l->flags & (1u << k))
 				fl[o++] = letters[k];
 		if (!o)
 			fl[o++] = '-';
 		fl[o] = 0;
-		buf_printf(out, "%zu %.2f %s |%.*s|\n", i, (double)l->width, fl, (int)(b1 - b0),
-			   text + b0);
+		buf_printf(out, "%zu %.2f %s |%.*s%s|\n", i, (double)l->width, fl, (int)(b1 - b0),
+			   text + b0, l->flags & LINE_HYPHEN ? "-" : "");
 	}
 }

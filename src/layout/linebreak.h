@@ -10,8 +10,8 @@
    - break opportunities: UAX #14 (libunibreak, "zh" tailoring, plus the Unicode 8 LB30 rule
      that lets GDP《 and ）GDP break), then KIN-START, KIN-END, UNBREAK, NOSPLIT on top; inside
      URLs and e-mail addresses only after / . - ? & = # _ ~ @, never right after "://"; C++, C#
-     keep their signs; an
-     author's ZWSP or WJ counts
+     keep their signs; no break on either side of / ／ × set between two characters
+     (120km/h, 元/斤, 1920×1080: typography review D12); an author's ZWSP or WJ counts
    - ORDER: a line that would have to end before something that may not start a line (a mark,
      the rest of a word) is first squeezed (SHRINK order) to take it up to the next break
      opportunity; only when that fails is its last piece moved down
@@ -19,7 +19,9 @@
      at a line end loses its blank right half; PW-START: an opening mark at the start of a line
      loses its blank left half, EXCEPT on the paragraph's first line, where it stays full-width
      after the indent (mainland book practice: the indent stays a visible 2 em, and the quote
-     sits in the third character cell, as in a manuscript grid)
+     sits in the third character cell, as in a manuscript grid); with line_params.trim_start
+     (titles and subheads, which have no indent) the first line loses it too, else “ or （
+     would look indented (typography review D14)
    - LATIN: ¼ em between an ideograph and an adjacent Western letter, digit or % (no real space)
    - JUST: all lines but the last (and but those ended by a forced break) end exactly at the
      measure: Western spaces up to ½ em, Han–Latin spaces up to ⅓ em, then equal space between
@@ -68,6 +70,15 @@ struct line_params {
 	   which no line may break (a person's name in a byline: never 姚 / 韦伟); borrowed */
 	const uint32_t *keep;
 	size_t n_keep;
+	/* HYPH: byte offsets of the text, ascending, at which a Western word may be broken with a
+	   hyphen (words_hyphens: between two letters that touch); borrowed. Used by the optimal
+	   breaker only (justified text), at the cost of LINE_PEN_HYPH, never inside a KEEP
+	   range or a URL; the line then carries LINE_HYPHEN and its width includes hyph_w, the
+	   advance of the hyphen the caller draws after its last glyph. */
+	const uint32_t *hyph;
+	size_t n_hyph;
+	float hyph_w;
+	int trim_start;  /* PW-START on the first line too (titles, subheads: D14) */
 };
 
 enum line_flag {
@@ -78,7 +89,9 @@ enum line_flag {
 	LINE_OVERFULL = 16,  /* emergency break inside a token wider than the measure */
 	LINE_UNDERFULL = 32, /* could not be justified: no gap may take space (a lone glyph before
 				a word that does not fit beside it, 作” alone) */
-	LINE_HANG = 64       /* HANG: its last glyph (、，。) hangs outside the measure */
+	LINE_HANG = 64,      /* HANG: its last glyph (、，。) hangs outside the measure */
+	LINE_HYPHEN = 128    /* HYPH: broken inside a word: a hyphen of line_params.hyph_w ends
+				it (not among the glyphs: the caller draws it at width - hyph_w) */
 };
 
 struct line {
@@ -137,7 +150,8 @@ enum err line_break(const struct shape_glyph *g, size_t n, const char *text, siz
 void line_result_free(struct line_result *r);
 
 /* Appends one row per line to out, for tests and golden layout dumps:
-   "<index> <width, 2 decimals> <flags JLFSOUH or -> |<drawn text of the line>|\n". */
+   "<index> <width, 2 decimals> <flags JLFSOUHY or -> |<drawn text of the line>|\n"; a
+   hyphenated line's text ends with '-'. */
 void line_dump(const char *text, size_t len, const struct shape_glyph *g, size_t n,
 	       const struct line_result *r, struct buf *out);
 

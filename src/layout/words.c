@@ -149,6 +149,10 @@ size_t words_hyphens(const struct words_hyph *h, const char *text, size_t len, s
 		   script (a byte >= 0x80 right against it is fine: Han text) */
 		int clean = (i == 0 || !((unsigned char)text[i - 1] >= '0' && (unsigned char)text[i - 1] <= '9')) &&
 			    (j == len || !((unsigned char)text[j] >= '0' && (unsigned char)text[j] <= '9'));
+		/* a name or an acronym with a capital inside (JavaScript, iPhone, NASDAQ) stays whole */
+		for (size_t k = i + 1; clean && k < j; k++)
+			if (text[k] >= 'A' && text[k] <= 'Z')
+				clean = 0;
 		if (clean && wl >= WORDS_HYPH_MIN_WORD && wl < MAX_CHARS - 1 && !words_in_url(text, len, i, j)) {
 			for (size_t k = 0; k < wl; k++)
 				word[k] = (char)(text[i + k] | 0x20); /* the patterns are lower case */

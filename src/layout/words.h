@@ -38,8 +38,9 @@ const char *words_hyph_lang(const struct words_hyph *h);
 /* Hyphenation points of the Western words of text[0..len): for each byte offset b at which a
    word may be broken with a hyphen (between two letters, at least WORDS_HYPH_MIN_LEFT letters
    from the word's start and WORDS_HYPH_MIN_RIGHT from its end, words of WORDS_HYPH_MIN_WORD
-   letters or more, ASCII letters only; never inside a URL, an e-mail address or a word with
-   digits), appends b (uint32_t) to out, ascending. Returns the number appended. */
+   letters or more, ASCII letters only; never inside a URL, an e-mail address, a word with
+   digits or a word with a capital after its first letter: JavaScript, iPhone, NASDAQ),
+   appends b (uint32_t) to out, ascending. Returns the number appended. */
 #define WORDS_HYPH_MIN_WORD 6
 #define WORDS_HYPH_MIN_LEFT 2
 #define WORDS_HYPH_MIN_RIGHT 3

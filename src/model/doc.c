@@ -4,6 +4,7 @@
 #include "../base/buf.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct doc *doc_new(const char *file)
 {
@@ -169,8 +170,47 @@ enum err doc_add_span(struct doc *d, size_t block, enum doc_span_kind kind, size
 	return ERR_OK;
 }
 
+int doc_caption_is_name(const char *cap)
+{
+	static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp",
+					  ".bmp", ".tif", ".tiff", ".avif", ".heic"};
+	size_t n = cap ? strlen(cap) : 0;
+	if (!n)
+		return 0;
+	/* a URL */
+	if (!strncasecmp(cap, "http://", 7) || !strncasecmp(cap, "https://", 8) ||
+	    !strncasecmp(cap, "www.", 4) || !strncmp(cap, "//", 2) || !strncasecmp(cap, "data:", 5))
+		return 1;
+	/* a file name: ends with an image file's extension, and no Chinese text (图注big.png) */
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)cap[k] >= 0xE2)
+			return 0; /* U+2000 and up: CJK, full-width marks */
+	for (size_t k = 0; k < sizeof ext / sizeof *ext; k++) {
+		size_t l = strlen(ext[k]);
+		if (n > l && !strcasecmp(cap + n - l, ext[k]))
+			return 1;
+	}
+	/* an identifier: one ASCII token of letters, digits, - _ . with a run of 6 digits or more
+	   (003ednc20190925, IMG_20190925, DSC01234) */
+	size_t digits = 0, run = 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)cap[k];
+		if (ch >= '0' && ch <= '9') {
+			if (++run > digits)
+				digits = run;
+			continue;
+		}
+		run = 0;
+		if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') && ch != '-' && ch != '_' && ch != '.')
+			return 0;
+	}
+	return digits >= 6;
+}
+
 enum err doc_add_image(struct doc *d, const char *src, const char *caption, struct srcpos pos)
 {
+	if (doc_caption_is_name(caption))
+		caption = "";
 	enum err e = doc_add_block(d, DOC_IMAGE, 0, caption ? caption : "", (size_t)-1, pos);
 	if (e)
 		return e;

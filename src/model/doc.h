@@ -133,7 +133,15 @@ enum err doc_add_span(struct doc *d, size_t block, enum doc_span_kind kind, size
 /* Removes the last block if it is a leaf (a reader that added a paragraph and then finds it
    is chrome); containers are never removed. */
 void doc_drop_last(struct doc *d);
+/* Adds an image; a caption that is a file name, a URL or an identifier (doc_caption_is_name)
+   is no caption: the image gets "" (typography review D9). */
 enum err doc_add_image(struct doc *d, const char *src, const char *caption, struct srcpos pos);
+/* Nonzero when cap names a file rather than describes a picture: a URL (http://, https://,
+   www., //, data:), a name without characters from U+2000 up (no CJK) ending in an image
+   extension (.jpg .jpeg .png .gif .svg .webp .bmp .tif .tiff .avif .heic, any case:
+   "Ambox wikify.svg"), or one ASCII token of letters, digits
+   and - _ . with six digits in a row (003ednc20190925, DSC012345). */
+int doc_caption_is_name(const char *cap);
 /* Adds a credit with no names yet; names are added with doc_add_name to the last credit. */
 enum err doc_add_credit(struct doc *d, const char *role, size_t len, struct srcpos pos);
 enum err doc_add_name(struct doc *d, const char *name, size_t len);

@@ -5,7 +5,11 @@
    is read back from the output (so it sees earlier conversions), its right neighbour forward
    from the input. An opening parenthesis is written as '(' and its output offset pushed; when
    its partner closes the pair and the pair converts, the '(' is widened in place to '（' (the
-   text after it moves by two bytes; total work stays linear for a bounded nesting depth). */
+   text after it moves by two bytes; total work stays linear for a bounded nesting depth).
+   ASCII double quotes pair the same way within a line (one pair open at a time): a pair that
+   holds Han text or touches it becomes “…”, and the spaces a quote made between it and Han
+   text go (typography review D9). A run of three or more ASCII dots next to Han text is the
+   Chinese ellipsis ……. */
 #include "punct.h"
 #include "../base/buf.h"
 #include "../base/utf8.h"
@@ -141,7 +145,7 @@ static size_t punct_url(const char *s, size_t n)
 }
 
 /* End of the run of characters from s[i] that are copied as they are: not a space, line
-   break, control character, one of , : ; ! ? ( ), nor the start of a URL. Marks Han content
+   break, control character, one of , : ; ! ? ( ) ", three dots, nor the start of a URL. Marks Han content
    in the innermost open pair (top, may be NULL). */
 static size_t punct_plain_run(const char *s, size_t n, size_t i, struct punct_open *top)
 {
@@ -149,7 +153,9 @@ static size_t punct_plain_run(const char *s, size_t n, size_t i, struct punct_op
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
 			if (b <= ' ' || b == 0x7F || b == ',' || b == ':' || b == ';' || b == '!' ||
-			    b == '?' || b == '(' || b == ')')
+			    b == '?' || b == '(' || b == ')' || b == '"')
+				break;
+			if (b == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
 				break;
 			if ((b | 0x20) == 'h' || (b | 0x20) == 'w' || (b | 0x20) == 'f') {
 				if (punct_url(s + i, n - i))
@@ -190,6 +196,33 @@ static void punct_widen_open(struct buf *out, size_t off, struct punct_marks *m)
 	out->p[out->len] = 0;
 	for (size_t k = m->n; k > 0 && m->at[k - 1] > off; k--)
 		m->at[k - 1] += 2;
+}
+
+/* Replaces the del bytes at out offset off by the ins bytes of lit; translated offsets past
+   off move with the text (those inside the replaced bytes land after the new ones). Like
+   punct_widen_open, only the offsets translated since off are walked. */
+static void punct_splice(struct buf *out, size_t off, size_t del, const char *lit,
+			 struct punct_marks *m)
+{
+	size_t ins = strlen(lit);
+	if (ins > del && buf_reserve(out, ins - del))
+		return;
+	memmove(out->p + off + ins, out->p + off + del, out->len - off - del);
+	if (ins)
+		memcpy(out->p + off, lit, ins);
+	out->len = out->len - del + ins;
+	out->p[out->len] = 0;
+	for (size_t k = m->n; k > 0 && m->at[k - 1] > off; k--)
+		m->at[k - 1] = m->at[k - 1] >= off + del ? m->at[k - 1] - del + ins : off + ins;
+}
+
+/* Is the code point ending at out offset end (after lo) Han text or a full-width mark? */
+static int punct_cjk_before(const struct buf *out, size_t lo, size_t end)
+{
+	if (end <= lo)
+		return 0;
+	size_t st;
+	return punct_is_cjk(punct_decode_back(out->p, lo, end, &st));
 }
 
 /* Unclosed '(' follow the neighbour rule; the top of the stack first, so the offsets below it
@@ -265,6 +298,7 @@ void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, s
 	size_t base = out->len, line_lo = out->len;
 	int pending = 0;     /* held-back space: 0 none, 1 ASCII, 2 U+3000 */
 	int eat_space = 0;   /* drop the spaces that follow a converted mark */
+	size_t q_open = SIZE_MAX; /* out offset of an open ASCII '"' on this line */
 	size_t i = 0;
 	struct punct_marks m = {at, 0};
 	size_t kk = 0;       /* the next verbatim range */
@@ -322,6 +356,7 @@ void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, s
 			/* parentheses do not pair across lines */
 			punct_unclosed(out, st, depth, &m);
 			depth = overflow = 0;
+			q_open = SIZE_MAX; /* an unclosed '"' stays ASCII */
 			if (out->len > base)
 				buf_putc(out, '\n');
 			line_lo = out->len;
@@ -356,6 +391,74 @@ void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, s
 			continue;
 		}
 
+		if (b == '"') {
+			/* right after a digit it is an inch mark (15.6"), never an opening quote */
+			if (q_open == SIZE_MAX && out->len > line_lo && !pending &&
+			    out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9') {
+				buf_putc(out, '"');
+				i++;
+				continue;
+			}
+			if (q_open == SIZE_MAX) {
+				punct_flush(out, line_lo, pending, c);
+				pending = 0;
+				q_open = out->len;
+				buf_putc(out, '"');
+				i++;
+				continue;
+			}
+			size_t o = q_open;
+			q_open = SIZE_MAX;
+			int wide = punct_cjk_before(out, line_lo, o) ||
+				   (o > line_lo + 1 && out->p[o - 1] == ' ' &&
+				    punct_cjk_before(out, line_lo, o - 1)) ||
+				   punct_is_cjk(punct_next(s, n, i + 1));
+			for (size_t k = o + 1; !wide && k < out->len;) {
+				size_t l0;
+				wide = punct_is_cjk(punct_decode(out->p + k, out->len - k, &l0));
+				k += l0;
+			}
+			/* a parenthesis opened inside the quotes and still open: crossing pairs stay */
+			for (size_t k = 0; wide && k < depth; k++)
+				if (st[k].out_off > o)
+					wide = 0;
+			punct_flush(out, line_lo, pending, wide ? 0x201D : c);
+			pending = 0;
+			if (!wide) {
+				buf_putc(out, '"');
+				i++;
+				continue;
+			}
+			buf_puts(out, "\xE2\x80\x9D"); /* ” */
+			/* the spaces the ASCII quote had against Han text: after the opening one,
+			   then before it (later offsets first, so o stays valid) */
+			if (o + 2 < out->len && out->p[o + 1] == ' ') {
+				size_t l0;
+				if (punct_is_cjk(punct_decode(out->p + o + 2, out->len - o - 2, &l0)))
+					punct_splice(out, o + 1, 1, "", &m);
+			}
+			punct_splice(out, o, 1, "\xE2\x80\x9C", &m); /* “ */
+			if (o > line_lo + 1 && out->p[o - 1] == ' ' && punct_cjk_before(out, line_lo, o - 1))
+				punct_splice(out, o - 1, 1, "", &m);
+			i++;
+			continue;
+		}
+		if (b == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.') {
+			size_t k = i;
+			while (k < n && s[k] == '.')
+				k++;
+			uint32_t prev = punct_prev(out, line_lo);
+			int latin = prev < 0x80 && ((prev | 0x20) - 'a' < 26u || prev - '0' < 10u);
+			int han = punct_is_cjk(prev) || (!latin && punct_is_cjk(punct_next(s, n, k)));
+			punct_flush(out, line_lo, pending, han ? 0x2026 : c);
+			pending = 0;
+			if (han)
+				buf_puts(out, "\xE2\x80\xA6\xE2\x80\xA6"); /* …… */
+			else
+				buf_put(out, s + i, k - i);
+			i = k;
+			continue;
+		}
 		if (b == '(' && depth < PUNCT_MAX_DEPTH) {
 			uint32_t prev = punct_prev(out, line_lo);
 			/* after Han the pair always turns full width (closed or not): an ASCII space

@@ -1728,6 +1728,29 @@ static int dump_markup_line(const char *s, size_t n)
 	return 2 * in >= n;
 }
 
+/* 欢迎下载…APP and the like (dump_chrome_line). */
+static int dump_app_promo(const char *s, size_t n)
+{
+	static const char *const invite[] = {"欢迎下载", "歡迎下載", "请下载", "請下載", "立即下载",
+					     "立即下載", "马上下载", "馬上下載", "扫码下载", "掃碼下載",
+					     "点击下载", "點擊下載", "快下载", "快下載"};
+	static const char *const app[] = {"APP", "App", "app", "客户端", "客戶端", "應用程式"};
+	for (size_t q = 0; q < DUMP_N(invite); q++) {
+		const char *p = memmem(s, n, invite[q], strlen(invite[q]));
+		if (!p)
+			continue;
+		size_t at = (size_t)(p - s) + strlen(invite[q]), l;
+		for (int cps = 0; at < n && cps <= 16; cps++) {
+			for (size_t a = 0; a < DUMP_N(app); a++)
+				if (dump_lit(s + at, n - at, app[a]))
+					return 1;
+			dump_cp(s + at, n - at, &l);
+			at += l ? l : 1;
+		}
+	}
+	return 0;
+}
+
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
@@ -1766,6 +1789,10 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			}
 		}
 	}
+	/* an invitation to download the site's app (還想看更多新聞嗎？歡迎下載自由時報APP，…:
+	   typography review D17): an inviting word, then 下载 and the app within 16 characters */
+	if (chars <= DUMP_PROMO_MAX && dump_app_promo(s, n))
+		return 1;
 	/* a picture's file name in place of the picture: google.JPG */
 	if (chars <= DUMP_CHROME_LINE_MAX && !memchr(s, ' ', n)) {
 		static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp"};

@@ -342,8 +342,18 @@ void style_step_size(struct style *s, int steps, int *applied)
 		done++;
 	}
 	*applied = steps > 0 ? done : -done;
+	float was[STYLE_N_CLASSES];
+	for (int k = 0; k < STYLE_N_CLASSES; k++)
+		was[k] = s->text[k].size;
 	if (done)
 		style_scale(s, style_hao_size(at) / cur);
+	/* no class smaller than STYLE_MIN_PT (六号) unless it was so already (review D15: the
+	   masthead, dateline and footer fell to 6.43 pt at --size smaller) */
+	for (int k = 0; done && k < STYLE_N_CLASSES; k++) {
+		float floor_pt = was[k] < STYLE_MIN_PT ? was[k] : STYLE_MIN_PT;
+		if (s->text[k].size < floor_pt)
+			s->text[k].size = floor_pt;
+	}
 	if (done)
 		s->text[STYLE_BODY].size = style_hao_size(at); /* exactly on the scale */
 }

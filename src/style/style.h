@@ -179,6 +179,9 @@ const char *style_hao_name(int i);
    scale, or to a size that leaves fewer than STYLE_MIN_CHARS characters per line, are clamped:
    *applied gets the steps actually made. */
 #define STYLE_MIN_CHARS 8
+/* --size never sets a class below 六号 (clreq SIZE's minimum for print) that was not already
+   smaller: the masthead, dateline and footers stay readable. */
+#define STYLE_MIN_PT 7.5f
 void style_step_size(struct style *s, int steps, int *applied);
 /* Removes family i from role r (an optional family that is not installed). */
 void style_role_drop(struct style_role *r, int i);

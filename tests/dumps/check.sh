@@ -56,7 +56,7 @@ else:
 	fi
 }
 # 162 lines of menus before the headline; date and 来源 on one line; share widgets; a count
-check gne__163__1 title '多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？'
+check gne__163__1 title '多地项目连环爆雷 狂奔的龙湖集团“暗伤”曝露？'
 check gne__163__1 published 2019-09-07T13:43:45
 check gne__163__1 editor 杨倩_NF4425
 check gne__163__1 first '2019年，龙湖集团即将迎来赴港上市10周年。'
@@ -88,7 +88,7 @@ check twnews__appledaily byline 王煌忠
 # a blog page opening with its owner's name, the post dated by its footer
 check cwced__54e89e4e byline 李建忠
 # a live blog longer than the article under it: the headline over its dateline anchors the body
-check gne__sina__2 title '60万"12306账号"外泄？中铁总辟谣称消息不实'
+check gne__sina__2 title '60万“12306账号”外泄？中铁总辟谣称消息不实'
 check gne__sina__2 published 2018-12-28T19:55
 check gne__sina__2 editor 霍琦
 check gne__sina__2 first '新京报快讯'

@@ -88,15 +88,15 @@ run png-bombs 0 "bombs.md:9:[0-9]+: warning: cannot print image bomb1.png: the a
 grep -Eq "bombs.md:11:[0-9]+: warning: cannot print image bomb2.png" "$T/png-bombs.err" && ! grep -q "bomb0.png" "$T/png-bombs.err" \
 	&& ok "png-bombs: the third skipped too; the first printed twice, counted once" || fail "png-bombs: budget not as expected"
 # A truncated JPEG (half a progressive photo): it was embedded as it is and drawn half grey;
-# now refused at the line that refers to it, caption printed.
+# now refused at the line that refers to it, its caption left out with it (review D9).
 J=tests/images/article/photo-progressive.jpg
 head -c $(($(wc -c <"$J") / 2)) "$J" >"$T/img/half.jpg"
 printf -- '---\ntitle: 截断的照片\n---\n\n%s\n\n![半张照片](half.jpg)\n' "$para" >"$T/img/half.md"
-run jpeg-truncated 0 "half.md:7:[0-9]+: warning: cannot print image half.jpg: truncated JPEG \(the file ends before its end-of-image marker\); its caption is printed" \
+run jpeg-truncated 0 "half.md:7:[0-9]+: warning: cannot print image half.jpg: truncated JPEG \(the file ends before its end-of-image marker\); its caption is left out with it" \
 	"$T/img/half.md"
 if command -v pdftotext >/dev/null; then
-	pdftotext "$T/jpeg-truncated.out/jpeg-truncated.pdf" - 2>/dev/null | grep -q "半张照片" \
-		&& ok "jpeg-truncated: caption printed" || fail "jpeg-truncated: no caption"
+	pdftotext "$T/jpeg-truncated.out/jpeg-truncated.pdf" - 2>/dev/null | grep -q "截断的照片" && ! pdftotext "$T/jpeg-truncated.out/jpeg-truncated.pdf" - | grep -q "半张照片" \
+		&& ok "jpeg-truncated: caption left out" || fail "jpeg-truncated: caption printed without its image"
 fi
 # A PNG cut in its image data passes the header check and fails only when the PDF is written:
 # that was an error naming the file's real path but no line (and no PDF); now a warning at the

@@ -158,5 +158,28 @@ grep -q 'warning: --size +40 clamped' "$T/c.err" || fail "--size +40: no clamp w
 "$PAIBAN" print "$sample" -o "$T/x.pdf" --dump-layout - >"$T/x.txt" 2>/dev/null || fail "--dump-layout - exited $?"
 cmp -s "$T/x.txt" "$T/a4-article.txt" || fail "--dump-layout - differs from the file dump"
 
+# D16 (齐底): an article of 12 subheads with 1-4 paragraphs each: every page but the last ends
+# on the same baseline (the space missing on a short page goes above its subheads)
+{
+	echo "# 齐底测试"
+	for s in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf '\n## 第%s部分的小标题\n' "$s"
+		for p in $(seq 1 $((s % 4 + 1))); do
+			printf '\n'
+			for k in $(seq 1 $(((s * 7 + p * 3) % 9 + 1))); do printf '这是一段用来检验页面是否齐底的正文，'; done
+			printf '完。\n'
+		done
+	done
+} >"$T/level.md"
+for p in a4-article a5-book large-print; do
+	"$PAIBAN" print "$T/level.md" --style "$p" -o "$T/level-$p.pdf" --dump-layout "$T/level-$p.txt" 2>/dev/null ||
+		fail "level $p: exit $?"
+	r=$(awk '/^page/ { if (pg) { lows = lows " " last; n++ } pg = $2 }
+		/^[a-z]/ && !/^page/ && !/^footer/ { last = $3 }
+		END { split(lows, v, " "); lo = hi = v[1]; for (i in v) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
+		      print (n >= 2 && hi - lo <= 0.1) ? "ok" : "pages end at" lows }' "$T/level-$p.txt")
+	[ "$r" = ok ] || fail "level $p: $r"
+done
+
 echo "presets: $fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -8,6 +8,7 @@
    1000-paragraph article. Run from the repository root. */
 #include "layout/linebreak.h"
 #include "layout/clreq.h"
+#include "layout/words.h"
 #include "shape/shape.h"
 #include "base/utf8.h"
 #include "base/buf.h"
@@ -510,6 +511,164 @@ static void test_keep(struct env *e)
 		}
 		CHECK(inside == !with);
 	}
+}
+
+/* Largest extra space between two drawn glyphs of line i (pen moved past the advance), pt. */
+static double widest_gap(const struct env *e, size_t i)
+{
+	const struct line *l = &e->r.lines[i];
+	double worst = 0;
+	size_t prev = (size_t)-1;
+	for (size_t j = l->start; j < l->end; j++) {
+		if (isnan(e->r.x[j]))
+			continue;
+		if (prev != (size_t)-1) {
+			double gap = (e->r.x[j] - e->b.g[j].xoff) - (e->r.x[prev] - e->b.g[prev].xoff) -
+				     e->b.g[prev].adv;
+			if (gap > worst)
+				worst = gap;
+		}
+		prev = j;
+	}
+	return worst;
+}
+
+/* HYPH (typography review D11): a long Latin word is broken with a hyphen (libhyphen's en-US
+   patterns) rather than letter-spacing a line of Chinese; the hyphenated line is justified
+   with the hyphen's width, breaks only at a hyphenation point, never on the last line; the
+   greedy filler and ragged text never hyphenate. */
+static void test_hyph(struct env *e)
+{
+	const char *t = "正是由于JScript 9的种种新特性，tombkeeper提出了“点穴攻击”的思路，即在Windows"
+			"脚本宿主或HTA程序中调用很多种对象。";
+	size_t len = strlen(t);
+	struct words_hyph *h = words_hyph_load("en-US");
+	if (!h) {
+		fprintf(stderr, "test_hyph: no en-US patterns (hyphen-en-us): skipped\n");
+		return;
+	}
+	struct buf pts;
+	buf_init(&pts);
+	size_t np = words_hyphens(h, t, len, &pts);
+	const uint32_t *pt = (const uint32_t *)pts.p;
+	/* tomb-keeper and Win-dows; none inside JScript (a capital inside) */
+	size_t tk = (size_t)(strstr(t, "keeper") - t), wd = (size_t)(strstr(t, "dows") - t);
+	int has_tk = 0, has_wd = 0, in_js = 0;
+	for (size_t i = 0; i < np; i++) {
+		has_tk |= pt[i] == tk;
+		has_wd |= pt[i] == wd;
+		in_js |= pt[i] > (size_t)(strstr(t, "JScript") - t) && pt[i] < (size_t)(strstr(t, " 9") - t);
+	}
+	CHECK(np >= 2 && has_tk && has_wd && !in_js);
+	shape(e, t, len);
+	float hw = 0.33f * EM;
+	int used = 0, looser = 0;
+	for (float m = 8; m <= 20; m += 0.5f) {
+		double worst[2] = {0, 0};
+		for (int with = 0; with < 2; with++) {
+			struct line_params p = lp(e, m * EM, 2 * EM, 1);
+			p.greedy = 0;
+			if (with) {
+				p.hyph = pt;
+				p.n_hyph = np;
+				p.hyph_w = hw;
+			}
+			CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+			for (size_t i = 0; i < e->r.n; i++) {
+				const struct line *l = &e->r.lines[i];
+				double g = widest_gap(e, i);
+				if (!(l->flags & LINE_LAST) && g > worst[with])
+					worst[with] = g;
+				if (!(l->flags & LINE_HYPHEN))
+					continue;
+				CHECK(with && !(l->flags & LINE_LAST) && l->end < e->b.n);
+				CHECK(fabsf(l->width - m * EM) < 0.01f);
+				uint32_t at = e->b.g[l->end].cluster;
+				int ok = 0;
+				for (size_t k = 0; k < np; k++)
+					ok |= pt[k] == at;
+				CHECK(ok);
+				used++;
+			}
+		}
+		looser += worst[1] < worst[0] - 0.01;
+		if (getenv("TEST_HYPH_V"))
+			fprintf(stderr, "%.1f em: widest gap %.2f -> %.2f pt\n", m, worst[0], worst[1]);
+	}
+	CHECK(used > 0);
+	CHECK(looser > 0);
+	/* greedy and ragged: never */
+	for (int mode = 0; mode < 2; mode++) {
+		struct line_params p = lp(e, 11 * EM, 2 * EM, mode);
+		p.greedy = mode;
+		p.hyph = pt;
+		p.n_hyph = np;
+		p.hyph_w = hw;
+		CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		for (size_t i = 0; i < e->r.n; i++)
+			CHECK(!(e->r.lines[i].flags & LINE_HYPHEN));
+	}
+	/* the dump shows the hyphen: at 8 em a hyphen ends a line (widest gap 27.91 pt without) */
+	struct line_params p = lp(e, 8 * EM, 2 * EM, 1);
+	p.greedy = 0;
+	p.hyph = pt;
+	p.n_hyph = np;
+	p.hyph_w = hw;
+	CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+	buf_reset(&e->dump);
+	line_dump(t, len, e->b.g, e->b.n, &e->r, &e->dump);
+	if (getenv("TEST_HYPH_V"))
+		fprintf(stderr, "%s", buf_cstr(&e->dump));
+	CHECK(strstr(buf_cstr(&e->dump), "2 84.00 JY |种新特性，tomb-|\n3 84.00 JS |keeper"));
+	buf_free(&pts);
+	words_hyph_free(h);
+}
+
+/* NOSPLIT (typography review D12): no break on either side of / ／ × set between two
+   characters: a line never ends with 元/ or 1920× nor starts with /斤 or ×1080. */
+static void test_joiners(struct env *e)
+{
+	const char *t = "车速达到120km/h以上，价格9.9元/斤，分辨率为1920×1080像素，比例3/4的样本，"
+			"浓度为35μg/m³，电压220V/50Hz，单价30元／千克。";
+	size_t len = strlen(t);
+	shape(e, t, len);
+	for (float m = 4; m <= 30; m += 0.5f) {
+		struct line_params p = lp(e, m * EM, 0, 1);
+		CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		for (size_t i = 0; i + 1 < e->r.n; i++) {
+			const struct line *l = &e->r.lines[i];
+			if (l->flags & LINE_OVERFULL)
+				continue;
+			uint32_t last = e->b.g[l->end - 1].cp, next = e->b.g[l->end].cp;
+			if (last == '/' || last == 0xFF0F || last == 0xD7 || next == '/' || next == 0xFF0F ||
+			    next == 0xD7) {
+				fprintf(stderr, "FAIL: joiners at %.1f em: line %zu ends at U+%04X before U+%04X\n",
+					m, i, last, next);
+				fails++;
+			}
+		}
+	}
+}
+
+/* PW-START (typography review D14): with trim_start (titles, subheads: no indent) the first
+   line trims an opening mark's blank left half like any other line start, or “ and （ look
+   indented; a body paragraph's first line keeps it full width, after the indent or not. */
+static void test_start_trim(struct env *e)
+{
+	const char *t = "“五社联动”促基层治理";
+	size_t len = strlen(t);
+	shape(e, t, len);
+	float w[3];
+	for (int v = 0; v < 3; v++) {
+		struct line_params p = lp(e, 20 * EM, v == 2 ? 2 * EM : 0, 0);
+		p.trim_start = v == 0;
+		CHECK(line_break(e->b.g, e->b.n, t, len, &p, &e->r, NULL, (struct srcpos){"t", 1, 1}) == ERR_OK);
+		CHECK(e->r.n == 1);
+		float x0 = e->r.x[0] - e->b.g[0].xoff;
+		CHECK(v == 0 ? x0 < -0.4f * EM : near(x0, v == 2 ? 2 * EM : 0));
+		w[v] = e->r.lines[0].width;
+	}
+	CHECK(w[1] - w[0] > 0.4f * EM && near(w[2] - w[1], 2 * EM));
 }
 
 /* UNBREAK and punctuation runs at every position modulo the measure. */
@@ -1025,6 +1184,9 @@ static void suite(struct env *e, char **paras, size_t np, int nrandom)
 	test_order(e);
 	test_runt(e);
 	test_keep(e);
+	test_hyph(e);
+	test_joiners(e);
+	test_start_trim(e);
 	for (size_t i = 0; i < np; i++) {
 		char name[48];
 		snprintf(name, sizeof name, "sample paragraph %zu", i + 1);

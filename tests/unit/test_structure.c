@@ -316,6 +316,35 @@ static void hostile(struct fontset *fs, struct shaper *sh, struct diag *dg, cons
 	doc_free(d);
 }
 
+/* D9: captions that only name a file are no captions */
+static void captions(void)
+{
+	static const char *const names[] = {"Tango-nosources.svg", "Ambox wikify.svg",
+		"Kim Jong Kook at Malaysia for Running Man Fan Meeting Asian Tour 2014.jpg",
+		"003ednc20190925", "IMG_20190925_1200", "DSC012345", "photo.JPEG",
+		"http://a.cn/x.jpg", "https://a.cn/p?id=1", "www.a.cn/pic", "//cdn.a.cn/x",
+		"data:image/png;base64,AAAA"};
+	static const char *const kept[] = {"无性婚姻能走多远？", "BBC报道截图", "Foto: LA NACION",
+		"iPhone15", "2019年10月15日，沈阳", "G20峰会", "Kenya is getting ready", "游民星空",
+		"图为 logo.png 的样子", "图注big.png", ""};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!doc_caption_is_name(names[i])) {
+			fprintf(stderr, "FAIL: '%s' is a file name\n", names[i]);
+			fails++;
+		}
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+		if (doc_caption_is_name(kept[i])) {
+			fprintf(stderr, "FAIL: '%s' is a caption\n", kept[i]);
+			fails++;
+		}
+	struct doc *d = doc_new("t.md");
+	CHECK(d && doc_add_image(d, "a.png", "a.png", P(1)) == ERR_OK &&
+	      doc_add_image(d, "b.png", "说明文字", P(2)) == ERR_OK);
+	CHECK(d && d->n_blocks == 2 && !strcmp(d->blocks[0].text, "") &&
+	      !strcmp(d->blocks[1].text, "说明文字"));
+	doc_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -337,6 +366,7 @@ int main(int argc, char **argv)
 	run(fs, sh, dg, "a4-article", STYLE_EM_BOLD);
 	hostile(fs, sh, dg, "a4-article");
 	hostile(fs, sh, dg, "a4-two-column");
+	captions();
 	shaper_free(sh);
 	fontset_free(fs);
 	diag_free(dg);

@@ -248,6 +248,22 @@ int main(void)
 		CHECK(style_load(&p, path, d) == ERR_OK);
 		CHECK(!strcmp(p.name, presets[i]));
 	}
+	{ /* D15: --size smaller keeps every class at 六号 (7.5 pt) or more unless it was smaller
+	     (ereader-6in's masthead, dateline and footer at 六号 fell to 6.43 pt) */
+		struct style p;
+		style_defaults(&p);
+		CHECK(style_load(&p, "styles/ereader-6in.style", d) == ERR_OK);
+		float was[STYLE_N_CLASSES];
+		for (int k = 0; k < STYLE_N_CLASSES; k++)
+			was[k] = p.text[k].size;
+		CHECK(NEAR(was[STYLE_DATELINE], 7.5f) && NEAR(was[STYLE_BODY], 10.5f));
+		style_step_size(&p, -1, &done);
+		CHECK(done == -1 && NEAR(p.text[STYLE_BODY].size, 9));
+		for (int k = 0; k < STYLE_N_CLASSES; k++)
+			CHECK(p.text[k].size >= (was[k] < 7.5f ? was[k] : 7.5f) - 0.001f);
+		CHECK(NEAR(p.text[STYLE_DATELINE].size, 7.5f) && NEAR(p.text[STYLE_FOOTER].size, 7.5f));
+		CHECK(NEAR(p.text[STYLE_TITLE].size, was[STYLE_TITLE] * 9 / 10.5f));
+	}
 	diag_free(d);
 	CHECK(!strcmp(s.role_heading.families[0], "Noto Sans CJK SC:style=Bold"));
 	if (fails)

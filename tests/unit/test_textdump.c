@@ -280,6 +280,32 @@ static void test_punct(void)
 		{"主编　叶景丽", "主编　叶景丽"},
 		{"见 https://example.com/a?b=1,2 网站", "见 https://example.com/a?b=1,2 网站"},
 		{"见http://a.cn/x,谢谢", "见http://a.cn/x，谢谢"},
+		/* D9: ASCII double quotes pair on a line; a pair holding or touching Han text is
+		   “…”, with the spaces it had against Han text dropped */
+		{"称\"美樹\"说", "称“美樹”说"},
+		{"\"玉峰國小\"的學生", "“玉峰國小”的學生"},
+		{"他说 \"你好\" 然后", "他说“你好”然后"},
+		{"口号 \" 加油 \" 响起", "口号“加油”响起"},
+		{"他说:\"好\"", "他说：“好”"},
+		{"名为\"iPhone\"的", "名为“iPhone”的"},
+		{"He said \"yes\" twice", "He said \"yes\" twice"},
+		{"a \"b\" c 中", "a \"b\" c 中"},
+		{"名为 \"iPhone\" 的", "名为“iPhone”的"},
+		{"只有一个\"引号", "只有一个\"引号"},
+		{"\"一\"和\"二\"", "“一”和“二”"},
+		{"行\"一\n二\"行", "行\"一\n二\"行"},
+		{"(\"中\")", "（“中”）"},
+		{"\"中(文\"字)", "\"中（文\"字）"},
+		{"15.6\"屏幕和13\"屏幕", "15.6\"屏幕和13\"屏幕"},
+		{"称\"2022\"年", "称“2022”年"},
+		/* D9: three or more ASCII dots next to Han text are …… */
+		{"自縊...", "自縊……"},
+		{"等等......还有", "等等……还有"},
+		{"然后 ... 结束", "然后……结束"},
+		{"...开始", "……开始"},
+		{"Wait... 好", "Wait... 好"},
+		{"1...5", "1...5"},
+		{"a.b..中", "a.b..中"},
 		/* unmatched parentheses follow the neighbour rule */
 		{"注(未完", "注（未完"},
 		{"完)了", "完）了"},
@@ -1746,6 +1772,20 @@ static void test_post_footer(void)
 	CHECK(d && d->n_blocks == 1);
 	if (d && d->n_blocks == 1)
 		CHECK(starts(d->blocks[0].text, "今晚"));
+	doc_free(d);
+
+	/* an invitation to download the site's app is chrome (D17); a sentence about an app is not */
+	buf_reset(&t);
+	buf_puts(&t, "示例铁路辟谣称消息不实\n"
+		     "2018年12月28日 19:55 示例报\n"
+		     "今晚，示例铁路通过官方微博发布辟谣消息称：网传信息不实，市民可下载示例APP查询。\n"
+		     "還想看更多新聞嗎？歡迎下載示例時報APP，現在看新聞還能抽獎：\n"
+		     "更多资讯，请下载示例新闻客户端。\n");
+	d = NULL;
+	CHECK(parse_buffer("app.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && d->n_blocks == 1);
+	if (d && d->n_blocks == 1)
+		CHECK(starts(d->blocks[0].text, "今晚") && strstr(d->blocks[0].text, "下载示例APP查询"));
 	doc_free(d);
 
 	/* a reporter's credit closing a paragraph of a full page, a help box after it */
