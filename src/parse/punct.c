@@ -461,7 +461,10 @@ void punct_normalize_map(const char *s, size_t n, struct buf *out, size_t *at, s
 		}
 		if (b == '(' && depth < PUNCT_MAX_DEPTH) {
 			uint32_t prev = punct_prev(out, line_lo);
-			punct_flush(out, line_lo, pending, c);
+			/* after Han the pair always turns full width (closed or not): an ASCII space
+			   before it would be a hole next to the wide mark, as before （ */
+			if (!(pending == 1 && punct_is_cjk(prev)))
+				punct_flush(out, line_lo, pending, c);
 			pending = 0;
 			st[depth].out_off = out->len;
 			st[depth].han_in = 0;

@@ -476,7 +476,15 @@ static const char *const dump_weekday_names[] = {
 	"quinta", "sexta",
 	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"};
+	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+	"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"};
+/* Arabic month names: the Levantine and Iraqi ones, then the ones after the Latin names
+   (Egypt, the Gulf); pages often print both (28 آب/اغسطس 2013). */
+static const char *const dump_arabic_months[12][3] = {
+	{"كانون الثاني", "يناير", NULL}, {"شباط", "فبراير", NULL}, {"آذار", "مارس", NULL},
+	{"نيسان", "أبريل", "ابريل"}, {"أيار", "مايو", NULL}, {"حزيران", "يونيو", NULL},
+	{"تموز", "يوليو", NULL}, {"آب", "أغسطس", "اغسطس"}, {"أيلول", "سبتمبر", NULL},
+	{"تشرين الأول", "أكتوبر", "اكتوبر"}, {"تشرين الثاني", "نوفمبر", NULL}, {"كانون الأول", "ديسمبر", NULL}};
 
 static int dump_alpha(char c)
 {
@@ -506,7 +514,8 @@ static size_t dump_word_in(const char *s, size_t n, size_t i, const char *const 
 			if (a != b && !(dump_alpha(a) && (a | 0x20) == b))
 				break;
 		}
-		if (q < m || (i + m < n && (dump_word_byte(s[i + m]) || s[i + m] == '-')))
+		if (q < m || (i + m < n && (dump_word_byte(s[i + m]) || s[i + m] == '-') &&
+			      !(i + m + 1 < n && !memcmp(s + i + m, "\xD8\x8C", 2)))) /* the Arabic comma ends a word */
 			continue;
 		*which = k;
 		return m + (i + m < n && s[i + m] == '.');
@@ -516,13 +525,22 @@ static size_t dump_word_in(const char *s, size_t n, size_t i, const char *const 
 
 static size_t dump_month_at(const char *s, size_t n, size_t i, unsigned *mo)
 {
-	size_t best = 0;
+	size_t best = 0, w;
 	for (unsigned m = 0; m < 12; m++) {
-		size_t w, k = dump_word_in(s, n, i, dump_month_names[m], DUMP_MONTH_NAMES, &w);
+		size_t k = dump_word_in(s, n, i, dump_month_names[m], DUMP_MONTH_NAMES, &w);
+		size_t a = dump_word_in(s, n, i, dump_arabic_months[m], 3, &w);
+		if (a > k)
+			k = a;
 		if (k > best) {
 			best = k;
 			*mo = m + 1;
 		}
+	}
+	/* the same month in its other Arabic name after a slash: آب/اغسطس */
+	if (best && i + best < n && s[i + best] == '/') {
+		size_t a = dump_word_in(s, n, i + best + 1, dump_arabic_months[*mo - 1], 3, &w);
+		if (a)
+			best += 1 + a;
 	}
 	return best;
 }
@@ -568,6 +586,8 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		i = k;
 		if (i < n && s[i] == ',')
 			i++;
+		else if (i + 1 < n && !memcmp(s + i, "\xD8\x8C", 2))
+			i += 2; /* the Arabic comma: الأربعاء، 28 آب/اغسطس 2013 */
 		if ((i = dump_spaces(s, n, i)) == k)
 			return 0;
 	}
@@ -649,7 +669,10 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 			j += 2;
 		if (j < n && s[j] == ',')
 			j++;
-		size_t j2 = dump_spaces(s, n, j);
+		size_t j2 = dump_spaces(s, n, j), wd;
+		if (j2 > j && (wd = dump_word_in(s, n, j2, dump_weekday_names, DUMP_N(dump_weekday_names), &w)) &&
+		    dump_spaces(s, n, j2 + wd) > j2 + wd)
+			j2 = dump_spaces(s, n, j2 + wd); /* the weekday between: Dec 28 Sat 2013 00:28 */
 		if (j2 == j || !(k = dump_digits(s, n, j2, 4, 4, &y)))
 			return 0;
 		i = j2 + k;
@@ -674,6 +697,8 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 		j++;
 	else if (sp && j + 1 < n && (s[j] == '-' || s[j] == ',' || s[j] == '|') && (s[j + 1] == ' '))
 		j = dump_spaces(s, n, j + 1); /* 06/02/2022 - 13:48, June 13, 2016, 4:03 PM */
+	else if (sp && j + 4 < n && (!memcmp(s + j, "\xE2\x80\xA2 ", 4) || !memcmp(s + j, "\xC2\xB7 ", 3)))
+		j = dump_spaces(s, n, j + (s[j] == '\xE2' ? 3 : 2)); /* 16 November 2017 • 2:15pm */
 	else if (sp)
 		for (size_t q = 0; q < DUMP_N(dump_time_words); q++) {
 			size_t m = strlen(dump_time_words[q]);
@@ -1455,8 +1480,9 @@ static enum err dump_by_names(struct dump_ctx *c, const char *s, size_t n, size_
 		int upper = m && p[0] >= 'A' && p[0] <= 'Z', caps = 1;
 		for (size_t q = 0; q < m; q++)
 			caps &= !(p[q] >= 'a' && p[q] <= 'z');
-		/* "…, CNN", "…, The Daily", "…, Example Senior Court Analyst": not a name */
-		int outlet = (m > 4 && !memcmp(p, "The ", 4)) || (caps && m <= 5 && *names) ||
+		/* "…, CNN", "…, The Daily", "…, Example Senior Court Analyst", "Our Foreign Staff": not a
+		   name */
+		int outlet = (m > 4 && (!memcmp(p, "The ", 4) || !memcmp(p, "Our ", 4))) || (caps && m <= 5 && *names) ||
 			     (stopped == 2 && *names);
 		if (m && m <= 40 && upper && !outlet) {
 			(*names)++;
@@ -1622,9 +1648,19 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 		if (dump_credits_parse(s + i, ce - i, &cr)) {
 			for (size_t q = 0; q < cr.n; q++)
 				fl |= cr.cr[q].rank ? DUMP_F_EDITOR : DUMP_F_CREDIT;
+			/* the bracketed Latin form belongs to the last name: 周思博 (Joel Spolsky) is one
+			   person, kept as shown */
+			size_t ae = dump_alias_end(s, n, ce), ne = SIZE_MAX;
+			if (cr.n_names) {
+				ne = (size_t)(cr.name[cr.n_names - 1] + cr.name_n[cr.n_names - 1] - s);
+				while (ne < ce && dump_is_space(dump_cp(s + ne, ce - ne, &l)))
+					ne += l;
+			}
+			if (ae > ce && ne == ce)
+				cr.name_n[cr.n_names - 1] = (size_t)(s + ae - cr.name[cr.n_names - 1]);
 			if (apply && (e = dump_credits_apply(c, &cr, line)))
 				return e;
-			i = dump_alias_end(s, n, ce);
+			i = ae;
 			continue;
 		}
 		if (!guess && !(fl & DUMP_F_SOURCE) && dump_source_guess(s + i, te - i)) {
@@ -1672,6 +1708,26 @@ static int dump_icons(const char *s, size_t n)
 	return n > 0;
 }
 
+/* A line of raw markup that a page shows as text (a <noscript> tracking pixel: <img src=…
+   style="display:none" />, <link …>): it opens a tag and at least half its bytes are inside
+   tags. */
+static int dump_markup_line(const char *s, size_t n)
+{
+	if (n < 3 || s[0] != '<' || !(((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z') || s[1] == '/' || s[1] == '!'))
+		return 0;
+	size_t in = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '<')
+			continue;
+		const char *e = memchr(s + i, '>', n - i);
+		if (!e)
+			break;
+		in += (size_t)(e - (s + i)) + 1;
+		i = (size_t)(e - s);
+	}
+	return 2 * in >= n;
+}
+
 /* 欢迎下载…APP and the like (dump_chrome_line). */
 static int dump_app_promo(const char *s, size_t n)
 {
@@ -1698,6 +1754,8 @@ static int dump_app_promo(const char *s, size_t n)
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
+	if (dump_markup_line(s, n))
+		return 1;
 	if (i >= n) /* decoration only, but * * * is a section break */
 		return !memchr(s, '*', n) && !memmem(s, n, "＊", strlen("＊"));
 	if (chars <= DUMP_CHROME_LINE_MAX) {
@@ -2249,7 +2307,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_HEAD_BLOCK 6    /* lines from a headline to its dateline: deck, picture, caption, byline */
 #define DUMP_TINY 12         /* characters of a button or a file name (Print, google.JPG) */
 #define DUMP_TINY_NEXT 16    /* lines next to such a button are longer (else it is a menu item) */
-#define DUMP_CAPTION_MAX 200 /* characters of a photo caption */
+#define DUMP_CAPTION_MAX 300 /* characters of a photo caption */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -2432,6 +2490,57 @@ static int dump_counted(const char *s, size_t n)
 	return o == '(' || o == 0xFF08 || (c == ']' && o == '[');
 }
 
+/* A line of Chinese prose that uses spaces for its commas and has no full stop (一波波接續性
+   低溫寒流報到 已將新竹尖石鄉後山一帶…), as some blogs write: at least DUMP_SPACED_MIN
+   characters, nearly all Han, a space between two Han characters, and nothing of a link or a
+   teaser (brackets, bars, a trailing ellipsis). A headline can look the same: only a run of
+   them counts (dump_spaced_run). */
+#define DUMP_SPACED_MIN 20
+#define DUMP_SPACED_RUN 4
+static int dump_spaced_line(const struct dump_line *L)
+{
+	if (L->kind != DUMP_TEXT || L->chars < DUMP_SPACED_MIN || dump_menu_line(L))
+		return 0;
+	unsigned han = 0, other = 0, gap = 0;
+	uint32_t prev = 0;
+	int space = 0;
+	for (size_t i = 0, l; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		if (dump_is_space(c)) {
+			space = 1;
+			continue;
+		}
+		if (c == '[' || c == ']' || c == '|' || c == 0x3010 || c == 0x3011 || c == 0x300E || c == 0x300F ||
+		    c == 0xFF5C || c == 0x2026 || c == '>' || c == 0xBB)
+			return 0;
+		if (punct_is_han(c)) {
+			han++;
+			gap += space && prev && punct_is_han(prev);
+		} else {
+			other++;
+		}
+		prev = c;
+		space = 0;
+	}
+	size_t st;
+	uint32_t last = dump_back(L->s, L->n, &st);
+	return gap && 10 * han >= 8 * (han + other) && last != '.';
+}
+
+/* The number of such lines in a row around i (blank lines are not lines here), at most
+   DUMP_SPACED_RUN. */
+static size_t dump_spaced_run(const struct dump_line *L, size_t nl, size_t i)
+{
+	if (!dump_spaced_line(&L[i]))
+		return 0;
+	size_t a = i, b = i + 1;
+	while (a > 0 && b - a < DUMP_SPACED_RUN && dump_spaced_line(&L[a - 1]))
+		a--;
+	while (b < nl && b - a < DUMP_SPACED_RUN && dump_spaced_line(&L[b]))
+		b++;
+	return b - a;
+}
+
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 {
 	const struct dump_line *x = &L[i];
@@ -2446,6 +2555,8 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 			return -8; /* a ranked list: 8. 麦当劳的电脑您是否见过呢？（5190）; replies: …【网友】08-11 16:06 298字 [4321/87] */
 		if (dump_is_prose(x))
 			return (long)x->chars;
+		if (dump_spaced_run(L, nl, i) >= DUMP_SPACED_RUN)
+			return (long)x->chars / 2; /* a blog's lines with spaces for commas */
 		size_t st;
 		uint32_t last = dump_back(x->s, x->n, &st);
 		if (last == 0xFF1A || last == ':')
@@ -2651,9 +2762,13 @@ static int dump_caption(const struct dump_line *L)
 					    "图片来源", "资料图", "圖片來源"};
 	if (L->kind != DUMP_TEXT || L->chars > DUMP_CAPTION_MAX)
 		return 0;
-	for (size_t q = 0; q < DUMP_N(words); q++)
-		if (memmem(L->s, L->n, words[q], strlen(words[q])))
-			return 1;
+	for (size_t q = 0; q < DUMP_N(words); q++) {
+		size_t k = strlen(words[q]);
+		for (const char *p = L->s; (p = memmem(p, L->n - (size_t)(p - L->s), words[q], k)); p += k)
+			/* not a plural: …Is Looking Stunning In New Photos is a headline */
+			if (p + k == L->s + L->n || (p[k] != 's' && p[k] != 'S'))
+				return 1;
+	}
 	/* a credit after the last " - ": Name/Agency */
 	const char *dash = NULL;
 	for (const char *p = L->s; (p = memmem(p, L->n - (size_t)(p - L->s), " - ", 3)); p += 3)
@@ -2666,6 +2781,30 @@ static int dump_caption(const struct dump_line *L)
 static int dump_tiny(const struct dump_line *L)
 {
 	return L->chars <= DUMP_TINY && !dump_is_prose(L) && !dump_cjk(L->s, L->n);
+}
+
+/* One word in Latin letters and digits, capitalised, alone on a line: a poster's handle or
+   a site's account (LinkNaija), not a headline. */
+static int dump_handle(const struct dump_line *L)
+{
+	if (L->n < 3 || L->n > 20 || !(L->s[0] >= 'A' && L->s[0] <= 'Z'))
+		return 0;
+	for (size_t i = 0; i < L->n; i++)
+		if (!dump_is_alnum(L->s[i]))
+			return 0;
+	return 1;
+}
+
+/* Line k, under the headline candidate j, is its deck: a longer line that could be a
+   headline too (no full stop), not itself right over the dateline (that one is the headline:
+   a sponsor's line over it is no headline). */
+static int dump_deck(const struct dump_line *L, size_t nl, size_t j, size_t k)
+{
+	char iso[DUMP_ISO_MAX];
+	if (L[j].chars < 12 || L[k].chars <= L[j].chars || !dump_title_like(&L[k]) || !dump_headline_ish(&L[k]))
+		return 0;
+	return !(k + 1 < nl && ((L[k + 1].kind == DUMP_META && (L[k + 1].flags & DUMP_F_DATE)) ||
+				(L[k + 1].chars <= DUMP_DATELINE_LINE_MAX && dump_find_date(L[k + 1].s, L[k + 1].n, iso))));
 }
 
 /* The dateline of a headline candidate j: the first line after it that is not chrome, within
@@ -2692,11 +2831,42 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact) */
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
 		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n);
-		if (other++ || L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]) ||
-		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n) && !by))
+		/* or a deck, longer than the headline (Tite diz que errou… / Na ocasião, técnico…), or
+		   a poster's handle (LinkNaija) */
+		int deck = dump_deck(L, nl, j, k), handle = dump_handle(&L[k]);
+		if (other++ || (!deck && (L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]))) ||
+		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n) && !by && !deck && !handle))
 			return SIZE_MAX;
 	}
 	return SIZE_MAX;
+}
+
+/* Does line r show the headline candidate t: the same line, or t at its end after something
+   that does not end a clause (a breadcrumb HomeLatest News…, a ranked list (23921)新竹尖石_…),
+   not the end of a sentence someone wrote (…不错,希望能够多翻译几本好书~~~)? */
+static int dump_shown_in(const struct dump_line *t, const struct dump_line *r)
+{
+	if (r->n < t->n || memcmp(r->s + r->n - t->n, t->s, t->n))
+		return 0;
+	size_t k = r->n - t->n, st;
+	if (!k)
+		return 1;
+	uint32_t c = dump_back(r->s, k, &st);
+	return !dump_is_ender(c) && c != 0x3001 && !dump_prose_marks(r->s, k);
+}
+
+/* The line over the headline candidate j (chrome skipped) is nothing but a date: a metadata
+   line with a date, or a short line with a date that is not a sentence. */
+static int dump_dated_above(const struct dump_line *L, size_t j)
+{
+	char iso[DUMP_ISO_MAX];
+	while (j > 0 && L[j - 1].kind == DUMP_CHROME)
+		j--;
+	if (j == 0)
+		return 0;
+	const struct dump_line *u = &L[j - 1];
+	return (u->kind == DUMP_META && u->flags == DUMP_F_DATE) ||
+	       (u->kind == DUMP_TEXT && u->chars <= DUMP_TINY * 2 && !dump_is_prose(u) && dump_find_date(u->s, u->n, iso));
 }
 
 /* A headline over its dateline anchors the article (above the heaviest run, or anywhere when
@@ -2718,16 +2888,20 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	size_t found = SIZE_MAX, tried = 0;
 	long top = DUMP_ANCHOR_MIN - 1;
 	for (size_t j = 0; j < nl && tried < DUMP_ANCHORS; j++) {
-		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j) || dump_caption(&L[j]))
+		if (!dump_title_like(&L[j]) || L[j].chars < 8 || dump_chromey(L, nl, j) || dump_caption(&L[j]) ||
+		    dump_handle(&L[j]))
 			continue;
 		size_t k = dump_dateline_of(L, nl, j);
+		if (k == SIZE_MAX && dump_dated_above(L, j) && j + 1 < nl && dump_weight(L, nl, j + 1) > 0)
+			k = j; /* the date over the headline (Dec 28 Sat 2013 00:28, then it, then the text
+				  at once: not a teaser in a dated list) */
 		if (k == SIZE_MAX)
 			continue;
 		/* under the heaviest run only a headline the page also shows elsewhere (its title
 		   repeated at the top, as Ctrl+A copies it) */
 		int shown = j < core;
 		for (size_t q = 0; q < nl && !shown; q++)
-			shown = q != j && L[q].n == L[j].n && !memcmp(L[q].s, L[j].s, L[j].n);
+			shown = q != j && dump_shown_in(&L[j], &L[q]);
 		if (!shown)
 			continue;
 		tried++;
@@ -2787,6 +2961,79 @@ static int dump_posted(const char *s, size_t n)
 	return 0;
 }
 
+/* An author's note: a paragraph of at most DUMP_BIO_MAX bytes that opens with a Latin name (2
+   or 3 capitalised words), then " is a", " is an" or " is the", and names a writing trade
+   (reporter, writer, journalist...) in its first sentence. Returns the bytes of the name, else
+   0. */
+#define DUMP_BIO_PARAS 3  /* last paragraphs searched for an author's note */
+#define DUMP_BIO_MAX 300
+static size_t dump_bio_name(const char *s)
+{
+	static const char *const links[] = {" is a ", " is an ", " is the "};
+	static const char *const trades[] = {"reporter", "writer", "journalist", "correspondent", "editor",
+					     "columnist", "contributor", "author", "producer", "critic"};
+	size_t n = strlen(s);
+	if (n > DUMP_BIO_MAX)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(links); q++) {
+		const char *at = memmem(s, n, links[q], strlen(links[q]));
+		if (!at || !dump_latin_name(s, (size_t)(at - s)))
+			continue;
+		const char *rest = at + strlen(links[q]), *end = memchr(rest, '.', n - (size_t)(rest - s));
+		size_t rn = end ? (size_t)(end - rest) : n - (size_t)(rest - s);
+		for (size_t t = 0; t < DUMP_N(trades); t++)
+			if (memmem(rest, rn, trades[t], strlen(trades[t])))
+				return (size_t)(at - s);
+	}
+	return 0;
+}
+
+/* The footer closing an English article: First published February 1, 2016: 1:28 AM ET (after
+   an outlet: CNNMoney (New York) First published …). Only ends the core: the HTML reader's
+   text keeps it. */
+static int dump_published_footer(const char *s, size_t n)
+{
+	static const char *const keys[] = {"First published", "Originally published"};
+	char iso[DUMP_ISO_MAX];
+	for (size_t q = 0; q < DUMP_N(keys); q++) {
+		const char *k = memmem(s, n, keys[q], strlen(keys[q]));
+		if (!k)
+			continue;
+		size_t at = (size_t)(k - s) + strlen(keys[q]);
+		at = dump_spaces(s, n, at);
+		if (at + 3 <= n && !memcmp(s + at, "on ", 3))
+			at += 3;
+		if (at < n && dump_date(s + at, n - at, iso))
+			return 1;
+	}
+	return 0;
+}
+
+/* A sign-off closing an English article: a dash, then By and a capitalised name (-- By Jane
+   Roe, — By Jane Roe Follow @jroe). */
+static int dump_sign_off(const char *s, size_t n)
+{
+	static const char *const dashes[] = {"--", "\xE2\x80\x94", "\xE2\x80\x93"};
+	for (size_t q = 0; q < DUMP_N(dashes); q++) {
+		size_t k = strlen(dashes[q]);
+		if (n <= k || memcmp(s, dashes[q], k))
+			continue;
+		k = dump_spaces(s, n, k);
+		return n - k > 4 && n - k < DUMP_CHROME_LINE_MAX && (s[k] == 'B' || s[k] == 'b') && s[k + 1] == 'y' &&
+		       s[k + 2] == ' ' && s[k + 3] >= 'A' && s[k + 3] <= 'Z';
+	}
+	return 0;
+}
+
+/* A teaser's date line: short, no sentence, a date in it. */
+#define DUMP_TEASER_GAP 4
+static int dump_teaser_date(const struct dump_line *L)
+{
+	char iso[DUMP_ISO_MAX];
+	return L->kind != DUMP_CHROME && L->kind != DUMP_TAIL && L->chars <= DUMP_DATELINE_LINE_MAX &&
+	       !dump_is_prose(L) && dump_find_date(L->s, L->n, iso);
+}
+
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer,
@@ -2826,12 +3073,42 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	size_t post_end = SIZE_MAX;
 	for (size_t j = bs; j < be; j++) {
 		if (in_post >= DUMP_ANCHOR_MIN && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
-		    dump_posted(L[j].s, L[j].n)) {
+		    (dump_posted(L[j].s, L[j].n) || dump_published_footer(L[j].s, L[j].n))) {
 			be = post_end = *footer = j;
 			break;
 		}
 		long w = dump_weight(L, nl, j);
 		in_post += w > 0 ? w : 0;
+	}
+	/* a sign-off under the article (-- By Jane Roe Follow @jroe): the article ends with it */
+	in_post = 0;
+	for (size_t j = bs; post_end == SIZE_MAX && j < be; j++) {
+		if (in_post >= DUMP_ANCHOR_MIN && dump_sign_off(L[j].s, L[j].n)) {
+			be = j + 1;
+			break;
+		}
+		long w = dump_weight(L, nl, j);
+		in_post += w > 0 ? w : 0;
+	}
+	/* a list of dated teasers after the article (headline, 'August 7, 2013 -- Updated 1446
+	   GMT', a sentence; three times or more, each date within DUMP_TEASER_GAP lines of the
+	   last): the article ends at the headline over the first date */
+	in_post = 0;
+	for (size_t j = bs; post_end == SIZE_MAX && j < be; j++) {
+		long w = dump_weight(L, nl, j);
+		in_post += w > 0 ? w : 0;
+		if (in_post < DUMP_ANCHOR_MIN || j == 0 || !dump_teaser_date(&L[j]))
+			continue;
+		size_t dates = 1, last = j;
+		for (size_t q = j + 1; q < be && q <= last + DUMP_TEASER_GAP && dates < DUMP_MENU_RUN; q++)
+			if (dump_teaser_date(&L[q])) {
+				dates++;
+				last = q;
+			}
+		if (dates >= DUMP_MENU_RUN) {
+			be = j - 1;
+			break;
+		}
 	}
 	while (bs < be && dump_weight(L, nl, bs) <= 0)
 		bs++;
@@ -2991,11 +3268,11 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	for (size_t j = 0; j < nl; j++) {
 		int keep = j >= r0 && j < r1;
 		if (keep && top && head != SIZE_MAX && j > head && j < bs && L[j].kind == DUMP_TEXT &&
-		    dump_weight(L, nl, j) <= 0)
+		    (dump_weight(L, nl, j) <= 0 || dump_caption(&L[j])))
 			/* under the headline, before the core: a subtitle (the line right under it, not a
-			   repeat of it, not a menu) or chrome */
+			   repeat of it, not a menu, not a photo caption) or chrome */
 			keep = (j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
-				!dump_latin_name(L[j].s, L[j].n) && /* the byline, read apart */
+				!dump_latin_name(L[j].s, L[j].n) && !dump_handle(&L[j]) && /* the byline, read apart */
 				!(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n))) ||
 			       /* the headline again over the core with the author's name under it
 				  (茉莉：我是… / 我是… / 茉莉): read as the byline */
@@ -3388,10 +3665,12 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				       buf_cstr(&c.tmp), c.tmp.len, pos)))
 			goto done;
 	}
-	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett) */
+	/* a Latin name alone between the headline and its dateline (NATALIYA VASILYEVA, Tom Bennett),
+	   or the poster's handle alone between them (LinkNaija) */
 	if (extract && !doc->n_byline && dateline != SIZE_MAX && title != SIZE_MAX && dateline > title) {
 		for (i = title + 1; i < dateline; i++)
-			if (dump_latin_name(L[i].s, L[i].n)) {
+			if (dump_latin_name(L[i].s, L[i].n) ||
+			    (dump_handle(&L[i]) && i == title + 1 && i + 1 == dateline)) { /* not a button (Print) */
 				char by[64];
 				size_t names;
 				memcpy(by, "By ", 3);
@@ -3437,6 +3716,33 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if (doc->blocks[k].type == DOC_PARA &&
 		    (e = dump_report_credit(doc, doc->blocks[k].text, doc->blocks[k].pos)))
 			goto done;
+	/* the editor credit of a page's article after a box that cut the body (精彩视频推荐, a video,
+	   the copyright notice, then [责任编辑：某某]): a line that is nothing but a 责任编辑 or
+	   责编 credit, within DUMP_TAIL_WINDOW lines of the last paragraph */
+	for (i = last_para + 1; extract && last_para != SIZE_MAX && c.editor_rank == DUMP_NO_RANK && i < nl &&
+				i <= last_para + DUMP_TAIL_WINDOW; i++) {
+		static const char *const keys[] = {"责任编辑", "責任編輯", "责编", "責編"};
+		unsigned flags = 0;
+		int key = 0;
+		for (size_t q = 0; q < DUMP_N(keys) && !key; q++)
+			key = memmem(L[i].s, L[i].n, keys[q], strlen(keys[q])) != NULL;
+		if (!key || L[i].chars > DUMP_DATELINE_MAX || (e = dump_meta(&c, L[i].s, L[i].n, L[i].line, 0, &flags)))
+			continue;
+		if (flags == DUMP_F_EDITOR && (e = dump_meta(&c, L[i].s, L[i].n, L[i].line, 1, &flags)))
+			goto done;
+	}
+	/* an author's note closing an English article (Jane Roe is a freelance reporter covering
+	   …): the name before " is a" is the byline */
+	for (size_t k = doc->n_blocks, m = 0; extract && k-- > 0 && m < DUMP_BIO_PARAS && !doc->n_byline; m++) {
+		size_t names, nn = doc->blocks[k].type == DOC_PARA ? dump_bio_name(doc->blocks[k].text) : 0;
+		char by[64];
+		if (!nn || nn + 3 >= sizeof by)
+			continue;
+		memcpy(by, "By ", 3);
+		memcpy(by + 3, doc->blocks[k].text, nn);
+		if ((e = dump_by_names(&c, by, nn + 3, 3, doc->blocks[k].pos.line, 1, &names)))
+			goto done;
+	}
 	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
 		post = dateline; /* the post footer that dated the post */
 	if (!extract && post == SIZE_MAX) {

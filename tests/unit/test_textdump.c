@@ -268,6 +268,9 @@ static void test_punct(void)
 		{"“武汉社工关爱基金” 在启动仪式", "“武汉社工关爱基金”在启动仪式"},
 		{"他说： “你好”", "他说：“你好”"},
 		{"文字 （括号） 文字", "文字（括号）文字"},
+		{"文字 (括号) 文字", "文字（括号）文字"}, /* the '(' widened after Han: no space before it */
+		{"营地赏枫 (2)", "营地赏枫（2）"},
+		{"营地赏枫 (2", "营地赏枫（2"},
 		{"（ 注 ）", "（注）"},
 		{"名单 《条例》 发布", "名单《条例》发布"},
 		{"关爱 “蓝天使” 服务", "关爱“蓝天使”服务"},
@@ -354,6 +357,13 @@ static void test_dates(void)
 		size_t len; /* bytes read; 0: no date */
 	} cases[] = {
 		{"2022-04-06 14:30:22", "2022-04-06T14:30:22", 19},
+		{"Dec 28 Sat 2013 00:28", "2013-12-28T00:28", 21}, /* the weekday between */
+		{"28 آب/اغسطس 2013", "2013-08-28", 23}, /* Arabic: both names of the month */
+		{"5 كانون الثاني 2020", "2020-01-05", 30},
+		{"5 يناير 2020", "2020-01-05", 17},
+		{"الأربعاء، 28 آب 2013", "2013-08-28", 31}, /* a weekday and the Arabic comma */
+		{"16 November 2017 \xE2\x80\xA2 2:15pm", "2017-11-16T14:15", 27}, /* a bullet before the time */
+		{"Dec 28 Sat2013", NULL, 0},
 		{"2022-04-06 14:30", "2022-04-06T14:30", 16},
 		{"2022-04-06", "2022-04-06", 10},
 		{"2022/4/6", "2022-04-06", 8},
@@ -905,7 +915,17 @@ static void test_credit_shapes(void)
 	if (d && d->n_byline == 1) {
 		CHECK_STR(credit_role(d, 0), "作者");
 		CHECK(d->byline[0].n_names == 1);
-		CHECK_STR(credit_name(d, 0, 0), "周思博");
+		CHECK_STR(credit_name(d, 0, 0), "周思博 (Joel Spolsky)"); /* one person, as shown */
+	}
+	doc_free(d);
+
+	d = parse_ok("给学生的建议\n"
+		     "作者：示例名（Jane Roe） 编辑：李四\n"
+		     "第一段正文。\n", &c);
+	CHECK(d && d->n_byline == 1 && d->n_blocks == 1);
+	if (d && d->n_byline == 1) {
+		CHECK_STR(credit_name(d, 0, 0), "示例名（Jane Roe）");
+		CHECK_STR(d->editor.text, "李四");
 	}
 	doc_free(d);
 
@@ -1212,6 +1232,390 @@ static void test_english(void)
 				CHECK_STR(credit_name(d, 0, d->byline[0].n_names - 1), cases[k][2]);
 			CHECK_STR(d->published.text, cases[k][3]);
 		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
+/* English headlines over their dateline: a deck between them (the upper line is the
+   headline), a poster's handle between them (the byline), "Photos" in a headline (not a
+   caption), and a sponsor's line over the headline (no deck: the headline is right over its
+   date). */
+static void test_headlines_en(void)
+{
+	static const char *const cases[][3] = {
+		{"Coach says he was wrong to take the cup to the former president\n"
+		 "At the time, the coach handed a replica of the trophy to the former president\n"
+		 " Copy link\nThe coach hands over the trophy - Jane Roe/Example Institute\n21.dez.2018 às 12h55\n",
+		 "Coach says he was wrong to take the cup to the former president", ""},
+		{"HomeLatest NewsActress Is Looking Stunning In New Photos\nActress Is Looking Stunning In New Photos\n"
+		 "ExamplePoster\nOctober 06, 2018\n",
+		 "Actress Is Looking Stunning In New Photos", "ExamplePoster"},
+		{"World is sponsored by\nWorld is sponsored by\nPresident admits gun laws are his 'biggest frustration'\n"
+		 "24 July 2015\n",
+		 "President admits gun laws are his 'biggest frustration'", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "Home\nWorld\nSign in\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
+			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			     "Related Stories\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d) {
+			CHECK_STR(d->title.text, cases[k][1]);
+			CHECK(!d->subtitle.text || k == 0);
+			CHECK(d->n_blocks == 2);
+			if (*cases[k][2])
+				CHECK_STR(credit_name(d, 0, 0), cases[k][2]);
+			else
+				CHECK(d->n_byline == 0);
+		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+	/* a button between the headline and a byline over the date is no handle */
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = NULL;
+	const char *page = "Home\nWorld\nSign in\nHome\nWorld\nSign in\nHome\nWorld\nSign in\n"
+			   "Let me search that for you: the year's most popular food searches\nphoto.JPG\n"
+			   "You are what you search. (The Associated Press)\nPrint\nExample Desk By Example Desk\n"
+			   "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM\n"
+			   "The justice is the tip of the spear for those challenging the administration in court. "
+			   "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			   "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			   "Related Stories\n";
+	CHECK(parse_buffer("page.txt", page, strlen(page), c.d, &d) == ERR_OK);
+	for (size_t k = 0; d && k < d->n_byline; k++)
+		for (size_t q = 0; q < d->byline[k].n_names; q++)
+			CHECK(strcmp(d->byline[k].names[q], "Print") != 0);
+	doc_free(d);
+	cap_close(&c);
+}
+
+/* A tracking pixel's markup shown as text at the top of a page (<noscript>): chrome, so the
+   menus under it are not taken into the article. */
+static void test_markup_line(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	buf_puts(&t, "<p style=\"position: absolute; top: -999em\"><img src=\"https://sa.example.com/s?name="
+		     "news.story.45989453.page&x1=1\" height=\"1\" width=\"1\" alt=\"\" /></p>\n");
+	for (int i = 0; i < 2; i++)
+		buf_puts(&t, "Share this page on Facebook\nShare this page by email\nHome\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\nOctober 26, 2018\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Related Stories\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK_STR(d->published.text, "2018-10-26");
+		CHECK(d->n_blocks == 2);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "The justice is"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* The editor credit of a page's article after a box that cut the body (a video box, the
+   copyright notice): read, not printed; a credit line further down is not read. */
+static void test_late_editor(void)
+{
+	static const char *const cases[][2] = {
+		{"精彩视频推荐\n自动播放开关\n自动播放\n示例视频标题一则\n正在加载...\n<\n>\n示例视频标题二则\n"
+		 "示例视频标题三则\n【本文中文相关权益归示例公司独家所有。未经授权，不得转载、摘编等。\n"
+		 "[责任编辑：examplename]\n我要评论(0)\n分享到:\n", "examplename"},
+		{"精彩视频推荐\n自动播放开关\n自动播放\n正在加载...\n", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "首页\n新闻\n关于我们 | 联系我们\n");
+		buf_puts(&t, "示例新电脑已可利用记忆自学 人工智能迈上新台阶\n2016-10-13 07:22:00 来源：示例网\n"
+			     "据示例社电，记者近日从有关部门获悉，这款产品具有极其重要的意义，未来的技术可能不需要人类来教它。\n"
+			     "近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n");
+		buf_puts(&t, cases[k][0]);
+		for (int i = 0; i < 30; i++)
+			buf_puts(&t, "栏目精粹\n");
+		buf_puts(&t, "[责任编辑：othername]\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d) {
+			if (*cases[k][1])
+				CHECK_STR(d->editor.text, cases[k][1]);
+			else
+				CHECK(!d->editor.text);
+			CHECK(d->n_blocks == 2);
+		}
+		doc_free(d);
+		buf_free(&t);
+		cap_close(&c);
+	}
+}
+
+/* A blog post written with spaces for commas and no full stop: a run of such lines is the
+   article, not a menu; a headline of two clauses alone is no run. */
+static void test_spaced_prose(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "首页\n部落格\n相簿\n留言\n");
+	buf_puts(&t, "示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
+		     "一波波接续性低温寒流报到 已将示例乡后山一带层层山峦披上嫣红的彩衣\n\n"
+		     "示例道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达营地\n\n"
+		     "营地美如其名偌大枫香树早已呈现金黄 泛红色彩也是爱摄人士所喜爱造访之地\n\n"
+		     "第二次造访发现到营区变了 印象中以前生冷招牌换成了原木招牌可谓匠心独具\n\n"
+		     "熏黑原木加上金黄色醒目字体 加上了猫头鹰原木创作也充分发挥了装饰艺术\n\n"
+		     "营区内除了露营、民宿、餐饮、赏枫项目 多了许多原木饰品更有画龙点睛之妙\n\n"
+		     "相关文章\n[新竹一日游]示例景点~~~柿饼加工厂 示例观光果园&...\n『台湾』示例主题乐园一日游\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "示例营地赏枫 第二次造访发现营区变了");
+		CHECK_STR(d->published.text, "2013-12-28T00:28");
+		CHECK(d->n_blocks == 6);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* A headline under its date, inside the heaviest run (a list of teasers above it reads as
+   sentences), anchors the article when the page shows it again at the end of a line (a ranked
+   list: (23921)…); the end of a sentence that happens to equal a line does not count. */
+static void test_dated_headline(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "首页\n部落格\n相簿\n留言\n");
+	buf_puts(&t, "[示例一日游]竹苗游第二天行程满满。阿土豆浆大王，铜锣炮仗花步道。\n"
+		     "示例铁道怀旧之旅。合兴车站，爱情火车站，一路好风光。\n"
+		     "示例内湾火车站，梅去樱来。稍来春之讯息，值得一游。\n"
+		     "相簿\n部落格\n留言\n名片\n相关文章\n"
+		     "Dec 28 Sat 2013 00:28\n示例尖石_美树营地赏枫 (2)\n"
+		     "一波波接续性低温寒流报到，已将示例乡后山一带层层山峦披上嫣红的彩衣。\n"
+		     "示例道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达营地。\n"
+		     "营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。\n"
+		     "热门文章\n(23921)示例尖石_美树营地赏枫 (2)\n(1234)示例内湾火车站\n(999)示例铁道怀旧之旅\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "示例尖石_美树营地赏枫（2）");
+		CHECK_STR(d->published.text, "2013-12-28T00:28");
+		CHECK(d->n_blocks == 3);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+	/* a dated list of teasers (date, section, headline) over an article: no teaser's section
+	   label is the headline, the text does not follow it at once */
+	cap_open(&c);
+	d = NULL;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "MORE STORIES LIKE THIS ONE\nFEATURES\nElite cars: the nicknames\n\nDecember 18, 2015\n\n"
+		     "AUTO NEWS\nSedan Makes a Statement\n\nAugust 18, 2005\n\nAUTO NEWS\nNew sedan debuts\n\n"
+		     "November 20, 2015\n\n"
+		     "Crossovers may have become the vehicle of choice for most car buyers, but the sedan is not gone.\n"
+		     "After debuting a new crossover two months ago, the maker has taken the covers off its sedan.\n"
+		     "The new sedan is set to go on sale in late January, with a price yet to be announced.\n");
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	CHECK(d && (!d->title.text || strcmp(d->title.text, "AUTO NEWS") != 0));
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* "First published <date>" closing an English article ends it: the sponsored boxes and
+   teasers after it (some of them sentences) are not printed. */
+static void test_published_footer(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\nFebruary 1, 2016: 12:41 PM ET\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Example (New York) First published February 1, 2016: 1:28 AM ET\n"
+		     "Social Surge - What's Trending\nNewsletter\nSponsored by\n"
+		     "Start your day right with the latest news driving global markets, from major stock movers "
+		     "to the biggest deals of the day, delivered every morning.\n"
+		     "Every morning, the news you need. Sign up now and never miss a story again.\n"
+		     "Privacy Policy\nPaid Partner\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK(d->n_blocks >= 2 && d->n_blocks <= 3);
+		for (size_t k = 0; k < d->n_blocks; k++)
+			CHECK(!strstr(d->blocks[k].text, "Start your day") && !strstr(d->blocks[k].text, "Sign up"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* A list of dated teasers after an English article (headline, date line, one sentence, three
+   times) is not printed; the article's own dateline does not start such a list. */
+static void test_dated_teasers(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\n"
+		     "November 28, 2013 -- Updated 0203 GMT (1003 HKT)\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Photos: Weather around the world\nAugust 7, 2013 -- Updated 1446 GMT (2246 HKT)\n"
+		     "Get a glimpse of the weather events happening around the world by clicking through our gallery.\n"
+		     "Keep your phone charged in a power outage\nFebruary 9, 2013 -- Updated 1057 GMT (1857 HKT)\n"
+		     "In our increasingly digital world, a mobile phone is often a one-stop communication device.\n"
+		     "Staying safe when the lights go out\nJuly 3, 2014 -- Updated 2339 GMT (0739 HKT)\n"
+		     "Water jugs and batteries are not the only things to consider when extreme weather threatens.\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK_STR(d->published.text, "2013-11-28");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* A long photo caption with its credit between the headline and the dateline, and a desk
+   credit (Our Foreign Staff): the caption is not printed, the desk is no person, the date
+   with a bullet before its time is read. */
+static void test_caption_desk(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "Coup: the president and his wife 'insisting he finishes his term', as priest steps in\n"
+		     "The president with the army commander at State House in an image the Example Herald claims was "
+		     "taken on November 16 - the day after the military takeover, with guards standing at the gate of "
+		     "the house and a crowd gathering outside Credit: EXAMPLE HERALD\n"
+		     "Our Foreign Staff\n16 November 2017 \xE2\x80\xA2 2:15pm\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "Related Stories\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->published.text, "2017-11-16T14:15");
+		CHECK(d->n_byline == 0);
+		CHECK(d->n_blocks == 2);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "The justice is"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* A sign-off (-- By Jane Roe Follow @jroe) closes an English article: the promotions after it
+   (some of them sentences) are not printed. */
+static void test_sign_off(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, "Home\nWorld\nSign in\n");
+	buf_puts(&t, "A quiet court where the arguments grow louder every term\nDecember 27, 2014 at 12:06 PM\n"
+		     "The justice is the tip of the spear for those challenging the administration in court. "
+		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     "-- By Jane Roe Follow @jroe\nView/Post Comments\n"
+		     "Take our annual tour of 100 of the best restaurants in the region, from diners to fine dining. "
+		     "Read more\xC2\xBB\nExample Marketplace\nDINING OUT\n"
+		     "The city is a big-league foodie town and we've got the news and reviews you need to navigate all "
+		     "of the area's dining-out options.\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
+		CHECK(d->n_blocks == 3);
+		for (size_t k = 0; k < d->n_blocks; k++)
+			CHECK(!strstr(d->blocks[k].text, "Take our") && !strstr(d->blocks[k].text, "foodie"));
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
+/* An author's note closing an English page's article names the author; a closing sentence
+   about someone else (a place, no writing trade) does not. */
+static void test_bio(void)
+{
+	static const char *const cases[][2] = {
+		{"Jane Roe is a freelance reporter focusing on courts and conflict.\n", "Jane Roe"},
+		{"Mary Ann Doe is the paper's chief correspondent in Lagos.\n", "Mary Ann Doe"},
+		{"New Jersey is a state with many courts and many more judges.\n", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct capture c;
+		cap_open(&c);
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 6; i++)
+			buf_puts(&t, "Home\nWorld\nSign in\n");
+		buf_puts(&t, "A quiet court where the arguments grow louder every term\nNOV 7, 2023 2:00 AM\n");
+		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
+			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
+			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n");
+		buf_puts(&t, cases[k][0]);
+		buf_puts(&t, "TOPICS\nCOURTS\nLAW\nRelated Stories\n");
+		struct doc *d = NULL;
+		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		if (d && *cases[k][1]) {
+			CHECK(d->n_byline == 1 && d->byline[0].n_names == 1);
+			CHECK_STR(credit_name(d, 0, 0), cases[k][1]);
+		} else if (d) {
+			CHECK(d->n_byline == 0);
+		}
+		CHECK(d && d->n_blocks == 3); /* the note stays in the text */
 		doc_free(d);
 		buf_free(&t);
 		cap_close(&c);
@@ -1526,6 +1930,16 @@ int main(void)
 	test_bylines();
 	test_headlines();
 	test_english();
+	test_bio();
+	test_sign_off();
+	test_caption_desk();
+	test_dated_teasers();
+	test_published_footer();
+	test_dated_headline();
+	test_spaced_prose();
+	test_late_editor();
+	test_markup_line();
+	test_headlines_en();
 	test_not_articles();
 	test_sample();
 	test_punct();
