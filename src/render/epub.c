@@ -750,7 +750,10 @@ static void epub_leaf(struct epub *x, xmlTextWriterPtr w, const struct epub_fram
 	} else if (k->type == DOC_CODE) {
 		epub_leaf_start(x, w, "pre"); /* as written: no line is added or indented */
 		W(x, xmlTextWriterStartElement(w, BX("code")));
+		int vpage = x->vpage;
+		x->vpage = 0; /* code keeps its digits as written: no 縦中横 */
 		epub_inline(x, w, k);
+		x->vpage = vpage;
 		W(x, xmlTextWriterEndElement(w));
 		epub_leaf_end(x, w);
 	} else if (k->type == DOC_HEADING) {
@@ -763,8 +766,8 @@ static void epub_leaf(struct epub *x, xmlTextWriterPtr w, const struct epub_fram
 		epub_leaf_end(x, w);
 	} else if (k->type == DOC_IMAGE) {
 		int im = x->block_img[i];
-		if (im < 0 && !k->text[0])
-			return;
+		if (im < 0)
+			return; /* as in print: an image not in the book takes its caption with it */
 		snprintf(id, sizeof id, "f%zu", ++*n_fig);
 		W(x, xmlTextWriterStartElement(w, BX("figure")));
 		epub_attr(x, w, "id", id);
@@ -1540,7 +1543,7 @@ static enum err epub_images(struct epub *x, const char *out, struct diag *d)
 			continue;
 		char *path = NULL;
 		enum image_verdict v;
-		const char *cap = k->text[0] ? "; its caption is kept" : "";
+		const char *cap = k->text[0] ? "; its caption is left out with it" : "";
 		enum err e = image_resolve(doc->file, k->src, &allow, &path, &v);
 		if (e)
 			return e;

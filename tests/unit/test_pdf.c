@@ -85,7 +85,7 @@ static float tpdf_line(struct shaper *sh, struct page *pg, const struct fontchai
 	size_t len = strlen(text);
 	for (size_t i = 0; i < b.n; i++) {
 		struct page_glyph g = {b.g[i].font, b.g[i].gid, size, x + b.g[i].xoff, y + b.g[i].yoff,
-					 i ? 0u : PAGE_SPAN_START, 0, 0, 0};
+					 i ? 0u : PAGE_SPAN_START, 0, 0, 0, 0};
 		/* the glyph stands for its cluster's text (the first glyph of a cluster) */
 		size_t t0 = b.g[i].cluster, t1 = t0;
 		if (i == 0 || b.g[i - 1].cluster != b.g[i].cluster)
@@ -500,9 +500,9 @@ int main(void)
 	pagedoc_init(&bad, 595, 842);
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF); /* no pages */
 	struct page *bp = pagedoc_add_page(&bad);
-	page_add_glyph(bp, (struct page_glyph){serif, serif->num_glyphs, 10, 72, 700, 0, 0, 0, 0}, NULL, 0);
+	page_add_glyph(bp, (struct page_glyph){serif, serif->num_glyphs, 10, 72, 700, 0, 0, 0, 0, 0}, NULL, 0);
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF);
-	bp->glyphs[0] = (struct page_glyph){serif, 1, NAN, 72, 700, 0, 0, 0, 0};
+	bp->glyphs[0] = (struct page_glyph){serif, 1, NAN, 72, 700, 0, 0, 0, 0, 0};
 	CHECK(pdf_write(&bad, fs, &meta, OUTDIR "/bad.pdf", sink.d) == ERR_PDF);
 	CHECK(!tpdf_file_exists(OUTDIR "/bad.pdf"));
 	/* a blank page and the stdout path */
