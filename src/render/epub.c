@@ -1826,6 +1826,7 @@ enum err epub_write_mem(const struct doc *doc, const struct epub_opts *o, struct
 /* A person credited somewhere in the digest, once, with every role. */
 struct epub_dg_person {
 	const char *name;
+	char *own;              /* the name's own copy when it was cut out of a longer value */
 	const char *codes[EPUB_DG_MAX_ROLES];
 	int n_codes;
 	int creator;            /* one of the roles makes a creator */
@@ -1875,13 +1876,20 @@ static void epub_dg_section_file(size_t s, char *out, size_t n)
 	snprintf(out, n, "s%02zu.xhtml", s + 1);
 }
 
-/* Adds name with a role code (each once), keeping the order of first appearance. */
-static enum err epub_dg_credit(struct epub_dg *b, const char *name, const char *code, int creator)
+/* Adds the name name[0..n) ((size_t)-1: to its end) with a role code (each once), keeping the
+   order of first appearance. */
+static enum err epub_dg_credit_n(struct epub_dg *b, const char *name, size_t n, const char *code,
+				 int creator)
 {
-	if (!name || !*name)
+	if (!name)
+		return ERR_OK;
+	if (n == (size_t)-1)
+		n = strlen(name);
+	if (!n)
 		return ERR_OK;
 	size_t i = 0;
-	while (i < b->n_people && strcmp(b->people[i].name, name))
+	while (i < b->n_people &&
+	       (strlen(b->people[i].name) != n || memcmp(b->people[i].name, name, n)))
 		i++;
 	if (i == b->n_people) {
 		void *p = realloc(b->people, (b->n_people + 1) * sizeof *b->people);
@@ -1889,7 +1897,13 @@ static enum err epub_dg_credit(struct epub_dg *b, const char *name, const char *
 			return ERR_NOMEM;
 		b->people = p;
 		memset(&b->people[i], 0, sizeof *b->people);
-		b->people[i].name = name;
+		if (name[n]) {
+			if (!(b->people[i].own = strndup(name, n)))
+				return ERR_NOMEM;
+			b->people[i].name = b->people[i].own;
+		} else {
+			b->people[i].name = name;
+		}
 		b->n_people++;
 	}
 	struct epub_dg_person *pp = &b->people[i];
@@ -1900,6 +1914,33 @@ static enum err epub_dg_credit(struct epub_dg *b, const char *name, const char *
 		pp->codes[pp->n_codes++] = code;
 	pp->creator |= creator;
 	return ERR_OK;
+}
+
+static enum err epub_dg_credit(struct epub_dg *b, const char *name, const char *code, int creator)
+{
+	return epub_dg_credit_n(b, name, (size_t)-1, code, creator);
+}
+
+/* A credit value naming one or more people (叶景丽, 张三、李四, 张三 李四, 张三/李四): each name. */
+static enum err epub_dg_credit_names(struct epub_dg *b, const char *v, const char *code)
+{
+	static const char *const seps[] = {"、", "，", "；", "／", "　", ",", ";", "/", " "};
+	enum err e = ERR_OK;
+	for (size_t i = 0, start = 0; !e;) {
+		size_t sl = 0;
+		for (size_t k = 0; v[i] && !sl && k < sizeof seps / sizeof *seps; k++)
+			if (!strncmp(v + i, seps[k], strlen(seps[k])))
+				sl = strlen(seps[k]);
+		if (!v[i] || sl) {
+			e = epub_dg_credit_n(b, v + start, i - start, code, 0);
+			if (!v[i])
+				break;
+			start = i += sl;
+		} else {
+			i++;
+		}
+	}
+	return e;
 }
 
 /* Every article's byline people and editor, then the manifest's 主编 / 责编 credits. */
@@ -1925,8 +1966,8 @@ static enum err epub_dg_people(struct epub_dg *b)
 			code = "edc";
 		else if (strstr(k, "责编") || strstr(k, "编辑"))
 			code = "edt";
-		if (code && g->credits[i].value) /* one name per value: names are not split */
-			e = epub_dg_credit(b, g->credits[i].value, code, 0);
+		if (code && g->credits[i].value)
+			e = epub_dg_credit_names(b, g->credits[i].value, code);
 	}
 	return e;
 }
@@ -2721,6 +2762,8 @@ enum err epub_digest_build(const struct epub_digest *g, const struct epub_opts *
 	free(b.parts);
 	free(b.files);
 	free(prefix);
+	for (size_t i = 0; i < b.n_people; i++)
+		free(b.people[i].own);
 	free(b.people);
 	epub_fonts_free(b.x.fonts);
 	return e;

@@ -153,6 +153,21 @@ rc=$?
 [ $rc -eq 2 ] && [ ! -e "$T/vpdf.pdf" ] && grep -q -- '--vertical shapes the EPUB' "$T/vpdf.err" \
 	&& ok "--vertical without an EPUB output: exit 2" || fail "--vertical with a PDF alone: exit $rc"
 
+# a credit naming two people gives two contributors with the role, each once
+mkdir -p "$T/two"
+cp samples/hubei-2022-04-06-wushe-liandong.txt "$T/two/a.txt"
+printf 'title: 两人\ncredits: {主编: 张三, 本期责编: 李四、赵六 王七}\narticles:\n  - a.txt\n' >"$T/two/two.yaml"
+"$PAIBAN" digest "$T/two/two.yaml" -o "$T/two/two.epub" 2>/dev/null
+two=$(unzip -p "$T/two/two.epub" OEBPS/content.opf | python3 -c '
+import sys, xml.etree.ElementTree as ET
+O, D = "{http://www.idpf.org/2007/opf}", "{http://purl.org/dc/elements/1.1/}"
+m = ET.fromstring(sys.stdin.read()).find(O + "metadata")
+role = {e.get("refines")[1:]: e.text for e in m.findall(O + "meta") if e.get("property") == "role"}
+print(" ".join("%s=%s" % (e.text, role[e.get("id")]) for e in m.findall(D + "contributor")
+      if e.text in ("张三", "李四", "赵六", "王七", "李四、赵六 王七")))')
+[ "$two" = "张三=edc 李四=edt 赵六=edt 王七=edt" ] && ok "a credit of three names: three contributors (edt)" \
+	|| fail "credit names: $two"
+
 # the OPF: identifier, collection, people, date
 unzip -p "$T/d1.epub" OEBPS/content.opf >"$T/opf"
 python3 - "$T/opf" "$T/order.txt" >"$T/opf.facts" <<'PY'
