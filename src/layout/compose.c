@@ -1963,7 +1963,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 		if (!e)
 			e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 	}
-	if (!e && doc->editor.text) {
+	if (!e && wording_editor_name(doc->editor.text)) {
 		buf_reset(&b);
 		wording_editor(doc, &b);
 		from = c->n_lines;

@@ -83,12 +83,44 @@ void wording_keywords(const struct doc *doc, struct buf *out)
 	}
 }
 
+/* s[0..n) is a user id: ASCII letters, digits, _ and -, at least one digit. */
+static int wording_is_id(const char *s, size_t n)
+{
+	int digit = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= '0' && ch <= '9')
+			digit = 1;
+		else if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') && ch != '_' && ch != '-')
+			return 0;
+	}
+	return n && digit;
+}
+
+size_t wording_editor_name(const char *s)
+{
+	if (!s)
+		return 0;
+	size_t n = strlen(s);
+	if (wording_is_id(s, n))
+		return 0;
+	/* 杨倩_NF4425: the code after the last _ or - that follows a non-ASCII name */
+	for (size_t i = n; i-- > 1;)
+		if ((s[i] == '_' || s[i] == '-') && ((unsigned char)s[i - 1] & 0x80)) {
+			if (wording_is_id(s + i + 1, n - i - 1))
+				return i;
+			break;
+		}
+	return n;
+}
+
 void wording_editor(const struct doc *doc, struct buf *out)
 {
-	if (!doc->editor.text)
+	size_t n = wording_editor_name(doc->editor.text);
+	if (!n)
 		return;
 	buf_puts(out, wording_labels(doc)->editor);
-	buf_puts(out, doc->editor.text);
+	buf_put(out, doc->editor.text, n);
 }
 
 /* Circled numbers ① .. ⑳ (U+2460 ..). */

@@ -31,7 +31,13 @@ void wording_dateline(const struct doc *doc, struct buf *out);
 void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep);
 /* "关键词：K1 K2" (關鍵詞：in Traditional). */
 void wording_keywords(const struct doc *doc, struct buf *out);
-/* "责任编辑：NAME" (責任編輯：in Traditional). */
+/* The part of an editor credit a reader can use (typography review D13): a staff code joined
+   to a name is cut (杨倩_NF4425 -> 杨倩), and a value that is nothing but a CMS user id (ERM523,
+   NF4425: ASCII letters, digits, _ and -, with a digit) gives nothing. Its length in bytes from
+   s, 0 for none. The model keeps the credit as the page displays it. */
+size_t wording_editor_name(const char *s);
+/* "责任编辑：NAME" (責任編輯：in Traditional) with wording_editor_name's part of the editor;
+   nothing when that is empty. */
 void wording_editor(const struct doc *doc, struct buf *out);
 /* A list item's marker (no space after it: the writer sets the gap): in an ordered list
    "1." at the first list level, "（1）" at the second, "①" .. "⑳" deeper ("21)" beyond); in a

@@ -379,8 +379,12 @@ static void epub_opf(struct epub *x, xmlTextWriterPtr w)
 		for (size_t k = 0; k < cr->n_names; k++)
 			epub_person(x, w, &n, cr->names[k], code, creator, creator ? ++seq_c : ++seq_k);
 	}
-	if (doc->editor.text && *doc->editor.text)
-		epub_person(x, w, &n, doc->editor.text, "edt", 0, ++seq_k);
+	size_t en = wording_editor_name(doc->editor.text);
+	if (en) {
+		char ed[256];
+		snprintf(ed, sizeof ed, "%.*s", (int)(en < sizeof ed ? en : sizeof ed - 1), doc->editor.text);
+		epub_person(x, w, &n, ed, "edt", 0, ++seq_k);
+	}
 	if (doc->source.text && *doc->source.text)
 		epub_elem(x, w, "dc:publisher", doc->source.text);
 	char date[16];
@@ -876,7 +880,7 @@ static void epub_article(struct epub *x, xmlTextWriterPtr w)
 	buf_reset(&b);
 	wording_byline(doc, &b, NULL);
 	size_t byline = b.len;
-	if (byline || doc->n_keywords || doc->editor.text) {
+	if (byline || doc->n_keywords || wording_editor_name(doc->editor.text)) {
 		W(x, xmlTextWriterStartElement(w, BX("footer")));
 		if (byline)
 			epub_para(x, w, "byline", buf_cstr(&b));
@@ -1957,8 +1961,9 @@ static enum err epub_dg_people(struct epub_dg *b)
 			for (size_t k = 0; !e && k < cr->n_names; k++)
 				e = epub_dg_credit(b, cr->names[k], code, creator);
 		}
-		if (!e && doc->editor.text && *doc->editor.text)
-			e = epub_dg_credit(b, doc->editor.text, "edt", 0);
+		size_t en = wording_editor_name(doc->editor.text);
+		if (!e && en)
+			e = epub_dg_credit_n(b, doc->editor.text, en, "edt", 0);
 	}
 	for (size_t i = 0; !e && i < g->n_credits; i++) {
 		const char *k = g->credits[i].key, *code = NULL;

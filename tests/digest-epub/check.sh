@@ -185,18 +185,26 @@ c = props["belongs-to-collection"]
 print("collection", c.text, " ".join("%s=%s" % r for r in ref[c.get("id")]))
 names = [e.text for t in ("creator", "contributor") for e in m.findall(D + t)]
 # every byline person and editor of the models, in order, then the 主编 and 本期责编, once each
+# (an editor that is a CMS user id, ERM523, is nobody; 杨倩_NF4425 is 杨倩)
+import re
+ID = r"[A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]*"
+def editor(v):
+	if not v or re.fullmatch(ID, v):
+		return []
+	m = re.fullmatch(r"(.*[^\x00-\x7f])[_-](%s)" % ID, v)
+	return [m.group(1) if m else v]
 want = []
 for l in open(sys.argv[2], encoding="utf-8"):
 	f = l.rstrip("\n").split("\t")
 	if f[0] == "A":
 		j = json.load(open(f[2], encoding="utf-8"))
-		want += [n for c in j["byline"] for n in c["names"]] + ([j["editor"]] if j["editor"] else [])
+		want += [n for c in j["byline"] for n in c["names"]] + editor(j["editor"])
 want = list(dict.fromkeys(want + ["叶景丽", "李四"]))
 print("people", "= the models' once each" if sorted(names) == sorted(want) and len(names) == len(set(names))
       else "%r != %r" % (names, want))
 for t in ("creator", "contributor"):
 	for e in m.findall(D + t):
-		if e.text in ("李光正", "姚韦伟", "叶景丽", "李四", "ERM523"):
+		if e.text in ("李光正", "姚韦伟", "叶景丽", "李四"):
 			print(t, e.text, " ".join("%s=%s" % r for r in ref[e.get("id")]))
 print("publisher", m.find(D + "publisher").text)
 print("date", m.find(D + "date").text)
@@ -211,9 +219,8 @@ collection 社会工作周报 collection-type=series group-position=12
 people = the models' once each
 creator 李光正 role=rpt display-seq=1
 contributor 姚韦伟 role=ctb display-seq=1
-contributor ERM523 role=edt display-seq=2
-contributor 叶景丽 role=edc display-seq=31
-contributor 李四 role=edt display-seq=32
+contributor 叶景丽 role=edc display-seq=30
+contributor 李四 role=edt display-seq=31
 publisher 湖北省社会工作联合会
 date 2022-04-08
 modified 2022-04-06T06:30:22Z

@@ -23,6 +23,7 @@
 #include "layout/compose.h"
 #include "layout/clreq.h"
 #include "model/doc.h"
+#include "model/wording.h"
 #include "parse/parse.h"
 #include "shape/shape.h"
 #include "style/style.h"
@@ -297,9 +298,10 @@ static void trailer_text(const struct doc *doc, struct buf *t)
 		for (size_t i = 0; i < doc->n_keywords; i++)
 			buf_puts(t, doc->keywords[i].text);
 	}
-	if (doc->editor.text) {
+	size_t en = wording_editor_name(doc->editor.text); /* a CMS id is not printed (D13) */
+	if (en) {
 		buf_puts(t, "责任编辑：");
-		buf_puts(t, doc->editor.text);
+		buf_put(t, doc->editor.text, en);
 	}
 	nospace(t);
 }
@@ -901,7 +903,7 @@ static void gen_doc(struct env *e, struct pool *p, struct doc **out, struct styl
 	if (rnd(2))
 		doc_add_keyword(d, "社会工作", (size_t)-1, pos);
 	if (rnd(2))
-		doc_set(d, &d->editor, "ERM523", (size_t)-1, pos);
+		doc_set(d, &d->editor, rnd(2) ? "ERM523" : "杨倩_NF4425", (size_t)-1, pos);
 	buf_free(&para);
 	*out = d;
 }

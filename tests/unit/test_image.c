@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int fails;
@@ -73,7 +74,10 @@ int main(void)
 	CHECK(info.format == IMAGE_JPEG && info.width == 200 && info.height == 150 && info.components == 3);
 	CHECK(image_probe(IMG "article/article.md", &info, msg, sizeof msg) == ERR_INPUT);
 	CHECK(image_probe(IMG "nothere.png", &info, msg, sizeof msg) == ERR_IO);
-	/* a truncated PNG and a JPEG without a frame header */
+	/* a truncated PNG and a JPEG without a frame header (written into build/tests, which a
+	   sanitizer build in a fresh clone has not made yet) */
+	mkdir("build", 0777);
+	mkdir("build/tests", 0777);
 	FILE *f = fopen("build/tests/trunc.png", "wb");
 	CHECK(f && fwrite("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 1, 16, f) == 16);
 	fclose(f);

@@ -77,9 +77,22 @@ int main(void)
 	CHECK(!doc_add_keyword(d, "五社联动", (size_t)-1, at));
 	wording_keywords(d, &b);
 	SAME(&b, "关键词：社会工作 五社联动");
+	/* D13: a CMS user id is not printed as the editor; a staff code joined to a name is cut */
 	CHECK(!doc_set(d, &d->editor, "ERM523", (size_t)-1, at));
 	wording_editor(d, &b);
-	SAME(&b, "责任编辑：ERM523");
+	SAME(&b, "");
+	CHECK(!doc_set(d, &d->editor, "杨倩_NF4425", (size_t)-1, at));
+	wording_editor(d, &b);
+	SAME(&b, "责任编辑：杨倩");
+	CHECK(!doc_set(d, &d->editor, "王五", (size_t)-1, at));
+	wording_editor(d, &b);
+	SAME(&b, "责任编辑：王五");
+	CHECK(wording_editor_name("John Smith") == 10);
+	CHECK(wording_editor_name("Anna-Lena") == 9);   /* a hyphenated name without digits */
+	CHECK(wording_editor_name("张三-李四") == strlen("张三-李四"));
+	CHECK(wording_editor_name("NF4425") == 0);
+	CHECK(wording_editor_name("") == 0);
+	CHECK(wording_editor_name(NULL) == 0);
 	CHECK(!b.oom && !keep.oom);
 	buf_free(&b);
 	buf_free(&keep);
