@@ -898,7 +898,8 @@ static void compose_masthead_date(const char *iso, char *out, size_t n)
 static enum err compose_masthead(struct compose *c, const struct doc *doc)
 {
 	char date[64] = "";
-	if (doc->published.text)
+	/* the date once, in the dateline, unless the style asks for it here too */
+	if (doc->published.text && c->st->masthead_date)
 		compose_masthead_date(doc->published.text, date, sizeof date);
 	const char *src = doc->source.text ? doc->source.text : "";
 	size_t before = c->n_lines;

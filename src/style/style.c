@@ -712,11 +712,15 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
 			return;
 		}
-		if (k == STYLE_MASTHEAD && !strcmp(key, "show")) {
-			if (!strcmp(v, "yes") || !strcmp(v, "no"))
-				s->no_masthead = !strcmp(v, "no");
-			else
+		if (k == STYLE_MASTHEAD && (!strcmp(key, "show") || !strcmp(key, "date"))) {
+			if (!strcmp(v, "yes") || !strcmp(v, "no")) {
+				if (key[0] == 's')
+					s->no_masthead = !strcmp(v, "no");
+				else
+					s->masthead_date = !strcmp(v, "yes");
+			} else {
 				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
+			}
 			return;
 		}
 		if (k == STYLE_FOOTER && !strcmp(key, "folio")) {

@@ -111,6 +111,9 @@ struct style {
 	/* [masthead] show = no: no masthead line (source and date) above the title; an official
 	   document (gb9704) has none */
 	int no_masthead;
+	/* [masthead] date = yes: the masthead gives the date too (on its right); by default it
+	   names the source only, and the date is printed once, in the dateline (review D13) */
+	int masthead_date;
 	/* structure (appended): font roles kai (楷体: quotes, emphasis), mono (code), strong
 	   (bold Hei: strong spans, table header cells) */
 	struct style_role role_kai, role_mono, role_strong;

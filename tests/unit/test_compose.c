@@ -317,7 +317,7 @@ static size_t segment(struct dctx *c)
 	/* masthead, title, dateline: everything before the first body or heading line */
 	while (li < n && e->lines[li].cls != LC_BODY && e->lines[li].cls != LC_HEADING)
 		li++;
-	if ((doc->published.text || doc->source.text) &&
+	if (doc->source.text && /* the masthead names the source (the date is the dateline's) */
 	    (!n || e->lines[0].cls != LC_MASTHEAD || e->lines[0].page != 0))
 		report(c, n ? &e->lines[0] : NULL, "the first page does not open with the masthead");
 	struct buf want, got;

@@ -125,6 +125,7 @@ int main(void)
 		{"[footer]\ndrop = 500mm\n", "t.style:2:8: error: value '500mm' out of range"},
 		{"[body]\nfolio = dash\n", "t.style:2:9: error: unknown key 'folio' in section [body]"},
 		{"[masthead]\nshow = maybe\n", "t.style:2:8: error: bad value 'maybe' for show (use yes or no)"},
+		{"[masthead]\ndate = 1\n", "t.style:2:8: error: bad value '1' for date (use yes or no)"},
 		{"[title]\nshow = no\n", "t.style:2:8: error: unknown key 'show' in section [title]"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -193,11 +194,13 @@ int main(void)
 	}
 	/* [page] mirror, the folio keys, [masthead] show, the kai and song roles */
 	style_defaults(&s);
-	CHECK(!s.mirror && s.folio == STYLE_FOLIO_PAGE_OF && !s.folio_outer && !s.no_masthead);
+	CHECK(!s.mirror && s.folio == STYLE_FOLIO_PAGE_OF && !s.folio_outer && !s.no_masthead &&
+	      !s.masthead_date);
 	CHECK(parse(&s, "[page]\nmargin-inner = 20mm\nmargin-outer = 15mm\nmirror = yes\n[footer]\n"
 		  "size = 四号\nfolio = dash\nalign = outer\nindent = 1em\ndrop = 7mm\n[masthead]\nshow = no\n"
+		  "date = yes\n"
 		  "[fonts]\nkai = AR PL UKai CN?, Noto Serif CJK SC\n[heading]\nfont = kai\n", stderr) == ERR_OK);
-	CHECK(s.mirror && s.folio == STYLE_FOLIO_DASH && s.folio_outer && s.no_masthead);
+	CHECK(s.mirror && s.folio == STYLE_FOLIO_DASH && s.folio_outer && s.no_masthead && s.masthead_date);
 	CHECK(NEAR(s.text[STYLE_FOOTER].indent, 14) && NEAR(s.folio_drop, 7 * 72 / 25.4f));
 	CHECK(NEAR(style_mirror_dx(&s, 0), 0) && NEAR(style_mirror_dx(&s, 1), -5 * 72 / 25.4f) &&
 	      NEAR(style_mirror_dx(&s, 2), 0));
