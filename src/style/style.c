@@ -520,6 +520,15 @@ static int style_word(struct style_ctx *c, const char *key, const char *v, unsig
 	return -1;
 }
 
+/* yes or no into *out (1 or 0); anything else is reported and leaves *out alone. */
+static void style_yes_no(struct style_ctx *c, const char *key, const char *v, unsigned col, int *out)
+{
+	static const char *const words[] = {"no", "yes", NULL};
+	int w = style_word(c, key, v, col, words, "yes or no");
+	if (w >= 0)
+		*out = w;
+}
+
 /* RRGGBB in hex (no '#': it starts a comment), or the names black and red (the red of official
    简报 mastheads). */
 static int style_color(const char *v, unsigned *out)
@@ -598,10 +607,7 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 			return;
 		}
 		if (!strcmp(key, "rules") || !strcmp(key, "mirror")) {
-			if (!strcmp(v, "yes") || !strcmp(v, "no"))
-				*(key[0] == 'r' ? &s->rules : &s->mirror) = !strcmp(v, "yes");
-			else
-				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
+			style_yes_no(c, key, v, col, key[0] == 'r' ? &s->rules : &s->mirror);
 			return;
 		}
 		if (!strcmp(key, "columns")) {
@@ -706,21 +712,17 @@ static void style_key(struct style_ctx *c, const char *key, const char *v, unsig
 			return;
 		}
 		if (k == STYLE_BODY && !strcmp(key, "hang")) {
-			if (!strcmp(v, "yes") || !strcmp(v, "no"))
-				s->hang = !strcmp(v, "yes");
-			else
-				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
+			style_yes_no(c, key, v, col, &s->hang);
 			return;
 		}
-		if (k == STYLE_MASTHEAD && (!strcmp(key, "show") || !strcmp(key, "date"))) {
-			if (!strcmp(v, "yes") || !strcmp(v, "no")) {
-				if (key[0] == 's')
-					s->no_masthead = !strcmp(v, "no");
-				else
-					s->masthead_date = !strcmp(v, "yes");
-			} else {
-				style_error(c, col, "bad value '%s' for %s (use yes or no)", v, key);
-			}
+		if (k == STYLE_MASTHEAD && !strcmp(key, "show")) {
+			int show = !s->no_masthead;
+			style_yes_no(c, key, v, col, &show);
+			s->no_masthead = !show;
+			return;
+		}
+		if (k == STYLE_MASTHEAD && !strcmp(key, "date")) {
+			style_yes_no(c, key, v, col, &s->masthead_date);
 			return;
 		}
 		if (k == STYLE_FOOTER && !strcmp(key, "folio")) {
