@@ -69,6 +69,21 @@ static void cap_close(struct capture *c)
 	free(c->text);
 }
 
+/* A page dump as users paste it: six copies of the menu lines, then text; read with c's
+   diagnostics (NULL when the reader fails, which is a failed check). */
+static struct doc *read_page(struct capture *c, const char *menu, const char *text)
+{
+	struct buf t;
+	buf_init(&t);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&t, menu);
+	buf_puts(&t, text);
+	struct doc *d = NULL;
+	CHECK(parse_buffer("page.txt", t.p, t.len, c->d, &d) == ERR_OK);
+	buf_free(&t);
+	return d;
+}
+
 static enum err parse_str(const char *s, struct capture *c, struct doc **out)
 {
 	return parse_buffer("t.txt", s, strlen(s), c->d, out);
@@ -1378,11 +1393,7 @@ static void test_spaced_prose(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct buf t;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "首页\n部落格\n相簿\n留言\n");
-	buf_puts(&t, "示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
+	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n", "示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
 		     "一波波接续性低温寒流报到 已将示例乡后山一带层层山峦披上嫣红的彩衣\n\n"
 		     "示例道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达营地\n\n"
 		     "营地美如其名偌大枫香树早已呈现金黄 泛红色彩也是爱摄人士所喜爱造访之地\n\n"
@@ -1390,8 +1401,6 @@ static void test_spaced_prose(void)
 		     "熏黑原木加上金黄色醒目字体 加上了猫头鹰原木创作也充分发挥了装饰艺术\n\n"
 		     "营区内除了露营、民宿、餐饮、赏枫项目 多了许多原木饰品更有画龙点睛之妙\n\n"
 		     "相关文章\n[新竹一日游]示例景点~~~柿饼加工厂 示例观光果园&...\n『台湾』示例主题乐园一日游\n");
-	struct doc *d = NULL;
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d) {
 		CHECK_STR(d->title.text, "示例营地赏枫 第二次造访发现营区变了");
 		CHECK_STR(d->published.text, "2013-12-28T00:28");
@@ -1399,7 +1408,6 @@ static void test_spaced_prose(void)
 		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
 	}
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 }
 
@@ -1410,11 +1418,7 @@ static void test_dated_headline(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct buf t;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "首页\n部落格\n相簿\n留言\n");
-	buf_puts(&t, "[示例一日游]竹苗游第二天行程满满。阿土豆浆大王，铜锣炮仗花步道。\n"
+	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n", "[示例一日游]竹苗游第二天行程满满。阿土豆浆大王，铜锣炮仗花步道。\n"
 		     "示例铁道怀旧之旅。合兴车站，爱情火车站，一路好风光。\n"
 		     "示例内湾火车站，梅去樱来。稍来春之讯息，值得一游。\n"
 		     "相簿\n部落格\n留言\n名片\n相关文章\n"
@@ -1423,8 +1427,6 @@ static void test_dated_headline(void)
 		     "示例道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达营地。\n"
 		     "营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。\n"
 		     "热门文章\n(23921)示例尖石_美树营地赏枫 (2)\n(1234)示例内湾火车站\n(999)示例铁道怀旧之旅\n");
-	struct doc *d = NULL;
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d) {
 		CHECK_STR(d->title.text, "示例尖石_美树营地赏枫（2）");
 		CHECK_STR(d->published.text, "2013-12-28T00:28");
@@ -1432,25 +1434,18 @@ static void test_dated_headline(void)
 		CHECK(d->n_blocks && starts(d->blocks[0].text, "一波波接续性低温寒流报到"));
 	}
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 	/* a dated list of teasers (date, section, headline) over an article: no teaser's section
 	   label is the headline, the text does not follow it at once */
 	cap_open(&c);
-	d = NULL;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "Home\nWorld\nSign in\n");
-	buf_puts(&t, "MORE STORIES LIKE THIS ONE\nFEATURES\nElite cars: the nicknames\n\nDecember 18, 2015\n\n"
+	d = read_page(&c, "Home\nWorld\nSign in\n", "MORE STORIES LIKE THIS ONE\nFEATURES\nElite cars: the nicknames\n\nDecember 18, 2015\n\n"
 		     "AUTO NEWS\nSedan Makes a Statement\n\nAugust 18, 2005\n\nAUTO NEWS\nNew sedan debuts\n\n"
 		     "November 20, 2015\n\n"
 		     "Crossovers may have become the vehicle of choice for most car buyers, but the sedan is not gone.\n"
 		     "After debuting a new crossover two months ago, the maker has taken the covers off its sedan.\n"
 		     "The new sedan is set to go on sale in late January, with a price yet to be announced.\n");
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	CHECK(d && (!d->title.text || strcmp(d->title.text, "AUTO NEWS") != 0));
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 }
 
@@ -1460,11 +1455,7 @@ static void test_published_footer(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct buf t;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "Home\nWorld\nSign in\n");
-	buf_puts(&t, "A quiet court where the arguments grow louder every term\nFebruary 1, 2016: 12:41 PM ET\n"
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "A quiet court where the arguments grow louder every term\nFebruary 1, 2016: 12:41 PM ET\n"
 		     "The justice is the tip of the spear for those challenging the administration in court. "
 		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
 		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
@@ -1474,8 +1465,6 @@ static void test_published_footer(void)
 		     "to the biggest deals of the day, delivered every morning.\n"
 		     "Every morning, the news you need. Sign up now and never miss a story again.\n"
 		     "Privacy Policy\nPaid Partner\n");
-	struct doc *d = NULL;
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d) {
 		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
 		CHECK(d->n_blocks >= 2 && d->n_blocks <= 3);
@@ -1483,7 +1472,6 @@ static void test_published_footer(void)
 			CHECK(!strstr(d->blocks[k].text, "Start your day") && !strstr(d->blocks[k].text, "Sign up"));
 	}
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 }
 
@@ -1493,11 +1481,7 @@ static void test_dated_teasers(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct buf t;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "Home\nWorld\nSign in\n");
-	buf_puts(&t, "A quiet court where the arguments grow louder every term\n"
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "A quiet court where the arguments grow louder every term\n"
 		     "November 28, 2013 -- Updated 0203 GMT (1003 HKT)\n"
 		     "The justice is the tip of the spear for those challenging the administration in court. "
 		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
@@ -1508,15 +1492,12 @@ static void test_dated_teasers(void)
 		     "In our increasingly digital world, a mobile phone is often a one-stop communication device.\n"
 		     "Staying safe when the lights go out\nJuly 3, 2014 -- Updated 2339 GMT (0739 HKT)\n"
 		     "Water jugs and batteries are not the only things to consider when extreme weather threatens.\n");
-	struct doc *d = NULL;
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d) {
 		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
 		CHECK_STR(d->published.text, "2013-11-28");
 		CHECK(d->n_blocks == 2);
 	}
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 }
 
@@ -1527,11 +1508,7 @@ static void test_caption_desk(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct buf t;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "Home\nWorld\nSign in\n");
-	buf_puts(&t, "Coup: the president and his wife 'insisting he finishes his term', as priest steps in\n"
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "Coup: the president and his wife 'insisting he finishes his term', as priest steps in\n"
 		     "The president with the army commander at State House in an image the Example Herald claims was "
 		     "taken on November 16 - the day after the military takeover, with guards standing at the gate of "
 		     "the house and a crowd gathering outside Credit: EXAMPLE HERALD\n"
@@ -1540,8 +1517,6 @@ static void test_caption_desk(void)
 		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
 		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
 		     "Related Stories\n");
-	struct doc *d = NULL;
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d) {
 		CHECK_STR(d->published.text, "2017-11-16T14:15");
 		CHECK(d->n_byline == 0);
@@ -1549,7 +1524,6 @@ static void test_caption_desk(void)
 		CHECK(d->n_blocks && starts(d->blocks[0].text, "The justice is"));
 	}
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 }
 
@@ -1559,11 +1533,7 @@ static void test_sign_off(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct buf t;
-	buf_init(&t);
-	for (int i = 0; i < 6; i++)
-		buf_puts(&t, "Home\nWorld\nSign in\n");
-	buf_puts(&t, "A quiet court where the arguments grow louder every term\nDecember 27, 2014 at 12:06 PM\n"
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "A quiet court where the arguments grow louder every term\nDecember 27, 2014 at 12:06 PM\n"
 		     "The justice is the tip of the spear for those challenging the administration in court. "
 		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
 		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
@@ -1572,8 +1542,6 @@ static void test_sign_off(void)
 		     "Read more\xC2\xBB\nExample Marketplace\nDINING OUT\n"
 		     "The city is a big-league foodie town and we've got the news and reviews you need to navigate all "
 		     "of the area's dining-out options.\n");
-	struct doc *d = NULL;
-	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
 	if (d) {
 		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
 		CHECK(d->n_blocks == 3);
@@ -1581,7 +1549,6 @@ static void test_sign_off(void)
 			CHECK(!strstr(d->blocks[k].text, "Take our") && !strstr(d->blocks[k].text, "foodie"));
 	}
 	doc_free(d);
-	buf_free(&t);
 	cap_close(&c);
 }
 
