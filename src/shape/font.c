@@ -30,6 +30,13 @@ struct fontset {
 		enum err err;
 	} specs[FONTSET_MAX];
 	size_t n_specs;
+	/* fontset_installed answers by spec for specs fontset_get has not seen (the optional
+	   families of every role, asked for each style class) */
+	struct fontset_known {
+		char *spec;
+		int ok;
+	} known[FONTSET_MAX];
+	size_t n_known;
 	/* code points already searched for in vain by fontset_any_for */
 	uint32_t *missing;
 	size_t n_missing, cap_missing;
@@ -157,6 +164,8 @@ void fontset_free(struct fontset *fs)
 		font_free(fs->fonts[i]);
 	for (size_t i = 0; i < fs->n_specs; i++)
 		free(fs->specs[i].spec);
+	for (size_t i = 0; i < fs->n_known; i++)
+		free(fs->known[i].spec);
 	if (fs->fc) {
 		pthread_mutex_lock(&fontset_fc_lock);
 		FcConfigDestroy(fs->fc);
@@ -520,11 +529,20 @@ int fontset_installed(struct fontset *fs, const char *spec)
 			pthread_mutex_unlock(&fs->lock);
 			return ok;
 		}
+	for (size_t i = 0; i < fs->n_known; i++)
+		if (!strcmp(fs->known[i].spec, spec)) {
+			int ok = fs->known[i].ok;
+			pthread_mutex_unlock(&fs->lock);
+			return ok;
+		}
 	FcPattern *m = fontset_fc_match(fs, spec, &ask, &bad);
-	pthread_mutex_unlock(&fs->lock);
 	int ok = m && font_has_family(m, ask.family);
 	if (m)
 		FcPatternDestroy(m);
+	char *s;
+	if (fs->n_known < FONTSET_MAX && (s = strdup(spec)))
+		fs->known[fs->n_known++] = (struct fontset_known){s, ok};
+	pthread_mutex_unlock(&fs->lock);
 	return ok;
 }
 
