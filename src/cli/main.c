@@ -119,7 +119,7 @@ static const char cli_epub_usage[] =
 	"  --allow-path DIR    images may also come from DIR (repeatable); as for print, an\n"
 	"                      image is used only when it lies inside the article's folder\n"
 	"                      or an allowed one, and never fetched from the network; a\n"
-	"                      refused image is a warning and its caption stays\n"
+	"                      refused image is a warning, its caption left out with it\n"
 	"  --vertical          竖排: vertical-rl text, pages turned right to left (the spine's\n"
 	"                      page-progression-direction rtl), 縦中横 for a 2-3 digit number\n"
 	"                      standing alone (12 but not 2026); the 目录 and cover stay\n"
