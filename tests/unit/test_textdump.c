@@ -69,20 +69,28 @@ static void cap_close(struct capture *c)
 	free(c->text);
 }
 
-/* A page dump as users paste it: six copies of the menu lines, then text; read with c's
-   diagnostics (NULL when the reader fails, which is a failed check). */
-static struct doc *read_page(struct capture *c, const char *menu, const char *text)
+/* Two paragraphs of an English article body, for the page cases. */
+#define COURT_TEXT                                                                                \
+	"The justice is the tip of the spear for those challenging the administration in court. "  \
+	"He is a fierce questioner, ready to trap advocates in their arguments.\n"                 \
+	"The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+
+/* A page dump as users paste it: six copies of the menu lines, then the parts (NULL ends
+   them); read with c's diagnostics (NULL when the reader fails, which is a failed check). */
+static struct doc *read_page_parts(struct capture *c, const char *menu, const char *const *parts)
 {
 	struct buf t;
 	buf_init(&t);
 	for (int i = 0; i < 6; i++)
 		buf_puts(&t, menu);
-	buf_puts(&t, text);
+	for (; *parts; parts++)
+		buf_puts(&t, *parts);
 	struct doc *d = NULL;
 	CHECK(parse_buffer("page.txt", t.p, t.len, c->d, &d) == ERR_OK);
 	buf_free(&t);
 	return d;
 }
+#define read_page(c, menu, ...) read_page_parts(c, menu, (const char *const[]){__VA_ARGS__, NULL})
 
 static enum err parse_str(const char *s, struct capture *c, struct doc **out)
 {
@@ -1177,18 +1185,13 @@ static void test_headlines(void)
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
 		cap_open(&c);
-		struct buf t;
-		buf_init(&t);
-		for (int i = 0; i < 6; i++)
-			buf_puts(&t, "首页\n新闻\n关于我们 | 联系我们\n");
-		buf_puts(&t, cases[k][0]);
-		buf_puts(&t, cases[k][1]);
-		buf_puts(&t, "据示例社电，记者近日从有关部门获悉，去年全区改造户用卫生厕所四万多座，农牧区人居环境明显改善。\n"
-			     "近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n"
-			     "相关新闻\n"
-			     "另一条新闻的标题\n");
-		struct doc *d = NULL;
-		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		struct doc *d = read_page(&c, "首页\n新闻\n关于我们 | 联系我们\n",
+				cases[k][0],
+				cases[k][1],
+				"据示例社电，记者近日从有关部门获悉，去年全区改造户用卫生厕所四万多座，农牧区人居环境明显改善。\n"
+				"近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n"
+				"相关新闻\n"
+				"另一条新闻的标题\n");
 		if (d)
 			CHECK_STR(d->title.text, cases[k][2]);
 		if (d && k == 4) {
@@ -1204,7 +1207,6 @@ static void test_headlines(void)
 			CHECK_STR(d->published.text, "2005-01-14T17:02:30");
 		}
 		doc_free(d);
-		buf_free(&t);
 		cap_close(&c);
 	}
 }
@@ -1227,18 +1229,11 @@ static void test_english(void)
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
 		cap_open(&c);
-		struct buf t;
-		buf_init(&t);
-		for (int i = 0; i < 6; i++)
-			buf_puts(&t, "Home\nWorld\nSign in\n");
-		buf_puts(&t, "A quiet court where the arguments grow louder every term\n");
-		buf_puts(&t, cases[k][0]);
-		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
-			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
-			     "Related Stories\n");
-		struct doc *d = NULL;
-		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+				"A quiet court where the arguments grow louder every term\n",
+				cases[k][0],
+				COURT_TEXT
+				"Related Stories\n");
 		CHECK(d && d->n_byline == 1 && d->n_blocks == 2);
 		if (d && d->n_byline == 1) {
 			CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
@@ -1248,7 +1243,6 @@ static void test_english(void)
 			CHECK_STR(d->published.text, cases[k][3]);
 		}
 		doc_free(d);
-		buf_free(&t);
 		cap_close(&c);
 	}
 }
@@ -1274,17 +1268,10 @@ static void test_headlines_en(void)
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
 		cap_open(&c);
-		struct buf t;
-		buf_init(&t);
-		for (int i = 0; i < 6; i++)
-			buf_puts(&t, "Home\nWorld\nSign in\n");
-		buf_puts(&t, cases[k][0]);
-		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
-			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
-			     "Related Stories\n");
-		struct doc *d = NULL;
-		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+				cases[k][0],
+				COURT_TEXT
+				"Related Stories\n");
 		if (d) {
 			CHECK_STR(d->title.text, cases[k][1]);
 			CHECK(!d->subtitle.text || k == 0);
@@ -1295,7 +1282,6 @@ static void test_headlines_en(void)
 				CHECK(d->n_byline == 0);
 		}
 		doc_free(d);
-		buf_free(&t);
 		cap_close(&c);
 	}
 	/* a button between the headline and a byline over the date is no handle */
@@ -1306,9 +1292,7 @@ static void test_headlines_en(void)
 			   "Let me search that for you: the year's most popular food searches\nphoto.JPG\n"
 			   "You are what you search. (The Associated Press)\nPrint\nExample Desk By Example Desk\n"
 			   "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM\n"
-			   "The justice is the tip of the spear for those challenging the administration in court. "
-			   "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-			   "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+			   COURT_TEXT
 			   "Related Stories\n";
 	CHECK(parse_buffer("page.txt", page, strlen(page), c.d, &d) == ERR_OK);
 	for (size_t k = 0; d && k < d->n_byline; k++)
@@ -1331,9 +1315,7 @@ static void test_markup_line(void)
 	for (int i = 0; i < 2; i++)
 		buf_puts(&t, "Share this page on Facebook\nShare this page by email\nHome\n");
 	buf_puts(&t, "A quiet court where the arguments grow louder every term\nOctober 26, 2018\n"
-		     "The justice is the tip of the spear for those challenging the administration in court. "
-		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
+		     COURT_TEXT
 		     "Related Stories\n");
 	struct doc *d = NULL;
 	CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
@@ -1361,19 +1343,17 @@ static void test_late_editor(void)
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
 		cap_open(&c);
-		struct buf t;
-		buf_init(&t);
-		for (int i = 0; i < 6; i++)
-			buf_puts(&t, "首页\n新闻\n关于我们 | 联系我们\n");
-		buf_puts(&t, "示例新电脑已可利用记忆自学 人工智能迈上新台阶\n2016-10-13 07:22:00 来源：示例网\n"
-			     "据示例社电，记者近日从有关部门获悉，这款产品具有极其重要的意义，未来的技术可能不需要人类来教它。\n"
-			     "近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n");
-		buf_puts(&t, cases[k][0]);
+		struct buf box; /* a box of 30 links after the article */
+		buf_init(&box);
 		for (int i = 0; i < 30; i++)
-			buf_puts(&t, "栏目精粹\n");
-		buf_puts(&t, "[责任编辑：othername]\n");
-		struct doc *d = NULL;
-		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+			buf_puts(&box, "栏目精粹\n");
+		struct doc *d = read_page(&c, "首页\n新闻\n关于我们 | 联系我们\n",
+				"示例新电脑已可利用记忆自学 人工智能迈上新台阶\n2016-10-13 07:22:00 来源：示例网\n"
+				"据示例社电，记者近日从有关部门获悉，这款产品具有极其重要的意义，未来的技术可能不需要人类来教它。\n"
+				"近年来，各地坚持从实际需求出发，因地制宜，分类推进，取得了较好的效果。\n",
+				cases[k][0],
+				buf_cstr(&box),
+				"[责任编辑：othername]\n");
 		if (d) {
 			if (*cases[k][1])
 				CHECK_STR(d->editor.text, cases[k][1]);
@@ -1382,7 +1362,7 @@ static void test_late_editor(void)
 			CHECK(d->n_blocks == 2);
 		}
 		doc_free(d);
-		buf_free(&t);
+		buf_free(&box);
 		cap_close(&c);
 	}
 }
@@ -1393,14 +1373,15 @@ static void test_spaced_prose(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n", "示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
-		     "一波波接续性低温寒流报到 已将示例乡后山一带层层山峦披上嫣红的彩衣\n\n"
-		     "示例道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达营地\n\n"
-		     "营地美如其名偌大枫香树早已呈现金黄 泛红色彩也是爱摄人士所喜爱造访之地\n\n"
-		     "第二次造访发现到营区变了 印象中以前生冷招牌换成了原木招牌可谓匠心独具\n\n"
-		     "熏黑原木加上金黄色醒目字体 加上了猫头鹰原木创作也充分发挥了装饰艺术\n\n"
-		     "营区内除了露营、民宿、餐饮、赏枫项目 多了许多原木饰品更有画龙点睛之妙\n\n"
-		     "相关文章\n[新竹一日游]示例景点~~~柿饼加工厂 示例观光果园&...\n『台湾』示例主题乐园一日游\n");
+	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n",
+			"示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
+			"一波波接续性低温寒流报到 已将示例乡后山一带层层山峦披上嫣红的彩衣\n\n"
+			"示例道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达营地\n\n"
+			"营地美如其名偌大枫香树早已呈现金黄 泛红色彩也是爱摄人士所喜爱造访之地\n\n"
+			"第二次造访发现到营区变了 印象中以前生冷招牌换成了原木招牌可谓匠心独具\n\n"
+			"熏黑原木加上金黄色醒目字体 加上了猫头鹰原木创作也充分发挥了装饰艺术\n\n"
+			"营区内除了露营、民宿、餐饮、赏枫项目 多了许多原木饰品更有画龙点睛之妙\n\n"
+			"相关文章\n[新竹一日游]示例景点~~~柿饼加工厂 示例观光果园&...\n『台湾』示例主题乐园一日游\n");
 	if (d) {
 		CHECK_STR(d->title.text, "示例营地赏枫 第二次造访发现营区变了");
 		CHECK_STR(d->published.text, "2013-12-28T00:28");
@@ -1418,15 +1399,16 @@ static void test_dated_headline(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n", "[示例一日游]竹苗游第二天行程满满。阿土豆浆大王，铜锣炮仗花步道。\n"
-		     "示例铁道怀旧之旅。合兴车站，爱情火车站，一路好风光。\n"
-		     "示例内湾火车站，梅去樱来。稍来春之讯息，值得一游。\n"
-		     "相簿\n部落格\n留言\n名片\n相关文章\n"
-		     "Dec 28 Sat 2013 00:28\n示例尖石_美树营地赏枫 (2)\n"
-		     "一波波接续性低温寒流报到，已将示例乡后山一带层层山峦披上嫣红的彩衣。\n"
-		     "示例道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达营地。\n"
-		     "营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。\n"
-		     "热门文章\n(23921)示例尖石_美树营地赏枫 (2)\n(1234)示例内湾火车站\n(999)示例铁道怀旧之旅\n");
+	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n",
+			"[示例一日游]竹苗游第二天行程满满。阿土豆浆大王，铜锣炮仗花步道。\n"
+			"示例铁道怀旧之旅。合兴车站，爱情火车站，一路好风光。\n"
+			"示例内湾火车站，梅去樱来。稍来春之讯息，值得一游。\n"
+			"相簿\n部落格\n留言\n名片\n相关文章\n"
+			"Dec 28 Sat 2013 00:28\n示例尖石_美树营地赏枫 (2)\n"
+			"一波波接续性低温寒流报到，已将示例乡后山一带层层山峦披上嫣红的彩衣。\n"
+			"示例道路一路上云气山岚滞留山头，顺路下切蜿蜒道路后不久即抵达营地。\n"
+			"营地美如其名，偌大枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。\n"
+			"热门文章\n(23921)示例尖石_美树营地赏枫 (2)\n(1234)示例内湾火车站\n(999)示例铁道怀旧之旅\n");
 	if (d) {
 		CHECK_STR(d->title.text, "示例尖石_美树营地赏枫（2）");
 		CHECK_STR(d->published.text, "2013-12-28T00:28");
@@ -1438,12 +1420,13 @@ static void test_dated_headline(void)
 	/* a dated list of teasers (date, section, headline) over an article: no teaser's section
 	   label is the headline, the text does not follow it at once */
 	cap_open(&c);
-	d = read_page(&c, "Home\nWorld\nSign in\n", "MORE STORIES LIKE THIS ONE\nFEATURES\nElite cars: the nicknames\n\nDecember 18, 2015\n\n"
-		     "AUTO NEWS\nSedan Makes a Statement\n\nAugust 18, 2005\n\nAUTO NEWS\nNew sedan debuts\n\n"
-		     "November 20, 2015\n\n"
-		     "Crossovers may have become the vehicle of choice for most car buyers, but the sedan is not gone.\n"
-		     "After debuting a new crossover two months ago, the maker has taken the covers off its sedan.\n"
-		     "The new sedan is set to go on sale in late January, with a price yet to be announced.\n");
+	d = read_page(&c, "Home\nWorld\nSign in\n",
+			"MORE STORIES LIKE THIS ONE\nFEATURES\nElite cars: the nicknames\n\nDecember 18, 2015\n\n"
+			"AUTO NEWS\nSedan Makes a Statement\n\nAugust 18, 2005\n\nAUTO NEWS\nNew sedan debuts\n\n"
+			"November 20, 2015\n\n"
+			"Crossovers may have become the vehicle of choice for most car buyers, but the sedan is not gone.\n"
+			"After debuting a new crossover two months ago, the maker has taken the covers off its sedan.\n"
+			"The new sedan is set to go on sale in late January, with a price yet to be announced.\n");
 	CHECK(d && (!d->title.text || strcmp(d->title.text, "AUTO NEWS") != 0));
 	doc_free(d);
 	cap_close(&c);
@@ -1455,16 +1438,15 @@ static void test_published_footer(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "A quiet court where the arguments grow louder every term\nFebruary 1, 2016: 12:41 PM ET\n"
-		     "The justice is the tip of the spear for those challenging the administration in court. "
-		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
-		     "Example (New York) First published February 1, 2016: 1:28 AM ET\n"
-		     "Social Surge - What's Trending\nNewsletter\nSponsored by\n"
-		     "Start your day right with the latest news driving global markets, from major stock movers "
-		     "to the biggest deals of the day, delivered every morning.\n"
-		     "Every morning, the news you need. Sign up now and never miss a story again.\n"
-		     "Privacy Policy\nPaid Partner\n");
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+			"A quiet court where the arguments grow louder every term\nFebruary 1, 2016: 12:41 PM ET\n"
+			COURT_TEXT
+			"Example (New York) First published February 1, 2016: 1:28 AM ET\n"
+			"Social Surge - What's Trending\nNewsletter\nSponsored by\n"
+			"Start your day right with the latest news driving global markets, from major stock movers "
+			"to the biggest deals of the day, delivered every morning.\n"
+			"Every morning, the news you need. Sign up now and never miss a story again.\n"
+			"Privacy Policy\nPaid Partner\n");
 	if (d) {
 		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
 		CHECK(d->n_blocks >= 2 && d->n_blocks <= 3);
@@ -1481,17 +1463,16 @@ static void test_dated_teasers(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "A quiet court where the arguments grow louder every term\n"
-		     "November 28, 2013 -- Updated 0203 GMT (1003 HKT)\n"
-		     "The justice is the tip of the spear for those challenging the administration in court. "
-		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
-		     "Photos: Weather around the world\nAugust 7, 2013 -- Updated 1446 GMT (2246 HKT)\n"
-		     "Get a glimpse of the weather events happening around the world by clicking through our gallery.\n"
-		     "Keep your phone charged in a power outage\nFebruary 9, 2013 -- Updated 1057 GMT (1857 HKT)\n"
-		     "In our increasingly digital world, a mobile phone is often a one-stop communication device.\n"
-		     "Staying safe when the lights go out\nJuly 3, 2014 -- Updated 2339 GMT (0739 HKT)\n"
-		     "Water jugs and batteries are not the only things to consider when extreme weather threatens.\n");
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+			"A quiet court where the arguments grow louder every term\n"
+			"November 28, 2013 -- Updated 0203 GMT (1003 HKT)\n"
+			COURT_TEXT
+			"Photos: Weather around the world\nAugust 7, 2013 -- Updated 1446 GMT (2246 HKT)\n"
+			"Get a glimpse of the weather events happening around the world by clicking through our gallery.\n"
+			"Keep your phone charged in a power outage\nFebruary 9, 2013 -- Updated 1057 GMT (1857 HKT)\n"
+			"In our increasingly digital world, a mobile phone is often a one-stop communication device.\n"
+			"Staying safe when the lights go out\nJuly 3, 2014 -- Updated 2339 GMT (0739 HKT)\n"
+			"Water jugs and batteries are not the only things to consider when extreme weather threatens.\n");
 	if (d) {
 		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
 		CHECK_STR(d->published.text, "2013-11-28");
@@ -1508,15 +1489,14 @@ static void test_caption_desk(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "Coup: the president and his wife 'insisting he finishes his term', as priest steps in\n"
-		     "The president with the army commander at State House in an image the Example Herald claims was "
-		     "taken on November 16 - the day after the military takeover, with guards standing at the gate of "
-		     "the house and a crowd gathering outside Credit: EXAMPLE HERALD\n"
-		     "Our Foreign Staff\n16 November 2017 \xE2\x80\xA2 2:15pm\n"
-		     "The justice is the tip of the spear for those challenging the administration in court. "
-		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
-		     "Related Stories\n");
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+			"Coup: the president and his wife 'insisting he finishes his term', as priest steps in\n"
+			"The president with the army commander at State House in an image the Example Herald claims was "
+			"taken on November 16 - the day after the military takeover, with guards standing at the gate of "
+			"the house and a crowd gathering outside Credit: EXAMPLE HERALD\n"
+			"Our Foreign Staff\n16 November 2017 \xE2\x80\xA2 2:15pm\n"
+			COURT_TEXT
+			"Related Stories\n");
 	if (d) {
 		CHECK_STR(d->published.text, "2017-11-16T14:15");
 		CHECK(d->n_byline == 0);
@@ -1533,15 +1513,14 @@ static void test_sign_off(void)
 {
 	struct capture c;
 	cap_open(&c);
-	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n", "A quiet court where the arguments grow louder every term\nDecember 27, 2014 at 12:06 PM\n"
-		     "The justice is the tip of the spear for those challenging the administration in court. "
-		     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-		     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n"
-		     "-- By Jane Roe Follow @jroe\nView/Post Comments\n"
-		     "Take our annual tour of 100 of the best restaurants in the region, from diners to fine dining. "
-		     "Read more\xC2\xBB\nExample Marketplace\nDINING OUT\n"
-		     "The city is a big-league foodie town and we've got the news and reviews you need to navigate all "
-		     "of the area's dining-out options.\n");
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+			"A quiet court where the arguments grow louder every term\nDecember 27, 2014 at 12:06 PM\n"
+			COURT_TEXT
+			"-- By Jane Roe Follow @jroe\nView/Post Comments\n"
+			"Take our annual tour of 100 of the best restaurants in the region, from diners to fine dining. "
+			"Read more\xC2\xBB\nExample Marketplace\nDINING OUT\n"
+			"The city is a big-league foodie town and we've got the news and reviews you need to navigate all "
+			"of the area's dining-out options.\n");
 	if (d) {
 		CHECK_STR(d->title.text, "A quiet court where the arguments grow louder every term");
 		CHECK(d->n_blocks == 3);
@@ -1564,18 +1543,11 @@ static void test_bio(void)
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct capture c;
 		cap_open(&c);
-		struct buf t;
-		buf_init(&t);
-		for (int i = 0; i < 6; i++)
-			buf_puts(&t, "Home\nWorld\nSign in\n");
-		buf_puts(&t, "A quiet court where the arguments grow louder every term\nNOV 7, 2023 2:00 AM\n");
-		buf_puts(&t, "The justice is the tip of the spear for those challenging the administration in court. "
-			     "He is a fierce questioner, ready to trap advocates in their arguments.\n"
-			     "The solicitor general responds with a steady pitch and precision, and is not derailed.\n");
-		buf_puts(&t, cases[k][0]);
-		buf_puts(&t, "TOPICS\nCOURTS\nLAW\nRelated Stories\n");
-		struct doc *d = NULL;
-		CHECK(parse_buffer("page.txt", t.p, t.len, c.d, &d) == ERR_OK);
+		struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+				"A quiet court where the arguments grow louder every term\nNOV 7, 2023 2:00 AM\n",
+				COURT_TEXT,
+				cases[k][0],
+				"TOPICS\nCOURTS\nLAW\nRelated Stories\n");
 		if (d && *cases[k][1]) {
 			CHECK(d->n_byline == 1 && d->byline[0].n_names == 1);
 			CHECK_STR(credit_name(d, 0, 0), cases[k][1]);
@@ -1584,7 +1556,6 @@ static void test_bio(void)
 		}
 		CHECK(d && d->n_blocks == 3); /* the note stays in the text */
 		doc_free(d);
-		buf_free(&t);
 		cap_close(&c);
 	}
 }
