@@ -179,15 +179,21 @@ static size_t dots_on(const struct pagedoc *pd)
 	return n;
 }
 
+/* The roles and then styles/NAME.style into st. */
+static void load_style(struct style *st, const char *name, struct diag *dg)
+{
+	style_defaults(st);
+	CHECK(style_load(st, "fonts/roles.conf", dg) == ERR_OK);
+	char path[256];
+	snprintf(path, sizeof path, "styles/%s.style", name);
+	CHECK(style_load(st, path, dg) == ERR_OK);
+}
+
 static void run(struct fontset *fs, struct shaper *sh, struct diag *dg, const char *style,
 		enum style_emphasis em)
 {
 	struct style st;
-	style_defaults(&st);
-	CHECK(style_load(&st, "fonts/roles.conf", dg) == ERR_OK);
-	char path[256];
-	snprintf(path, sizeof path, "styles/%s.style", style);
-	CHECK(style_load(&st, path, dg) == ERR_OK);
+	load_style(&st, style, dg);
 	st.emphasis = em;
 	struct doc *d = build();
 	struct pagedoc pd;
@@ -279,11 +285,7 @@ static void run(struct fontset *fs, struct shaper *sh, struct diag *dg, const ch
 static void hostile(struct fontset *fs, struct shaper *sh, struct diag *dg, const char *style)
 {
 	struct style st;
-	style_defaults(&st);
-	CHECK(style_load(&st, "fonts/roles.conf", dg) == ERR_OK);
-	char path[256];
-	snprintf(path, sizeof path, "styles/%s.style", style);
-	CHECK(style_load(&st, path, dg) == ERR_OK);
+	load_style(&st, style, dg);
 	struct doc *d = doc_new("hostile.md");
 	for (int i = 0; i < DOC_MAX_DEPTH; i++) {
 		CHECK(doc_open(d, i % 3 == 2 ? DOC_QUOTE : i % 3 ? DOC_ITEM : DOC_LIST, 1, 1000000, P(1)) == ERR_OK);
