@@ -232,6 +232,14 @@ if "".join(hz.find(X + "body").itertext()) != text:
 print("tcy", " ".join(got))
 print("\n".join(bad) if bad else "OK")
 PY
+# code keeps its digits as written: no 縦中横 inside <pre>, the paragraph's 12 gets one
+printf '# 代码\n\n第12期。\n\n```\nx = 12\n```\n' >"$T/vcode.md"
+"$PAIBAN" epub -q --vertical "$T/vcode.md" -o "$T/vcode.epub" || fail "epub --vertical of a code block"
+vc=$(unzip -p "$T/vcode.epub" OEBPS/article.xhtml | tr -d '\n')
+case $vc in
+*'第<span class="tcy">12</span>期'*'<pre><code>x = 12</code></pre>'*) ok "--vertical: 縦中横 in the paragraph, none in code" ;;
+*) fail "--vertical code block: $vc" ;;
+esac
 if tail -n 1 "$T/vert.facts" | grep -qx OK; then
 	ok "--vertical: spine rtl, writing-mode vertical-rl, html.vrtl (nav hltr), 縦中横 on $(head -n 1 "$T/vert.facts" | wc -w | awk '{print $1 - 1}') runs ($(head -n 1 "$T/vert.facts" | cut -c5-40)…), none on 2022, same text"
 else
