@@ -1751,6 +1751,27 @@ static int dump_app_promo(const char *s, size_t n)
 	return 0;
 }
 
+/* A download button: 下载 with a file format or 附件 before or after it (pdf下载, word下载,
+   下载PDF, 附件下载), or 下载 alone. */
+static int dump_download_token(const char *s, size_t n)
+{
+	static const char *const formats[] = {"pdf", "word", "doc", "docx", "wps", "ofd", "xls", "xlsx",
+					      "excel", "txt", "epub", "zip", "rar", "附件", "全文", "原文"};
+	size_t k = strlen("下载");
+	const char *f = s;
+	if (dump_lit(s, n, "下载"))
+		f = s + k;
+	else if (!dump_ends(s, n, "下载"))
+		return 0;
+	size_t fn = n - k;
+	if (!fn)
+		return 1;
+	for (size_t q = 0; q < DUMP_N(formats); q++)
+		if (strlen(formats[q]) == fn && !strncasecmp(f, formats[q], fn))
+			return 1;
+	return 0;
+}
+
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
@@ -1830,7 +1851,7 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 		size_t e = dump_chrome_token_end(s, n, i);
 		if (dump_digits(s, n, i, 1, 4, &(unsigned){0}) == e - i)
 			numbers++; /* pagination: [1] [2] [3], 1 2 3 下一页 */
-		else if (dump_chrome_word(s + i, e - i) || dump_icons(s + i, e - i))
+		else if (dump_chrome_word(s + i, e - i) || dump_icons(s + i, e - i) || dump_download_token(s + i, e - i))
 			framed = framed ? framed : 1;
 		else
 			return 0;
@@ -3428,6 +3449,276 @@ enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos)
 	return e ? e : doc_add_name(doc, p, nm);
 }
 
+/* ---- a government notice's metadata table ----------------------------------------------------
+
+   Notices on government sites (政府信息公开) open with a table of fields: 索引号, 分类, 发文机关,
+   成文日期, 标题, 发文字号, 发布日期, one pair or two pairs a line (cells separated by tabs), keys
+   padded with spaces to one width (标      题：). Its 标题 is the notice's title, 发布日期 (else
+   成文日期) the date, 发文机关 (else 发布机构) the author; the rest (索引号, 分类, 发文字号…) is
+   filing data, not printed. The headline shown again under the table, often broken over short
+   lines (…关于禁止在 / …补充治理工程建设 / …), is the title again and is not printed either. */
+#define DUMP_GOV_CELLS 8    /* key-value pairs on one table row */
+#define DUMP_GOV_KEYS 3     /* distinct keys that make a table */
+
+enum { DUMP_GOV_TITLE = 1, DUMP_GOV_PUBLISHED, DUMP_GOV_WRITTEN, DUMP_GOV_ISSUER, DUMP_GOV_PUBLISHER,
+       DUMP_GOV_FILING, DUMP_GOV_OTHER };
+
+static const struct {
+	const char *w;
+	unsigned char k;
+} dump_gov_keys[] = {
+	{"标题", DUMP_GOV_TITLE}, {"標題", DUMP_GOV_TITLE}, {"名称", DUMP_GOV_TITLE},
+	{"發布日期", DUMP_GOV_PUBLISHED}, {"发布日期", DUMP_GOV_PUBLISHED}, {"發佈日期", DUMP_GOV_PUBLISHED},
+	{"成文日期", DUMP_GOV_WRITTEN}, {"发文日期", DUMP_GOV_WRITTEN}, {"發文日期", DUMP_GOV_WRITTEN},
+	{"发文机关", DUMP_GOV_ISSUER}, {"發文機關", DUMP_GOV_ISSUER}, {"发文单位", DUMP_GOV_ISSUER},
+	{"發文單位", DUMP_GOV_ISSUER}, {"发布机构", DUMP_GOV_PUBLISHER}, {"發布機構", DUMP_GOV_PUBLISHER},
+	/* filing data: these make a table what it is */
+	{"索引号", DUMP_GOV_FILING}, {"索引號", DUMP_GOV_FILING}, {"发文字号", DUMP_GOV_FILING},
+	{"發文字號", DUMP_GOV_FILING}, {"文号", DUMP_GOV_FILING}, {"文號", DUMP_GOV_FILING},
+	{"主题分类", DUMP_GOV_OTHER}, {"主題分類", DUMP_GOV_OTHER}, {"体裁分类", DUMP_GOV_OTHER},
+	{"分类", DUMP_GOV_OTHER}, {"分類", DUMP_GOV_OTHER}, {"主题词", DUMP_GOV_OTHER}, {"主題詞", DUMP_GOV_OTHER},
+	{"公开方式", DUMP_GOV_OTHER}, {"公开范围", DUMP_GOV_OTHER}, {"公开时限", DUMP_GOV_OTHER},
+	{"有效性", DUMP_GOV_OTHER}, {"生效日期", DUMP_GOV_OTHER}, {"废止日期", DUMP_GOV_OTHER},
+};
+
+/* The table key starting s[0..n), its characters possibly spaced out (索  引 号：), then a colon:
+   its index in dump_gov_keys, with *len = bytes through the colon; -1 when none. */
+static int dump_gov_key(const char *s, size_t n, size_t *len)
+{
+	for (size_t q = 0; q < DUMP_N(dump_gov_keys); q++) {
+		const char *w = dump_gov_keys[q].w;
+		size_t wn = strlen(w), a = 0, i = 0, l, wl;
+		while (a < wn && i < n) {
+			uint32_t c = dump_cp(s + i, n - i, &l);
+			if (a && dump_is_space(c)) {
+				i += l;
+				continue;
+			}
+			if (c != dump_cp(w + a, wn - a, &wl))
+				break;
+			a += wl;
+			i += l;
+		}
+		if (a < wn)
+			continue;
+		while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+			i += l;
+		if (i < n && dump_is_colon(dump_cp(s + i, n - i, &l))) {
+			*len = i + l;
+			return (int)q;
+		}
+	}
+	return -1;
+}
+
+struct dump_gov_cell {
+	int key;         /* index in dump_gov_keys */
+	const char *v;   /* the value, trimmed; may be empty */
+	size_t vn;
+};
+
+/* The cells of a table row s[0..n): a key first, every value up to the next key after a space;
+   0 when the line does not start with a key. */
+static size_t dump_gov_row(const char *s, size_t n, struct dump_gov_cell *cell)
+{
+	size_t i = 0, k, cells = 0, l;
+	int key = dump_gov_key(s, n, &k);
+	while (key >= 0 && cells < DUMP_GOV_CELLS) {
+		size_t v = i + k, j = v, ve = n, nk = 0;
+		int next = -1;
+		while (j < n) {
+			uint32_t c = dump_cp(s + j, n - j, &l);
+			if (!dump_is_space(c)) {
+				j += l;
+				continue;
+			}
+			size_t t = j;
+			while (t < n && dump_is_space(dump_cp(s + t, n - t, &l)))
+				t += l;
+			if (t < n && (next = dump_gov_key(s + t, n - t, &nk)) >= 0) {
+				ve = j;
+				break;
+			}
+			j = t;
+		}
+		cell[cells].key = key;
+		cell[cells].v = s + v;
+		cell[cells].vn = ve - v;
+		dump_trim(&cell[cells].v, &cell[cells].vn);
+		cells++;
+		if (next < 0)
+			break;
+		i = j;
+		while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+			i += l;
+		key = next;
+		k = nk;
+	}
+	return cells;
+}
+
+/* s[0..n) with its spaces left out is t[0..tn) from *at on: advances *at past it. */
+static int dump_gov_part(const char *s, size_t n, const char *t, size_t tn, size_t *at)
+{
+	size_t i = 0, j = *at, l, tl;
+	while (i < n) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (dump_is_space(c)) {
+			i += l;
+			continue;
+		}
+		while (j < tn && dump_is_space(dump_cp(t + j, tn - j, &tl)))
+			j += tl;
+		if (j >= tn || dump_cp(t + j, tn - j, &tl) != c)
+			return 0;
+		i += l;
+		j += tl;
+	}
+	*at = j;
+	return 1;
+}
+
+/* Finds a notice's metadata table and reads it (see above); its lines become chrome. When the
+   table comes before any sentence, its 标题 row becomes the title line (*title, its text cut to
+   the value) and the lines above it are dropped. */
+static enum err dump_gov_table(struct dump_ctx *c, size_t *title)
+{
+	struct dump_line *L = c->lines;
+	size_t nl = c->n_lines, t0 = SIZE_MAX, t1 = 0, l;
+	struct dump_gov_cell cell[DUMP_GOV_CELLS];
+	*title = SIZE_MAX;
+	/* the first run of rows holding DUMP_GOV_KEYS different keys, one of them filing data or
+	   the issuer */
+	for (size_t i = 0; i < nl && t0 == SIZE_MAX; i++) {
+		if (L[i].chars > DUMP_META_MAX || !dump_gov_row(L[i].s, L[i].n, cell))
+			continue;
+		unsigned seen[DUMP_N(dump_gov_keys)] = {0}, distinct = 0, strong = 0;
+		size_t j = i;
+		while (j < nl && L[j].chars <= DUMP_META_MAX) {
+			size_t m = dump_gov_row(L[j].s, L[j].n, cell);
+			if (!m)
+				break;
+			for (size_t q = 0; q < m; q++) {
+				unsigned char k = dump_gov_keys[cell[q].key].k;
+				if (!seen[cell[q].key]++) {
+					distinct++;
+					strong += k == DUMP_GOV_FILING || k == DUMP_GOV_ISSUER || k == DUMP_GOV_WRITTEN;
+				}
+			}
+			j++;
+			/* the value of a key ending the row on the next line (标题：/ 关于…的通知) */
+			if (!cell[m - 1].vn && j < nl && L[j].chars <= DUMP_META_MAX && !dump_gov_row(L[j].s, L[j].n, cell))
+				j++;
+		}
+		if (distinct >= DUMP_GOV_KEYS && strong) {
+			t0 = i;
+			t1 = j;
+		}
+		i = j > i ? j - 1 : i;
+	}
+	if (t0 == SIZE_MAX)
+		return ERR_OK;
+	const char *tv = NULL, *pub = NULL, *written = NULL, *issuer = NULL, *publisher = NULL;
+	size_t tvn = 0, pubn = 0, writtenn = 0, issuern = 0, publishern = 0, trow = SIZE_MAX;
+	for (size_t i = t0; i < t1; i++) {
+		size_t m = dump_gov_row(L[i].s, L[i].n, cell);
+		if (!m && i > t0) { /* a value on its own line */
+			size_t pm = dump_gov_row(L[i - 1].s, L[i - 1].n, cell);
+			if (!pm)
+				continue;
+			cell[0] = cell[pm - 1];
+			cell[0].v = L[i].s;
+			cell[0].vn = L[i].n;
+			m = 1;
+		}
+		for (size_t q = 0; q < m; q++) {
+			if (!cell[q].vn)
+				continue;
+			switch (dump_gov_keys[cell[q].key].k) {
+			case DUMP_GOV_TITLE:
+				if (!tv) {
+					tv = cell[q].v;
+					tvn = cell[q].vn;
+					trow = i;
+				}
+				break;
+			case DUMP_GOV_PUBLISHED:
+				if (!pub) {
+					pub = cell[q].v;
+					pubn = cell[q].vn;
+				}
+				break;
+			case DUMP_GOV_WRITTEN:
+				if (!written) {
+					written = cell[q].v;
+					writtenn = cell[q].vn;
+				}
+				break;
+			case DUMP_GOV_ISSUER:
+				if (!issuer) {
+					issuer = cell[q].v;
+					issuern = cell[q].vn;
+				}
+				break;
+			case DUMP_GOV_PUBLISHER:
+				if (!publisher) {
+					publisher = cell[q].v;
+					publishern = cell[q].vn;
+				}
+				break;
+			default:
+				break;
+			}
+		}
+		L[i].kind = DUMP_CHROME;
+		L[i].flags = 0;
+	}
+	enum err e;
+	char iso[DUMP_ISO_MAX];
+	struct srcpos pos = {c->doc->file, L[t0].line, 1};
+	if (!c->doc->published.text &&
+	    ((pub && dump_date(pub, pubn, iso)) || (written && dump_date(written, writtenn, iso))) &&
+	    (e = doc_set(c->doc, &c->doc->published, iso, (size_t)-1, pos)))
+		return e;
+	if (!issuer) {
+		issuer = publisher;
+		issuern = publishern;
+	}
+	if (issuer && issuern <= DUMP_META_MAX && !c->doc->n_byline &&
+	    ((e = doc_add_credit(c->doc, "", 0, pos)) || (e = doc_add_name(c->doc, issuer, issuern))))
+		return e;
+	if (!tv)
+		return ERR_OK;
+	/* the headline again under the table, whole or broken over lines: not printed */
+	for (size_t i = t1; i < nl && i < t1 + DUMP_HEAD_WINDOW; i++) {
+		size_t at = 0, j = i;
+		while (j < nl && !dump_has_stop(L[j].s, L[j].n) && dump_gov_part(L[j].s, L[j].n, tv, tvn, &at)) {
+			j++;
+			while (at < tvn && dump_is_space(dump_cp(tv + at, tvn - at, &l)))
+				at += l;
+			if (at == tvn)
+				break;
+		}
+		if (at == tvn && j > i) {
+			for (size_t q = i; q < j; q++)
+				L[q].kind = DUMP_CHROME;
+			break;
+		}
+	}
+	for (size_t i = 0; i < t0; i++)
+		if (dump_is_prose(&L[i]))
+			return ERR_OK; /* the table closes the article: its title is not the first line */
+	for (size_t i = 0; i < trow; i++)
+		if (L[i].kind == DUMP_TEXT)
+			L[i].kind = DUMP_CHROME;
+	L[trow].s = tv;
+	L[trow].n = tvn;
+	L[trow].chars = (unsigned)dump_count(tv, tvn);
+	L[trow].kind = DUMP_TEXT;
+	*title = trow;
+	return ERR_OK;
+}
+
 static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int extract, struct diag *d)
 {
 	struct dump_ctx c = {doc, d, NULL, 0, 0, DUMP_NO_RANK, {0}, {0}, extract};
@@ -3487,10 +3778,13 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		e = ERR_INPUT;
 		goto done;
 	}
+	size_t gov = SIZE_MAX; /* the title row of a notice's metadata table */
+	if ((e = dump_gov_table(&c, &gov)))
+		goto done;
 	for (i = 0; i < nl; i++) {
 		if (L[i].kind == DUMP_TEXT && title == SIZE_MAX) {
 			title = i;
-			title_para = dump_title_para(&L[i]);
+			title_para = i != gov && dump_title_para(&L[i]);
 			started = title_para;
 		} else if (L[i].kind == DUMP_TEXT) {
 			started = 1;

@@ -120,6 +120,16 @@ check cwced__aefcf136 published 2022-02-13
 check cwced__59562291 byline 海姑娘
 check cwced__59562291 blocks-without 当斑竹半年来
 check cwced__54e89e4e blocks-without "# re:"
+# a government notice: its metadata table (spaced keys, one then two pairs a row) gives the
+# title, the date and the issuing body; the headline again over four lines, the table and the
+# download buttons are not printed
+check cwced__e8847578 title '吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告'
+check cwced__e8847578 published 2022-01-28
+check cwced__e8847578 byline 吉林省人民政府
+check cwced__e8847578 first '为做好吉林省嫩江干流补充治理工程建设'
+check cwced__e8847578 blocks-without 吉林省人民政府关于禁止在
+check cwced__e8847578 blocks-without 发文字号
+check cwced__e8847578 blocks-without word下载
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

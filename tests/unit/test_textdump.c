@@ -1860,8 +1860,65 @@ static void test_dateline_runs(void)
 	cap_close(&c);
 }
 
+/* A government notice's metadata table (keys spaced out to one width, one pair then two pairs a
+   row, tab-separated): 标题 is the title, 发布日期 the date, 发文机关 the author; the table, the
+   headline again broken over short lines and the download buttons are not printed. */
+static void test_gov_table(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "首页\n政务公开\n登录 注册\n",
+			"示例省政府信息公开专栏 >> 示例省人民政府\n"
+			"索 \xc2\xa0引 号：\t0000/2021-00001\n"
+			"分\xc2\xa0\xc2\xa0类：\t城乡建设;通知\n"
+			"发文机关：\t示例省人民政府\n"
+			"成文日期：\t2021年03月02日\n"
+			"标\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0题：\t示例省人民政府关于做好示例工程建设征地工作的通知\n"
+			"发文字号：\t示政发〔2021〕3号\n"
+			"发布日期：\t2021年03月04日\n"
+			"索 \xc2\xa0引 号：\t0000/2021-00001\t分\xc2\xa0\xc2\xa0类：\t城乡建设;通知\n"
+			"发文机关：\t示例省人民政府\t成文日期：\t2021年03月02日\n"
+			"示例省人民政府关于做好\n示例工程建设征地\n工作的通知\n"
+			"　　为做好示例工程建设，确保征地工作顺利进行，现就有关事项通知如下：\n"
+			"　　一、各地要加强组织领导，严格执行相关规定，维护群众合法权益。\n"
+			"　　二、自本通知发布之日起，上述区域内不得新建、扩建和改建项目。\n"
+			"　　示例省人民政府\n　　2021年3月2日\n"
+			"扫一扫在手机打开当前页\npdf下载\xc2\xa0\xc2\xa0word下载\n");
+	if (d) {
+		CHECK_STR(d->title.text, "示例省人民政府关于做好示例工程建设征地工作的通知");
+		CHECK_STR(d->published.text, "2021-03-04");
+		CHECK(d->n_byline == 1);
+		CHECK_STR(credit_role(d, 0), "");
+		CHECK_STR(credit_name(d, 0, 0), "示例省人民政府");
+		CHECK(d->n_blocks == 5);
+		CHECK(d->n_blocks && starts(d->blocks[0].text, "为做好示例工程建设"));
+		CHECK(d->n_blocks == 5 && !strcmp(d->blocks[4].text, "2021年3月2日"));
+		for (size_t i = 0; i < d->n_blocks; i++)
+			CHECK(!strstr(d->blocks[i].text, "示政发") && !strstr(d->blocks[i].text, "工作的通知") &&
+			      !strstr(d->blocks[i].text, "下载"));
+	}
+	doc_free(d);
+	/* no 发布日期: the date the notice was written; no 发文机关: the publisher */
+	d = read_page(&c, "首页\n政务公开\n登录 注册\n",
+			"索引号：0000/2021-00002 主题分类：城乡建设\n"
+			"发布机构：示例市住房和城乡建设局 成文日期：2021年05月06日\n"
+			"名\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0称：示例市关于加强示例管理的通知\n"
+			"示例市关于加强示例管理的通知\n"
+			"　　各区要加强示例管理，严格执行相关规定，维护群众合法权益。\n"
+			"　　本通知自发布之日起施行。\n");
+	if (d) {
+		CHECK_STR(d->title.text, "示例市关于加强示例管理的通知");
+		CHECK_STR(d->published.text, "2021-05-06");
+		CHECK_STR(credit_name(d, 0, 0), "示例市住房和城乡建设局");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_gov_table();
 	test_dateline_runs();
 	test_credit_shapes();
 	test_post_footer();
