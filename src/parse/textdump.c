@@ -2737,6 +2737,54 @@ static size_t dump_find_date(const char *s, size_t n, char iso[DUMP_ISO_MAX])
 	return 0;
 }
 
+/* A date split over lines under a headline (a page that sets year, day and time apart): a
+   line that is only a year (2019), then only month and day (09/07, 09-07, 9月7日), then
+   optionally only a time (19:02). Returns the lines it takes (2 or 3) with the date in iso; 0
+   when L[j] does not start one. */
+static size_t dump_split_date(const struct dump_line *L, size_t nl, size_t j, char iso[DUMP_ISO_MAX])
+{
+	unsigned y, mo, d, h, mi, se = 0;
+	int sec = 0;
+	if (j + 1 >= nl || L[j].n != 4 || dump_digits(L[j].s, L[j].n, 0, 4, 4, &y) != 4 || y < 1990 || y > 2099)
+		return 0;
+	const char *s = L[j + 1].s;
+	size_t n = L[j + 1].n, k = dump_digits(s, n, 0, 1, 2, &mo), l;
+	if (!k || k >= n)
+		return 0;
+	if (s[k] == '/' || s[k] == '-' || s[k] == '.')
+		l = 1;
+	else if (!(l = dump_lit(s + k, n - k, "月")))
+		return 0;
+	size_t e = dump_digits(s, n, k + l, 1, 2, &d);
+	if (!e)
+		return 0;
+	e += k + l;
+	if (s[k] != '/' && s[k] != '-' && s[k] != '.')
+		e += dump_lit(s + e, n - e, "日");
+	if (e != n || mo < 1 || mo > 12 || d < 1 || d > dump_mdays(y, mo))
+		return 0;
+	char *p = iso;
+	for (int q = 3; q >= 0; q--)
+		*p++ = L[j].s[3 - q];
+	*p++ = '-';
+	p = dump_put2(p, mo);
+	*p++ = '-';
+	p = dump_put2(p, d);
+	*p = 0;
+	if (j + 2 >= nl || dump_time(L[j + 2].s, L[j + 2].n, 0, &h, &mi, &se, &sec) != L[j + 2].n)
+		return 2;
+	*p++ = 'T';
+	p = dump_put2(p, h);
+	*p++ = ':';
+	p = dump_put2(p, mi);
+	if (sec) {
+		*p++ = ':';
+		p = dump_put2(p, se);
+	}
+	*p = 0;
+	return 3;
+}
+
 /* A line of navigation: a menu bar, a breadcrumb, or an item of a menu (a short line in a run
    of them). */
 static int dump_chromey(const struct dump_line *L, size_t nl, size_t j)
@@ -3168,8 +3216,11 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		size_t k = j + 1;
 		while (k < be && L[k].kind == DUMP_CHROME)
 			k++;
+		char iso[DUMP_ISO_MAX];
 		if (k < be && L[k].kind == DUMP_META)
 			sc += (L[k].flags & DUMP_F_DATE) ? 40 : 15;
+		else if (k < be && dump_split_date(L, nl, k, iso))
+			sc += 40; /* 2019 / 09/07 / 19:02 */
 		else if (j + 1 < nl && dump_relative_time(L[j + 1].s, L[j + 1].n))
 			sc += 30; /* a time shown relative to now (昨天, 3小时前): a dateline, not read */
 		if (j == 0 || L[j - 1].kind == DUMP_CHROME)
@@ -3200,7 +3251,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	   2005年03月21日 11:21 《理财周刊》), read when no metadata line gives the date */
 	char iso[DUMP_ISO_MAX];
 	for (size_t j = head != SIZE_MAX ? head + 1 : (bs > 6 ? bs - 6 : 0); j < bs && j < be; j++)
-		if (L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) && dump_find_date(L[j].s, L[j].n, iso)) {
+		if (L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
+		    (dump_find_date(L[j].s, L[j].n, iso) || dump_split_date(L, nl, j, iso))) {
 			*dateline = j;
 			break;
 		}
@@ -3819,6 +3871,20 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		goto done;
 	}
 
+	if (!title_para) {
+		/* a date split over lines right under the title (2019 / 09/07 / 19:02): the dateline */
+		char iso[DUMP_ISO_MAX];
+		size_t j = title + 1, k;
+		while (j < cut && j <= title + DUMP_MENU_RUN && L[j].kind == DUMP_CHROME && !dump_split_date(L, nl, j, iso))
+			j++;
+		if (j < cut && (k = dump_split_date(L, nl, j, iso))) {
+			if (!doc->published.text &&
+			    (e = doc_set(doc, &doc->published, iso, (size_t)-1, (struct srcpos){doc->file, L[j].line, 1})))
+				goto done;
+			for (size_t q = j; q < j + k; q++)
+				L[q].kind = DUMP_CHROME;
+		}
+	}
 	size_t bstart = title_para ? title : title + 1, bend;
 	if (!title_para) {
 		size_t j = title + 1, k;
@@ -4083,7 +4149,7 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	}
 	if (!doc->published.text && dateline != SIZE_MAX) {
 		char iso[DUMP_ISO_MAX];
-		if (dump_find_date(L[dateline].s, L[dateline].n, iso) &&
+		if ((dump_find_date(L[dateline].s, L[dateline].n, iso) || dump_split_date(L, nl, dateline, iso)) &&
 		    (e = doc_set(doc, &doc->published, iso, (size_t)-1,
 				 (struct srcpos){doc->file, L[dateline].line, 1})))
 			goto done;

@@ -130,6 +130,9 @@ check cwced__e8847578 first '为做好吉林省嫩江干流补充治理工程建
 check cwced__e8847578 blocks-without 吉林省人民政府关于禁止在
 check cwced__e8847578 blocks-without 发文字号
 check cwced__e8847578 blocks-without word下载
+# the date under the headline set over three lines: 2019 / 09/07 / 19:02
+check gne__qq__qq published 2019-09-07T19:02
+check gne__qq__qq blocks-without 19:02
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

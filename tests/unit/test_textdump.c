@@ -1916,8 +1916,45 @@ static void test_gov_table(void)
 	cap_close(&c);
 }
 
+/* A date set over three lines under the headline (year, month/day, time), on a page and in a
+   clean dump; without the time line it is the day alone. Not printed. A year alone followed by
+   a day that does not exist is no date. */
+static void test_split_date(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "要闻\n娱乐\n财经\n体育\n",
+			"示例儿歌被改了 原作者女儿：唱起来不觉得拗口吗？\n2019\n09/07\n19:02\n示例号\n分享\n评论\n2819\n"
+			"近日，一张截图在朋友圈流传，那首著名的儿童歌曲被改了名字，引来不少讨论。\n"
+			"她说，改成这样，唱起来不觉得拗口吗？我理解大家是用这个来搞笑。\n"
+			"她回忆起这首歌的故事，说因为这首歌太有名了，父亲还有了一个外号。\n");
+	if (d) {
+		CHECK_STR(d->title.text, "示例儿歌被改了 原作者女儿：唱起来不觉得拗口吗？");
+		CHECK_STR(d->published.text, "2019-09-07T19:02");
+		CHECK(d->n_blocks == 3);
+	}
+	doc_free(d);
+	const char *clean = "示例儿歌被改了\n2019\n9月7日\n近日，一张截图在朋友圈流传。\n她说，唱起来不觉得拗口吗？\n";
+	d = NULL;
+	CHECK(parse_str(clean, &c, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->published.text, "2019-09-07");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	clean = "示例儿歌被改了\n2019\n02/30\n近日，一张截图在朋友圈流传。\n";
+	d = NULL;
+	CHECK(parse_str(clean, &c, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->published.text, NULL);
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_split_date();
 	test_gov_table();
 	test_dateline_runs();
 	test_credit_shapes();
