@@ -64,6 +64,7 @@ struct dump_line {
 	unsigned char num;      /* numbering style (1..5) of a numbered line, 0 none */
 	unsigned char body;     /* a body block */
 	unsigned char heading;  /* a subhead */
+	unsigned char edit;     /* a wiki's section heading: its edit link ([编辑]) was cut */
 };
 
 struct dump_ctx {
@@ -214,6 +215,16 @@ static const char *const dump_tail_words[] = {
 	"Mehr zum Thema", "Meistgelesen", "Kommentare", "Das könnte Sie auch interessieren",
 	/* the article's tags */
 	"Topics", "Tags", "Etiquetas", "Tópicos relacionados", "Themen", "Schlagwörter",
+};
+
+/* A wiki's closing sections (a heading with its edit link: 参考资料[编辑]): notes, references,
+   links; the article ends before them. */
+static const char *const dump_wiki_tails[] = {
+	"注释", "注解", "脚注", "参考资料", "参考文献", "参见", "外部链接", "延伸阅读", "相关条目",
+	"註釋", "腳註", "參考資料", "參考文獻", "參見", "外部連結", "延伸閱讀", "相關條目",
+	"Notes", "References", "See also", "External links", "Further reading", "Footnotes",
+	"Einzelnachweise", "Weblinks", "Literatur", "Références", "Notes et références", "Liens externes",
+	"Voir aussi", "Referencias", "Enlaces externos", "Véase también", "Referências", "Ligações externas",
 };
 
 /* End marks closing the last paragraph, or standing alone on a line. */
@@ -1974,7 +1985,7 @@ static void dump_classify(struct dump_ctx *c, struct dump_line *L)
 		L->kind = DUMP_END;
 	else if (dump_chrome_line(L->s, L->n, L->chars))
 		L->kind = DUMP_CHROME;
-	else if (dump_tail_line(L->s, L->n, L->chars))
+	else if (dump_tail_line(L->s, L->n, L->chars) || (c->page && L->edit && dump_in(L->s, L->n, dump_wiki_tails, DUMP_N(dump_wiki_tails))))
 		L->kind = DUMP_TAIL;
 	else if (L->chars <= DUMP_META_MAX && (dump_meta(c, L->s, L->n, L->line, 0, &fl), fl)) {
 		L->kind = DUMP_META;
@@ -2240,6 +2251,10 @@ static void dump_headings(struct dump_ctx *c, const size_t *body, size_t nb)
 		struct dump_line *x = &L[body[k]];
 		struct dump_line *prev = k ? &L[body[k - 1]] : NULL;
 		struct dump_line *next = k + 1 < nb ? &L[body[k + 1]] : NULL;
+		if (x->edit && next && x->kind == DUMP_TEXT) {
+			x->heading = 1; /* a wiki's section heading (简介[编辑]), also over another one */
+			continue;
+		}
 		if (!x->cand || !next)
 			continue;
 		if (x->num) {
@@ -2251,6 +2266,24 @@ static void dump_headings(struct dump_ctx *c, const size_t *body, size_t nb)
 			x->heading = prev && (!prev->cand || prev->heading) && !next->cand;
 		}
 	}
+}
+
+/* The length of s[0..n) without a wiki's section edit link after a heading (简介[编辑],
+   History[edit]): the heading alone is kept. */
+static size_t dump_edit_link(const char *s, size_t n)
+{
+	static const char *const links[] = {"[编辑]", "[編輯]", "[编辑源代码]", "[編輯原始碼]", "[edit]",
+					    "[edit source]", "[Bearbeiten]", "[Quelltext bearbeiten]",
+					    "[modifier]", "[editar]", "[modifica]"};
+	for (size_t q = 0; q < DUMP_N(links); q++) {
+		size_t k = strlen(links[q]);
+		if (n > k && dump_ends(s, n, links[q]) && n - k <= 3 * DUMP_TITLE_MAX && !dump_has_stop(s, n - k)) {
+			n -= k;
+			dump_trim(&s, &n);
+			return n;
+		}
+	}
+	return n;
 }
 
 static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
@@ -2270,6 +2303,8 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 		size_t n = e - i;
 		dump_trim(&s, &n);
 		i = e + 1;
+		size_t whole = n;
+		n = dump_edit_link(s, n);
 		if (!n)
 			continue;
 		if (c->n_lines >= DUMP_MAX_LINES) {
@@ -2291,6 +2326,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 		L->n = n;
 		L->line = line;
 		L->chars = (unsigned)dump_count(s, n);
+		L->edit = n < whole;
 	}
 	return ERR_OK;
 }
@@ -2864,6 +2900,32 @@ static int dump_handle(const struct dump_line *L)
 	return 1;
 }
 
+/* An encyclopedia entry's heading: a short line of letters only (金锺国, 2 to DUMP_TINY
+   characters, too short for a headline), first on the page or not in a menu, that the page shows again as a line of
+   its own (an infobox's caption) and with which a sentence of the core [bs, be) opens (the lead:
+   金锺国（韩语：…），韩国男艺人…). The line under it is the site's tagline, never a subtitle. */
+static int dump_subject_heading(const struct dump_line *L, size_t nl, size_t j, size_t bs, size_t be)
+{
+	const struct dump_line *x = &L[j];
+	size_t first = 0;
+	while (first < j && L[first].kind != DUMP_TEXT)
+		first++;
+	/* the first line of the page (a wiki's heading comes before its menus), or not in a menu */
+	if (x->kind != DUMP_TEXT || x->chars < 2 || x->chars > DUMP_TINY || (j != first && dump_chromey(L, nl, j)))
+		return 0;
+	for (size_t i = 0, l; i < x->n; i += l) {
+		uint32_t c = dump_cp(x->s + i, x->n - i, &l);
+		if (!dump_letter(c) && c != ' ' && c != 0xB7)
+			return 0;
+	}
+	int again = 0, lead = 0;
+	for (size_t q = j + 1; q < nl && !again; q++)
+		again = L[q].n == x->n && !memcmp(L[q].s, x->s, x->n);
+	for (size_t q = bs; q < be && q < nl && again && !lead; q++)
+		lead = L[q].n > x->n && !memcmp(L[q].s, x->s, x->n) && dump_is_prose(&L[q]);
+	return again && lead;
+}
+
 /* Line k, under the headline candidate j, is its deck: a longer line that could be a
    headline too (no full stop), not itself right over the dateline (that one is the headline:
    a sponsor's line over it is no headline). */
@@ -3136,11 +3198,28 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		bs = gbs;
 		be = gbe;
 	}
-	/* a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
+	/* a wiki article (section headings with edit links in the core) runs on through its
+	   sections of lists and tables, which weigh as menus do, to its closing sections
+	   (参考资料[编辑]): two such headings at least, one in the core */
+	size_t edits = 0, in_core = 0;
+	for (size_t j = 0; j < nl; j++) {
+		edits += L[j].edit;
+		in_core += L[j].edit && j >= bs && j < be;
+	}
+	if (!in_core)
+		edits = 0;
+	for (size_t j = be; edits >= 2 && j < nl; j++)
+		if (L[j].kind == DUMP_TAIL) {
+			if (L[j].edit)
+				be = j;
+			break;
+		}
+	/* (none of the ends below is looked for in a wiki article: its tables are full of dates)
+	   a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
 	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */
 	long in_post = 0;
 	size_t post_end = SIZE_MAX;
-	for (size_t j = bs; j < be; j++) {
+	for (size_t j = bs; edits < 2 && j < be; j++) {
 		if (in_post >= DUMP_ANCHOR_MIN && L[j].chars <= DUMP_DATELINE_LINE_MAX && !dump_is_prose(&L[j]) &&
 		    (dump_posted(L[j].s, L[j].n) || dump_published_footer(L[j].s, L[j].n))) {
 			be = post_end = *footer = j;
@@ -3151,7 +3230,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	/* a sign-off under the article (-- By Jane Roe Follow @jroe): the article ends with it */
 	in_post = 0;
-	for (size_t j = bs; post_end == SIZE_MAX && j < be; j++) {
+	for (size_t j = bs; edits < 2 && post_end == SIZE_MAX && j < be; j++) {
 		if (in_post >= DUMP_ANCHOR_MIN && dump_sign_off(L[j].s, L[j].n)) {
 			be = j + 1;
 			break;
@@ -3163,7 +3242,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	   GMT', a sentence; three times or more, each date within DUMP_TEASER_GAP lines of the
 	   last): the article ends at the headline over the first date */
 	in_post = 0;
-	for (size_t j = bs; post_end == SIZE_MAX && j < be; j++) {
+	for (size_t j = bs; edits < 2 && post_end == SIZE_MAX && j < be; j++) {
 		long w = dump_weight(L, nl, j);
 		in_post += w > 0 ? w : 0;
 		if (in_post < DUMP_ANCHOR_MIN || j == 0 || !dump_teaser_date(&L[j]))
@@ -3210,9 +3289,12 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			continue;
 		if (L[j].kind == DUMP_TAIL)
 			break;
-		if (!dump_title_like(&L[j]))
+		int subject = j < bs && dump_subject_heading(L, nl, j, bs, be);
+		if (!subject && !dump_title_like(&L[j]))
 			continue;
 		long sc = L[j].chars > 40 ? 40 : (long)L[j].chars;
+		if (subject)
+			sc += 40;
 		size_t k = j + 1;
 		while (k < be && L[k].kind == DUMP_CHROME)
 			k++;
@@ -3247,6 +3329,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	}
 	if (anchor != SIZE_MAX)
 		head = anchor;
+	int subject = head != SIZE_MAX && head < bs && dump_subject_heading(L, nl, head, bs, be);
 	/* the dateline: a short line under the headline with a date anywhere in it (http://www.sina.net
 	   2005年03月21日 11:21 《理财周刊》), read when no metadata line gives the date */
 	char iso[DUMP_ISO_MAX];
@@ -3344,7 +3427,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		    (dump_weight(L, nl, j) <= 0 || dump_caption(&L[j])))
 			/* under the headline, before the core: a subtitle (the line right under it, not a
 			   repeat of it, not a menu, not a photo caption) or chrome */
-			keep = (j == head + 1 && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
+			keep = (j == head + 1 && !subject && j != *dateline && L[j].chars <= DUMP_SUBTITLE_MAX && !dump_chromey(L, nl, j) &&
 				!dump_latin_name(L[j].s, L[j].n) && !dump_handle(&L[j]) && /* the byline, read apart */
 				!(L[j].n == L[head].n && !memcmp(L[j].s, L[head].s, L[j].n))) ||
 			       /* the headline again over the core with the author's name under it
@@ -3936,10 +4019,11 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	if (!title_para && bstart + 1 < bend && L[bstart].kind == DUMP_TEXT) {
 		size_t b = bstart;
 		/* the headline again over the article, then the name (茉莉：我是… / 我是… / 茉莉) */
-		if (b + 2 < bend && L[b + 1].kind == DUMP_TEXT && dump_title_repeat(&L[title], &L[b]))
+		if (b + 2 < bend && L[b + 1].kind == DUMP_TEXT && L[title].chars > DUMP_TINY &&
+		    dump_title_repeat(&L[title], &L[b])) /* not a wiki's heading over its infobox */
 			dup = b++;
-		if (dump_bare_name(L[b].s, L[b].n))
-			bare = b;
+		if (dump_bare_name(L[b].s, L[b].n) && !(L[b].n == L[title].n && !memcmp(L[b].s, L[title].s, L[b].n)))
+			bare = b; /* not the title again (a wiki's heading over its infobox) */
 		else
 			dup = SIZE_MAX;
 	}

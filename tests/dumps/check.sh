@@ -29,7 +29,8 @@ if [ ! -f "$D/INDEX.tsv" ]; then
 	exit $fails
 fi
 # check FILE FIELD WANT: FIELD is title, subtitle, published, editor, byline (all names, space
-# separated), first (first block's text, a prefix) or blocks-without (a string no block may contain)
+# separated), first (first block's text, a prefix), blocks-without (a string no block may contain),
+# blocks-with (a string some block contains) or heading (a heading's whole text)
 check() {
 	got=$("$PAIBAN" parse "$D/$1.txt" 2>/dev/null | python3 -c '
 import json, sys
@@ -41,6 +42,10 @@ if f == "first":
 elif f == "byline":
     names = " ".join(n for c in d["byline"] for n in c["names"])
     print("ok" if names == want else names)
+elif f == "blocks-with":
+    print("ok" if any(want in b["text"] for b in d["blocks"]) else "none")
+elif f == "heading":
+    print("ok" if any(b["type"] == "heading" and b["text"] == want for b in d["blocks"]) else "none")
 elif f == "blocks-without":
     bad = [b["text"] for b in d["blocks"] if want in b["text"]]
     print("ok" if not bad else bad[0])
@@ -133,6 +138,14 @@ check cwced__e8847578 blocks-without word下载
 # the date under the headline set over three lines: 2019 / 09/07 / 19:02
 check gne__qq__qq published 2019-09-07T19:02
 check gne__qq__qq blocks-without 19:02
+# a wiki page: its one-word heading first, the site's tagline under it; sections with edit
+# links ([编辑]) and tables of dated rows down to 注释[编辑]
+check cwced__d5bced5e title 金锺国
+check cwced__d5bced5e blocks-without 自由的百科全书
+check cwced__d5bced5e blocks-without '[编辑]'
+check cwced__d5bced5e heading 个人生活
+check cwced__d5bced5e blocks-with 首张正规专辑
+check cwced__d5bced5e blocks-without 原始内容存档
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

@@ -1952,8 +1952,54 @@ static void test_split_date(void)
 	cap_close(&c);
 }
 
+/* A wiki page: its heading (a name too short for a headline) first, the site's tagline under
+   it, the heading again over the infobox and as the lead's subject; sections headed with edit
+   links (简介[编辑]); tables of dated rows; references and the site's menus last. */
+static void test_wiki(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct buf t;
+	buf_init(&t);
+	buf_puts(&t, "张示例\n示例百科，自由的百科全书\n跳到导航 跳到搜索\n张示例\n男歌手\n国籍\t示例国\n"
+		     "张示例（1976年4月25日－），示例国男歌手，曾为三人组合成员，2001年推出首张个人专辑。\n"
+		     "他于2005年凭一首歌风靡全国，并于同年横扫三大电视台的音乐大奖。\n目录\n1 简介\n2 作品\n"
+		     "简介[编辑]\n1995年9月1日，他以组合名义出道，演唱的第一首歌便登上排行榜。\n"
+		     "2015年12月21日，组合三人回归，发布新专辑，销量名列前茅。\n作品[编辑]\n"
+		     "年份\t日期\t媒体\t节目名称\n");
+	for (int i = 0; i < 12; i++) {
+		char row[96];
+		snprintf(row, sizeof row, "20%02d年\t%d月%d日\t示例台\t示例节目%d\n", 4 + i, i % 12 + 1, i + 3, i);
+		buf_puts(&t, row);
+	}
+	buf_puts(&t, "参考资料[编辑]\n^ 示例报. 2013-09-09.\n^ 示例网. 2021-06-22.\n"
+		     "首页\n分类\n特色内容\n随机条目\n关于示例百科\n免责声明\n手机版视图\n");
+	struct doc *d = NULL;
+	CHECK(parse_buffer("wiki.txt", t.p, t.len, c.d, &d) == ERR_OK);
+	if (d) {
+		CHECK_STR(d->title.text, "张示例");
+		CHECK_STR(d->subtitle.text, NULL);
+		CHECK(d->n_byline == 0); /* the heading again over the infobox is no author */
+		int intro = 0, row = 0, bad = 0;
+		for (size_t i = 0; i < d->n_blocks; i++) {
+			const char *s = d->blocks[i].text;
+			intro += d->blocks[i].type == DOC_HEADING && !strcmp(s, "简介");
+			row += strstr(s, "示例节目11") != NULL;
+			bad += strstr(s, "[编辑]") || strstr(s, "参考资料") || strstr(s, "自由的百科全书") ||
+			       strstr(s, "示例报") || strstr(s, "随机条目");
+		}
+		CHECK(intro == 1);
+		CHECK(row == 1);
+		CHECK(bad == 0);
+	}
+	doc_free(d);
+	buf_free(&t);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_wiki();
 	test_split_date();
 	test_gov_table();
 	test_dateline_runs();
