@@ -146,6 +146,9 @@ check cwced__d5bced5e blocks-without '[编辑]'
 check cwced__d5bced5e heading 个人生活
 check cwced__d5bced5e blocks-with 首张正规专辑
 check cwced__d5bced5e blocks-without 原始内容存档
+# a portal's fold (展开全文): the button goes, the article after it stays
+check cwced__d8d4c4ec blocks-without 展开全文
+check cwced__d8d4c4ec blocks-with 经历了一次折叠
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

@@ -1997,8 +1997,29 @@ static void test_wiki(void)
 	cap_close(&c);
 }
 
+/* The fold of a portal's article (展开全文, a button the page hides the rest behind): the button
+   is not printed, the text after it is the article's. */
+static void test_fold(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "首页\n新闻\n体育\n汽车\n",
+			"示例企业家之子出狱的一天：重返母亲的工厂\n2020-11-26 08:04 来源：示例新闻网\n"
+			"上午十一点半，得知自己减刑释放的他还没缓过神来，被送到了高速路口。\n"
+			"几个小时前，市中级人民法院作出刑事裁定书，决定减去余刑。\n展开全文\n"
+			"作为当地的企业老板，他家做了几十年生意，手头上还算宽绰。\n"
+			"姐姐一脸埋怨，说父母在生活上极其抠门，钱都用到了厂子里。\n");
+	if (d) {
+		CHECK(d->n_blocks == 4);
+		CHECK(d->n_blocks == 4 && starts(d->blocks[2].text, "作为当地的企业老板"));
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_fold();
 	test_wiki();
 	test_split_date();
 	test_gov_table();
