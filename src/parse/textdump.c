@@ -2555,9 +2555,13 @@ static int dump_counted(const char *s, size_t n)
    them counts (dump_spaced_run). */
 #define DUMP_SPACED_MIN 20
 #define DUMP_SPACED_RUN 4
-static int dump_spaced_line(const struct dump_line *L)
+#define DUMP_SPACED_NEAR 3   /* lines each side of a line searched for such lines */
+
+/* A line of Han text with nothing of a link or a teaser, at least min characters: 1 when so,
+   2 when it also has a space between two Han characters. */
+static int dump_han_line(const struct dump_line *L, unsigned min)
 {
-	if (L->kind != DUMP_TEXT || L->chars < DUMP_SPACED_MIN || dump_menu_line(L))
+	if (L->kind != DUMP_TEXT || L->chars < min || dump_menu_line(L))
 		return 0;
 	unsigned han = 0, other = 0, gap = 0;
 	uint32_t prev = 0;
@@ -2582,7 +2586,14 @@ static int dump_spaced_line(const struct dump_line *L)
 	}
 	size_t st;
 	uint32_t last = dump_back(L->s, L->n, &st);
-	return gap && 10 * han >= 8 * (han + other) && last != '.';
+	if (10 * han < 8 * (han + other) || last == '.')
+		return 0;
+	return gap ? 2 : 1;
+}
+
+static int dump_spaced_line(const struct dump_line *L)
+{
+	return dump_han_line(L, DUMP_SPACED_MIN) == 2;
 }
 
 /* The number of such lines in a row around i (blank lines are not lines here), at most
@@ -2597,6 +2608,37 @@ static size_t dump_spaced_run(const struct dump_line *L, size_t nl, size_t i)
 	while (b < nl && b - a < DUMP_SPACED_RUN && dump_spaced_line(&L[b]))
 		b++;
 	return b - a;
+}
+
+static int dump_letter(uint32_t c);
+
+/* A line that goes on a post written with spaces for commas: text of at least DUMP_TINY
+   characters, most of its letters Han, nothing of a link, a menu or a list. */
+static int dump_post_line(const struct dump_line *L)
+{
+	if (L->kind != DUMP_TEXT || L->chars < DUMP_TINY || dump_menu_line(L) || dump_bulleted(L) ||
+	    dump_counted(L->s, L->n) || dump_urls(L->s, L->n))
+		return 0;
+	unsigned han = 0, letters = 0;
+	for (size_t i = 0, l; i < L->n; i += l) {
+		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
+		if (c == '[' || c == ']' || c == '|' || c == 0x3010 || c == 0x3011 || c == 0xFF5C || c == '>' ||
+		    c == 0xBB)
+			return 0;
+		han += punct_is_han(c);
+		letters += dump_letter(c) || (c >= '0' && c <= '9');
+	}
+	return 2 * han > letters;
+}
+
+/* Such lines within DUMP_SPACED_NEAR lines of i, i included: a post written that way, its
+   lines between photos not all with a space (營區水電方便 水槽也很有特色 / 這次選擇左側地勢高些…). */
+static size_t dump_spaced_near(const struct dump_line *L, size_t nl, size_t i)
+{
+	size_t k = 0;
+	for (size_t j = i > DUMP_SPACED_NEAR ? i - DUMP_SPACED_NEAR : 0; j < nl && j <= i + DUMP_SPACED_NEAR; j++)
+		k += dump_spaced_line(&L[j]);
+	return k;
 }
 
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
@@ -2615,6 +2657,9 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 			return (long)x->chars;
 		if (dump_spaced_run(L, nl, i) >= DUMP_SPACED_RUN)
 			return (long)x->chars / 2; /* a blog's lines with spaces for commas */
+		if (dump_han_line(x, DUMP_TINY) && dump_spaced_near(L, nl, i) >= DUMP_SPACED_RUN)
+			/* among them: such a line, or one of Han text alone (a caption between photos) */
+			return dump_spaced_line(x) ? (long)x->chars / 2 : 0;
 		size_t st;
 		uint32_t last = dump_back(x->s, x->n, &st);
 		if (last == 0xFF1A || last == ':')
@@ -3215,6 +3260,15 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 				be = j;
 			break;
 		}
+	/* a post written with spaces for commas (at least 2 * DUMP_SPACED_RUN such lines in the
+	   core) goes on over the lines of text after the core, not all written so (野馬家兩張新
+	   "座椅"就當作是試坐囉！拍謝哩, 三家合照（Hero也一定要入鏡的）), up to the first short
+	   line, link, menu or any other kind of line */
+	size_t spaced = 0;
+	for (size_t j = bs; j < be && spaced < 2 * DUMP_SPACED_RUN; j++)
+		spaced += dump_spaced_line(&L[j]);
+	while (spaced >= 2 * DUMP_SPACED_RUN && be < nl && dump_post_line(&L[be]))
+		be++;
 	/* (none of the ends below is looked for in a wiki article: its tables are full of dates)
 	   a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
 	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */

@@ -149,6 +149,9 @@ check cwced__d5bced5e blocks-without 原始内容存档
 # a portal's fold (展开全文): the button goes, the article after it stays
 check cwced__d8d4c4ec blocks-without 展开全文
 check cwced__d8d4c4ec blocks-with 经历了一次折叠
+# a blog post with spaces for commas, its later lines not all written so: the whole post
+check readability__pixnet blocks-with 三位大叔同行準備走著這段遙遠的路段
+check readability__pixnet blocks-without 上一篇文章與下一篇文章
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

@@ -2017,8 +2017,39 @@ static void test_fold(void)
 	cap_close(&c);
 }
 
+/* A blog post written with spaces for commas whose later lines are not all written so (no
+   space, a Latin name in brackets, a ！ inside): they go on the post up to a short line. */
+static void test_spaced_post(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "首页\n部落格\n相簿\n留言\n",
+			"示例营地赏枫 第二次造访发现营区变了\n2013-12-28 00:28\n"
+			"一波波接续性低温寒流报到 已将示例乡后山一带层层山峦披上嫣红的彩衣\n\n"
+			"示例道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达营地\n\n"
+			"营地美如其名偌大枫香树早已呈现金黄 泛红色彩也是爱摄人士所喜爱造访之地\n\n"
+			"第二次造访发现到营区变了 印象中以前生冷招牌换成了原木招牌可谓匠心独具\n\n"
+			"熏黑原木加上金黄色醒目字体 加上了猫头鹰原木创作也充分发挥了装饰艺术\n\n"
+			"营区内除了露营民宿餐饮赏枫项目 多了许多原木饰品更有画龙点睛之妙\n\n"
+			"来到现场已是落叶飘飘堆叠满地 不忍踩过刚刚掉落的树叶沿着前人足迹\n\n"
+			"虽然只是一厢情愿的想法 终究还是不敌季节的变化而飘落满地\n\n"
+			"星期天早上趁着摄影团还没入场先来人物场景特写\n\n"
+			"示例家两张新\"座椅\"就当作是试坐啰！拍谢哩\n\n"
+			"三家合照（Hero也一定要入镜的）\n\n"
+			"这两天肉肉(Hero)天雨湿滑无法自由奔跑都快闷坏了\n\n"
+			"示例营地 资讯\n联络电话：03-584-7231\n上一篇文章与下一篇文章\n走进示例遇见落羽松\n"
+			"您可能会有兴趣的文章\n示例 道路\n全站分类：国内旅游\n留言列表 (42)\n");
+	if (d) {
+		CHECK(d->n_blocks == 12);
+		CHECK(d->n_blocks == 12 && starts(d->blocks[11].text, "这两天肉肉"));
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_spaced_post();
 	test_fold();
 	test_wiki();
 	test_split_date();
