@@ -44,6 +44,7 @@
 #define DUMP_DATELINE_MAX 40   /* the byline bracket of a dateline opens within this */
 #define DUMP_BRACKET_MAX 80    /* a bracketed byline is at most this long */
 #define DUMP_NO_RANK 255u
+#define DUMP_CAPTION_MAX 300 /* characters of a photo caption */
 
 enum dump_kind { DUMP_TEXT, DUMP_CHROME, DUMP_TAIL, DUMP_END, DUMP_META };
 
@@ -174,6 +175,13 @@ static const char *const dump_chrome_words[] = {
 	"推荐", "我要说说", "我来说两句", "展开全文", "展開全文", "显示全文", "顯示全文", "查看全文",
 	"展开剩余", "继续阅读", "繼續閱讀", "阅读全文", "閱讀全文", "点击展开全文", "點擊展開全文",
 	"關閉", "放大字體", "縮小字體",
+};
+
+/* Buttons of English pages, chrome as whole lines only (Share prices fell is a sentence). */
+static const char *const dump_chrome_lines[] = {
+	"Share", "Share Article", "Share article", "Share this article", "Share this story", "Share this",
+	"Share on Facebook", "Share on Twitter", "Copy link", "Copy Link", "Save Article", "Save article",
+	"Gift Article", "Gift article", "Listen to article", "Listen to this article", "Show comments",
 };
 
 /* A line starting with one of these (then a separator or the end) is chrome. */
@@ -1784,11 +1792,54 @@ static int dump_download_token(const char *s, size_t n)
 	return 0;
 }
 
+/* A photo's credit, alone or closing its caption (… parked on a Harare street on Thursday
+   Credit: STR/AFP, Credit: Riot Games): the label, then at most 48 bytes that hold no
+   sentence. */
+static int dump_photo_credit(const char *s, size_t n)
+{
+	/* not Photo: or Foto:, which may also describe the picture (Foto: el presidente en Madrid) */
+	static const char *const labels[] = {"Credit:", "Credits:", "Photo credit:", "Image credit:"};
+	for (size_t q = 0; q < DUMP_N(labels); q++) {
+		size_t k = strlen(labels[q]);
+		const char *p = NULL;
+		for (const char *r = s; (r = memmem(r, n - (size_t)(r - s), labels[q], k)); r += k)
+			p = r;
+		if (!p || (p > s && p[-1] != ' ' && (unsigned char)p[-1] != 0xA0))
+			continue;
+		const char *v = p + k;
+		size_t vn = n - (size_t)(v - s);
+		dump_trim(&v, &vn);
+		if (vn && vn <= 48 && !dump_has_stop(v, vn) && !memmem(v, vn, ". ", 2))
+			return 1;
+	}
+	return 0;
+}
+
+/* A paywall's notice where the free part of an article ends (［有料会員限定］この記事は会員限定
+   です。電子版に登録すると続きをお読みいただけます。, Subscribe to continue reading): at most
+   DUMP_PROMO_MAX characters. */
+static int dump_paywall(const char *s, size_t n, size_t chars)
+{
+	static const char *const words[] = {
+		"続きをお読みいただけます", "この記事は会員限定", "有料会員限定", "Subscribe to continue reading",
+		"subscribe to continue reading", "Subscribe to read the full", "for subscribers only",
+		"订阅后阅读全文", "付费后阅读全文", "登录后阅读全文", "购买后阅读全文", "訂閱後閱讀全文",
+		"付費後閱讀全文", "登入後閱讀全文",
+	};
+	if (chars > DUMP_PROMO_MAX)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(words); q++)
+		if (memmem(s, n, words[q], strlen(words[q])))
+			return 1;
+	return 0;
+}
+
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
 	if (dump_markup_line(s, n))
 		return 1;
+
 	if (i >= n) /* decoration only, but * * * is a section break */
 		return !memchr(s, '*', n) && !memmem(s, n, "＊", strlen("＊"));
 	if (chars <= DUMP_CHROME_LINE_MAX) {
@@ -2365,7 +2416,6 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_HEAD_BLOCK 6    /* lines from a headline to its dateline: deck, picture, caption, byline */
 #define DUMP_TINY 12         /* characters of a button or a file name (Print, google.JPG) */
 #define DUMP_TINY_NEXT 16    /* lines next to such a button are longer (else it is a menu item) */
-#define DUMP_CAPTION_MAX 300 /* characters of a photo caption */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
 
 static int dump_is_prose_mark(uint32_t c)
@@ -4083,7 +4133,12 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			dup = SIZE_MAX;
 	}
 	for (i = bstart; i < bend; i++)
-		if (i != bare && i != dup && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i])))) {
+		if (i != bare && i != dup && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i]))) &&
+		    /* a photo's credit or caption with its credit, a paywall's notice, an English page's
+		       button: weighed as text in the search for the article, never printed */
+		    !(L[i].kind == DUMP_TEXT && L[i].chars <= DUMP_CAPTION_MAX &&
+		      (dump_photo_credit(L[i].s, L[i].n) || dump_paywall(L[i].s, L[i].n, L[i].chars) ||
+		       dump_in(L[i].s, L[i].n, dump_chrome_lines, DUMP_N(dump_chrome_lines))))) {
 			L[i].body = 1;
 			body[nb++] = i;
 		}

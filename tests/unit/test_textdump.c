@@ -2047,8 +2047,31 @@ static void test_spaced_post(void)
 	cap_close(&c);
 }
 
+/* Inside an English article: a photo's caption closing with its credit, a credit alone, a
+   Share button and a paywall's notice are not printed; a sentence that starts with Share is. */
+static void test_photo_credits(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "Home\nWorld\nSign in\n",
+			"Storm clears in time for the holiday weekend\nNovember 19, 2023 7:18 pm\n"
+			"Share Article\nCredit: Example Images\n"
+			"The storm that threatened holiday travel moved out to sea on Wednesday, forecasters said.\n"
+			"A man walks past a flooded street on Thursday Credit: STR/AFP\n"
+			"Share prices of airlines rose as flights resumed across the region on Thursday morning.\n"
+			"Subscribe to continue reading this article.\n");
+	if (d) {
+		CHECK_STR(d->title.text, "Storm clears in time for the holiday weekend");
+		CHECK(d->n_blocks == 2);
+		CHECK(d->n_blocks == 2 && starts(d->blocks[1].text, "Share prices of airlines"));
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_photo_credits();
 	test_spaced_post();
 	test_fold();
 	test_wiki();
