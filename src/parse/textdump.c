@@ -1834,6 +1834,20 @@ static int dump_paywall(const char *s, size_t n, size_t chars)
 	return 0;
 }
 
+/* A caption or credit labelled as such (Image caption …, Media caption …, Image copyright
+   Getty Images), as some sites print them under pictures and videos. */
+static int dump_caption_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {"Image caption", "Media caption", "Image copyright", "Image source",
+					     "Picture caption", "Video caption"};
+	for (size_t q = 0; q < DUMP_N(labels); q++) {
+		size_t k = dump_lit(s, n, labels[q]);
+		if (k && (k == n || s[k] == ' ' || s[k] == ':' || (unsigned char)s[k] >= 0x80))
+			return 1;
+	}
+	return 0;
+}
+
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
@@ -4134,10 +4148,12 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	}
 	for (i = bstart; i < bend; i++)
 		if (i != bare && i != dup && (L[i].kind == DUMP_TEXT || (L[i].kind == DUMP_META && !dump_middle_meta(&L[i]))) &&
-		    /* a photo's credit or caption with its credit, a paywall's notice, an English page's
-		       button: weighed as text in the search for the article, never printed */
+		    /* a photo's credit or caption with its credit, a labelled caption, a paywall's
+		       notice, an English page's button: weighed as text in the search for the
+		       article, never printed */
 		    !(L[i].kind == DUMP_TEXT && L[i].chars <= DUMP_CAPTION_MAX &&
-		      (dump_photo_credit(L[i].s, L[i].n) || dump_paywall(L[i].s, L[i].n, L[i].chars) ||
+		      (dump_photo_credit(L[i].s, L[i].n) || dump_caption_label(L[i].s, L[i].n) ||
+		       dump_paywall(L[i].s, L[i].n, L[i].chars) ||
 		       dump_in(L[i].s, L[i].n, dump_chrome_lines, DUMP_N(dump_chrome_lines))))) {
 			L[i].body = 1;
 			body[nb++] = i;

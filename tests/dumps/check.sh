@@ -152,13 +152,15 @@ check cwced__d8d4c4ec blocks-with 经历了一次折叠
 # a blog post with spaces for commas, its later lines not all written so: the whole post
 check readability__pixnet blocks-with 三位大叔同行準備走著這段遙遠的路段
 check readability__pixnet blocks-without 上一篇文章與下一篇文章
-# photo credits (a caption closing with Credit: …, Credit: … alone), a Share button and a
-# paywall's notice inside the article are not printed
+# photo credits (a caption closing with Credit: …, Credit: … alone), labelled captions (Media
+# caption …), a Share button and a paywall's notice inside the article are not printed
 check readability__telegraph blocks-without 'Credit: STR/AFP'
 check newspaper4k__video_article_02 blocks-without 'Credit: Riot Games'
 check newspaper4k__video_article_02 blocks-without 'Share Article'
 check newspaper4k__video_article_02 title 'Faker wins 4th title as T1 embody Heartsteel’s song to become your Worlds 2023 champion!'
 check newspaper4k__japanese_article blocks-without 会員限定
+check readability__bbc-1 blocks-without 'Media caption'
+check newspaper4k__burmese_article blocks-without 'Image caption'
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

@@ -2048,7 +2048,8 @@ static void test_spaced_post(void)
 }
 
 /* Inside an English article: a photo's caption closing with its credit, a credit alone, a
-   Share button and a paywall's notice are not printed; a sentence that starts with Share is. */
+   labelled caption (Media caption …, Image copyright …), a Share button and a paywall's notice
+   are not printed; a sentence that starts with Share is. */
 static void test_photo_credits(void)
 {
 	struct capture c;
@@ -2058,6 +2059,8 @@ static void test_photo_credits(void)
 			"Share Article\nCredit: Example Images\n"
 			"The storm that threatened holiday travel moved out to sea on Wednesday, forecasters said.\n"
 			"A man walks past a flooded street on Thursday Credit: STR/AFP\n"
+			"Media caption The forecaster explains why the storm turned away from the coast\n"
+			"Image copyright Example Images\n"
 			"Share prices of airlines rose as flights resumed across the region on Thursday morning.\n"
 			"Subscribe to continue reading this article.\n");
 	if (d) {
