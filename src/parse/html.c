@@ -1781,6 +1781,69 @@ static int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 	return an == bn && !memcmp(a, b, an);
 }
 
+/* Whether the page shows s (a whitespace-collapsed <title> or og:title) whole as a block of
+   its own: then the separators in it are the headline's (书记市长这一周 | 奋马扬鞭…, a column
+   name before the headline in a styled <div>), not a site name's. */
+static int html_shown_whole(const struct html_ctx *c, const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		const struct html_block *b = &c->blocks[i];
+		if (b->chars <= HTML_TITLE_MAX && html_same_text(c->text.p + b->off, b->len, s, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Folds a typographic quote to its ASCII form (’ ‘ to ', “ ” to "), else returns c. */
+static uint32_t html_quote_fold(uint32_t c)
+{
+	if (c == 0x2018 || c == 0x2019)
+		return '\'';
+	if (c == 0x201C || c == 0x201D)
+		return '"';
+	return c;
+}
+
+/* When t is a prefix of s with quotes folded (a heading's Heartsteel’s against a <title>'s
+   Heartsteel's), the bytes of s it covers; else 0. */
+static size_t html_quote_prefix(const char *s, size_t n, const char *t, size_t tn)
+{
+	size_t i = 0, j = 0, l, m;
+	while (j < tn) {
+		if (i >= n)
+			return 0;
+		uint32_t a = html_cp(s + i, n - i, &l), b = html_cp(t + j, tn - j, &m);
+		if (html_quote_fold(a) != html_quote_fold(b))
+			return 0;
+		i += l;
+		j += m;
+	}
+	return i;
+}
+
+/* Whether the <title> ref is t, then a spaced or strong separator and more (a site). */
+static int html_title_head(const struct buf *ref, const char *t, size_t n)
+{
+	const char *rp = ref->p;
+	size_t rn = ref->len, l;
+	if (!rp)
+		return 0;
+	html_trim(&rp, &rn);
+	if (rn <= n + 1 || memcmp(rp, t, n))
+		return 0;
+	size_t i = n;
+	int spaced = rp[i] == ' ';
+	while (i < rn && rp[i] == ' ')
+		i++;
+	if (i >= rn)
+		return 0;
+	uint32_t ch = html_cp(rp + i, rn - i, &l);
+	return html_is_title_sep(ch) &&
+	       (spaced || ch == '|' || ch == '_' || ch == 0xFF5C || ch == 0xFF3F);
+}
+
 /* Picks the title: an h1/h2 whose text is in the <title>, og:title or headline, else
    the JSON-LD headline or og:title, else the <title>, cleaned of site names. Returns the
    block index of the heading used, or SIZE_MAX. */
@@ -1791,10 +1854,14 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 	for (int pass = 0; pass < 2 && found == SIZE_MAX; pass++)
 		for (size_t i = 0; i < c->n_blocks && found == SIZE_MAX; i++) {
 			struct html_block *b = &c->blocks[i];
-			if (b->kind != HTML_K_HEAD || b->level > (pass ? 3 : 1) || b->chars < 4 ||
+			if (b->kind != HTML_K_HEAD || b->level > (pass ? 3 : 1) || b->chars < 2 ||
 			    b->chars > HTML_TITLE_MAX)
 				continue;
 			const char *t = c->text.p + b->off;
+			/* a heading of 2-3 characters (a name: 金锺国) only as the whole first part of
+			   the <title> before a site suffix (金锺国 - 维基百科…) */
+			if (b->chars < 4 && !html_title_head(&c->title_tag, t, b->len))
+				continue;
 			/* the heading starts a reference title (sites put their name last) */
 			for (int r = 0; r < 3; r++) {
 				const char *rp = refs[r]->p;
@@ -1802,8 +1869,9 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 				if (!rn)
 					continue;
 				html_trim(&rp, &rn);
-				if (rn >= b->len && !memcmp(rp, t, b->len) &&
-				    (rn == b->len || b->chars >= 6 || b->chars * 2 >= html_count(rp, rn))) {
+				size_t k = html_quote_prefix(rp, rn, t, b->len);
+				if (k && (k == rn || b->chars >= 6 || b->chars * 2 >= html_count(rp, rn) ||
+				     (r == 2 && html_title_head(refs[r], t, b->len)))) {
 					found = i;
 					break;
 				}
@@ -1839,7 +1907,7 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 				sp = 0;
 				buf_put(&t, s + i, l);
 			}
-			if (r == 0)
+			if (r == 0 || html_shown_whole(c, t.p ? t.p : "", t.len))
 				buf_put(out, t.p ? t.p : "", t.len);
 			else
 				html_clean_title(t.p ? t.p : "", t.len, out);
