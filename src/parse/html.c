@@ -3851,6 +3851,42 @@ static size_t html_long_paras(const struct html_ctx *c)
 	return k;
 }
 
+/* A block that is mostly one link of headline length: a teaser's headline. */
+static int html_linked_head(const struct html_block *b)
+{
+	return (b->kind == HTML_K_HEAD || b->kind == HTML_K_PARA || b->kind == HTML_K_LI) &&
+	       b->chars >= 6 && b->chars <= HTML_TEASER_HEAD_MAX && b->links * 4 >= b->chars * 3;
+}
+
+/* Teasers: a linked headline followed by a snippet paragraph (a date line may sit between),
+   as search results and section indexes list them. Returns their number; *own receives the
+   characters of the body paragraphs of article length that are no teaser's snippet, *snips
+   those of the snippets. */
+static size_t html_teasers(const struct html_ctx *c, size_t *own, size_t *snips)
+{
+	size_t n = 0, snip = SIZE_MAX;
+	*own = *snips = 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		const struct html_block *b = &c->blocks[i];
+		if (html_linked_head(b)) {
+			size_t j = i + 1;
+			if (j < c->n_blocks && c->blocks[j].chars <= 20 && !c->blocks[j].links)
+				j++; /* a date or a source between */
+			if (j < c->n_blocks && c->blocks[j].kind == HTML_K_PARA &&
+			    c->blocks[j].chars - c->blocks[j].links >= 15) {
+				n++;
+				snip = j;
+				*snips += c->blocks[j].chars - c->blocks[j].links;
+			}
+			continue;
+		}
+		if (i != snip && b->body && html_scored_kind(b->kind) &&
+		    b->chars - b->links >= HTML_SENTENCE_MIN)
+			*own += b->chars - b->links;
+	}
+	return n;
+}
+
 static void html_ctx_free(struct html_ctx *c)
 {
 	struct buf *bufs[] = {&c->text, &c->cur, &c->title_tag, &c->og_title, &c->ld_headline,
@@ -3957,7 +3993,7 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 		body = body_text = ld;
 	}
 	/* not an article? */
-	size_t page = 0, links = 0;
+	size_t page = 0, links = 0, teasers, own, snips;
 	for (size_t i = 0; i < c->n_blocks; i++) {
 		page += c->blocks[i].chars;
 		links += c->blocks[i].links;
@@ -3976,6 +4012,12 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 		diag_at(d, DIAG_ERROR, at,
 			"not an article: a list of links (front page or index) with %zu characters "
 			"of text outside links", body);
+		e = ERR_INPUT;
+	} else if (!c->ld_article && !(c->og_type.len && !strncasecmp(c->og_type.p, "article", 7)) &&
+		   (teasers = html_teasers(c, &own, &snips)) >= HTML_TEASERS_MIN && own < snips) {
+		diag_at(d, DIAG_ERROR, at,
+			"not an article: a list of teasers (search results or an index): %zu linked "
+			"headlines, each over a snippet, and %zu characters of text besides", teasers, own);
 		e = ERR_INPUT;
 	} else if (body < HTML_MIN_BODY || !body_text) {
 		diag_at(d, DIAG_ERROR, at, "not an article: no article text found");
