@@ -147,6 +147,7 @@ struct html_ctx {
 	struct buf keywords, meta_author, ld_authors, url, og_url, site_name, og_type;
 	int refresh, feed, ld_article, n_h1;
 	int titled;             /* the title is a heading just above the body */
+	int centered;           /* body paragraphs are centered, most of them: -1 not known yet */
 	int meta_src;           /* a 来源 line was made from an outlet's name under the title */
 	int deep;               /* elements nested HTML_MAX_DEPTH deep: deeper text is not read */
 	struct buf tmp, synth;
@@ -2121,6 +2122,25 @@ static enum err html_synth_line(struct html_ctx *c, const char *s, size_t n, siz
 	return c->synth.oom ? ERR_NOMEM : ERR_OK;
 }
 
+/* Whether the paragraph b is centered (align, style, <center>) or marked as a caption (a class
+   with caption, desc, pic, img, photo), on its element or the two above: 1 centered, 2 marked,
+   0 neither. */
+static int html_caption_look(const struct html_block *b)
+{
+	int look = 0;
+	for (xmlNode *a = b->owner; a && a != b->owner->parent->parent; a = a->parent) {
+		const char *al = html_attr(a, "align"), *st = html_attr(a, "style"),
+			   *cl = html_attr(a, "class");
+		if (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") || strcasestr(cl, "pic") ||
+			   strcasestr(cl, "img") || strcasestr(cl, "photo")))
+			return 2;
+		if ((al && !strcasecmp(al, "center")) || (st && strcasestr(st, "center")) ||
+		    html_name_is(a, "center"))
+			look = 1;
+	}
+	return look;
+}
+
 static int html_is_caption_para(struct html_ctx *c, const struct html_block *b)
 {
 	if (b->kind != HTML_K_PARA || b->chars > HTML_CAPTION_MAX || b->links)
@@ -2129,16 +2149,19 @@ static int html_is_caption_para(struct html_ctx *c, const struct html_block *b)
 	if (!strncmp(t, "图", 3) || !strncmp(t, "▲", 3) || !strncmp(t, "（图", 6) ||
 	    !strncmp(t, "△", 3) || !strncmp(t, "↑", 3))
 		return 1;
-	for (xmlNode *a = b->owner; a && a != b->owner->parent->parent; a = a->parent) {
-		const char *al = html_attr(a, "align"), *st = html_attr(a, "style"),
-			   *cl = html_attr(a, "class");
-		if ((al && !strcasecmp(al, "center")) || (st && strcasestr(st, "center")) ||
-		    html_name_is(a, "center") ||
-		    (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") ||
-			    strcasestr(cl, "pic") || strcasestr(cl, "img") || strcasestr(cl, "photo"))))
-			return 1;
+	int look = html_caption_look(b);
+	if (look == 1 && c->centered < 0) {
+		/* centering marks a caption only where the text itself is not centered (a blog
+		   post written in centered lines between its photos) */
+		size_t n = 0, centered = 0;
+		for (size_t i = 0; i < c->n_blocks; i++)
+			if (c->blocks[i].body && c->blocks[i].kind == HTML_K_PARA) {
+				n++;
+				centered += html_caption_look(&c->blocks[i]) == 1;
+			}
+		c->centered = centered * 2 > n;
 	}
-	return 0;
+	return look == 2 || (look == 1 && !c->centered);
 }
 
 /* Copies a field of the dump-read document into doc, mapping its synthetic line. */
@@ -3920,6 +3943,7 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 	buf_init(&bounded);
 	if (!c)
 		return ERR_NOMEM;
+	c->centered = -1;
 	c->doc = doc;
 	c->d = d;
 

@@ -11,7 +11,8 @@ if [ ! -f "$D/MANIFEST.jsonl" ]; then
 	exit 0
 fi
 # check ID FIELD WANT: ID is the page id of MANIFEST.jsonl; FIELD is title, published, editor,
-# byline (all names, space separated) or blocks-without (a string no block may contain)
+# byline (all names, space separated), blocks-without (a string no block may contain) or
+# blocks-with (a string a paragraph must contain: not taken for a caption)
 check() {
 	f=$(python3 -c '
 import json, sys
@@ -28,8 +29,11 @@ if f == "byline":
     names = " ".join(n for c in d["byline"] for n in c["names"])
     print("ok" if names == want else names)
 elif f == "blocks-without":
-    bad = [b["text"] for b in d["blocks"] if want in b["text"]]
+    bad = [b["text"] for b in d["blocks"] if want in b.get("text", "")]
     print("ok" if not bad else bad[0])
+elif f == "blocks-with":
+    good = [b for b in d["blocks"] if b["type"] == "paragraph" and want in b["text"]]
+    print("ok" if good else "no paragraph has it")
 else:
     v = d.get(f)
     print("ok" if v == want else v)
@@ -50,5 +54,9 @@ check cwced/d5bced5e title 金锺国
 check newspaper4k/video_article_02 title 'Faker wins 4th title as T1 embody Heartsteel’s song to become your Worlds 2023 champion!'
 # a site suffix after _ is still cut when the page does not show the <title> whole
 check readability/qq title 'DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶'
+# a blog post written in centered lines between its photos: the lines under the photos are the
+# post's text, not captions (centering marks a caption only where the text is not centered)
+check readability/pixnet blocks-with '低溫寒流報到'
+check readability/pixnet blocks-with '來到現場已是落葉飄飄堆疊滿地'
 echo "pages: $fails failed"
 exit $fails
