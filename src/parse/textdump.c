@@ -2431,6 +2431,7 @@ static enum err dump_split(struct dump_ctx *c, const char *text, size_t len)
 #define DUMP_TINY 12         /* characters of a button or a file name (Print, google.JPG) */
 #define DUMP_TINY_NEXT 16    /* lines next to such a button are longer (else it is a menu item) */
 #define DUMP_POST_GAP 5      /* lines after the core searched for a post footer with its date */
+#define DUMP_LIST_MAX 60     /* lines of a list announced by a lead-in closing the core */
 
 static int dump_is_prose_mark(uint32_t c)
 {
@@ -3333,6 +3334,19 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		spaced += dump_spaced_line(&L[j]);
 	while (spaced >= 2 * DUMP_SPACED_RUN && be < nl && dump_post_line(&L[be]))
 		be++;
+	/* a lead-in closing the core (动力系统主要参数：) announces a list: the short lines of text or
+	   fields after it (爱迪尔CH7121 / 发动机型式：… / 最大功率：…) go on the article, up to the first
+	   line of another kind or with buttons in 【】; with nothing of the kind after it (See more photos:, over a gallery
+	   the text does not hold) it is left out */
+	if (be > bs + 1 && L[be - 1].kind == DUMP_TEXT && L[be - 1].chars <= DUMP_SUBHEAD_MAX &&
+	    dump_is_colon(dump_back(L[be - 1].s, L[be - 1].n, &(size_t){0}))) {
+		size_t j = be;
+		while (j < nl && j < be + DUMP_LIST_MAX && (L[j].kind == DUMP_TEXT || L[j].kind == DUMP_META) &&
+		       L[j].chars <= DUMP_SUBTITLE_MAX && !dump_menu_line(&L[j]) && !dump_urls(L[j].s, L[j].n) &&
+		       !dump_teaser_date(&L[j]) && !memmem(L[j].s, L[j].n, "【", strlen("【"))) /* 【打印】 buttons */
+			j++;
+		be = j > be ? j : be - 1;
+	}
 	/* (none of the ends below is looked for in a wiki article: its tables are full of dates)
 	   a post footer inside the core ends the post (发表于 2004年12月27日 12:40 - (阅读:3727),
 	   由某某张贴 @ 2005-06-14 03:25:55): comments or older posts follow */

@@ -2135,8 +2135,42 @@ static void test_photo_credits(void)
 	cap_close(&c);
 }
 
+/* A lead-in closing the article announces a list of short lines and fields: they are the
+   article's; a lead-in with nothing of the kind after it (over a gallery) is left out. */
+static void test_lead_in_list(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "首页\n新闻\n汽车\n房产\n",
+			"示例汽车推出全新小轿车 改装赛车引关注\n2005-11-10 13:08 来源：示例网\n"
+			"示例汽车今天在南京发布了全新小轿车，这款车的动力系统与老款车型一脉相承。\n"
+			"用老款车型来改装成赛车不是没有道理的，它的发动机在同级车中表现出色。\n"
+			"动力系统主要参数：\n示例CH7121\n发动机型式：直列4缸双顶置凸轮轴\n发动机总排量：1171ml\n"
+			"最大功率：51Kw／6000rpm\n变速箱：国产手动五速\n"
+			"页面功能 【我来说两句】【推荐】【打印】\nCopyright © 2005 Example Inc. All rights reserved.\n"
+			"■相关连接\n示例小轿车现身南京(图)(11/10 13:08)\n示例杀入广东 火热竞争(11/10 00:00)\n"
+			"小鬼当家示例加入战团(11/03 09:25)\n");
+	if (d) {
+		CHECK(d->n_blocks == 8);
+		CHECK(d->n_blocks == 8 && !strcmp(d->blocks[7].text, "变速箱：国产手动五速"));
+	}
+	doc_free(d);
+	d = read_page(&c, "Home\nAbout\nContact\n",
+			"Actress Is Looking Stunning In New Photos\nOctober 06, 2018\n"
+			"Photos which were released online and are making the rounds on social media show the actress at an event.\n"
+			"She flaunted her hand bag which had the colours of the flag. She was one of the guests invited.\n"
+			"See more photos:\nTags:\nEntertainment\nLatest News\nFacebook\nTwitter\nYOU MAY LIKE THESE POSTS\n");
+	if (d) {
+		CHECK(d->n_blocks == 2);
+		CHECK(d->n_blocks == 2 && starts(d->blocks[1].text, "She flaunted"));
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_lead_in_list();
 	test_photo_credits();
 	test_spaced_post();
 	test_fold();
