@@ -164,7 +164,7 @@ static const char *const dump_skip_words[] = {
 
 /* Whole-line page chrome when every token is one of these. */
 static const char *const dump_chrome_words[] = {
-	"打印", "打印本页", "打印此页", "打印本文", "打印文章", "打印页面", "关闭", "关闭窗口",
+	"打印", "打印本页", "打印此页", "打印本文", "打印本稿", "打印文章", "打印页面", "关闭", "关闭窗口",
 	"关闭本页", "关闭此页", "放大", "缩小", "字体", "字号", "字体大小", "大", "中", "小",
 	"默认", "标准", "超大", "收藏", "加入收藏", "收藏本页", "收藏本文", "分享", "分享到",
 	"分享至", "转发", "点赞", "复制链接", "复制网址", "纠错", "我要纠错", "评论", "我要评论",
@@ -1937,6 +1937,22 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 	return !numbers || (numbers >= 2 && framed == 1);
 }
 
+/* The heading of a site's copyright notice or disclaimer, nothing after it (振兴东北网版权与免责
+   声明：, 版权声明): the notice follows, the article has ended. */
+static int dump_notice_heading(const char *s, size_t n, size_t chars)
+{
+	static const char *const words[] = {"免责声明", "版权声明", "版权说明", "免責聲明", "版權聲明", "版權說明"};
+	size_t st;
+	if (chars > DUMP_TAIL_LINE_MAX)
+		return 0;
+	while (n && dump_is_colon(dump_back(s, n, &st)))
+		n = st;
+	for (size_t q = 0; q < DUMP_N(words); q++)
+		if (dump_ends(s, n, words[q]))
+			return 1;
+	return 0;
+}
+
 static int dump_tail_line(const char *s, size_t n, size_t chars)
 {
 	if (chars > DUMP_TAIL_LINE_MAX)
@@ -2049,6 +2065,8 @@ static void dump_classify(struct dump_ctx *c, struct dump_line *L)
 	L->kind = DUMP_TEXT;
 	if (dump_end_line(L->s, L->n))
 		L->kind = DUMP_END;
+	else if (dump_notice_heading(L->s, L->n, L->chars))
+		L->kind = DUMP_TAIL; /* before the footer words it holds make it chrome */
 	else if (dump_chrome_line(L->s, L->n, L->chars))
 		L->kind = DUMP_CHROME;
 	else if (dump_tail_line(L->s, L->n, L->chars) || (c->page && L->edit && dump_in(L->s, L->n, dump_wiki_tails, DUMP_N(dump_wiki_tails))))

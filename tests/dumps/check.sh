@@ -177,6 +177,10 @@ check newspaper4k__burmese_article blocks-without 'Image caption'
 # gallery the text does not hold (See more photos:) is left out
 check cwced__93498c29 blocks-with 变速箱：进口手动五速
 check newspaper4k__article_with_divs blocks-without 'See more photos'
+# a site's copyright notice and disclaimer under its heading (…版权与免责声明：) after the article
+check cwced__a0cb0242 blocks-without 凡本网注明
+check cwced__a0cb0242 blocks-without 打印本稿
+check cwced__a0cb0242 editor 黄帅
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

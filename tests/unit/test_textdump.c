@@ -2168,8 +2168,31 @@ static void test_lead_in_list(void)
 	cap_close(&c);
 }
 
+/* The heading of a site's copyright notice and disclaimer after the article ends it: the
+   notice's sentences are not printed; the editor credit before it is read. */
+static void test_notice_heading(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "首页\n新闻\n专题\n",
+			"示例专家：为农机行业搭建现代化信息平台\n2005-08-16 来源：示例网\n"
+			"示例专家今天表示，要搭建一个符合现代市场理念的信息平台，服务农机企业。\n"
+			"他说，这个平台将保持企业持久发展，让农民买到放心的农机。\n"
+			"（责任编辑： 黄示例 ）\n【打印本稿】\n【关闭】\n示例网版权与免责声明：\n"
+			"① 凡本网注明“来源：示例网”的所有作品，版权均属于本网，未经授权不得转载。\n"
+			"② 凡本网注明“来源：XXX（非示例网）”的作品，均转载自其它媒体，转载目的在于传递更多信息。\n"
+			"③ 如因作品内容、版权和其它问题需要同本网联系的，请在30日内进行。\n");
+	if (d) {
+		CHECK(d->n_blocks == 2);
+		CHECK_STR(d->editor.text, "黄示例");
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_notice_heading();
 	test_lead_in_list();
 	test_photo_credits();
 	test_spaced_post();
