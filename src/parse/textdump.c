@@ -207,7 +207,7 @@ static const char *const dump_notice_starts[] = {"免责声明", "版权声明",
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
-	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐", "相关专题", "相关信息", "相关评论",
+	"最近更新", "相关新闻", "相关阅读", "延伸阅读", "延伸閱讀", "相关文章", "相关报道", "相关链接", "相关推荐", "相关专题", "相关信息", "相关评论",
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
@@ -2724,6 +2724,8 @@ static size_t dump_spaced_near(const struct dump_line *L, size_t nl, size_t i)
 	return k;
 }
 
+static int dump_inline_box(const struct dump_line *L);
+
 static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 {
 	const struct dump_line *x = &L[i];
@@ -2762,7 +2764,7 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 	case DUMP_END:
 		return 0;
 	case DUMP_TAIL:
-		return -60;
+		return dump_inline_box(x) ? -8 : -60; /* a box inside the article weighs as a link */
 	default:
 		return -20;
 	}
@@ -3296,6 +3298,17 @@ static int dump_teaser_date(const struct dump_line *L)
 
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
+/* A tail heading holding the first of its links after a colon (延伸阅读：57岁小学肄业 广西骗子
+   演绎25亿美元惊天骗局): a box inside the article, not a list after it. */
+static int dump_inline_box(const struct dump_line *L)
+{
+	const char *c = memmem(L->s, L->n, "：", strlen("："));
+	if (!c || (unsigned char)L->s[0] < 0x80)
+		return 0;
+	size_t at = (size_t)(c - L->s) + strlen("：");
+	return dump_count(L->s + at, L->n - at) >= DUMP_TINY && !dump_has_stop(L->s + at, L->n - at);
+}
+
 static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_t *dateline, size_t *footer,
 		       size_t *teasers)
 {
@@ -3560,7 +3573,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		r1 = post_end + 1; /* nothing after a post's footer belongs to it */
 	/* an English tail heading inside the core heads a box of links in the article (Most Read
 	   Business Stories, five headlines, then the article goes on): the heading and its links
-	   go. Chinese pages put 相关推荐 and the like only after the article. */
+	   go. Chinese pages put 相关推荐 and the like after the article, but for a box whose
+	   heading line holds its first link. */
 	for (size_t j = bs + 1; j < be; j++)
 		if (L[j].kind == DUMP_TAIL && (unsigned char)L[j].s[0] < 0x80) {
 			size_t k = j + 1;
@@ -3570,6 +3584,18 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			   the comments, the end of the article */
 			if (k < be && k >= j + 1 + DUMP_BOX_MIN && dump_is_prose(&L[k]))
 				for (size_t q = j; q < k; q++)
+					L[q].kind = DUMP_CHROME;
+		} else if (L[j].kind == DUMP_TAIL && dump_inline_box(&L[j])) {
+			/* a Chinese one holding its first link (延伸阅读：57岁小学肄业 广西骗子…), then
+			   more headlines, then the article again (its subheads first, maybe) */
+			size_t k = j + 1, q;
+			while (k < be && k < j + 1 + DUMP_BOX_LINES && L[k].kind == DUMP_TEXT && !dump_is_prose(&L[k]) &&
+			       L[k].chars >= DUMP_TINY)
+				k++;
+			for (q = k; q < be && q < k + DUMP_MENU_RUN && !dump_is_prose(&L[q]); q++)
+				;
+			if (k >= j + 1 + DUMP_BOX_MIN && q < be && dump_is_prose(&L[q]))
+				for (q = j; q < k; q++)
 					L[q].kind = DUMP_CHROME;
 		}
 	for (size_t j = 0; j < nl; j++) {

@@ -181,6 +181,9 @@ check newspaper4k__article_with_divs blocks-without 'See more photos'
 check cwced__a0cb0242 blocks-without 凡本网注明
 check cwced__a0cb0242 blocks-without 打印本稿
 check cwced__a0cb0242 editor 黄帅
+# a box of links inside a Chinese article (延伸阅读：… and four headlines), the article after it
+check cwced__c268c1b4 blocks-without 延伸阅读
+check cwced__c268c1b4 blocks-with 老中医绝食49天
 # English: "Analysis by …, CNN Senior … Analyst", the reading time, "Updated 9:22 PM EST, Mon
 # November 6, 2023"; a byline with the date on its line; a box of links inside the article
 check newspaper4k__cnn_001 byline 'Joan Biskupic'

@@ -2190,8 +2190,36 @@ static void test_notice_heading(void)
 	cap_close(&c);
 }
 
+/* A box of links inside a Chinese article, its heading holding the first link (延伸阅读：…):
+   the box goes, the article goes on after it (its subheads too); 延伸阅读 alone after the
+   article ends it. */
+static void test_inline_box(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = read_page(&c, "首页\n新闻\n科技\n",
+			"伪科学的示例骗局 你上当了吗\n2005-01-14 17:02 来源：示例报\n"
+			"这场绝食秀不光在挑战生理极限，也在挑战着人们的常识，本报记者调查了此事。\n"
+			"一批科技界人士通过本报呼吁，公众应当提高科学素养，远离各种骗局。\n"
+			"延伸阅读：57岁小学肄业 示例骗子演绎25亿美元惊天骗局\n"
+			"诱导高收费电话回电 警惕祝福短信成骗钱陷阱\n沪数起诈骗案：陌生人打电话要求汇款骗取资金\n"
+			"示例夫妻在广东非法集资诈骗2亿元潜逃\n骗局之1\n"
+			"老中医声称绝食49天，专家指出，这在医学上是不可能的，其中必有蹊跷。\n"
+			"专家说，科学的核心应该是实事求是，这种做法在医学上看来十分可笑。\n"
+			"延伸阅读\n示例骗局又现江湖 受害者众多\n示例骗子落网记 骗走百万元\n示例专家揭秘骗术 提醒市民警惕\n");
+	if (d) {
+		CHECK(d->n_blocks == 5);
+		CHECK(d->n_blocks == 5 && !strcmp(d->blocks[2].text, "骗局之1"));
+		for (size_t i = 0; i < d->n_blocks; i++)
+			CHECK(!strstr(d->blocks[i].text, "延伸阅读") && !strstr(d->blocks[i].text, "骗钱陷阱"));
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 int main(void)
 {
+	test_inline_box();
 	test_notice_heading();
 	test_lead_in_list();
 	test_photo_credits();
