@@ -1853,7 +1853,6 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
 	if (dump_markup_line(s, n))
 		return 1;
-
 	if (i >= n) /* decoration only, but * * * is a section break */
 		return !memchr(s, '*', n) && !memmem(s, n, "＊", strlen("＊"));
 	if (chars <= DUMP_CHROME_LINE_MAX) {
@@ -2069,7 +2068,8 @@ static void dump_classify(struct dump_ctx *c, struct dump_line *L)
 		L->kind = DUMP_TAIL; /* before the footer words it holds make it chrome */
 	else if (dump_chrome_line(L->s, L->n, L->chars))
 		L->kind = DUMP_CHROME;
-	else if (dump_tail_line(L->s, L->n, L->chars) || (c->page && L->edit && dump_in(L->s, L->n, dump_wiki_tails, DUMP_N(dump_wiki_tails))))
+	else if (dump_tail_line(L->s, L->n, L->chars) ||
+		 (c->page && L->edit && dump_in(L->s, L->n, dump_wiki_tails, DUMP_N(dump_wiki_tails))))
 		L->kind = DUMP_TAIL;
 	else if (L->chars <= DUMP_META_MAX && (dump_meta(c, L->s, L->n, L->line, 0, &fl), fl)) {
 		L->kind = DUMP_META;
@@ -3032,9 +3032,10 @@ static int dump_handle(const struct dump_line *L)
 }
 
 /* An encyclopedia entry's heading: a short line of letters only (金锺国, 2 to DUMP_TINY
-   characters, too short for a headline), first on the page or not in a menu, that the page shows again as a line of
-   its own (an infobox's caption) and with which a sentence of the core [bs, be) opens (the lead:
-   金锺国（韩语：…），韩国男艺人…). The line under it is the site's tagline, never a subtitle. */
+   characters, too short for a headline), first on the page or not in a menu, that the page
+   shows again as a line of its own (an infobox's caption) and with which a sentence of the
+   core [bs, be) opens (the lead: 金锺国（韩语：…），韩国男艺人…). The line under it is the
+   site's tagline, never a subtitle. */
 static int dump_subject_heading(const struct dump_line *L, size_t nl, size_t j, size_t bs, size_t be)
 {
 	const struct dump_line *x = &L[j];
@@ -3365,10 +3366,10 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		spaced += dump_spaced_line(&L[j]);
 	while (spaced >= 2 * DUMP_SPACED_RUN && be < nl && dump_post_line(&L[be]))
 		be++;
-	/* a lead-in closing the core (动力系统主要参数：) announces a list: the short lines of text or
-	   fields after it (爱迪尔CH7121 / 发动机型式：… / 最大功率：…) go on the article, up to the first
-	   line of another kind or with buttons in 【】; with nothing of the kind after it (See more photos:, over a gallery
-	   the text does not hold) it is left out */
+	/* a lead-in closing the core (动力系统主要参数：) announces a list: the short lines of text
+	   or fields after it (爱迪尔CH7121 / 发动机型式：… / 最大功率：…) go on the article, up to
+	   the first line of another kind or with buttons in 【】; with nothing of the kind after it
+	   (See more photos:, over a gallery the text does not hold) it is left out */
 	if (be > bs + 1 && L[be - 1].kind == DUMP_TEXT && L[be - 1].chars <= DUMP_SUBHEAD_MAX &&
 	    dump_is_colon(dump_back(L[be - 1].s, L[be - 1].n, &(size_t){0}))) {
 		size_t j = be;
