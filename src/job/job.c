@@ -179,11 +179,13 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 		e = fontset_new(d, &env->fs);
 	if (!e)
 		e = job_resolve_fonts(&env->style, env->fs, d);
-	if (!e) {
-		/* load every family now, in this thread: jobs then only hit the fontset's cache */
-		struct fontchain chains[STYLE_N_CLASSES];
-		e = compose_chains(&env->style, env->fs, d, chains);
-	}
+	/* the faces every article sets, now, in this thread (their errors stop the run before
+	   any job); a role only some documents use (kai, mono ...) is loaded by the job that first
+	   needs it, and fontset_any_for does not search it (fontset_seal) */
+	if (!e)
+		e = compose_preload(&env->style, env->fs, d);
+	if (!e)
+		fontset_seal(env->fs);
 	return e;
 }
 
@@ -266,7 +268,8 @@ enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, cons
 	if (job_clash(out_what, out, "the style file", env->style_file, d) ||
 	    job_clash(out_what, out, "the font-role file", env->roles_file, d))
 		return ERR_USAGE;
-	/* the font files read so far (every family the style names is loaded at job_env_init) */
+	/* the font files read so far (the faces of every article at job_env_init, then those the
+	   jobs loaded: a document's own before its output is written) */
 	size_t n_fonts = env->fs ? fontset_count(env->fs) : 0;
 	for (size_t i = 0; i < n_fonts; i++) {
 		struct font *f = fontset_font(env->fs, i);

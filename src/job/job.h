@@ -42,8 +42,9 @@ struct job_env {
 int job_datafile(const char *rel, char *out, size_t n);
 
 /* Loads the style (a name from styles/ or a path), applies --size steps (warning when
-   clamped), resolves optional font families, creates the fontset and loads every family the
-   style names (so that jobs running in threads only read the fontset's cache). Errors go to
+   clamped), resolves optional font families, creates the fontset and loads the faces every
+   article sets (compose_preload; the jobs load a role's faces, kai or mono, when their
+   document first needs them, under the fontset's lock). Errors go to
    d: ERR_USAGE (unknown style), ERR_SYNTAX (bad style file), ERR_FONT. On failure env holds
    nothing to free beyond job_env_free. */
 enum err job_env_init(struct job_env *env, const char *style, int size_steps, struct diag *d);
