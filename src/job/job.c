@@ -8,6 +8,7 @@
 #include "../shape/shape.h"
 #include "../layout/compose.h"
 #include "../layout/page.h"
+#include "../layout/words.h"
 #include "../render/pdf.h"
 #include "../render/epub.h"
 #include <limits.h>
@@ -186,6 +187,8 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 		e = compose_preload(&env->style, env->fs, d);
 	if (!e)
 		fontset_seal(env->fs);
+	if (!e && !(env->hyphs = words_hyphs_new()))
+		e = ERR_NOMEM;
 	return e;
 }
 
@@ -219,6 +222,8 @@ void job_env_free(struct job_env *env)
 {
 	fontset_free(env->fs);
 	env->fs = NULL;
+	words_hyphs_free(env->hyphs);
+	env->hyphs = NULL;
 }
 
 void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject, struct buf *kw)
@@ -309,7 +314,8 @@ enum err job_print(const struct job_env *env, const char *in, const char *out, s
 	pagedoc_init(&pd, env->style.page_w, env->style.page_h);
 	if (dump)
 		buf_printf(dump, "# article %s\n", in);
-	struct compose_opts copts = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow, .article = -1};
+	struct compose_opts copts = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow, .article = -1,
+				     .hyphs = env->hyphs};
 	e = compose_article_dump(doc, &env->style, env->fs, sh, d, &pd, dump, &copts);
 	if (!e)
 		e = job_check_out(env, &pd, "output", out, d);

@@ -18,6 +18,7 @@ struct buf;
 struct doc;
 struct fontset;
 struct pagedoc;
+struct words_hyphs;
 
 #define JOB_MAX_THREADS 64
 
@@ -35,6 +36,8 @@ struct job_env {
 	int epub_vertical;      /* paiban epub --vertical (epub.h epub_opts.vertical) */
 	int epub_embed_fonts;   /* --embed-fonts: the EPUB carries subsets of fs's faces (the
 				   environment then comes from job_env_init: fs is set) */
+	struct words_hyphs *hyphs; /* owned: hyphenation patterns, each language's read once for
+				   all jobs (words.h; set by job_env_init) */
 };
 
 /* Finds DATADIR/rel ($PAIBAN_DATADIR, the tree next to the executable, the install prefix)

@@ -143,7 +143,9 @@ struct compose {
 	/* (appended) word breaking of display lines and hyphenation (words.h) */
 	struct buf wkeep;       /* the KEEP ranges of a title's or subhead's words */
 	struct buf hyph;        /* the hyphenation points of a paragraph (byte offsets) */
-	struct words_hyph *hy;  /* patterns for the document's Western words, loaded at first need */
+	const struct words_hyph *hy; /* patterns for the document's Western words, at first need:
+				   the run's (opts->hyphs) or hy_own */
+	struct words_hyph *hy_own;
 	int hy_tried;
 	struct shape_glyph hy_g; /* the hyphen of the block being set (hy_g.font NULL: none) */
 	/* the structure (tagged PDF): elements in logical order; block_elem[i] is the element
@@ -760,7 +762,10 @@ static enum err compose_hyphens(struct compose *c, enum style_class k, const cha
 		return ERR_OK;
 	if (!c->hy_tried) {
 		c->hy_tried = 1;
-		c->hy = words_hyph_load(compose_hyph_lang(c));
+		if (c->opts && c->opts->hyphs)
+			c->hy = words_hyphs_get(c->opts->hyphs, compose_hyph_lang(c));
+		else
+			c->hy = c->hy_own = words_hyph_load(compose_hyph_lang(c));
 	}
 	if (!c->hy)
 		return ERR_OK;
@@ -2714,7 +2719,7 @@ static void compose_release(struct compose *c)
 	buf_free(&c->text);
 	buf_free(&c->wkeep);
 	buf_free(&c->hyph);
-	words_hyph_free(c->hy);
+	words_hyph_free(c->hy_own);
 }
 
 /* Sets up c and builds its lines. */

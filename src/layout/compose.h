@@ -32,6 +32,7 @@ struct style;
 struct fontset;
 struct shaper;
 struct buf;
+struct words_hyphs;
 
 /* Options of one composition beyond the style. */
 struct compose_opts {
@@ -46,6 +47,9 @@ struct compose_opts {
 	int digest;
 	const char *section;
 	int article;
+	/* Hyphenation patterns shared by the jobs of a run (words.h words_hyphs_get), borrowed;
+	   NULL: each composition loads its own at its first long Western word. */
+	struct words_hyphs *hyphs;
 };
 
 struct fontchain;
