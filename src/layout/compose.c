@@ -833,9 +833,16 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 					k == STYLE_HEADING3 || k == STYLE_HEADING4);
 	if (compose_display(k) && !lp.n_keep) {
 		/* D5: a title or subhead breaks between words where it can: its words are kept
-		   whole unless that overfills a line */
+		   whole unless that overfills a line. Words only matter where a line breaks: a
+		   block that fits on one line without them (the breaker's own answer: keeping words
+		   whole only takes breaks away) is set so without asking ICU, whose Chinese word
+		   engine costs ~8 M instructions at its first use in a process (most subheads, and
+		   a 主题——副题 title whose parts fit a line each) */
+		e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, NULL, pos);
+		if (e)
+			return e;
 		c->wkeep.len = 0;
-		if (words_keep(text, len, &c->wkeep)) {
+		if ((c->lr.n > 1 || compose_overfull(&c->lr)) && words_keep(text, len, &c->wkeep)) {
 			lp.keep = (const uint32_t *)c->wkeep.p;
 			lp.n_keep = c->wkeep.len / (2 * sizeof(uint32_t));
 			e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, NULL, pos);
