@@ -38,7 +38,9 @@
       and fields the text did not give filled from the structured metadata (keywords, url,
       authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
       an organisation; also a bare name under the headline, （姚峰 上海报道） and a post
-      footer 由张三张贴 @ ...). Published time: the date shown near the title, else structured
+      footer 由张三张贴 @ ...; last, over an unsigned post ending in 发表于 <date>, a bare
+      name as the page's first heading: the blog's owner). Published time: the date shown
+      near the title, else structured
       metadata, else a date in the body's last short line or just under the body, else the
       first date before the body.
    Pages that are not articles (feeds, redirects, link lists, pages without text) are
@@ -2245,6 +2247,40 @@ static int html_post_author(const char *s, size_t n, size_t *ns, size_t *nn)
 	return 0;
 }
 
+/* A blog's post signed by nobody: a post footer without a name (发表于 2004年12月27日 12:40,
+   dump_posted) ends the body or comes within HTML_OWNER_FOOTER blocks under it, and the page
+   opens with its owner's name as its first heading (<h1>李建忠</h1>, then the blog's menus; a
+   bare personal name, html_bare_name, that is not the article's title). Adds that name as a
+   credit without a role, the owner being the writer of a personal blog, as textdump.c does for
+   a dump that opens with the name. first, last: the body's blocks; tblk: the title's block. */
+#define HTML_OWNER_FOOTER 3
+static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, size_t tblk)
+{
+	if (first == SIZE_MAX)
+		return ERR_OK;
+	int posted = 0;
+	for (size_t i = last; i < c->n_blocks && i <= last + HTML_OWNER_FOOTER && !posted; i++) {
+		const struct html_block *b = &c->blocks[i];
+		posted = b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX &&
+			 dump_posted(c->text.p + b->off, b->len);
+	}
+	if (!posted)
+		return ERR_OK;
+	for (size_t i = 0; i < first; i++) {
+		const struct html_block *b = &c->blocks[i];
+		if (b->kind == HTML_K_IMG || b->kind == HTML_K_CAPTION || !b->chars)
+			continue;
+		if (b->kind != HTML_K_HEAD || i == tblk || !html_bare_name(c->text.p + b->off, b->len))
+			return ERR_OK;
+		const char *s = c->text.p + b->off;
+		size_t n = b->len;
+		html_trim(&s, &n);
+		enum err e = doc_add_credit(c->doc, "", 0, (struct srcpos){c->doc->file, b->line, 1});
+		return e ? e : doc_add_name(c->doc, s, n);
+	}
+	return ERR_OK;
+}
+
 /* A headline-like block: short, few digits, no sentence end, not mostly links. */
 static int html_headline_like(const struct html_ctx *c, const struct html_block *b)
 {
@@ -3353,6 +3389,8 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 		if (e)
 			goto done;
 	}
+	if (!doc->n_byline && (e = html_blog_owner(c, first, last, tblk)))
+		goto done;
 	/* keywords */
 	for (size_t i = 0; i < tmpdoc->n_keywords && !e; i++)
 		e = doc_add_keyword(doc, tmpdoc->keywords[i].text, (size_t)-1,
