@@ -38,7 +38,7 @@
       and fields the text did not give filled from the structured metadata (keywords, url,
       authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
       an organisation; also a bare name under the headline, （姚峰 上海报道） and a post
-      footer 由张三张贴 @ ...; last, over an unsigned post ending in 发表于 <date>, a bare
+      footer 由张三张贴 @ ...; a 公文's issuing body, 发文机关：…; last, over an unsigned post ending in 发表于 <date>, a bare
       name as the page's first heading: the blog's owner). Published time: the date shown
       near the title, else structured
       metadata, else a date in the body's last short line or just under the body, else the
@@ -2281,6 +2281,63 @@ static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, s
 	return ERR_OK;
 }
 
+/* The issuing body of an official document (公文): a government notice's metadata table
+   (政府信息公开: 索引号, 发文机关, 成文日期, 发文字号 ...) names it under one of these labels. It
+   is the document's author: a byline credit with the label as its role. */
+static const char *const html_issuer_labels[] = {"发文机关", "发文单位", "發文機關", "發文單位"};
+
+/* The issuing body in s[0..n) (a table row, cells joined by U+3000, or a line): a label of
+   html_issuer_labels, a colon, then one or more bodies (吉林省人民政府; 国家发展改革委 商务部),
+   each 2 to HTML_ISSUER_MAX Han characters, up to the next cell that holds a colon (成文日期：)
+   or the end. Adds them as one credit (role: the label) to doc; ERR_OK when there is none. */
+#define HTML_ISSUER_MAX 30
+static enum err html_issuer(struct doc *doc, const char *s, size_t n, struct srcpos pos)
+{
+	for (size_t q = 0; q < HTML_N(html_issuer_labels); q++) {
+		const char *lab = html_issuer_labels[q];
+		size_t ln = strlen(lab), l;
+		const char *k = memmem(s, n, lab, ln);
+		/* the label opens the line or a cell (after a space or U+3000), not a sentence */
+		if (!k || (k > s && k[-1] != ' ' && k[-1] != '\t' &&
+			   !(k - s >= 3 && !memcmp(k - 3, "\xE3\x80\x80", 3))))
+			continue;
+		size_t i = (size_t)(k - s) + ln;
+		uint32_t ch = i < n ? html_cp(s + i, n - i, &l) : 0;
+		if (ch != ':' && ch != 0xFF1A)
+			continue;
+		i += l;
+		/* the bodies: tokens of Han characters up to the next label (a token with a colon) */
+		size_t names[8][2], nn = 0;
+		while (i < n) {
+			while (i < n && (html_is_ws(ch = html_cp(s + i, n - i, &l)) || ch == 0x3001 ||
+					 ch == 0xFF0C || ch == ',' || ch == ';' || ch == 0xFF1B))
+				i += l;
+			size_t st = i, cps = 0;
+			int han = 1, colon = 0;
+			while (i < n && !html_is_ws(ch = html_cp(s + i, n - i, &l)) && ch != 0x3001 &&
+			       ch != 0xFF0C && ch != ',' && ch != ';' && ch != 0xFF1B) {
+				colon |= ch == ':' || ch == 0xFF1A;
+				han &= punct_is_han(ch);
+				cps++;
+				i += l;
+			}
+			if (st == i || colon)
+				break;
+			if (!han || cps < 2 || cps > HTML_ISSUER_MAX || nn == HTML_N(names))
+				return ERR_OK;
+			names[nn][0] = st;
+			names[nn++][1] = i - st;
+		}
+		if (!nn)
+			continue;
+		enum err e = doc_add_credit(doc, lab, ln, pos);
+		for (size_t j = 0; j < nn && !e; j++)
+			e = doc_add_name(doc, s + names[j][0], names[j][1]);
+		return e;
+	}
+	return ERR_OK;
+}
+
 /* A headline-like block: short, few digits, no sentence end, not mostly links. */
 static int html_headline_like(const struct html_ctx *c, const struct html_block *b)
 {
@@ -3370,6 +3427,16 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			    html_post_author(c->text.p + b->off, b->len, &ns, &nn) &&
 			    (e = html_by_names(doc, c->text.p + b->off + ns, nn,
 					       (struct srcpos){doc->file, b->line, 1})))
+				goto done;
+		}
+	/* an official document's issuing body in its metadata table (发文机关：吉林省人民政府) */
+	if (last != SIZE_MAX)
+		for (size_t i = 0; i < c->n_blocks && i <= last + HTML_META_AFTER && !doc->n_byline; i++) {
+			const struct html_block *b = &c->blocks[i];
+			if (b->kind != HTML_K_IMG && b->kind != HTML_K_CAPTION &&
+			    b->chars <= 2 * HTML_LEAD_MAX &&
+			    (e = html_issuer(doc, c->text.p + b->off, b->len,
+					     (struct srcpos){doc->file, b->line, 1})))
 				goto done;
 		}
 	if (!doc->n_byline) {
