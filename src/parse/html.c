@@ -1890,6 +1890,13 @@ static int html_is_by_line(const char *s, size_t n)
 	       s[2] == ' ' && s[3] >= 'A' && s[3] <= 'Z';
 }
 
+/* A block that is only the word By (its name in the next element). */
+static int html_by_alone(const char *s, size_t n)
+{
+	html_trim(&s, &n);
+	return n == 2 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y';
+}
+
 /* A token that ends a name in a byline: a date or time part, a handle, "Updated". */
 static int html_name_stop(const char *t, size_t n)
 {
@@ -3157,6 +3164,30 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				lead = 0;
 			if (i >= first && !lead)
 				break;
+			/* "By" alone in its element, the name in the next (<span>By</span>
+			   <div class="name"><a>Jane Doe</a></div>): one By line, as in page dumps */
+			if (!by_done && i + 1 <= last && html_by_alone(s, b->len)) {
+				const struct html_block *nb = &c->blocks[i + 1];
+				buf_reset(&c->tmp);
+				buf_puts(&c->tmp, "By ");
+				buf_put(&c->tmp, c->text.p + nb->off, nb->len);
+				if (c->tmp.oom) {
+					e = ERR_NOMEM;
+					goto done;
+				}
+				if (nb->kind != HTML_K_IMG && html_is_by_line(c->tmp.p, c->tmp.len)) {
+					if ((e = html_by_names(c->doc, c->tmp.p, c->tmp.len,
+							       (struct srcpos){c->doc->file, nb->line, 1})))
+						goto done;
+					by_done = c->doc->n_byline > 0;
+					if (by_done) {
+						b->used = 1;
+						c->blocks[i + 1].used = 1;
+						i++;
+						continue;
+					}
+				}
+			}
 			if (html_is_by_line(s, b->len) && !by_done) {
 				if ((e = html_by_names(c->doc, s, b->len,
 						       (struct srcpos){c->doc->file, b->line, 1})))
@@ -3442,17 +3473,28 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 	if (!doc->n_byline) {
 		/* the name shown as the author (a link to the reporter's page: 謝明俊) over the
 		   JSON-LD author, which on some sites names the web editor */
-		const struct buf *a = aut.len && html_han_name(aut.p, aut.len) ? &aut
-				      : c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
-		if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
-		    !html_org_author(a->p, a->len) &&
-		    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
-							 strlen(doc->source.text))) &&
-		    !(doc->editor.text && memmem(a->p, a->len, doc->editor.text, strlen(doc->editor.text))) &&
-		    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)) &&
-		    !html_site_part(c, a->p, a->len, doc->title.text ? doc->title.text : title.p,
-				    doc->title.text ? strlen(doc->title.text) : title.len))
-			e = html_by_names(doc, a->p, a->len, nopos);
+		const struct buf *cand[4];
+		size_t nc = 0;
+		if (aut.len && html_han_name(aut.p, aut.len))
+			cand[nc++] = &aut;
+		cand[nc++] = &c->ld_authors;
+		if (aut.len && !html_han_name(aut.p, aut.len))
+			cand[nc++] = &aut;
+		cand[nc++] = &c->meta_author;
+		/* the first candidate that names someone (a job title in the author-marked
+		   element, "Seattle Times business reporter", leaves <meta name=author>) */
+		for (size_t k = 0; k < nc && !doc->n_byline && !e; k++) {
+			const struct buf *a = cand[k];
+			if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
+			    !html_org_author(a->p, a->len) &&
+			    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
+								 strlen(doc->source.text))) &&
+			    !(doc->editor.text && memmem(a->p, a->len, doc->editor.text, strlen(doc->editor.text))) &&
+			    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)) &&
+			    !html_site_part(c, a->p, a->len, doc->title.text ? doc->title.text : title.p,
+					    doc->title.text ? strlen(doc->title.text) : title.len))
+				e = html_by_names(doc, a->p, a->len, nopos);
+		}
 		if (e)
 			goto done;
 	}
