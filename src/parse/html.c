@@ -2062,7 +2062,23 @@ static enum err html_synth_line(struct html_ctx *c, const char *s, size_t n, siz
 	return c->synth.oom ? ERR_NOMEM : ERR_OK;
 }
 
-static int html_is_caption_para(struct html_ctx *c, const struct html_block *b)
+/* An element centred by its own markup or its parent's (align, style, <center>). */
+static int html_centered(const xmlNode *n)
+{
+	const xmlNode *stop = n && n->parent ? n->parent->parent : NULL;
+	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE && a != stop; a = a->parent) {
+		const char *al = html_attr(a, "align"), *st = html_attr(a, "style");
+		if ((al && !strcasecmp(al, "center")) || (st && strcasestr(st, "center")) ||
+		    html_name_is(a, "center"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A paragraph right after an image that is its caption: it starts like one (图, ▲, （图 …), is
+   marked as one (class caption, desc, pic, img, photo), or is centred when center_caps (the
+   body's other paragraphs are not: a page that centres all its text says nothing by it). */
+static int html_is_caption_para(struct html_ctx *c, const struct html_block *b, int center_caps)
 {
 	if (b->kind != HTML_K_PARA || b->chars > HTML_CAPTION_MAX || b->links)
 		return 0;
@@ -2070,13 +2086,12 @@ static int html_is_caption_para(struct html_ctx *c, const struct html_block *b)
 	if (!strncmp(t, "图", 3) || !strncmp(t, "▲", 3) || !strncmp(t, "（图", 6) ||
 	    !strncmp(t, "△", 3) || !strncmp(t, "↑", 3))
 		return 1;
+	if (center_caps && html_centered(b->owner))
+		return 1;
 	for (xmlNode *a = b->owner; a && a != b->owner->parent->parent; a = a->parent) {
-		const char *al = html_attr(a, "align"), *st = html_attr(a, "style"),
-			   *cl = html_attr(a, "class");
-		if ((al && !strcasecmp(al, "center")) || (st && strcasestr(st, "center")) ||
-		    html_name_is(a, "center") ||
-		    (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") ||
-			    strcasestr(cl, "pic") || strcasestr(cl, "img") || strcasestr(cl, "photo"))))
+		const char *cl = html_attr(a, "class");
+		if (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") || strcasestr(cl, "pic") ||
+			   strcasestr(cl, "img") || strcasestr(cl, "photo")))
 			return 1;
 	}
 	return 0;
@@ -3279,6 +3294,18 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			e = ERR_NOMEM;
 			goto done;
 		}
+		/* centring marks a caption only when most paragraphs not right after an image
+		   are not centred (some blogs centre every line) */
+		size_t n_other = 0, n_centred = 0;
+		for (size_t i = first; i <= last; i++) {
+			const struct html_block *b = &c->blocks[i];
+			if (b->body && b->kind == HTML_K_PARA && b->chars && i > 0 &&
+			    c->blocks[i - 1].kind != HTML_K_IMG) {
+				n_other++;
+				n_centred += html_centered(b->owner);
+			}
+		}
+		int center_caps = n_centred * 2 <= n_other;
 		for (size_t i = first; i <= last; i++) {
 			struct html_block *b = &c->blocks[i];
 			if (!b->body || b->used)
@@ -3289,7 +3316,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				/* a caption paragraph right after the image */
 				size_t k = i + 1;
 				if (k <= last && c->blocks[k].body && !b->fig &&
-				    html_is_caption_para(c, &c->blocks[k])) {
+				    html_is_caption_para(c, &c->blocks[k], center_caps)) {
 					c->blocks[k].used = 1;
 					b->off = c->blocks[k].off;
 					b->len = c->blocks[k].len;
