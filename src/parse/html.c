@@ -2062,6 +2062,24 @@ static enum err html_synth_line(struct html_ctx *c, const char *s, size_t n, siz
 	return c->synth.oom ? ERR_NOMEM : ERR_OK;
 }
 
+/* A label written vertically, one character per line in one element (<td><b>今<br>日<br>推<br>
+   荐</b></td> beside a box of links): block i is one character and so is the block before or
+   after it from the same element. Such a run is chrome, never text. first, last: the body. */
+static int html_vertical_label(const struct html_ctx *c, size_t i, size_t first, size_t last)
+{
+	const struct html_block *b = &c->blocks[i];
+	if (b->chars != 1 || (b->kind != HTML_K_PARA && b->kind != HTML_K_HEAD))
+		return 0;
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && i == first) || (d > 0 && i == last))
+			continue;
+		const struct html_block *o = &c->blocks[d < 0 ? i - 1 : i + 1];
+		if (o->chars == 1 && o->owner == b->owner && o->kind == b->kind)
+			return 1;
+	}
+	return 0;
+}
+
 /* An element centred by its own markup or its parent's (align, style, <center>). */
 static int html_centered(const xmlNode *n)
 {
@@ -3331,6 +3349,10 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 						c->blocks[k].len = b->len;
 						break;
 					}
+				b->used = 1;
+				continue;
+			}
+			if (html_vertical_label(c, i, first, last)) {
 				b->used = 1;
 				continue;
 			}
