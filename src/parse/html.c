@@ -1165,10 +1165,36 @@ static enum err html_flush(struct html_ctx *c)
 	return c->text.oom ? ERR_NOMEM : ERR_OK;
 }
 
+/* Whether text node n opens an inline element that follows other content in its parent and
+   starts with a field label, 1 to 5 Han characters and a colon (<span>来源：证券时报网</span>
+   <span>作者：李在山</span>): the page sets such fields apart by their boxes, not by a space,
+   and read run together the second label would end up inside the first field's value. */
+static int html_label_start(const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+	if (n->prev || !p || p->type != XML_ELEMENT_NODE || !p->prev || html_is_block(p) ||
+	    !n->content)
+		return 0;
+	const char *s = (const char *)n->content;
+	size_t m = strlen(s), i = 0, l, hans = 0;
+	while (i < m && html_is_ws(html_cp(s + i, m - i, &l)))
+		i += l;
+	for (uint32_t ch; i < m; i += l, hans++) {
+		ch = html_cp(s + i, m - i, &l);
+		if (ch == ':' || ch == 0xFF1A)
+			return hans >= 1 && hans <= 5;
+		if (!punct_is_han(ch))
+			return 0;
+	}
+	return 0;
+}
+
 static void html_put_text(struct html_ctx *c, const xmlNode *n)
 {
 	const char *s = (const char *)n->content;
 	size_t m = s ? strlen(s) : 0, l;
+	if (c->cur.len && !c->pre_depth && html_label_start(n))
+		c->cur_space = 1;
 	for (size_t i = 0; i < m; i += l) {
 		uint32_t ch = html_cp(s + i, m - i, &l);
 		if (html_is_ws(ch) && ch != 0x3000 && c->pre_depth) {
