@@ -2349,13 +2349,14 @@ static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, s
 
 /* The issuing body of an official document (公文): a government notice's metadata table
    (政府信息公开: 索引号, 发文机关, 成文日期, 发文字号 ...) names it under one of these labels. It
-   is the document's author: a byline credit with the label as its role. */
+   is the document's author: a byline credit without a role, as textdump.c gives it for the
+   same table in a page dump. */
 static const char *const html_issuer_labels[] = {"发文机关", "发文单位", "發文機關", "發文單位"};
 
 /* The issuing body in s[0..n) (a table row, cells joined by U+3000, or a line): a label of
    html_issuer_labels, a colon, then one or more bodies (吉林省人民政府; 国家发展改革委 商务部),
    each 2 to HTML_ISSUER_MAX Han characters, up to the next cell that holds a colon (成文日期：)
-   or the end. Adds them as one credit (role: the label) to doc; ERR_OK when there is none. */
+   or the end. Adds them as one credit without a role to doc; ERR_OK when there is none. */
 #define HTML_ISSUER_MAX 30
 static enum err html_issuer(struct doc *doc, const char *s, size_t n, struct srcpos pos)
 {
@@ -2396,7 +2397,7 @@ static enum err html_issuer(struct doc *doc, const char *s, size_t n, struct src
 		}
 		if (!nn)
 			continue;
-		enum err e = doc_add_credit(doc, lab, ln, pos);
+		enum err e = doc_add_credit(doc, "", 0, pos);
 		for (size_t j = 0; j < nn && !e; j++)
 			e = doc_add_name(doc, s + names[j][0], names[j][1]);
 		return e;
