@@ -38,11 +38,11 @@
       and fields the text did not give filled from the structured metadata (keywords, url,
       authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
       an organisation; also a bare name under the headline, （姚峰 上海报道） and a post
-      footer 由张三张贴 @ ...; a 公文's issuing body, 发文机关：…; last, over an unsigned post ending in 发表于 <date>, a bare
-      name as the page's first heading: the blog's owner). Published time: the date shown
-      near the title, else structured
-      metadata, else a date in the body's last short line or just under the body, else the
-      first date before the body.
+      footer 由张三张贴 @ ...; a 公文's issuing body, 发文机关：…; last, over an unsigned
+      post ending in 发表于 <date>, a bare name as the page's first heading: the blog's
+      owner). Published time: the date shown near the title, else structured metadata,
+      else a date in the body's last short line or just under the body, else the first
+      date before the body.
    Pages that are not articles (feeds, redirects, link lists, pages without text) are
    ERR_INPUT "not an article: <reason>". */
 #include "html.h"
