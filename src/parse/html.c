@@ -2313,12 +2313,14 @@ static int html_post_author(const char *s, size_t n, size_t *ns, size_t *nn)
 	return 0;
 }
 
-/* A blog's post signed by nobody: a post footer without a name (发表于 2004年12月27日 12:40,
-   dump_posted) ends the body or comes within HTML_OWNER_FOOTER blocks under it, and the page
-   opens with its owner's name as its first heading (<h1>李建忠</h1>, then the blog's menus; a
-   bare personal name, html_bare_name, that is not the article's title). Adds that name as a
-   credit without a role, the owner being the writer of a personal blog, as textdump.c does for
-   a dump that opens with the name. first, last: the body's blocks; tblk: the title's block. */
+/* A blog's post signed by nobody: a post footer without a name (发表于 2004年12月27日 12:40:
+   dump_posted, with 发表, Posted or 张贴, not a notice's or news page's 发布时间) ends the body
+   or comes within HTML_OWNER_FOOTER blocks under it, and the page opens with its owner's name
+   as its first heading (<h1>李建忠</h1>, then the blog's menus; a bare personal name,
+   html_bare_name, that is neither the article's title nor in og:site_name). Adds that name as
+   a credit without a role, the owner being the writer of a personal blog, as textdump.c does
+   for a dump that opens with the name. first, last: the body's blocks; tblk: the title's
+   block. */
 #define HTML_OWNER_FOOTER 3
 static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, size_t tblk)
 {
@@ -2327,8 +2329,11 @@ static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, s
 	int posted = 0;
 	for (size_t i = last; i < c->n_blocks && i <= last + HTML_OWNER_FOOTER && !posted; i++) {
 		const struct html_block *b = &c->blocks[i];
-		posted = b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX &&
-			 dump_posted(c->text.p + b->off, b->len);
+		const char *t = c->text.p + b->off;
+		/* a post's footer (发表于, Posted), not a notice's 发布时间 */
+		posted = b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX && dump_posted(t, b->len) &&
+			 (memmem(t, b->len, "发表", 6) || memmem(t, b->len, "發表", 6) ||
+			  memmem(t, b->len, "osted", 5) || memmem(t, b->len, "张贴", 6));
 	}
 	if (!posted)
 		return ERR_OK;
@@ -2341,6 +2346,8 @@ static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, s
 		const char *s = c->text.p + b->off;
 		size_t n = b->len;
 		html_trim(&s, &n);
+		if (c->site_name.len && memmem(c->site_name.p, c->site_name.len, s, n))
+			return ERR_OK; /* the site's name (新浪 of og:site_name 新浪新闻) */
 		enum err e = doc_add_credit(c->doc, "", 0, (struct srcpos){c->doc->file, b->line, 1});
 		return e ? e : doc_add_name(c->doc, s, n);
 	}
