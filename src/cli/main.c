@@ -48,8 +48,9 @@ static const char cli_usage[] =
 	"  -h, --help      show this help (paiban COMMAND --help for a command)\n"
 	"  -V, --version   show the version\n"
 	"\n"
-	"Input: a plain-text dump of a news web page (UTF-8 or GB18030/GBK), or Markdown\n"
-	"(.md) with YAML front matter; PNG and JPEG images next to the article are printed.\n"
+	"Input: a plain-text dump of a news web page (UTF-8, UTF-16, GB18030/GBK, Big5 or\n"
+	"another charset uchardet detects), a saved HTML page, or Markdown (.md) with YAML\n"
+	"front matter; PNG and JPEG images next to the article are printed.\n"
 	"Exit codes: 0 ok, 1 bad input, 2 usage (also: an output that is one of the run's\n"
 	"inputs), 3 font missing, 4 I/O error (also: an input that is not a regular file),\n"
 	"5 internal error.\n";

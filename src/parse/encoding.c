@@ -8,6 +8,7 @@
 #include "../base/utf8.h"
 #include <errno.h>
 #include <iconv.h>
+#include <uchardet/uchardet.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -303,6 +304,110 @@ enum err enc_hz_decode(const char *str, size_t n, struct buf *out)
 	return e;
 }
 
+/* The charset uchardet names for s[0..n), as an iconv name in buf, when it is one that GB18030
+   would misread: a CJK multi-byte charset other than GB (Big5 read as Big5-HKSCS, EUC-TW,
+   Shift_JIS, EUC-JP, EUC-KR), or a single-byte one (windows-1252, ISO-8859-x, KOI8-R …) for
+   text whose bytes are mostly ASCII (under ENC_SINGLE_HIGH of them high: Chinese in GB has
+   far more). Else NULL: GB18030 stays the reading of non-UTF-8 input. */
+static const char *enc_detect(const char *s, size_t n, char *buf, size_t cap)
+{
+	static const char *const cjk[] = {"BIG5", "EUC-TW", "SHIFT_JIS", "EUC-JP", "EUC-KR"};
+	static const char *const single[] = {"WINDOWS-125", "ISO-8859-", "KOI8-", "IBM8", "MAC-",
+					     "TIS-620"};
+	uchardet_t ud = uchardet_new();
+	const char *g = NULL;
+	if (!ud)
+		return NULL;
+	if (!uchardet_handle_data(ud, s, n)) {
+		uchardet_data_end(ud);
+		g = uchardet_get_charset(ud);
+	}
+	if (!g || !*g || strlen(g) >= cap) {
+		uchardet_delete(ud);
+		return NULL;
+	}
+	size_t i = 0;
+	for (; g[i]; i++)
+		buf[i] = (char)(g[i] >= 'a' && g[i] <= 'z' ? g[i] - 32 : g[i]);
+	buf[i] = 0;
+	uchardet_delete(ud);
+	for (size_t q = 0; q < sizeof cjk / sizeof *cjk; q++)
+		if (!strcmp(buf, cjk[q]))
+			return buf;
+	size_t high = 0;
+	for (size_t j = 0; j < n; j++)
+		high += (unsigned char)s[j] >= 0x80;
+	for (size_t q = 0; q < sizeof single / sizeof *single; q++)
+		if (!strncmp(buf, single[q], strlen(single[q])))
+			return high * 100 < n * ENC_SINGLE_HIGH ? buf : NULL;
+	return NULL;
+}
+
+/* The Big5 family: what Windows writes (CP950), Hong Kong's superset, glibc's plain Big5
+   (each maps a few punctuation marks where the others have none: ／ is A1FE in Big5, A241 in
+   the other two). The first that decodes s[0..n) whole is appended to out; returns the name,
+   or NULL (out unchanged). */
+static const char *enc_big5(const char *s, size_t n, struct buf *out)
+{
+	static const char *const names[] = {"CP950", "BIG5-HKSCS", "BIG5"};
+	for (size_t q = 0; q < sizeof names / sizeof *names; q++)
+		if (enc_iconv(names[q], s, n, out) == ERR_OK)
+			return names[q];
+	return NULL;
+}
+
+/* Han characters common in news, in Simplified and Traditional forms: text read in the right
+   charset is full of them, the same bytes read in the wrong one hardly has any. */
+static const char enc_common[] =
+	"的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也你对對"
+	"生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學"
+	"如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实"
+	"實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两"
+	"兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加"
+	"西月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水"
+	"名真论論处處走义義各入几幾口认認条條平系气氣题題活更别別打女变變四神总總何电電数數安少"
+	"报報才结結反受目太量再感建务務做接必场場件计計管期市直资資命山金指记記区區社会市警方";
+
+/* Counts the characters of enc_common among the first 64 KB of UTF-8 s[0..n). */
+static size_t enc_common_score(const char *s, size_t n)
+{
+	size_t score = 0, l;
+	if (n > 65536)
+		n = 65536;
+	for (size_t i = 0; i < n; i += l) {
+		l = 1;
+		if ((unsigned char)s[i] < 0xE0 || (unsigned char)s[i] >= 0xF0 || i + 3 > n)
+			continue;
+		l = 3;
+		char ch[4] = {s[i], s[i + 1], s[i + 2], 0};
+		score += strstr(enc_common, ch) != NULL;
+	}
+	return score;
+}
+
+/* When s[0..n), which decoded cleanly as GB18030 into out from byte `from` on, decodes cleanly
+   as Big5 too (enc_big5) with clearly more common characters, out gets the Big5 reading instead
+   and the Big5 name is returned; else NULL, out unchanged (GB2312's byte pairs are mostly
+   valid Big5 ones and the reverse: the text, not the bytes, tells them apart). */
+static const char *enc_big5_better(const char *s, size_t n, struct buf *out, size_t from)
+{
+	struct buf b5;
+	buf_init(&b5);
+	const char *name = enc_big5(s, n, &b5);
+	if (name) {
+		size_t gb = enc_common_score(out->p + from, out->len - from);
+		size_t big5 = enc_common_score(b5.p ? b5.p : "", b5.len);
+		if (big5 >= 4 && big5 > 2 * gb) {
+			out->len = from;
+			buf_put(out, b5.p, b5.len);
+		} else {
+			name = NULL;
+		}
+	}
+	buf_free(&b5);
+	return name;
+}
+
 enum err enc_decode(const char *file, const char *str, size_t n, struct diag *d, struct buf *out,
 		    enum enc_kind *kind)
 {
@@ -344,7 +449,36 @@ enum err enc_decode(const char *file, const char *str, size_t n, struct diag *d,
 	/* Real GB18030 Chinese text yields far more invalid than valid UTF-8 sequences; a UTF-8 file
 	   with a few damaged bytes is the reverse. */
 	if (!off && !(good && bad * 8 <= good)) {
+		/* Big5 (a Traditional Chinese Windows's "ANSI"), Shift_JIS, EUC-KR or a Western
+		   single-byte charset also decode as GB18030 more often than not, into nonsense: the
+		   detector's word is taken when it names one of them and the bytes decode as it */
+		char det[32];
+		const char *g = enc_detect(str, n, det, sizeof det);
+		if (g) {
+			size_t before = out->len;
+			const char *b5 = strcmp(g, "BIG5") ? NULL : enc_big5(str, n, out);
+			e = b5 ? ERR_OK : strcmp(g, "BIG5") ? enc_iconv(g, str, n, out) : ERR_ENCODING;
+			if (b5)
+				g = b5;
+			if (e == ERR_OK) {
+				k = ENC_DETECTED;
+				diag_at(d, DIAG_NOTE, at, "input is not UTF-8; decoded as %s (detected)", g);
+				goto done;
+			}
+			out->len = before;
+			if (e != ERR_ENCODING)
+				goto done;
+			e = ERR_OK;
+		}
+		size_t before = out->len;
 		e = enc_iconv("GB18030", str, n, out);
+		const char *b5;
+		if (e == ERR_OK && (b5 = enc_big5_better(str, n, out, before))) {
+			k = ENC_DETECTED;
+			diag_at(d, DIAG_NOTE, at, "input is not UTF-8; decoded as Big5 (%s): common "
+				"characters read so, not as GB18030", b5);
+			goto done;
+		}
 		if (e == ERR_OK) {
 			k = ENC_GB18030;
 			diag_at(d, DIAG_NOTE, at, "input is not UTF-8; decoded as GB18030");

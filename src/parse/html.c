@@ -149,6 +149,7 @@ struct html_ctx {
 	struct buf keywords, meta_author, ld_authors, url, og_url, site_name, og_type;
 	int refresh, feed, ld_article, n_h1;
 	int titled;             /* the title is a heading just above the body */
+	int centered;           /* body paragraphs are centered, most of them: -1 not known yet */
 	int meta_src;           /* a 来源 line was made from an outlet's name under the title */
 	int deep;               /* elements nested HTML_MAX_DEPTH deep: deeper text is not read */
 	struct buf tmp, synth;
@@ -1809,6 +1810,69 @@ static int html_same_text(const char *a, size_t an, const char *b, size_t bn)
 	return an == bn && !memcmp(a, b, an);
 }
 
+/* Whether the page shows s (a whitespace-collapsed <title> or og:title) whole as a block of
+   its own: then the separators in it are the headline's (书记市长这一周 | 奋马扬鞭…, a column
+   name before the headline in a styled <div>), not a site name's. */
+static int html_shown_whole(const struct html_ctx *c, const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		const struct html_block *b = &c->blocks[i];
+		if (b->chars <= HTML_TITLE_MAX && html_same_text(c->text.p + b->off, b->len, s, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Folds a typographic quote to its ASCII form (’ ‘ to ', “ ” to "), else returns c. */
+static uint32_t html_quote_fold(uint32_t c)
+{
+	if (c == 0x2018 || c == 0x2019)
+		return '\'';
+	if (c == 0x201C || c == 0x201D)
+		return '"';
+	return c;
+}
+
+/* When t is a prefix of s with quotes folded (a heading's Heartsteel’s against a <title>'s
+   Heartsteel's), the bytes of s it covers; else 0. */
+static size_t html_quote_prefix(const char *s, size_t n, const char *t, size_t tn)
+{
+	size_t i = 0, j = 0, l, m;
+	while (j < tn) {
+		if (i >= n)
+			return 0;
+		uint32_t a = html_cp(s + i, n - i, &l), b = html_cp(t + j, tn - j, &m);
+		if (html_quote_fold(a) != html_quote_fold(b))
+			return 0;
+		i += l;
+		j += m;
+	}
+	return i;
+}
+
+/* Whether the <title> ref is t, then a spaced or strong separator and more (a site). */
+static int html_title_head(const struct buf *ref, const char *t, size_t n)
+{
+	const char *rp = ref->p;
+	size_t rn = ref->len, l;
+	if (!rp)
+		return 0;
+	html_trim(&rp, &rn);
+	if (rn <= n + 1 || memcmp(rp, t, n))
+		return 0;
+	size_t i = n;
+	int spaced = rp[i] == ' ';
+	while (i < rn && rp[i] == ' ')
+		i++;
+	if (i >= rn)
+		return 0;
+	uint32_t ch = html_cp(rp + i, rn - i, &l);
+	return html_is_title_sep(ch) &&
+	       (spaced || ch == '|' || ch == '_' || ch == 0xFF5C || ch == 0xFF3F);
+}
+
 /* Picks the title: an h1/h2 whose text is in the <title>, og:title or headline, else
    the JSON-LD headline or og:title, else the <title>, cleaned of site names. Returns the
    block index of the heading used, or SIZE_MAX. */
@@ -1819,10 +1883,14 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 	for (int pass = 0; pass < 2 && found == SIZE_MAX; pass++)
 		for (size_t i = 0; i < c->n_blocks && found == SIZE_MAX; i++) {
 			struct html_block *b = &c->blocks[i];
-			if (b->kind != HTML_K_HEAD || b->level > (pass ? 3 : 1) || b->chars < 4 ||
+			if (b->kind != HTML_K_HEAD || b->level > (pass ? 3 : 1) || b->chars < 2 ||
 			    b->chars > HTML_TITLE_MAX)
 				continue;
 			const char *t = c->text.p + b->off;
+			/* a heading of 2-3 characters (a name: 金锺国) only as the whole first part of
+			   the <title> before a site suffix (金锺国 - 维基百科…) */
+			if (b->chars < 4 && !html_title_head(&c->title_tag, t, b->len))
+				continue;
 			/* the heading starts a reference title (sites put their name last) */
 			for (int r = 0; r < 3; r++) {
 				const char *rp = refs[r]->p;
@@ -1830,8 +1898,9 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 				if (!rn)
 					continue;
 				html_trim(&rp, &rn);
-				if (rn >= b->len && !memcmp(rp, t, b->len) &&
-				    (rn == b->len || b->chars >= 6 || b->chars * 2 >= html_count(rp, rn))) {
+				size_t k = html_quote_prefix(rp, rn, t, b->len);
+				if (k && (k == rn || b->chars >= 6 || b->chars * 2 >= html_count(rp, rn) ||
+				     (r == 2 && html_title_head(refs[r], t, b->len)))) {
 					found = i;
 					break;
 				}
@@ -1867,7 +1936,7 @@ static size_t html_pick_title(struct html_ctx *c, struct buf *out)
 				sp = 0;
 				buf_put(&t, s + i, l);
 			}
-			if (r == 0)
+			if (r == 0 || html_shown_whole(c, t.p ? t.p : "", t.len))
 				buf_put(out, t.p ? t.p : "", t.len);
 			else
 				html_clean_title(t.p ? t.p : "", t.len, out);
@@ -2106,23 +2175,26 @@ static int html_vertical_label(const struct html_ctx *c, size_t i, size_t first,
 	return 0;
 }
 
-/* An element centred by its own markup or its parent's (align, style, <center>). */
-static int html_centered(const xmlNode *n)
+/* Whether the paragraph b is centered (align, style, <center>) or marked as a caption (a class
+   with caption, desc, pic, img, photo), on its element or the two above: 1 centered, 2 marked,
+   0 neither. */
+static int html_caption_look(const struct html_block *b)
 {
-	const xmlNode *stop = n && n->parent ? n->parent->parent : NULL;
-	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE && a != stop; a = a->parent) {
-		const char *al = html_attr(a, "align"), *st = html_attr(a, "style");
+	int look = 0;
+	for (xmlNode *a = b->owner; a && a != b->owner->parent->parent; a = a->parent) {
+		const char *al = html_attr(a, "align"), *st = html_attr(a, "style"),
+			   *cl = html_attr(a, "class");
+		if (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") || strcasestr(cl, "pic") ||
+			   strcasestr(cl, "img") || strcasestr(cl, "photo")))
+			return 2;
 		if ((al && !strcasecmp(al, "center")) || (st && strcasestr(st, "center")) ||
 		    html_name_is(a, "center"))
-			return 1;
+			look = 1;
 	}
-	return 0;
+	return look;
 }
 
-/* A paragraph right after an image that is its caption: it starts like one (图, ▲, （图 …), is
-   marked as one (class caption, desc, pic, img, photo), or is centred when center_caps (the
-   body's other paragraphs are not: a page that centres all its text says nothing by it). */
-static int html_is_caption_para(struct html_ctx *c, const struct html_block *b, int center_caps)
+static int html_is_caption_para(struct html_ctx *c, const struct html_block *b)
 {
 	if (b->kind != HTML_K_PARA || b->chars > HTML_CAPTION_MAX || b->links)
 		return 0;
@@ -2130,15 +2202,19 @@ static int html_is_caption_para(struct html_ctx *c, const struct html_block *b, 
 	if (!strncmp(t, "图", 3) || !strncmp(t, "▲", 3) || !strncmp(t, "（图", 6) ||
 	    !strncmp(t, "△", 3) || !strncmp(t, "↑", 3))
 		return 1;
-	if (center_caps && html_centered(b->owner))
-		return 1;
-	for (xmlNode *a = b->owner; a && a != b->owner->parent->parent; a = a->parent) {
-		const char *cl = html_attr(a, "class");
-		if (cl && (strcasestr(cl, "caption") || strcasestr(cl, "desc") || strcasestr(cl, "pic") ||
-			   strcasestr(cl, "img") || strcasestr(cl, "photo")))
-			return 1;
+	int look = html_caption_look(b);
+	if (look == 1 && c->centered < 0) {
+		/* centering marks a caption only where the text itself is not centered (a blog
+		   post written in centered lines between its photos) */
+		size_t n = 0, centered = 0;
+		for (size_t i = 0; i < c->n_blocks; i++)
+			if (c->blocks[i].body && c->blocks[i].kind == HTML_K_PARA) {
+				n++;
+				centered += html_caption_look(&c->blocks[i]) == 1;
+			}
+		c->centered = centered * 2 > n;
 	}
-	return 0;
+	return look == 2 || (look == 1 && !c->centered);
 }
 
 /* Copies a field of the dump-read document into doc, mapping its synthetic line. */
@@ -3346,18 +3422,6 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			e = ERR_NOMEM;
 			goto done;
 		}
-		/* centring marks a caption only when most paragraphs not right after an image
-		   are not centred (some blogs centre every line) */
-		size_t n_other = 0, n_centred = 0;
-		for (size_t i = first; i <= last; i++) {
-			const struct html_block *b = &c->blocks[i];
-			if (b->body && b->kind == HTML_K_PARA && b->chars && i > 0 &&
-			    c->blocks[i - 1].kind != HTML_K_IMG) {
-				n_other++;
-				n_centred += html_centered(b->owner);
-			}
-		}
-		int center_caps = n_centred * 2 <= n_other;
 		for (size_t i = first; i <= last; i++) {
 			struct html_block *b = &c->blocks[i];
 			if (!b->body || b->used)
@@ -3368,7 +3432,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				/* a caption paragraph right after the image */
 				size_t k = i + 1;
 				if (k <= last && c->blocks[k].body && !b->fig &&
-				    html_is_caption_para(c, &c->blocks[k], center_caps)) {
+				    html_is_caption_para(c, &c->blocks[k])) {
 					c->blocks[k].used = 1;
 					b->off = c->blocks[k].off;
 					b->len = c->blocks[k].len;
@@ -4013,6 +4077,42 @@ static size_t html_long_paras(const struct html_ctx *c)
 	return k;
 }
 
+/* A block that is mostly one link of headline length: a teaser's headline. */
+static int html_linked_head(const struct html_block *b)
+{
+	return (b->kind == HTML_K_HEAD || b->kind == HTML_K_PARA || b->kind == HTML_K_LI) &&
+	       b->chars >= 6 && b->chars <= HTML_TEASER_HEAD_MAX && b->links * 4 >= b->chars * 3;
+}
+
+/* Teasers: a linked headline followed by a snippet paragraph (a date line may sit between),
+   as search results and section indexes list them. Returns their number; *own receives the
+   characters of the body paragraphs of article length that are no teaser's snippet, *snips
+   those of the snippets. */
+static size_t html_teasers(const struct html_ctx *c, size_t *own, size_t *snips)
+{
+	size_t n = 0, snip = SIZE_MAX;
+	*own = *snips = 0;
+	for (size_t i = 0; i < c->n_blocks; i++) {
+		const struct html_block *b = &c->blocks[i];
+		if (html_linked_head(b)) {
+			size_t j = i + 1;
+			if (j < c->n_blocks && c->blocks[j].chars <= 20 && !c->blocks[j].links)
+				j++; /* a date or a source between */
+			if (j < c->n_blocks && c->blocks[j].kind == HTML_K_PARA &&
+			    c->blocks[j].chars - c->blocks[j].links >= 15) {
+				n++;
+				snip = j;
+				*snips += c->blocks[j].chars - c->blocks[j].links;
+			}
+			continue;
+		}
+		if (i != snip && b->body && html_scored_kind(b->kind) &&
+		    b->chars - b->links >= HTML_SENTENCE_MIN)
+			*own += b->chars - b->links;
+	}
+	return n;
+}
+
 static void html_ctx_free(struct html_ctx *c)
 {
 	struct buf *bufs[] = {&c->text, &c->cur, &c->title_tag, &c->og_title, &c->ld_headline,
@@ -4046,6 +4146,7 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 	buf_init(&bounded);
 	if (!c)
 		return ERR_NOMEM;
+	c->centered = -1;
 	c->doc = doc;
 	c->d = d;
 
@@ -4119,7 +4220,7 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 		body = body_text = ld;
 	}
 	/* not an article? */
-	size_t page = 0, links = 0;
+	size_t page = 0, links = 0, teasers, own, snips;
 	for (size_t i = 0; i < c->n_blocks; i++) {
 		page += c->blocks[i].chars;
 		links += c->blocks[i].links;
@@ -4138,6 +4239,12 @@ enum err html_read(struct doc *doc, const char *data, size_t len, struct diag *d
 		diag_at(d, DIAG_ERROR, at,
 			"not an article: a list of links (front page or index) with %zu characters "
 			"of text outside links", body);
+		e = ERR_INPUT;
+	} else if (!c->ld_article && !(c->og_type.len && !strncasecmp(c->og_type.p, "article", 7)) &&
+		   (teasers = html_teasers(c, &own, &snips)) >= HTML_TEASERS_MIN && own < snips) {
+		diag_at(d, DIAG_ERROR, at,
+			"not an article: a list of teasers (search results or an index): %zu linked "
+			"headlines, each over a snippet, and %zu characters of text besides", teasers, own);
 		e = ERR_INPUT;
 	} else if (body < HTML_MIN_BODY || !body_text) {
 		diag_at(d, DIAG_ERROR, at, "not an article: no article text found");

@@ -24,6 +24,8 @@ struct doc;
 #define HTML_MIN_BODY 20          /* less body text than this: not an article */
 #define HTML_LIST_BODY 200        /* a redirect page with less body text than this is refused */
 #define HTML_SENTENCE_MIN 30      /* a paragraph this long (outside links) is article text */
+#define HTML_TEASERS_MIN 5        /* this many linked headlines over snippets, and no article text: not an article */
+#define HTML_TEASER_HEAD_MAX 80   /* a linked line longer than this is no teaser's headline */
 #define HTML_CAPTION_MAX 80       /* a caption paragraph next to an image is at most this */
 #define HTML_BOLD_HEAD_MAX 40     /* a bold-only paragraph this short is a subhead */
 

@@ -95,6 +95,38 @@ static enum err parse_check_binary(const char *path, const char *data, size_t le
 	return ERR_OK;
 }
 
+/* What error pages say (404, a deleted post, a forum's error box), in their title or their
+   first lines. */
+static const char *const parse_error_phrases[] = {
+	"页面不存在", "页面未找到", "找不到页面", "找不到该页面", "访问的页面不存在", "网页不存在",
+	"页面已删除", "页面已被删除", "文章不存在", "文章已被删除", "信息不存在", "内容不存在",
+	"頁面不存在", "找不到網頁", "找不到頁面", "網頁不存在", "文章不存在或已刪除",
+	"Page not found", "Page Not Found", "page not found", "404 Not Found", "Error 404",
+	"404 Error", "page you requested", "page you are looking for", "page you were looking for",
+};
+
+/* A page saying only that it is an error page: a phrase of parse_error_phrases in the title or
+   one of the first PARSE_ERROR_LINES blocks, and less than PARSE_ERROR_TEXT characters of
+   text in all. Returns the phrase, or NULL. */
+static const char *parse_error_page(const struct doc *doc)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < doc->n_blocks; i++)
+		for (const char *p = doc->blocks[i].text; *p; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (chars >= PARSE_ERROR_TEXT)
+		return NULL;
+	for (size_t q = 0; q < sizeof parse_error_phrases / sizeof *parse_error_phrases; q++) {
+		const char *w = parse_error_phrases[q];
+		if (doc->title.text && strstr(doc->title.text, w))
+			return w;
+		for (size_t i = 0; i < doc->n_blocks && i < PARSE_ERROR_LINES; i++)
+			if (strstr(doc->blocks[i].text, w))
+				return w;
+	}
+	return NULL;
+}
+
 enum err parse_buffer(const char *path, const char *data, size_t len, struct diag *d,
 		      struct doc **out)
 {
@@ -127,7 +159,8 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 	}
 
 	/* Dispatch point: each format's reader plugs in here. */
-	switch (parse_detect(path, data, len)) {
+	enum parse_format detected = parse_detect(path, data, len);
+	switch (detected) {
 	case PARSE_HTML:
 		/* The HTML reader decodes by itself (it must honour <meta charset>). */
 		e = html_read(doc, data, len, d);
@@ -142,6 +175,11 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 			goto done;
 		e = dump_read_page(doc, text.p ? text.p : "", text.len, d);
 		break;
+	}
+	const char *why;
+	if (!e && (why = parse_error_page(doc)) && (detected == PARSE_HTML || detected == PARSE_TEXT)) {
+		diag_at(d, DIAG_ERROR, at, "not an article: an error page (it says \"%s\")", why);
+		e = ERR_INPUT;
 	}
 	/* PARSE_MAX_TEXT: whatever the reader, the text that shaping and layout will hold */
 	size_t total = 0;

@@ -13,6 +13,8 @@ struct doc;
    million Han characters, 3 000 A4 pages); more is ERR_LIMIT. It bounds the time and memory of
    shaping and layout (about 70 bytes a glyph) well under 1 GB. */
 #define PARSE_MAX_TEXT ((size_t)16 << 20)
+#define PARSE_ERROR_TEXT 400   /* an error page (404) has less text than this, in characters */
+#define PARSE_ERROR_LINES 3    /* … and says so in its title or one of its first blocks */
 
 enum parse_format {
 	PARSE_TEXT,     /* plain text copied from a web page (textdump.h) */

@@ -24,6 +24,18 @@ else
 	cat "$T/front.err"
 	fails=$((fails + 1))
 fi
+# An error page (404) pasted whole: refused, exit 1, no PDF, saying what it is.
+printf '首页\n新闻\n\n抱歉，您访问的页面不存在或已被删除！\n可能的原因：网址输入有误，或者该页面已经被删除。请检查您输入的网址是否正确，或者返回首页继续浏览。\n返回首页\n' >"$T/404.txt"
+"$PAIBAN" print "$T/404.txt" -o "$T/404.pdf" 2>"$T/404.err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$T/404.pdf" ] &&
+	grep -q '404.txt: error: not an article: an error page (it says "页面不存在")' "$T/404.err"; then
+	echo "ok    an error page is refused"
+else
+	echo "FAIL  an error page: exit $rc"
+	cat "$T/404.err"
+	fails=$((fails + 1))
+fi
 if [ ! -f "$D/INDEX.tsv" ]; then
 	echo "skip  no corpus at $D"
 	exit $fails

@@ -522,6 +522,69 @@ static void test_gb18030(void)
 	cap_close(&c);
 }
 
+/* Converts utf8 to charset `to` into out (cap bytes); returns the length, 0 on failure. */
+static size_t to_charset(const char *to, const char *utf8, char *out, size_t cap)
+{
+	char *in = (char *)utf8, *o = out;
+	size_t inleft = strlen(utf8), oleft = cap;
+	iconv_t cd = iconv_open(to, "UTF-8");
+	if (cd == (iconv_t)-1)
+		return 0;
+	size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+	iconv_close(cd);
+	return r == (size_t)-1 ? 0 : cap - oleft;
+}
+
+/* A Traditional Chinese article saved as Big5 ("ANSI" on a Traditional Windows) decodes as
+   GB18030 too, into nonsense: the detector's Big5 wins; an English text in windows-1252 (curly
+   quotes) is read as windows-1252, not as GB18030 pairs. */
+static void test_detected(void)
+{
+	static const char *const tw =
+		"悲慟！北市士林年邁母子 住處上吊自殺身亡\n"
+		"2018/09/16 15:31 中時電子報 記者謝明俊／台北報導\n"
+		"台北市士林區一處民宅今天下午傳出一對年邁母子在住處上吊身亡，警方獲報到場時兩人已無生命跡象，"
+		"初步調查沒有外力介入，詳細死因仍待檢察官相驗釐清。\n"
+		"鄰居表示，這對母子平時深居簡出，很少與人往來，兒子長年照顧行動不便的母親，生活相當辛苦。\n";
+	char b5[2048];
+	size_t n = to_charset("BIG5", tw, b5, sizeof b5);
+	CHECK(n > 0);
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = NULL;
+	CHECK(parse_buffer("tw.txt", b5, n, c.d, &d) == ERR_OK);
+	CHECK(strstr(cap_text(&c), "tw.txt: note: input is not UTF-8; decoded as ") != NULL &&
+	      strstr(cap_text(&c), "CP950") != NULL);
+	if (d) {
+		CHECK_STR(d->title.text, "悲慟！北市士林年邁母子 住處上吊自殺身亡");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	cap_close(&c);
+
+	static const char *const en =
+		"Storm clears in time for the holiday\n"
+		"November 28, 2013\n"
+		"The weather that threatened to ground the giant balloons at New York’s parade cleared "
+		"overnight, and forecasters said travellers’ roads would be “smooth sailing” for the rest of "
+		"the week.\n"
+		"Airports in the Northeast reported few delays on Thursday morning, a day after thousands of "
+		"flights were held up by rain and wind along the coast.\n";
+	char w[2048];
+	n = to_charset("WINDOWS-1252", en, w, sizeof w);
+	CHECK(n > 0);
+	cap_open(&c);
+	d = NULL;
+	CHECK(parse_buffer("en.txt", w, n, c.d, &d) == ERR_OK);
+	CHECK(strstr(cap_text(&c), "en.txt: note: input is not UTF-8; decoded as WINDOWS-1252 (detected)") != NULL);
+	if (d) {
+		CHECK_STR(d->title.text, "Storm clears in time for the holiday");
+		CHECK(d->n_blocks == 2 && strstr(d->blocks[0].text, "New York’s parade"));
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 /* HZ (RFC 1843): "~{" GB mode with the high bits cleared, "~}" back, "~~" a tilde, "~" before a
    line end joining the lines; not taken for HZ: a stray "~{" never closed, or 8-bit input. */
 static void test_hz(void)
@@ -1862,6 +1925,7 @@ static void test_dateline_runs(void)
 
 int main(void)
 {
+	test_detected();
 	test_dateline_runs();
 	test_credit_shapes();
 	test_post_footer();

@@ -1,0 +1,62 @@
+#!/bin/sh
+# check.sh: saved web pages of the dev corpus (../shared/corpus/dev, never copied into the
+# project; skipped when it is absent) read by the HTML reader. Asserts exact fields of
+# `paiban parse`: the headline a page shows against its <title> and og:title.
+set -u
+PAIBAN=${PAIBAN:-build/paiban}
+D=${CORPUS:-../shared/corpus/dev}
+fails=0
+if [ ! -f "$D/MANIFEST.jsonl" ]; then
+	echo "skip  no corpus at $D"
+	exit 0
+fi
+# check ID FIELD WANT: ID is the page id of MANIFEST.jsonl; FIELD is title, published, editor,
+# byline (all names, space separated), blocks-without (a string no block may contain) or
+# blocks-with (a string a paragraph must contain: not taken for a caption)
+check() {
+	f=$(python3 -c '
+import json, sys
+for l in open(sys.argv[1] + "/MANIFEST.jsonl"):
+    m = json.loads(l)
+    if m["id"] == sys.argv[2]:
+        print(m["input"])
+' "$D" "$1")
+	got=$("$PAIBAN" parse "$D/$f" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f, want = sys.argv[1], sys.argv[2]
+if f == "byline":
+    names = " ".join(n for c in d["byline"] for n in c["names"])
+    print("ok" if names == want else names)
+elif f == "blocks-without":
+    bad = [b["text"] for b in d["blocks"] if want in b.get("text", "")]
+    print("ok" if not bad else bad[0])
+elif f == "blocks-with":
+    good = [b for b in d["blocks"] if b["type"] == "paragraph" and want in b["text"]]
+    print("ok" if good else "no paragraph has it")
+else:
+    v = d.get(f)
+    print("ok" if v == want else v)
+' "$2" "$3")
+	if [ "$got" = ok ]; then
+		echo "ok    $1 $2"
+	else
+		echo "FAIL  $1 $2: got [$got], want [$3]"
+		fails=$((fails + 1))
+	fi
+}
+# the page shows its <title> whole in a styled <div> (a column name, a bar, the headline):
+# the bar is the headline's, not a site separator
+check cwced/36efbc69 title '书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来'
+# a three-character <h1> that is the whole first part of the <title> (金锺国 - 维基百科，…)
+check cwced/d5bced5e title 金锺国
+# the <h1> has typographic quotes where og:title and <title> have straight ones
+check newspaper4k/video_article_02 title 'Faker wins 4th title as T1 embody Heartsteel’s song to become your Worlds 2023 champion!'
+# a site suffix after _ is still cut when the page does not show the <title> whole
+check readability/qq title 'DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶'
+# a blog post written in centered lines between its photos: the lines under the photos are the
+# post's text, not captions (centering marks a caption only where the text is not centered)
+check readability/pixnet blocks-with '低溫寒流報到'
+check readability/pixnet blocks-with '來到現場已是落葉飄飄堆疊滿地'
+echo "pages: $fails failed"
+exit $fails
