@@ -80,6 +80,7 @@
 #define HTML_CREDIT_PARAS 8       /* last paragraphs searched for （王煌忠／台中報導） */
 #define HTML_ICON_MAX 40          /* images with a width or height below this are icons */
 #define HTML_POST_LEVELS 12       /* levels above a block searched for a post's box */
+#define HTML_OWNER_FOOTER 3       /* blocks under the body searched for a post's footer */
 
 enum html_kind {
 	HTML_K_PARA, HTML_K_HEAD, HTML_K_LI, HTML_K_QUOTE, HTML_K_ROW, HTML_K_PRE, HTML_K_IMG,
@@ -2397,7 +2398,6 @@ static int html_post_author(const char *s, size_t n, size_t *ns, size_t *nn)
    a credit without a role, the owner being the writer of a personal blog, as textdump.c does
    for a dump that opens with the name. first, last: the body's blocks; tblk: the title's
    block. */
-#define HTML_OWNER_FOOTER 3
 static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, size_t tblk)
 {
 	if (first == SIZE_MAX)
@@ -2486,6 +2486,39 @@ static enum err html_issuer(struct doc *doc, const char *s, size_t n, struct src
 		return e;
 	}
 	return ERR_OK;
+}
+
+/* A post's footer that names its poster first: NAME 发表在 SITE, NAME 發表於 2014/01/01 (blogs:
+   史蒂文的家_藍天 發表在 痞客邦 PIXNET 留言(42)). The name is all that comes before the verb: 2
+   to HTML_POSTER_MAX characters without spaces, colons or sentence punctuation; something must
+   follow the verb. Returns 1 and the name's offset and length. */
+#define HTML_POSTER_MAX 20
+static int html_post_signed(const char *s, size_t n, size_t *ns, size_t *nn)
+{
+	static const char *const verbs[] = {"发表在", "發表在", "发表于", "發表於"};
+	const char *p = s;
+	size_t m = n, l;
+	html_trim(&p, &m);
+	for (size_t q = 0; q < HTML_N(verbs); q++) {
+		const char *v = memmem(p, m, verbs[q], strlen(verbs[q]));
+		if (!v || v == p || (size_t)(v - p) + strlen(verbs[q]) >= m)
+			continue;
+		size_t e = (size_t)(v - p), cps = 0;
+		while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+			e--;
+		for (size_t i = 0; i < e; i += l, cps++) {
+			uint32_t c = html_cp(p + i, e - i, &l);
+			if (html_is_ws(c) || c == ':' || c == 0xFF1A || c == 0x3002 || c == 0xFF0C ||
+			    c == ',' || c == '.' || c == 0xFF01 || c == 0xFF1F || c == '@')
+				return 0;
+		}
+		if (cps < 2 || cps > HTML_POSTER_MAX)
+			return 0;
+		*ns = (size_t)(p - s);
+		*nn = e;
+		return 1;
+	}
+	return 0;
 }
 
 /* A headline-like block: short, few digits, no sentence end, not mostly links. */
@@ -3607,6 +3640,25 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 					       (struct srcpos){doc->file, b->line, 1})))
 				goto done;
 		}
+	/* a post's footer under the body naming its poster first (史蒂文的家_藍天 發表在 痞客邦),
+	   when it is the only one there: a forum's replies are signed the same way */
+	if (last != SIZE_MAX && !doc->n_byline) {
+		size_t signed_at = SIZE_MAX, n_signed = 0, ns = 0, nn = 0;
+		for (size_t i = last; i < c->n_blocks && i <= last + HTML_META_AFTER; i++) {
+			const struct html_block *b = &c->blocks[i];
+			size_t s0, n0;
+			if (b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX &&
+			    html_post_signed(c->text.p + b->off, b->len, &s0, &n0) && !n_signed++) {
+				signed_at = i;
+				ns = s0;
+				nn = n0;
+			}
+		}
+		const struct html_block *b = n_signed == 1 ? &c->blocks[signed_at] : NULL;
+		if (b && (e = html_by_names(doc, c->text.p + b->off + ns, nn,
+					    (struct srcpos){doc->file, b->line, 1})))
+			goto done;
+	}
 	/* an official document's issuing body in its metadata table (发文机关：吉林省人民政府) */
 	if (last != SIZE_MAX)
 		for (size_t i = 0; i < c->n_blocks && i <= last + HTML_META_AFTER && !doc->n_byline; i++) {
