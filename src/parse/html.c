@@ -988,6 +988,9 @@ static int html_class_weight(const xmlNode *n)
 		"cont", "zhengwen", "zw", "txt", "news_txt", "artibody", "rich",
 	};
 	const char *vals[2] = {html_attr(n, "class"), html_attr(n, "id")};
+	/* on a list element, "list" only says what it is (story-body__list-item) */
+	static const char *const lists[] = {"ul", "ol", "li"};
+	int is_list = html_name_in(n, lists, HTML_N(lists));
 	int w = 0;
 	for (int k = 0; k < 2; k++) {
 		const char *v = vals[k];
@@ -1002,6 +1005,8 @@ static int html_class_weight(const xmlNode *n)
 			size_t tn = (size_t)(e - v);
 			for (size_t i = 0; i < HTML_N(neg) && tn; i++) {
 				size_t k2 = strlen(neg[i]);
+				if (is_list && tn == 4 && !strncasecmp(v, "list", 4))
+					break;
 				if (tn >= k2 && !strncasecmp(v, neg[i], k2) &&
 				    !(k2 <= 3 && tn > k2 + 4)) /* "hot" but not "hotelreview" */
 					w = -1;
