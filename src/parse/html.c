@@ -2181,6 +2181,63 @@ static int html_vertical_label(const struct html_ctx *c, size_t i, size_t first,
 	return 0;
 }
 
+/* Whether s[0..n) is a number of one to three digits alone; *v its value. */
+static int html_small_number(const char *s, size_t n, unsigned *v)
+{
+	html_trim(&s, &n);
+	if (!n || n > 3)
+		return 0;
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		*v = *v * 10 + (unsigned)(s[i] - '0');
+	}
+	return 1;
+}
+
+/* Slide-show chrome in the body: a run of HTML_REPEAT_MIN or more blocks in a row with the same
+   short text (one title per slide: Weather threatens holiday plans ×14), and a run of as many
+   blocks that are the numbers n, n+1, n+2 … (the slides' pager: 1 2 3 … 14). Marks them used
+   (not printed). A text repeated apart (a recurring subhead: 专家点评 after each case) stays.
+   first, last: the body. */
+#define HTML_REPEAT_MIN 3
+static void html_drop_repeats(struct html_ctx *c, size_t first, size_t last)
+{
+	/* the same text in a row */
+	for (size_t i = first; i <= last;) {
+		const struct html_block *b = &c->blocks[i];
+		size_t j = i + 1;
+		if (b->body && !b->used && b->kind != HTML_K_IMG && b->kind != HTML_K_CAPTION &&
+		    b->chars >= 2 && b->chars <= HTML_LEAD_MAX)
+			while (j <= last && c->blocks[j].body && c->blocks[j].kind == b->kind &&
+			       c->blocks[j].len == b->len &&
+			       !memcmp(c->text.p + c->blocks[j].off, c->text.p + b->off, b->len))
+				j++;
+		if (j - i >= HTML_REPEAT_MIN)
+			for (size_t k = i; k < j; k++)
+				c->blocks[k].used = 1;
+		i = j;
+	}
+	/* the pager: 1 2 3 … as blocks of their own */
+	for (size_t i = first; i <= last;) {
+		unsigned v0, v;
+		size_t j = i;
+		const struct html_block *b = &c->blocks[i];
+		if (b->body && html_small_number(c->text.p + b->off, b->len, &v0)) {
+			j = i + 1;
+			while (j <= last && c->blocks[j].body &&
+			       html_small_number(c->text.p + c->blocks[j].off, c->blocks[j].len, &v) &&
+			       v == v0 + (j - i))
+				j++;
+			if (j - i >= HTML_REPEAT_MIN)
+				for (size_t k = i; k < j; k++)
+					c->blocks[k].used = 1;
+		}
+		i = j > i ? j : i + 1;
+	}
+}
+
 /* Whether the paragraph b is centered (align, style, <center>) or marked as a caption (a class
    with caption, desc, pic, img, photo), on its element or the two above: 1 centered, 2 marked,
    0 neither. */
@@ -3460,6 +3517,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			e = ERR_NOMEM;
 			goto done;
 		}
+		html_drop_repeats(c, first, last);
 		for (size_t i = first; i <= last; i++) {
 			struct html_block *b = &c->blocks[i];
 			if (!b->body || b->used)
