@@ -1186,7 +1186,7 @@ static int html_label_start(const xmlNode *n)
 	size_t m = strlen(s), i = 0, l, hans = 0;
 	while (i < m && html_is_ws(html_cp(s + i, m - i, &l)))
 		i += l;
-	for (uint32_t ch; i < m; i += l, hans++) {
+	for (uint32_t ch; i < m && hans <= 5; i += l, hans++) {
 		ch = html_cp(s + i, m - i, &l);
 		if (ch == ':' || ch == 0xFF1A)
 			return hans >= 1 && hans <= 5;
