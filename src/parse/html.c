@@ -2181,6 +2181,20 @@ static int html_vertical_label(const struct html_ctx *c, size_t i, size_t first,
 	return 0;
 }
 
+/* A line of nothing but U+FFFD (������: a decoration the page itself lost to a bad
+   conversion): it says nothing and is not printed. */
+static int html_all_replacement(const char *s, size_t n)
+{
+	size_t l, k = 0;
+	for (size_t i = 0; i < n; i += l) {
+		uint32_t ch = html_cp(s + i, n - i, &l);
+		if (ch != 0xFFFD && !html_is_ws(ch))
+			return 0;
+		k += ch == 0xFFFD;
+	}
+	return k > 0;
+}
+
 /* Whether s[0..n) is a number of one to three digits alone; *v its value. */
 static int html_small_number(const char *s, size_t n, unsigned *v)
 {
@@ -3546,7 +3560,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				b->used = 1;
 				continue;
 			}
-			if (html_vertical_label(c, i, first, last)) {
+			if (html_vertical_label(c, i, first, last) || html_all_replacement(s, b->len)) {
 				b->used = 1;
 				continue;
 			}
