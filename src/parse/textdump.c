@@ -2730,7 +2730,6 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 	return L[j].chars <= DUMP_SUBHEAD_MAX && j + 1 < nl && L[j + 1].kind == DUMP_META;
 }
 
-static int dump_posted(const char *s, size_t n);
 static int dump_latin_name(const char *s, size_t n);
 static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r);
 static int dump_bare_name(const char *s, size_t n);
@@ -2934,9 +2933,8 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	return found;
 }
 
-/* A post's footer: a posting key (发表于, 发布时间, Posted) then, within a few characters, a
-   date. */
-static int dump_posted(const char *s, size_t n)
+/* A post's footer (textdump.h). */
+int dump_posted(const char *s, size_t n)
 {
 	static const char *const keys[] = {"发表于", "发布于", "发布时间", "发表时间", "发帖时间",
 					   "發表於", "發佈於", "Posted", "posted", "张贴 @", "张贴于"};
