@@ -129,7 +129,8 @@ static enum err dg_article(void *ctx, size_t i, struct diag *d)
 		e = shaper_new(env->fs, d, &sh);
 	if (!e && r->pdf) {
 		struct compose_opts o = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow,
-					 .digest = 1, .section = it->section_label, .article = (int)i};
+					 .digest = 1, .section = it->section_label, .article = (int)i,
+					 .hyphs = env->hyphs};
 		e = compose_prepare(doc, &env->style, env->fs, sh, d, &o, &it->prep);
 	}
 	/* on pages of its own: paginated here, in parallel; else when the digest is joined */

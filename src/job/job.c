@@ -8,6 +8,7 @@
 #include "../shape/shape.h"
 #include "../layout/compose.h"
 #include "../layout/page.h"
+#include "../layout/words.h"
 #include "../render/pdf.h"
 #include "../render/epub.h"
 #include <limits.h>
@@ -179,11 +180,15 @@ enum err job_env_init(struct job_env *env, const char *style, int size_steps, st
 		e = fontset_new(d, &env->fs);
 	if (!e)
 		e = job_resolve_fonts(&env->style, env->fs, d);
-	if (!e) {
-		/* load every family now, in this thread: jobs then only hit the fontset's cache */
-		struct fontchain chains[STYLE_N_CLASSES];
-		e = compose_chains(&env->style, env->fs, d, chains);
-	}
+	/* the faces every article sets, now, in this thread (their errors stop the run before
+	   any job); a role only some documents use (kai, mono ...) is loaded by the job that first
+	   needs it, and fontset_any_for does not search it (fontset_seal) */
+	if (!e)
+		e = compose_preload(&env->style, env->fs, d);
+	if (!e)
+		fontset_seal(env->fs);
+	if (!e && !(env->hyphs = words_hyphs_new()))
+		e = ERR_NOMEM;
 	return e;
 }
 
@@ -217,6 +222,8 @@ void job_env_free(struct job_env *env)
 {
 	fontset_free(env->fs);
 	env->fs = NULL;
+	words_hyphs_free(env->hyphs);
+	env->hyphs = NULL;
 }
 
 void job_doc_meta(const struct doc *doc, struct buf *author, struct buf *subject, struct buf *kw)
@@ -266,7 +273,8 @@ enum err job_check_out(const struct job_env *env, const struct pagedoc *pd, cons
 	if (job_clash(out_what, out, "the style file", env->style_file, d) ||
 	    job_clash(out_what, out, "the font-role file", env->roles_file, d))
 		return ERR_USAGE;
-	/* the font files read so far (every family the style names is loaded at job_env_init) */
+	/* the font files read so far (the faces of every article at job_env_init, then those the
+	   jobs loaded: a document's own before its output is written) */
 	size_t n_fonts = env->fs ? fontset_count(env->fs) : 0;
 	for (size_t i = 0; i < n_fonts; i++) {
 		struct font *f = fontset_font(env->fs, i);
@@ -306,7 +314,8 @@ enum err job_print(const struct job_env *env, const char *in, const char *out, s
 	pagedoc_init(&pd, env->style.page_w, env->style.page_h);
 	if (dump)
 		buf_printf(dump, "# article %s\n", in);
-	struct compose_opts copts = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow, .article = -1};
+	struct compose_opts copts = {.allow_dirs = env->allow_dirs, .n_allow = env->n_allow, .article = -1,
+				     .hyphs = env->hyphs};
 	e = compose_article_dump(doc, &env->style, env->fs, sh, d, &pd, dump, &copts);
 	if (!e)
 		e = job_check_out(env, &pd, "output", out, d);

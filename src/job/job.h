@@ -18,6 +18,7 @@ struct buf;
 struct doc;
 struct fontset;
 struct pagedoc;
+struct words_hyphs;
 
 #define JOB_MAX_THREADS 64
 
@@ -35,6 +36,8 @@ struct job_env {
 	int epub_vertical;      /* paiban epub --vertical (epub.h epub_opts.vertical) */
 	int epub_embed_fonts;   /* --embed-fonts: the EPUB carries subsets of fs's faces (the
 				   environment then comes from job_env_init: fs is set) */
+	struct words_hyphs *hyphs; /* owned: hyphenation patterns, each language's read once for
+				   all jobs (words.h; set by job_env_init) */
 };
 
 /* Finds DATADIR/rel ($PAIBAN_DATADIR, the tree next to the executable, the install prefix)
@@ -42,8 +45,9 @@ struct job_env {
 int job_datafile(const char *rel, char *out, size_t n);
 
 /* Loads the style (a name from styles/ or a path), applies --size steps (warning when
-   clamped), resolves optional font families, creates the fontset and loads every family the
-   style names (so that jobs running in threads only read the fontset's cache). Errors go to
+   clamped), resolves optional font families, creates the fontset and loads the faces every
+   article sets (compose_preload; the jobs load a role's faces, kai or mono, when their
+   document first needs them, under the fontset's lock). Errors go to
    d: ERR_USAGE (unknown style), ERR_SYNTAX (bad style file), ERR_FONT. On failure env holds
    nothing to free beyond job_env_free. */
 enum err job_env_init(struct job_env *env, const char *style, int size_steps, struct diag *d);

@@ -105,7 +105,11 @@ struct compose {
 	struct fontset *fs;
 	struct shaper *sh;
 	struct diag *d;
+	/* the chains of the text classes and of the span fonts, loaded at first need
+	   (compose_class_chain, compose_sf_chain): a document without quotes, code or a Kai
+	   subhead loads no kai or mono face; bit k of have_chains / have_sf: loaded */
 	struct fontchain chains[STYLE_N_CLASSES];
+	unsigned have_chains, have_sf;
 	struct shape_buf sb;
 	struct line_result lr;
 	struct page_glyph *glyphs; /* text/ntext index c->text */
@@ -139,7 +143,9 @@ struct compose {
 	/* (appended) word breaking of display lines and hyphenation (words.h) */
 	struct buf wkeep;       /* the KEEP ranges of a title's or subhead's words */
 	struct buf hyph;        /* the hyphenation points of a paragraph (byte offsets) */
-	struct words_hyph *hy;  /* patterns for the document's Western words, loaded at first need */
+	const struct words_hyph *hy; /* patterns for the document's Western words, at first need:
+				   the run's (opts->hyphs) or hy_own */
+	struct words_hyph *hy_own;
 	int hy_tried;
 	struct shape_glyph hy_g; /* the hyphen of the block being set (hy_g.font NULL: none) */
 	/* the structure (tagged PDF): elements in logical order; block_elem[i] is the element
@@ -154,7 +160,7 @@ struct compose {
 	const struct fontchain *chain; /* replaces the class's chain (header cells), or NULL */
 	struct compose_marker markers[COMPOSE_MAX_MARKERS];
 	int n_markers;
-	struct fontchain sf_chains[COMPOSE_N_SF]; /* kai, strong, mono */
+	struct fontchain sf_chains[COMPOSE_N_SF]; /* kai, strong, mono (have_sf) */
 	struct shape_buf msb;      /* a marker's glyphs */
 	float *list_inset;         /* per block: a list's hanging indent once measured, else 0 */
 };
@@ -232,7 +238,7 @@ static enum err compose_chain_for(const struct style *st, struct fontset *fs, st
 			const char *spec = compose_family_for(fs, x->families[i], region, tmp, sizeof tmp);
 			if ((x->optional & 1u << i) && !fontset_installed(fs, spec))
 				continue; /* an optional family not installed (style.h) */
-			enum err e = fontset_get(fs, spec, &f);
+			enum err e = fontset_get_diag(fs, spec, d, &f);
 			if (e) {
 				if (pass == 0 && i == 0) {
 					if (x->file[0]) /* name the style line that asked for it */
@@ -250,8 +256,8 @@ static enum err compose_chain_for(const struct style *st, struct fontset *fs, st
 		}
 	}
 	if (st->role_latin.n) {
-		enum err e = fontset_get(fs, compose_family_for(fs, st->role_latin.families[0], region,
-								tmp, sizeof tmp), &fc->latin);
+		enum err e = fontset_get_diag(fs, compose_family_for(fs, st->role_latin.families[0], region,
+								     tmp, sizeof tmp), d, &fc->latin);
 		if (e)
 			return e;
 	}
@@ -264,20 +270,63 @@ enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *
 	return compose_chain_for(st, fs, d, role, NULL, fc);
 }
 
-/* compose_chains for a document in language lang (compose_chain_for). */
-static enum err compose_chains_for(const struct style *st, struct fontset *fs, struct diag *d,
-				   const char *lang, struct fontchain *chains)
+enum err compose_preload(const struct style *st, struct fontset *fs, struct diag *d)
 {
 	enum err e = ERR_OK;
-	for (int k = 0; k < STYLE_N_CLASSES && !e; k++)
-		e = compose_chain_for(st, fs, d, st->text[k].role, lang, &chains[k]);
+	struct fontchain fc;
+	for (int k = 0; k <= STYLE_FOOTER && !e; k++)
+		e = compose_chain_for(st, fs, d, st->text[k].role, NULL, &fc);
 	return e;
 }
 
-enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
-			struct fontchain *chains)
+/* The chain of class k in the document's language, loaded at its first use (*out borrowed
+   from c); ERR_FONT as compose_chain_for, reported into the job's diagnostics. */
+static enum err compose_class_chain(struct compose *c, enum style_class k, const struct fontchain **out)
 {
-	return compose_chains_for(st, fs, d, NULL, chains);
+	*out = &c->chains[k];
+	if (c->have_chains & 1u << k)
+		return ERR_OK;
+	enum err e = compose_chain_for(c->st, c->fs, c->d, c->st->text[k].role,
+				       c->doc ? c->doc->lang.text : NULL, &c->chains[k]);
+	if (!e)
+		c->have_chains |= 1u << k;
+	return e;
+}
+
+/* The chain of span font sf (COMPOSE_SF_KAI ...), loaded at its first use, as
+   compose_class_chain. */
+static enum err compose_sf_chain(struct compose *c, int sf, const struct fontchain **out)
+{
+	*out = &c->sf_chains[sf];
+	if (c->have_sf & 1u << sf)
+		return ERR_OK;
+	enum err e = compose_chain_for(c->st, c->fs, c->d, compose_sf_roles[sf],
+				       c->doc ? c->doc->lang.text : NULL, &c->sf_chains[sf]);
+	if (!e)
+		c->have_sf |= 1u << sf;
+	return e;
+}
+
+/* Whether f is the face the kai span chain starts with, without loading that chain when it
+   is not loaded yet and f is not its face (compose_chain_for's primary: the kai role's first
+   family that is installed, or the body's when none is). For a Simplified document only
+   (no region mapping); 1 also loads the chain (it loads no face: f is its first). */
+static enum err compose_is_kai(struct compose *c, const struct font *f, int *is)
+{
+	*is = 0;
+	if (!(c->have_sf & 1u << COMPOSE_SF_KAI)) {
+		const struct style_role *r = style_role(c->st, compose_sf_roles[COMPOSE_SF_KAI]);
+		const char *spec = NULL;
+		for (int i = 0; r && i < r->n && !spec; i++)
+			if (!(r->optional & 1u << i) || fontset_installed(c->fs, r->families[i]))
+				spec = r->families[i];
+		if (!spec || !fontset_is(c->fs, spec, f))
+			return ERR_OK; /* the body's face (none installed) or another face */
+	}
+	const struct fontchain *kai;
+	enum err e = compose_sf_chain(c, COMPOSE_SF_KAI, &kai);
+	*is = !e && kai->n && f == kai->fonts[0];
+	return e;
 }
 
 /* Makes room in *arr (cap elements of sz bytes) for element n: capacity > n. -1 when out of
@@ -586,11 +635,20 @@ static enum err compose_shape(struct compose *c, const struct fontchain *fc, flo
 {
 	const struct doc_block *b = c->blk;
 	int spans = b && b->n_spans && b->text == text;
-	const struct fontchain *kai = &c->sf_chains[COMPOSE_SF_KAI], *body = &c->chains[STYLE_BODY];
-	int kai_marks = kai->n && body->n && kai->fonts[0] != body->fonts[0] &&
-			!compose_region(c->doc ? c->doc->lang.text : NULL);
+	const struct fontchain *body;
+	enum err e = compose_class_chain(c, STYLE_BODY, &body);
+	if (e)
+		return e;
+	/* kai marks: in a Simplified document, the chains that start with the kai face (its
+	   span chain, a quote's, a Kai subhead's) take compose_kai_mark from the body's; 1 and
+	   0 by chain (fc, then the span fonts), -1 not asked yet */
+	int simp = !compose_region(c->doc ? c->doc->lang.text : NULL);
+	int kai_fc = 0, kai_sf[COMPOSE_N_SF] = {-1, -1, -1};
+	if (simp && fc->n && body->n && fc->fonts[0] != body->fonts[0] &&
+	    (e = compose_is_kai(c, fc->fonts[0], &kai_fc)))
+		return e;
 	c->sb.n = 0;
-	if (!spans && !(kai_marks && fc->n && fc->fonts[0] == kai->fonts[0]))
+	if (!spans && !kai_fc)
 		return shape_text(c->sh, fc, size, text, len, pos, &c->sb);
 	size_t at = 0;
 	while (at < len) {
@@ -601,13 +659,23 @@ static enum err compose_shape(struct compose *c, const struct fontchain *fc, flo
 			uint32_t cp;
 			size_t n = utf8_decode(text + run, len - run, &cp);
 			const struct fontchain *f = fc;
+			int kai = kai_fc;
 			if (spans) {
 				size_t nx = len;
 				int sf = compose_span_font(c, b, run, &nx);
-				if (sf != COMPOSE_SF_BASE)
-					f = &c->sf_chains[sf];
+				if (sf != COMPOSE_SF_BASE) {
+					if ((e = compose_sf_chain(c, sf, &f)))
+						return e;
+					if (kai_sf[sf] < 0) {
+						kai_sf[sf] = 0;
+						if (simp && f->n && body->n && f->fonts[0] != body->fonts[0] &&
+						    (e = compose_is_kai(c, f->fonts[0], &kai_sf[sf])))
+							return e;
+					}
+					kai = kai_sf[sf];
+				}
 			}
-			if (kai_marks && f->n && f->fonts[0] == kai->fonts[0] && compose_kai_mark(cp))
+			if (kai && compose_kai_mark(cp))
 				f = body;
 			if (use && f != use)
 				break;
@@ -615,7 +683,7 @@ static enum err compose_shape(struct compose *c, const struct fontchain *fc, flo
 			run += n ? n : 1;
 		}
 		size_t from = c->sb.n;
-		enum err e = shape_text(c->sh, use, size, text + at, run - at, pos, &c->sb);
+		e = shape_text(c->sh, use, size, text + at, run - at, pos, &c->sb);
 		if (e)
 			return e;
 		for (size_t g = from; g < c->sb.n; g++)
@@ -636,8 +704,11 @@ static enum err compose_put_markers(struct compose *c, enum style_class k, float
 		float ms = mk->bullet ? COMPOSE_BULLET_SCALE * size : size;
 		float rise = (size - ms) * COMPOSE_EM_MIDDLE;
 		c->msb.n = 0;
-		enum err e = shape_text(c->sh, &c->chains[k], ms, mk->text, strlen(mk->text),
-					(struct srcpos){0}, &c->msb);
+		const struct fontchain *fc;
+		enum err e = compose_class_chain(c, k, &fc);
+		if (!e)
+			e = shape_text(c->sh, fc, ms, mk->text, strlen(mk->text), (struct srcpos){0},
+				       &c->msb);
 		if (e)
 			return e;
 		float w = 0;
@@ -691,7 +762,10 @@ static enum err compose_hyphens(struct compose *c, enum style_class k, const cha
 		return ERR_OK;
 	if (!c->hy_tried) {
 		c->hy_tried = 1;
-		c->hy = words_hyph_load(compose_hyph_lang(c));
+		if (c->opts && c->opts->hyphs)
+			c->hy = words_hyphs_get(c->opts->hyphs, compose_hyph_lang(c));
+		else
+			c->hy = c->hy_own = words_hyph_load(compose_hyph_lang(c));
 	}
 	if (!c->hy)
 		return ERR_OK;
@@ -740,7 +814,10 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 	float size = t->size, pitch = style_pitch(c->st, k);
 	compose_fit(c, k, pos, &size, &pitch);
 	float indent = t->indent * size / t->size;
-	enum err e = compose_shape(c, c->chain ? c->chain : &c->chains[k], size, text, len, pos);
+	const struct fontchain *fc = c->chain;
+	enum err e = fc ? ERR_OK : compose_class_chain(c, k, &fc);
+	if (!e)
+		e = compose_shape(c, fc, size, text, len, pos);
 	if (e)
 		return e;
 	/* structure: insets (quotes, lists) narrow the measure */
@@ -756,9 +833,16 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 					k == STYLE_HEADING3 || k == STYLE_HEADING4);
 	if (compose_display(k) && !lp.n_keep) {
 		/* D5: a title or subhead breaks between words where it can: its words are kept
-		   whole unless that overfills a line */
+		   whole unless that overfills a line. Words only matter where a line breaks: a
+		   block that fits on one line without them (the breaker's own answer: keeping words
+		   whole only takes breaks away) is set so without asking ICU, whose Chinese word
+		   engine costs ~8 M instructions at its first use in a process (most subheads, and
+		   a 主题——副题 title whose parts fit a line each) */
+		e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, NULL, pos);
+		if (e)
+			return e;
 		c->wkeep.len = 0;
-		if (words_keep(text, len, &c->wkeep)) {
+		if ((c->lr.n > 1 || compose_overfull(&c->lr)) && words_keep(text, len, &c->wkeep)) {
 			lp.keep = (const uint32_t *)c->wkeep.p;
 			lp.n_keep = c->wkeep.len / (2 * sizeof(uint32_t));
 			e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, NULL, pos);
@@ -772,7 +856,7 @@ static enum err compose_block_aligned(struct compose *c, enum style_class k, con
 		if (c->wkeep.oom)
 			return ERR_NOMEM;
 	}
-	if ((e = compose_hyphens(c, k, text, len, c->chain ? c->chain : &c->chains[k], size, &lp)))
+	if ((e = compose_hyphens(c, k, text, len, fc, size, &lp)))
 		return e;
 	e = line_break(c->sb.g, c->sb.n, text, len, &lp, &c->lr, c->d, pos);
 	if (e)
@@ -929,7 +1013,10 @@ static enum err compose_width(struct compose *c, enum style_class k, const char 
 			      struct srcpos pos, float *w)
 {
 	c->sb.n = 0;
-	enum err e = shape_text(c->sh, &c->chains[k], c->st->text[k].size, text, len, pos, &c->sb);
+	const struct fontchain *fc;
+	enum err e = compose_class_chain(c, k, &fc);
+	if (!e)
+		e = shape_text(c->sh, fc, c->st->text[k].size, text, len, pos, &c->sb);
 	*w = 0;
 	for (size_t i = 0; i < c->sb.n; i++)
 		*w += c->sb.g[i].adv;
@@ -1329,8 +1416,11 @@ static enum err compose_marker_width(struct compose *c, enum style_class k, cons
 				     float *w)
 {
 	c->msb.n = 0;
-	enum err e = shape_text(c->sh, &c->chains[k], c->st->text[k].size, text, strlen(text),
-				(struct srcpos){0}, &c->msb);
+	const struct fontchain *fc;
+	enum err e = compose_class_chain(c, k, &fc);
+	if (!e)
+		e = shape_text(c->sh, fc, c->st->text[k].size, text, strlen(text), (struct srcpos){0},
+			       &c->msb);
 	*w = 0;
 	for (size_t g = 0; g < c->msb.n; g++)
 		*w += c->msb.g[g].adv;
@@ -1540,8 +1630,9 @@ static enum err compose_code(struct compose *c, const struct doc_block *k)
 		while (b < len && text[b] != '\n')
 			b++;
 		c->sb.n = 0;
-		if (b > a)
-			e = shape_text(c->sh, &c->chains[STYLE_CODE], size, text + a, b - a, k->pos, &c->sb);
+		const struct fontchain *fc;
+		if (b > a && !(e = compose_class_chain(c, STYLE_CODE, &fc)))
+			e = shape_text(c->sh, fc, size, text + a, b - a, k->pos, &c->sb);
 		size_t j = 0;
 		do {
 			if (e)
@@ -1637,9 +1728,11 @@ static enum err compose_table(struct compose *c, const struct doc *doc, size_t t
 			if (cell->type != DOC_CELL)
 				continue;
 			c->blk = cell;
-			e = compose_shape(c, cell->level ? &c->sf_chains[COMPOSE_SF_STRONG]
-					  : &c->chains[STYLE_TABLE], size, cell->text,
-					  strlen(cell->text), cell->pos);
+			const struct fontchain *fc;
+			e = cell->level ? compose_sf_chain(c, COMPOSE_SF_STRONG, &fc)
+					: compose_class_chain(c, STYLE_TABLE, &fc);
+			if (!e)
+				e = compose_shape(c, fc, size, cell->text, strlen(cell->text), cell->pos);
 			float cw = 0;
 			for (size_t g = 0; g < c->sb.n; g++)
 				cw += c->sb.g[g].adv;
@@ -1749,7 +1842,9 @@ static enum err compose_table(struct compose *c, const struct doc *doc, size_t t
 					cell = &lab;
 				}
 				c->blk = cell;
-				c->chain = cell->level ? &c->sf_chains[COMPOSE_SF_STRONG] : NULL;
+				c->chain = NULL;
+				if (cell->level && !e)
+					e = compose_sf_chain(c, COMPOSE_SF_STRONG, &c->chain);
 				size_t at = c->n_lines;
 				int cel = e ? -1 : compose_tag_block(c, doc, q, -1, &e);
 				if (!e)
@@ -1796,8 +1891,11 @@ static enum err compose_table(struct compose *c, const struct doc *doc, size_t t
 			if (e)
 				break;
 			c->blk = cell;
-			e = compose_shape(c, cell->level ? &c->sf_chains[COMPOSE_SF_STRONG]
-					  : &c->chains[STYLE_TABLE], size, cell->text, len, cell->pos);
+			const struct fontchain *fc;
+			e = cell->level ? compose_sf_chain(c, COMPOSE_SF_STRONG, &fc)
+					: compose_class_chain(c, STYLE_TABLE, &fc);
+			if (!e)
+				e = compose_shape(c, fc, size, cell->text, len, cell->pos);
 			struct line_params lpar = {.measure = w[j], .em = size, .greedy = 1};
 			if (!e && len)
 				e = line_break(c->sb.g, c->sb.n, cell->text, len, &lpar, &c->lr, c->d, cell->pos);
@@ -2527,7 +2625,10 @@ static enum err compose_footers(struct compose *c, struct pagedoc *pd)
 	for (size_t p = 0; p < pd->n_pages; p++) {
 		compose_folio_text(c, p + 1, pd->n_pages, text, sizeof text);
 		float w;
-		enum err e = compose_shape_line(c->sh, &c->chains[STYLE_FOOTER], t->size, text, &c->sb, &w);
+		const struct fontchain *fc;
+		enum err e = compose_class_chain(c, STYLE_FOOTER, &fc);
+		if (!e)
+			e = compose_shape_line(c->sh, fc, t->size, text, &c->sb, &w);
 		if (e)
 			return e;
 		float measure = style_span(st), left = style_left(st);
@@ -2625,7 +2726,7 @@ static void compose_release(struct compose *c)
 	buf_free(&c->text);
 	buf_free(&c->wkeep);
 	buf_free(&c->hyph);
-	words_hyph_free(c->hy);
+	words_hyph_free(c->hy_own);
 }
 
 /* Sets up c and builds its lines. */
@@ -2643,9 +2744,10 @@ static enum err compose_build(struct compose *c, const struct doc *doc, const st
 	/* the document's language picks the shaper's language and the fonts' region (TC ...) */
 	if (sh)
 		shaper_set_lang(sh, doc->lang.text);
-	enum err e = compose_chains_for(st, fs, d, doc->lang.text, c->chains);
-	for (int f = 0; !e && f < COMPOSE_N_SF; f++)
-		e = compose_chain_for(st, fs, d, compose_sf_roles[f], doc->lang.text, &c->sf_chains[f]);
+	/* the chains are loaded at first need (compose_class_chain); the body's now, as before
+	   any other (its failure is the document's first error) */
+	const struct fontchain *body;
+	enum err e = compose_class_chain(c, STYLE_BODY, &body);
 	if (!e && doc->n_blocks && !(c->list_inset = calloc(doc->n_blocks, sizeof *c->list_inset)))
 		e = ERR_NOMEM;
 	if (!e)

@@ -32,6 +32,7 @@ struct style;
 struct fontset;
 struct shaper;
 struct buf;
+struct words_hyphs;
 
 /* Options of one composition beyond the style. */
 struct compose_opts {
@@ -46,16 +47,22 @@ struct compose_opts {
 	int digest;
 	const char *section;
 	int article;
+	/* Hyphenation patterns shared by the jobs of a run (words.h words_hyphs_get), borrowed;
+	   NULL: each composition loads its own at its first long Western word. */
+	struct words_hyphs *hyphs;
 };
 
 struct fontchain;
-/* The font chain of every text class of st (each role's families, then the fallback role's).
-   A missing primary family is ERR_FONT with a note naming the style line. */
-enum err compose_chains(const struct style *st, struct fontset *fs, struct diag *d,
-			struct fontchain *chains);
+/* Loads the faces of the text classes every article sets (body, title, subtitle, heading,
+   masthead, dateline, byline, meta, footer: each role's families, then the fallback role's),
+   so that a missing primary family is an error before any job runs: ERR_FONT with a note
+   naming the style line. The other classes (subheads of levels 2-4, quote, list, code,
+   table) and the span fonts (kai, strong, mono) are loaded by composition when a document
+   first needs them: a document without quotes or code loads no kai or mono face. */
+enum err compose_preload(const struct style *st, struct fontset *fs, struct diag *d);
 
 /* The font chain of one role (body, heading, sans ...): its families, then the fallback
-   role's. ERR_FONT as compose_chains. */
+   role's. ERR_FONT as compose_preload. */
 enum err compose_chain(const struct style *st, struct fontset *fs, struct diag *d,
 		       const char *role, struct fontchain *fc);
 

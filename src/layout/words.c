@@ -2,6 +2,7 @@
 #include "words.h"
 #include "../base/utf8.h"
 #include <hyphen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,59 @@ void words_hyph_free(struct words_hyph *h)
 		return;
 	hnj_hyphen_free(h->dict);
 	free(h);
+}
+
+struct words_hyphs {
+	pthread_mutex_t lock;   /* guards the list; an entry never changes once added */
+	struct words_hyphs_entry {
+		struct words_hyphs_entry *next;
+		struct words_hyph *h; /* NULL: no patterns for the language */
+		char lang[];
+	} *first;
+};
+
+struct words_hyphs *words_hyphs_new(void)
+{
+	struct words_hyphs *c = calloc(1, sizeof *c);
+	if (c && pthread_mutex_init(&c->lock, NULL)) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void words_hyphs_free(struct words_hyphs *c)
+{
+	if (!c)
+		return;
+	for (struct words_hyphs_entry *e = c->first, *nx; e; e = nx) {
+		nx = e->next;
+		words_hyph_free(e->h);
+		free(e);
+	}
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+const struct words_hyph *words_hyphs_get(struct words_hyphs *c, const char *lang)
+{
+	if (!lang)
+		return NULL;
+	pthread_mutex_lock(&c->lock);
+	struct words_hyphs_entry *e = c->first;
+	while (e && strcmp(e->lang, lang))
+		e = e->next;
+	if (!e) {
+		size_t n = strlen(lang);
+		if ((e = malloc(sizeof *e + n + 1))) {
+			memcpy(e->lang, lang, n + 1);
+			e->h = words_hyph_load(lang);
+			e->next = c->first;
+			c->first = e;
+		}
+	}
+	pthread_mutex_unlock(&c->lock);
+	return e ? e->h : NULL;
 }
 
 const char *words_hyph_lang(const struct words_hyph *h)

@@ -10,8 +10,9 @@
    callers then break as before.
 
    Threads: ICU's break iterators are opened per call (ICU caches its dictionaries itself, thread
-   safely). A hyphenation dictionary is loaded by words_hyph_load once per job and only read
-   after: words_hyphens may run in several threads on one dictionary. */
+   safely). A hyphenation dictionary is loaded once per run (words_hyphs_get) or per job
+   (words_hyph_load) and only read after: words_hyphens may run in several threads on one
+   dictionary. */
 #ifndef PAIBAN_WORDS_H
 #define PAIBAN_WORDS_H
 #include <stddef.h>
@@ -32,6 +33,17 @@ struct words_hyph;
 #define WORDS_HYPH_DIR "/usr/share/hyphen"
 struct words_hyph *words_hyph_load(const char *lang);
 void words_hyph_free(struct words_hyph *h);
+/* Patterns by language for the jobs of a run (job_env): each language's file is read once
+   (hnj_hyphen_load parses ~37 M instructions' worth for English), by the first job that
+   needs it, under the cache's lock; the patterns are only read after, by any thread. */
+struct words_hyphs;
+struct words_hyphs *words_hyphs_new(void);   /* NULL when out of memory */
+void words_hyphs_free(struct words_hyphs *c);
+/* words_hyph_load(lang) once per lang (the tag as given) for the cache: borrowed, immutable,
+   valid until words_hyphs_free; NULL when no patterns are installed for lang (remembered too)
+   or out of memory. */
+const struct words_hyph *words_hyphs_get(struct words_hyphs *c, const char *lang);
+
 /* The language the patterns were loaded for ("en_US"). */
 const char *words_hyph_lang(const struct words_hyph *h);
 

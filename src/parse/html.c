@@ -38,9 +38,11 @@
       and fields the text did not give filled from the structured metadata (keywords, url,
       authors: "By ..." lines, JSON-LD, author-marked elements, meta author unless it names
       an organisation; also a bare name under the headline, （姚峰 上海报道） and a post
-      footer 由张三张贴 @ ...). Published time: the date shown near the title, else structured
-      metadata, else a date in the body's last short line or just under the body, else the
-      first date before the body.
+      footer 由张三张贴 @ ...; a 公文's issuing body, 发文机关：…; last, over an unsigned
+      post ending in 发表于 <date>, a bare name as the page's first heading: the blog's
+      owner). Published time: the date shown near the title, else structured metadata,
+      else a date in the body's last short line or just under the body, else the first
+      date before the body.
    Pages that are not articles (feeds, redirects, link lists, pages without text) are
    ERR_INPUT "not an article: <reason>". */
 #include "html.h"
@@ -78,6 +80,7 @@
 #define HTML_CREDIT_PARAS 8       /* last paragraphs searched for （王煌忠／台中報導） */
 #define HTML_ICON_MAX 40          /* images with a width or height below this are icons */
 #define HTML_POST_LEVELS 12       /* levels above a block searched for a post's box */
+#define HTML_OWNER_FOOTER 3       /* blocks under the body searched for a post's footer */
 
 enum html_kind {
 	HTML_K_PARA, HTML_K_HEAD, HTML_K_LI, HTML_K_QUOTE, HTML_K_ROW, HTML_K_PRE, HTML_K_IMG,
@@ -985,6 +988,9 @@ static int html_class_weight(const xmlNode *n)
 		"cont", "zhengwen", "zw", "txt", "news_txt", "artibody", "rich",
 	};
 	const char *vals[2] = {html_attr(n, "class"), html_attr(n, "id")};
+	/* on a list element, "list" only says what it is (story-body__list-item) */
+	static const char *const lists[] = {"ul", "ol", "li"};
+	int is_list = html_name_in(n, lists, HTML_N(lists));
 	int w = 0;
 	for (int k = 0; k < 2; k++) {
 		const char *v = vals[k];
@@ -999,6 +1005,8 @@ static int html_class_weight(const xmlNode *n)
 			size_t tn = (size_t)(e - v);
 			for (size_t i = 0; i < HTML_N(neg) && tn; i++) {
 				size_t k2 = strlen(neg[i]);
+				if (is_list && tn == 4 && !strncasecmp(v, "list", 4))
+					break;
 				if (tn >= k2 && !strncasecmp(v, neg[i], k2) &&
 				    !(k2 <= 3 && tn > k2 + 4)) /* "hot" but not "hotelreview" */
 					w = -1;
@@ -1164,10 +1172,36 @@ static enum err html_flush(struct html_ctx *c)
 	return c->text.oom ? ERR_NOMEM : ERR_OK;
 }
 
+/* Whether text node n opens an inline element that follows other content in its parent and
+   starts with a field label, 1 to 5 Han characters and a colon (<span>来源：证券时报网</span>
+   <span>作者：李在山</span>): the page sets such fields apart by their boxes, not by a space,
+   and read run together the second label would end up inside the first field's value. */
+static int html_label_start(const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+	if (n->prev || !p || p->type != XML_ELEMENT_NODE || !p->prev || html_is_block(p) ||
+	    !n->content)
+		return 0;
+	const char *s = (const char *)n->content;
+	size_t m = strlen(s), i = 0, l, hans = 0;
+	while (i < m && html_is_ws(html_cp(s + i, m - i, &l)))
+		i += l;
+	for (uint32_t ch; i < m && hans <= 5; i += l, hans++) {
+		ch = html_cp(s + i, m - i, &l);
+		if (ch == ':' || ch == 0xFF1A)
+			return hans >= 1 && hans <= 5;
+		if (!punct_is_han(ch))
+			return 0;
+	}
+	return 0;
+}
+
 static void html_put_text(struct html_ctx *c, const xmlNode *n)
 {
 	const char *s = (const char *)n->content;
 	size_t m = s ? strlen(s) : 0, l;
+	if (c->cur.len && !c->pre_depth && html_label_start(n))
+		c->cur_space = 1;
 	for (size_t i = 0; i < m; i += l) {
 		uint32_t ch = html_cp(s + i, m - i, &l);
 		if (html_is_ws(ch) && ch != 0x3000 && c->pre_depth) {
@@ -1957,6 +1991,13 @@ static int html_is_by_line(const char *s, size_t n)
 	       s[2] == ' ' && s[3] >= 'A' && s[3] <= 'Z';
 }
 
+/* A block that is only the word By (its name in the next element). */
+static int html_by_alone(const char *s, size_t n)
+{
+	html_trim(&s, &n);
+	return n == 2 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y';
+}
+
 /* A token that ends a name in a byline: a date or time part, a handle, "Updated". */
 static int html_name_stop(const char *t, size_t n)
 {
@@ -2120,6 +2161,95 @@ static enum err html_synth_line(struct html_ctx *c, const char *s, size_t n, siz
 		buf_putc(&c->synth, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
 	buf_putc(&c->synth, '\n');
 	return c->synth.oom ? ERR_NOMEM : ERR_OK;
+}
+
+/* A label written vertically, one character per line in one element (<td><b>今<br>日<br>推<br>
+   荐</b></td> beside a box of links): block i is one character and so is the block before or
+   after it from the same element. Such a run is chrome, never text. first, last: the body. */
+static int html_vertical_label(const struct html_ctx *c, size_t i, size_t first, size_t last)
+{
+	const struct html_block *b = &c->blocks[i];
+	if (b->chars != 1 || (b->kind != HTML_K_PARA && b->kind != HTML_K_HEAD))
+		return 0;
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && i == first) || (d > 0 && i == last))
+			continue;
+		const struct html_block *o = &c->blocks[d < 0 ? i - 1 : i + 1];
+		if (o->chars == 1 && o->owner == b->owner && o->kind == b->kind)
+			return 1;
+	}
+	return 0;
+}
+
+/* A line of nothing but U+FFFD (������: a decoration the page itself lost to a bad
+   conversion): it says nothing and is not printed. */
+static int html_all_replacement(const char *s, size_t n)
+{
+	size_t l, k = 0;
+	for (size_t i = 0; i < n; i += l) {
+		uint32_t ch = html_cp(s + i, n - i, &l);
+		if (ch != 0xFFFD && !html_is_ws(ch))
+			return 0;
+		k += ch == 0xFFFD;
+	}
+	return k > 0;
+}
+
+/* Whether s[0..n) is a number of one to three digits alone; *v its value. */
+static int html_small_number(const char *s, size_t n, unsigned *v)
+{
+	html_trim(&s, &n);
+	if (!n || n > 3)
+		return 0;
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		*v = *v * 10 + (unsigned)(s[i] - '0');
+	}
+	return 1;
+}
+
+/* Slide-show chrome in the body: a run of HTML_REPEAT_MIN or more blocks in a row with the same
+   short text (one title per slide: Weather threatens holiday plans ×14), and a run of as many
+   blocks that are the numbers n, n+1, n+2 … (the slides' pager: 1 2 3 … 14). Marks them used
+   (not printed). A text repeated apart (a recurring subhead: 专家点评 after each case) stays.
+   first, last: the body. */
+#define HTML_REPEAT_MIN 3
+static void html_drop_repeats(struct html_ctx *c, size_t first, size_t last)
+{
+	/* the same text in a row */
+	for (size_t i = first; i <= last;) {
+		const struct html_block *b = &c->blocks[i];
+		size_t j = i + 1;
+		if (b->body && !b->used && b->kind != HTML_K_IMG && b->kind != HTML_K_CAPTION &&
+		    b->chars >= 2 && b->chars <= HTML_LEAD_MAX)
+			while (j <= last && c->blocks[j].body && c->blocks[j].kind == b->kind &&
+			       c->blocks[j].len == b->len &&
+			       !memcmp(c->text.p + c->blocks[j].off, c->text.p + b->off, b->len))
+				j++;
+		if (j - i >= HTML_REPEAT_MIN)
+			for (size_t k = i; k < j; k++)
+				c->blocks[k].used = 1;
+		i = j;
+	}
+	/* the pager: 1 2 3 … as blocks of their own */
+	for (size_t i = first; i <= last;) {
+		unsigned v0, v;
+		size_t j = i;
+		const struct html_block *b = &c->blocks[i];
+		if (b->body && html_small_number(c->text.p + b->off, b->len, &v0)) {
+			j = i + 1;
+			while (j <= last && c->blocks[j].body &&
+			       html_small_number(c->text.p + c->blocks[j].off, c->blocks[j].len, &v) &&
+			       v == v0 + (j - i))
+				j++;
+			if (j - i >= HTML_REPEAT_MIN)
+				for (size_t k = i; k < j; k++)
+					c->blocks[k].used = 1;
+		}
+		i = j > i ? j : i + 1;
+	}
 }
 
 /* Whether the paragraph b is centered (align, style, <center>) or marked as a caption (a class
@@ -2333,6 +2463,137 @@ static int html_post_author(const char *s, size_t n, size_t *ns, size_t *nn)
 			*nn = e - st;
 			return cps >= 2;
 		}
+	return 0;
+}
+
+/* A blog's post signed by nobody: a post footer without a name (发表于 2004年12月27日 12:40:
+   dump_posted, with 发表, Posted or 张贴, not a notice's or news page's 发布时间) ends the body
+   or comes within HTML_OWNER_FOOTER blocks under it, and the page opens with its owner's name
+   as its first heading (<h1>李建忠</h1>, then the blog's menus; a bare personal name,
+   html_bare_name, that is neither the article's title nor in og:site_name). Adds that name as
+   a credit without a role, the owner being the writer of a personal blog, as textdump.c does
+   for a dump that opens with the name. first, last: the body's blocks; tblk: the title's
+   block. */
+static enum err html_blog_owner(struct html_ctx *c, size_t first, size_t last, size_t tblk)
+{
+	if (first == SIZE_MAX)
+		return ERR_OK;
+	int posted = 0;
+	for (size_t i = last; i < c->n_blocks && i <= last + HTML_OWNER_FOOTER && !posted; i++) {
+		const struct html_block *b = &c->blocks[i];
+		const char *t = c->text.p + b->off;
+		/* a post's footer (发表于, Posted), not a notice's 发布时间 */
+		posted = b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX && dump_posted(t, b->len) &&
+			 (memmem(t, b->len, "发表", 6) || memmem(t, b->len, "發表", 6) ||
+			  memmem(t, b->len, "osted", 5) || memmem(t, b->len, "张贴", 6));
+	}
+	if (!posted)
+		return ERR_OK;
+	for (size_t i = 0; i < first; i++) {
+		const struct html_block *b = &c->blocks[i];
+		if (b->kind == HTML_K_IMG || b->kind == HTML_K_CAPTION || !b->chars)
+			continue;
+		if (b->kind != HTML_K_HEAD || i == tblk || !html_bare_name(c->text.p + b->off, b->len))
+			return ERR_OK;
+		const char *s = c->text.p + b->off;
+		size_t n = b->len;
+		html_trim(&s, &n);
+		if (c->site_name.len && memmem(c->site_name.p, c->site_name.len, s, n))
+			return ERR_OK; /* the site's name (新浪 of og:site_name 新浪新闻) */
+		enum err e = doc_add_credit(c->doc, "", 0, (struct srcpos){c->doc->file, b->line, 1});
+		return e ? e : doc_add_name(c->doc, s, n);
+	}
+	return ERR_OK;
+}
+
+/* The issuing body of an official document (公文): a government notice's metadata table
+   (政府信息公开: 索引号, 发文机关, 成文日期, 发文字号 ...) names it under one of these labels. It
+   is the document's author: a byline credit without a role, as textdump.c gives it for the
+   same table in a page dump. */
+static const char *const html_issuer_labels[] = {"发文机关", "发文单位", "發文機關", "發文單位"};
+
+/* The issuing body in s[0..n) (a table row, cells joined by U+3000, or a line): a label of
+   html_issuer_labels, a colon, then one or more bodies (吉林省人民政府; 国家发展改革委 商务部),
+   each 2 to HTML_ISSUER_MAX Han characters, up to the next cell that holds a colon (成文日期：)
+   or the end. Adds them as one credit without a role to doc; ERR_OK when there is none. */
+#define HTML_ISSUER_MAX 30
+static enum err html_issuer(struct doc *doc, const char *s, size_t n, struct srcpos pos)
+{
+	for (size_t q = 0; q < HTML_N(html_issuer_labels); q++) {
+		const char *lab = html_issuer_labels[q];
+		size_t ln = strlen(lab), l;
+		const char *k = memmem(s, n, lab, ln);
+		/* the label opens the line or a cell (after a space or U+3000), not a sentence */
+		if (!k || (k > s && k[-1] != ' ' && k[-1] != '\t' &&
+			   !(k - s >= 3 && !memcmp(k - 3, "\xE3\x80\x80", 3))))
+			continue;
+		size_t i = (size_t)(k - s) + ln;
+		uint32_t ch = i < n ? html_cp(s + i, n - i, &l) : 0;
+		if (ch != ':' && ch != 0xFF1A)
+			continue;
+		i += l;
+		/* the bodies: tokens of Han characters up to the next label (a token with a colon) */
+		size_t names[8][2], nn = 0;
+		while (i < n) {
+			while (i < n && (html_is_ws(ch = html_cp(s + i, n - i, &l)) || ch == 0x3001 ||
+					 ch == 0xFF0C || ch == ',' || ch == ';' || ch == 0xFF1B))
+				i += l;
+			size_t st = i, cps = 0;
+			int han = 1, colon = 0;
+			while (i < n && !html_is_ws(ch = html_cp(s + i, n - i, &l)) && ch != 0x3001 &&
+			       ch != 0xFF0C && ch != ',' && ch != ';' && ch != 0xFF1B) {
+				colon |= ch == ':' || ch == 0xFF1A;
+				han &= punct_is_han(ch);
+				cps++;
+				i += l;
+			}
+			if (st == i || colon)
+				break;
+			if (!han || cps < 2 || cps > HTML_ISSUER_MAX || nn == HTML_N(names))
+				return ERR_OK;
+			names[nn][0] = st;
+			names[nn++][1] = i - st;
+		}
+		if (!nn)
+			continue;
+		enum err e = doc_add_credit(doc, "", 0, pos);
+		for (size_t j = 0; j < nn && !e; j++)
+			e = doc_add_name(doc, s + names[j][0], names[j][1]);
+		return e;
+	}
+	return ERR_OK;
+}
+
+/* A post's footer that names its poster first: NAME 发表在 SITE, NAME 發表於 2014/01/01 (blogs:
+   史蒂文的家_藍天 發表在 痞客邦 PIXNET 留言(42)). The name is all that comes before the verb: 2
+   to HTML_POSTER_MAX characters without spaces, colons or sentence punctuation; something must
+   follow the verb. Returns 1 and the name's offset and length. */
+#define HTML_POSTER_MAX 20
+static int html_post_signed(const char *s, size_t n, size_t *ns, size_t *nn)
+{
+	static const char *const verbs[] = {"发表在", "發表在", "发表于", "發表於"};
+	const char *p = s;
+	size_t m = n, l;
+	html_trim(&p, &m);
+	for (size_t q = 0; q < HTML_N(verbs); q++) {
+		const char *v = memmem(p, m, verbs[q], strlen(verbs[q]));
+		if (!v || v == p || (size_t)(v - p) + strlen(verbs[q]) >= m)
+			continue;
+		size_t e = (size_t)(v - p), cps = 0;
+		while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+			e--;
+		for (size_t i = 0; i < e; i += l, cps++) {
+			uint32_t c = html_cp(p + i, e - i, &l);
+			if (html_is_ws(c) || c == ':' || c == 0xFF1A || c == 0x3002 || c == 0xFF0C ||
+			    c == ',' || c == '.' || c == 0xFF01 || c == 0xFF1F || c == '@')
+				return 0;
+		}
+		if (cps < 2 || cps > HTML_POSTER_MAX)
+			return 0;
+		*ns = (size_t)(p - s);
+		*nn = e;
+		return 1;
+	}
 	return 0;
 }
 
@@ -3155,6 +3416,30 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 				lead = 0;
 			if (i >= first && !lead)
 				break;
+			/* "By" alone in its element, the name in the next (<span>By</span>
+			   <div class="name"><a>Jane Doe</a></div>): one By line, as in page dumps */
+			if (!by_done && i + 1 <= last && html_by_alone(s, b->len)) {
+				const struct html_block *nb = &c->blocks[i + 1];
+				buf_reset(&c->tmp);
+				buf_puts(&c->tmp, "By ");
+				buf_put(&c->tmp, c->text.p + nb->off, nb->len);
+				if (c->tmp.oom) {
+					e = ERR_NOMEM;
+					goto done;
+				}
+				if (nb->kind != HTML_K_IMG && html_is_by_line(c->tmp.p, c->tmp.len)) {
+					if ((e = html_by_names(c->doc, c->tmp.p, c->tmp.len,
+							       (struct srcpos){c->doc->file, nb->line, 1})))
+						goto done;
+					by_done = c->doc->n_byline > 0;
+					if (by_done) {
+						b->used = 1;
+						c->blocks[i + 1].used = 1;
+						i++;
+						continue;
+					}
+				}
+			}
 			if (html_is_by_line(s, b->len) && !by_done) {
 				if ((e = html_by_names(c->doc, s, b->len,
 						       (struct srcpos){c->doc->file, b->line, 1})))
@@ -3246,6 +3531,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			e = ERR_NOMEM;
 			goto done;
 		}
+		html_drop_repeats(c, first, last);
 		for (size_t i = first; i <= last; i++) {
 			struct html_block *b = &c->blocks[i];
 			if (!b->body || b->used)
@@ -3271,6 +3557,10 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 						c->blocks[k].len = b->len;
 						break;
 					}
+				b->used = 1;
+				continue;
+			}
+			if (html_vertical_label(c, i, first, last) || html_all_replacement(s, b->len)) {
 				b->used = 1;
 				continue;
 			}
@@ -3427,23 +3717,65 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 					       (struct srcpos){doc->file, b->line, 1})))
 				goto done;
 		}
+	/* a post's footer under the body naming its poster first (史蒂文的家_藍天 發表在 痞客邦),
+	   when it is the only one there: a forum's replies are signed the same way */
+	if (last != SIZE_MAX && !doc->n_byline) {
+		size_t signed_at = SIZE_MAX, n_signed = 0, ns = 0, nn = 0;
+		for (size_t i = last; i < c->n_blocks && i <= last + HTML_META_AFTER; i++) {
+			const struct html_block *b = &c->blocks[i];
+			size_t s0, n0;
+			if (b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX &&
+			    html_post_signed(c->text.p + b->off, b->len, &s0, &n0) && !n_signed++) {
+				signed_at = i;
+				ns = s0;
+				nn = n0;
+			}
+		}
+		const struct html_block *b = n_signed == 1 ? &c->blocks[signed_at] : NULL;
+		if (b && (e = html_by_names(doc, c->text.p + b->off + ns, nn,
+					    (struct srcpos){doc->file, b->line, 1})))
+			goto done;
+	}
+	/* an official document's issuing body in its metadata table (发文机关：吉林省人民政府) */
+	if (last != SIZE_MAX)
+		for (size_t i = 0; i < c->n_blocks && i <= last + HTML_META_AFTER && !doc->n_byline; i++) {
+			const struct html_block *b = &c->blocks[i];
+			if (b->kind != HTML_K_IMG && b->kind != HTML_K_CAPTION &&
+			    b->chars <= 2 * HTML_LEAD_MAX &&
+			    (e = html_issuer(doc, c->text.p + b->off, b->len,
+					     (struct srcpos){doc->file, b->line, 1})))
+				goto done;
+		}
 	if (!doc->n_byline) {
 		/* the name shown as the author (a link to the reporter's page: 謝明俊) over the
 		   JSON-LD author, which on some sites names the web editor */
-		const struct buf *a = aut.len && html_han_name(aut.p, aut.len) ? &aut
-				      : c->ld_authors.len ? &c->ld_authors : aut.len ? &aut : &c->meta_author;
-		if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
-		    !html_org_author(a->p, a->len) &&
-		    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
-							 strlen(doc->source.text))) &&
-		    !(doc->editor.text && memmem(a->p, a->len, doc->editor.text, strlen(doc->editor.text))) &&
-		    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)) &&
-		    !html_site_part(c, a->p, a->len, doc->title.text ? doc->title.text : title.p,
-				    doc->title.text ? strlen(doc->title.text) : title.len))
-			e = html_by_names(doc, a->p, a->len, nopos);
+		const struct buf *cand[4];
+		size_t nc = 0;
+		if (aut.len && html_han_name(aut.p, aut.len))
+			cand[nc++] = &aut;
+		cand[nc++] = &c->ld_authors;
+		if (aut.len && !html_han_name(aut.p, aut.len))
+			cand[nc++] = &aut;
+		cand[nc++] = &c->meta_author;
+		/* the first candidate that names someone (a job title in the author-marked
+		   element, "Seattle Times business reporter", leaves <meta name=author>) */
+		for (size_t k = 0; k < nc && !doc->n_byline && !e; k++) {
+			const struct buf *a = cand[k];
+			if (a->len && !memmem(a->p, a->len, "编辑", 6) && !memmem(a->p, a->len, "http", 4) &&
+			    !html_org_author(a->p, a->len) &&
+			    !(doc->source.text && html_same_text(a->p, a->len, doc->source.text,
+								 strlen(doc->source.text))) &&
+			    !(doc->editor.text && memmem(a->p, a->len, doc->editor.text, strlen(doc->editor.text))) &&
+			    !(c->site_name.len && html_same_text(a->p, a->len, c->site_name.p, c->site_name.len)) &&
+			    !html_site_part(c, a->p, a->len, doc->title.text ? doc->title.text : title.p,
+					    doc->title.text ? strlen(doc->title.text) : title.len))
+				e = html_by_names(doc, a->p, a->len, nopos);
+		}
 		if (e)
 			goto done;
 	}
+	if (!doc->n_byline && (e = html_blog_owner(c, first, last, tblk)))
+		goto done;
 	/* keywords */
 	for (size_t i = 0; i < tmpdoc->n_keywords && !e; i++)
 		e = doc_add_keyword(doc, tmpdoc->keywords[i].text, (size_t)-1,

@@ -43,6 +43,7 @@
 #define DUMP_CHROME_LINE_MAX 120
 #define DUMP_DATELINE_MAX 40   /* the byline bracket of a dateline opens within this */
 #define DUMP_BRACKET_MAX 80    /* a bracketed byline is at most this long */
+#define DUMP_ROLE_PREFIX_MAX 16 /* characters glued before a role (湖北日报全媒记者); more: a sentence */
 #define DUMP_NO_RANK 255u
 #define DUMP_CAPTION_MAX 300 /* characters of a photo caption */
 
@@ -182,6 +183,19 @@ static const char *const dump_chrome_lines[] = {
 	"Share", "Share Article", "Share article", "Share this article", "Share this story", "Share this",
 	"Share on Facebook", "Share on Twitter", "Copy link", "Copy Link", "Save Article", "Save article",
 	"Gift Article", "Gift article", "Listen to article", "Listen to this article", "Show comments",
+};
+
+/* Menu items of news sites and blogs, never a person's name (a first line 首页 is no blog
+   owner). */
+static const char *const dump_nav_words[] = {
+	"首页", "主页", "网站首页", "登录", "注册", "退出", "帮助", "搜索", "设置", "消息", "关于",
+	"联系", "导航", "栏目", "频道", "专题", "热点", "要闻", "排行", "新闻", "博客", "论坛",
+	"社区", "体育", "财经", "娱乐", "科技", "汽车", "房产", "教育", "旅游", "时尚", "游戏",
+	"军事", "历史", "文化", "健康", "读书", "数码", "手机", "家居", "女性", "育儿", "美食",
+	"公益", "地方", "国内", "国际", "社会", "专栏", "资讯", "动态", "公告", "通知", "下载",
+	"业界", "产品", "服务", "会员", "商城", "直播", "音乐", "图库", "星座", "彩票", "股票",
+	"基金", "理财", "政务", "法治", "时政", "观点", "访谈", "人物", "首頁", "登入", "新聞",
+	"體育", "財經", "娛樂", "汽車", "房產", "教育", "旅遊", "時尚", "遊戲", "軍事", "歷史",
 };
 
 /* A line starting with one of these (then a separator or the end) is chrome. */
@@ -968,6 +982,9 @@ static int dump_credit_token(struct dump_credits *r, const char *t, size_t n)
 				return 1;
 			return dump_credit_name(r, t, n);
 		}
+		/* 您的评论将在5分钟内被审核: a verb in a sentence, not a role */
+		if (rs && (dump_ends(t, rs, "被") || (!dump_org_prefix(t, rs) && dump_count(t, rs) > DUMP_ROLE_PREFIX_MAX)))
+			return 0;
 		const char *role = t;
 		if (rs && !dump_org_prefix(t, rs) && r->n) {
 			if (!dump_credit_name(r, t, rs))
@@ -1160,6 +1177,12 @@ static const struct dump_key *dump_key_at(const char *s, size_t n, size_t *len)
 			while (j < n && dump_is_space(dump_cp(s + j, n - j, &l)))
 				j += l;
 			*len = j;
+		} else if (dump_keys[i].k == DUMP_KEY_DATE && dump_ends(dump_keys[i].w, strlen(dump_keys[i].w), "于") &&
+			   sep >= '0' && sep <= '9') {
+			/* 发表于2014-08-24 21:30: a verb before its date takes no colon */
+			best = &dump_keys[i];
+			best_k = k;
+			*len = j;
 		}
 	}
 	return best;
@@ -1309,8 +1332,39 @@ static int dump_is_url(const char *s, size_t n)
 }
 
 /* A source named without a key next to a date: 2022-04-06 14:30 湖北日报. */
+/* The offset of the first wide gap in s[0..n) (a tab, two ideographic spaces, three spaces),
+   or n. */
+static size_t dump_gap_at(const char *s, size_t n)
+{
+	size_t run = 0, start = 0, l;
+	for (size_t i = 0; i < n; i += l) {
+		uint32_t c = dump_cp(s + i, n - i, &l);
+		if (c == '\t')
+			return i;
+		if (c == 0x3000 || c == ' ' || c == 0xA0) {
+			if (!run)
+				start = i;
+			run += c == 0x3000 ? 3 : 2;
+			if (run >= 6)
+				return start;
+		} else {
+			run = 0;
+		}
+	}
+	return n;
+}
+
+/* Words that stand between the dates of a dateline, not an outlet: Updated April 29, 更新 … */
+static const char *const dump_date_words[] = {
+	"Updated", "UPDATED", "Update", "Published", "PUBLISHED", "Posted", "Modified", "Edited",
+	"Actualizado", "Atualizado", "Aktualisiert", "Publicado", "Publié", "Mis", "更新", "修改",
+	"最后更新", "最近更新", "發佈", "发布", "发表于", "发布于", "更新于", "發表於",
+};
+
 static int dump_source_guess(const char *s, size_t n)
 {
+	if (dump_in(s, n, dump_date_words, DUMP_N(dump_date_words)))
+		return 0;
 	size_t i = 0, cps = 0;
 	while (i < n) {
 		size_t l;
@@ -1354,7 +1408,24 @@ static size_t dump_alias_end(const char *s, size_t n, size_t i)
 static size_t dump_counter(const char *s, size_t n)
 {
 	static const char *const words[] = {"阅读", "浏览", "点击", "评论", "人气", "访问", "閱讀", "瀏覽"};
+	static const char *const units[] = {"次", "条", "人", "個", "个", "條"};
 	size_t i = 0, l;
+	if (n && s[0] >= '0' && s[0] <= '9') {
+		/* the number first: 1164次阅读, 0 条评论, 2819人浏览 */
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
+			i += l;
+		for (size_t q = 0, k; q < DUMP_N(units); q++)
+			if ((k = dump_lit(s + i, n - i, units[q]))) {
+				i += k;
+				break;
+			}
+		for (size_t q = 0, k; q < DUMP_N(words); q++)
+			if ((k = dump_lit(s + i, n - i, words[q])))
+				return i + k;
+		return 0;
+	}
 	for (size_t q = 0; q < DUMP_N(words) && !i; q++)
 		i = dump_lit(s, n, words[q]);
 	if (!i)
@@ -1374,7 +1445,8 @@ static size_t dump_counter(const char *s, size_t n)
 	while (i < n && dump_is_space(dump_cp(s + i, n - i, &l)))
 		i += l;
 	uint32_t c = i < n ? dump_cp(s + i, n - i, &l) : 0;
-	if (c == ')' || c == 0xFF09 || c == ']' || c == 0x6B21 /* 次 */ || c == 0x4EBA /* 人 */)
+	if (c == ')' || c == 0xFF09 || c == ']' || c == 0x6B21 /* 次 */ || c == 0x4EBA /* 人 */ ||
+	    c == 0x6761 /* 条 */)
 		i += l;
 	return i;
 }
@@ -1592,6 +1664,8 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 			switch (key->k) {
 			case DUMP_KEY_SOURCE:
 				fl |= DUMP_F_SOURCE;
+				/* the outlet ends at a wide gap: 来源: 第一财经日报　　　网友评论 0 条 */
+				vn = dump_gap_at(v, vn);
 				if (dump_person_name(v, vn)) {
 					/* 来源: 尹娟 names the author, not an outlet */
 					if (apply && !c->doc->n_byline &&
@@ -1686,6 +1760,14 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 		if (!guess && !(fl & DUMP_F_SOURCE) && dump_source_guess(s + i, te - i)) {
 			guess = s + i;
 			guess_n = te - i;
+			/* the key glued to its value, no colon: 来源CSDN */
+			for (size_t q = 0, k; q < DUMP_N(dump_keys); q++)
+				if (dump_keys[q].k == DUMP_KEY_SOURCE && (k = dump_lit(guess, guess_n, dump_keys[q].w)) &&
+				    k < guess_n) {
+					guess += k;
+					guess_n -= k;
+					break;
+				}
 			i = te;
 			continue;
 		}
@@ -2966,7 +3048,6 @@ static int dump_signs(const struct dump_line *L, size_t nl, size_t j)
 	return L[j].chars <= DUMP_SUBHEAD_MAX && j + 1 < nl && L[j + 1].kind == DUMP_META;
 }
 
-static int dump_posted(const char *s, size_t n);
 static int dump_latin_name(const char *s, size_t n);
 static int dump_title_repeat(const struct dump_line *t, const struct dump_line *r);
 static int dump_bare_name(const char *s, size_t n);
@@ -3197,9 +3278,8 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	return found;
 }
 
-/* A post's footer: a posting key (发表于, 发布时间, Posted) then, within a few characters, a
-   date. */
-static int dump_posted(const char *s, size_t n)
+/* A post's footer (textdump.h). */
+int dump_posted(const char *s, size_t n)
 {
 	static const char *const keys[] = {"发表于", "发布于", "发布时间", "发表时间", "发帖时间",
 					   "發表於", "發佈於", "Posted", "posted", "张贴 @", "张贴于"};
@@ -3644,7 +3724,8 @@ static int dump_bare_name(const char *s, size_t n)
 			return 0;
 	}
 	if (cps < 2 || cps > (dot ? 10u : 3u) || dump_in(s, n, words, DUMP_N(words)) ||
-	    dump_in(s, n, dump_chrome_words, DUMP_N(dump_chrome_words)))
+	    dump_in(s, n, dump_chrome_words, DUMP_N(dump_chrome_words)) ||
+	    dump_in(s, n, dump_nav_words, DUMP_N(dump_nav_words)))
 		return 0;
 	for (size_t k = 0; k < DUMP_N(org_ends); k++)
 		if (dump_ends(s, n, org_ends[k]))

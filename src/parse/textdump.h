@@ -43,6 +43,10 @@ size_t dump_date(const char *s, size_t n, char iso[DUMP_ISO_MAX]);
    when there is none; ERR_NOMEM. */
 enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos);
 
+/* Whether s[0..n) is a post's footer: a posting key (发表于, 发布时间, 发帖时间, Posted, 张贴于 …)
+   then, within a few spaces or a colon, a date (blogs and forums, under the post). */
+int dump_posted(const char *s, size_t n);
+
 /* Whether the token s[0..n) is a byline role word, the same for every reader: 记者, 通讯员,
    执笔人, 摄影 … (Traditional forms too), 文, 图, 文图 as whole tokens, and a role with an outlet
    or rank glued in front (湖北日报全媒记者, 本报通讯员, 特约记者). Editor roles (责任编辑 …) are

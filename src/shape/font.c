@@ -16,6 +16,13 @@ struct font_halt_entry {
 	int adv, xoff, has;
 };
 
+/* What a font spec asks for: its family (the spec itself when it names none) and whether a
+   bold face. */
+struct fontset_ask {
+	char family[256];
+	int bold;
+};
+
 struct fontset {
 	FcConfig *fc;
 	struct diag *diag;
@@ -30,13 +37,21 @@ struct fontset {
 		enum err err;
 	} specs[FONTSET_MAX];
 	size_t n_specs;
-	/* fontset_installed answers by spec for specs fontset_get has not seen (the optional
-	   families of every role, asked for each style class) */
+	/* fontconfig's match by spec (fontset_fc_cached): fontset_installed asks for the optional
+	   families of every role, fontset_get then loads the same specs (heading and strong are
+	   one face), fontset_is compares a spec with a loaded font; each spec is matched once */
 	struct fontset_known {
 		char *spec;
-		int ok;
+		FcPattern *m;   /* fontconfig's match, NULL when it found nothing or spec is bad */
+		struct fontset_ask ask;
+		int bad;        /* spec does not parse */
 	} known[FONTSET_MAX];
 	size_t n_known;
+	/* fonts loaded after fontset_seal by fontset_get (a role's face a document asked for, in
+	   whichever job got there first) are not searched by fontset_any_for: the fallback for a
+	   character then never depends on which other documents of a batch ran first */
+	size_t n_sealed;        /* fontset_seal's fs->n, SIZE_MAX before it */
+	unsigned char noscan[FONTSET_MAX];
 	/* code points already searched for in vain by fontset_any_for */
 	uint32_t *missing;
 	size_t n_missing, cap_missing;
@@ -128,6 +143,7 @@ enum err fontset_new(struct diag *d, struct fontset **out)
 	if (!fs)
 		return ERR_NOMEM;
 	fs->diag = d;
+	fs->n_sealed = SIZE_MAX;
 	pthread_mutex_init(&fs->lock, NULL);
 	pthread_mutex_lock(&fontset_fc_lock);
 	fs->fc = fontset_load_config();
@@ -164,8 +180,11 @@ void fontset_free(struct fontset *fs)
 		font_free(fs->fonts[i]);
 	for (size_t i = 0; i < fs->n_specs; i++)
 		free(fs->specs[i].spec);
-	for (size_t i = 0; i < fs->n_known; i++)
+	for (size_t i = 0; i < fs->n_known; i++) {
 		free(fs->known[i].spec);
+		if (fs->known[i].m)
+			FcPatternDestroy(fs->known[i].m);
+	}
 	if (fs->fc) {
 		pthread_mutex_lock(&fontset_fc_lock);
 		FcConfigDestroy(fs->fc);
@@ -342,9 +361,11 @@ static void font_read_tables(struct font *f)
 	hb_blob_destroy(cff);
 }
 
-/* Loads file/index as a font of the set (or returns the one already loaded). */
+/* Loads file/index as a font of the set (or returns the one already loaded); errors go to d.
+   scan = 0: a role's face loaded after fontset_seal, which fontset_any_for does not search.
+   The caller holds fs->lock. */
 static enum err fontset_load(struct fontset *fs, const char *file, int index, const char *family,
-			     int bold, int italic, struct font **out)
+			     int bold, int italic, int scan, struct diag *d, struct font **out)
 {
 	for (size_t i = 0; i < fs->n; i++)
 		if (fs->fonts[i]->index == index && !strcmp(fs->fonts[i]->path, file)) {
@@ -352,12 +373,12 @@ static enum err fontset_load(struct fontset *fs, const char *file, int index, co
 			return ERR_OK;
 		}
 	if (fs->n == FONTSET_MAX) {
-		diag_msg(fs->diag, DIAG_ERROR, "more than %d fonts in one document", FONTSET_MAX);
+		diag_msg(d, DIAG_ERROR, "more than %d fonts in one document", FONTSET_MAX);
 		return ERR_LIMIT;
 	}
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
 	if (!blob) {
-		diag_msg(fs->diag, DIAG_ERROR, "cannot read font file %s", file);
+		diag_msg(d, DIAG_ERROR, "cannot read font file %s", file);
 		return ERR_FONT;
 	}
 	struct font *f = calloc(1, sizeof *f);
@@ -381,7 +402,7 @@ static enum err fontset_load(struct fontset *fs, const char *file, int index, co
 		snprintf(ps, sizeof ps, "Font%zu", fs->n + 1);
 	f->psname = strdup(ps);
 	if (!f->path || !f->family || !f->psname || f->num_glyphs == 0 || f->upem == 0) {
-		diag_msg(fs->diag, DIAG_ERROR, "cannot use font file %s (face %d)", file, index);
+		diag_msg(d, DIAG_ERROR, "cannot use font file %s (face %d)", file, index);
 		font_free(f);
 		return ERR_FONT;
 	}
@@ -399,12 +420,13 @@ static enum err fontset_load(struct fontset *fs, const char *file, int index, co
 		return ERR_NOMEM;
 	}
 	f->id = (int)fs->n;
+	fs->noscan[fs->n] = !scan;
 	fs->fonts[fs->n++] = f;
 	*out = f;
 	return ERR_OK;
 }
 
-static enum err fontset_match(struct fontset *fs, const char *spec, struct font **out);
+static enum err fontset_match(struct fontset *fs, const char *spec, struct diag *d, struct font **out);
 
 /* True when the pattern's family list contains `family` (case-insensitive). */
 static int font_has_family(FcPattern *p, const char *family)
@@ -418,6 +440,11 @@ static int font_has_family(FcPattern *p, const char *family)
 
 enum err fontset_get(struct fontset *fs, const char *spec, struct font **out)
 {
+	return fontset_get_diag(fs, spec, fs->diag, out);
+}
+
+enum err fontset_get_diag(struct fontset *fs, const char *spec, struct diag *d, struct font **out)
+{
 	*out = NULL;
 	enum err e = ERR_OK;
 	pthread_mutex_lock(&fs->lock);
@@ -427,7 +454,7 @@ enum err fontset_get(struct fontset *fs, const char *spec, struct font **out)
 			e = fs->specs[i].err;
 			goto out;
 		}
-	e = fontset_match(fs, spec, out);
+	e = fontset_match(fs, spec, d ? d : fs->diag, out);
 	if (e != ERR_NOMEM && fs->n_specs < FONTSET_MAX) {
 		char *s = strdup(spec);
 		if (!s) {
@@ -441,17 +468,16 @@ out:
 	return e;
 }
 
-/* Matches spec through fontconfig and loads the font (see fontset_get). */
-/* What a font spec asks for: its family (the spec itself when it names none) and whether a
-   bold face. */
-struct fontset_ask {
-	char family[256];
-	int bold;
-};
+void fontset_seal(struct fontset *fs)
+{
+	pthread_mutex_lock(&fs->lock);
+	fs->n_sealed = fs->n;
+	pthread_mutex_unlock(&fs->lock);
+}
 
-/* Parses spec ("Family:style=Bold") and matches it through fontconfig: the match (the
-   caller's to destroy; NULL when fontconfig finds nothing), with *ask filled in. *bad = 1 when
-   spec does not parse. The caller holds fs->lock. */
+/* Parses spec ("Family:style=Bold") and matches it through fontconfig: the match (NULL when
+   fontconfig finds nothing), with *ask filled in. *bad = 1 when spec does not parse. The
+   caller holds fs->lock. */
 static FcPattern *fontset_fc_match(struct fontset *fs, const char *spec, struct fontset_ask *ask, int *bad)
 {
 	*bad = 0;
@@ -477,13 +503,36 @@ static FcPattern *fontset_fc_match(struct fontset *fs, const char *spec, struct 
 	return m;
 }
 
-static enum err fontset_match(struct fontset *fs, const char *spec, struct font **out)
+/* fontset_fc_match, once per spec (fs->known): the match is borrowed from the cache, or, when
+   the cache is full, the caller's (*own = 1) to destroy. The caller holds fs->lock. */
+static FcPattern *fontset_fc_cached(struct fontset *fs, const char *spec, struct fontset_ask *ask,
+				    int *bad, int *own)
+{
+	*own = 0;
+	for (size_t i = 0; i < fs->n_known; i++)
+		if (!strcmp(fs->known[i].spec, spec)) {
+			*ask = fs->known[i].ask;
+			*bad = fs->known[i].bad;
+			return fs->known[i].m;
+		}
+	FcPattern *m = fontset_fc_match(fs, spec, ask, bad);
+	char *s;
+	if (fs->n_known < FONTSET_MAX && (s = strdup(spec)))
+		fs->known[fs->n_known++] = (struct fontset_known){s, m, *ask, *bad};
+	else
+		*own = m != NULL;
+	return m;
+}
+
+/* Matches spec through fontconfig and loads the font (see fontset_get); errors go to d. The
+   caller holds fs->lock. */
+static enum err fontset_match(struct fontset *fs, const char *spec, struct diag *d, struct font **out)
 {
 	struct fontset_ask ask;
-	int bad;
-	FcPattern *m = fontset_fc_match(fs, spec, &ask, &bad);
+	int bad, own;
+	FcPattern *m = fontset_fc_cached(fs, spec, &ask, &bad, &own);
 	if (bad) {
-		diag_msg(fs->diag, DIAG_ERROR, "bad font name '%s'", spec);
+		diag_msg(d, DIAG_ERROR, "bad font name '%s'", spec);
 		return ERR_FONT;
 	}
 	const char *family = ask.family;
@@ -494,7 +543,7 @@ static enum err fontset_match(struct fontset *fs, const char *spec, struct font 
 		const char *pkg = font_package_for(family);
 		if (m)
 			FcPatternGetString(m, FC_FAMILY, 0, &got);
-		diag_msg(fs->diag, DIAG_ERROR, "font family '%s' is not installed%s%s%s%s%s", family,
+		diag_msg(d, DIAG_ERROR, "font family '%s' is not installed%s%s%s%s%s", family,
 			 got ? " (fontconfig would substitute '" : "", got ? (const char *)got : "",
 			 got ? "')" : "", pkg ? "; install the Debian package " : "", pkg ? pkg : "");
 		goto out;
@@ -504,14 +553,14 @@ static enum err fontset_match(struct fontset *fs, const char *spec, struct font 
 	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
 	if (ask.bold && weight < FC_WEIGHT_DEMIBOLD) {
 		const char *pkg = font_package_for(family);
-		diag_msg(fs->diag, DIAG_ERROR, "font '%s' has no bold face installed%s%s", spec,
+		diag_msg(d, DIAG_ERROR, "font '%s' has no bold face installed%s%s", spec,
 			 pkg ? "; install the Debian package " : "", pkg ? pkg : "");
 		goto out;
 	}
 	e = fontset_load(fs, (const char *)file, index, family, weight >= FC_WEIGHT_DEMIBOLD,
-			 slant != FC_SLANT_ROMAN, out);
+			 slant != FC_SLANT_ROMAN, fs->n_sealed == SIZE_MAX, d, out);
 out:
-	if (m)
+	if (own)
 		FcPatternDestroy(m);
 	return e;
 }
@@ -519,31 +568,48 @@ out:
 int fontset_installed(struct fontset *fs, const char *spec)
 {
 	struct fontset_ask ask;
-	int bad;
+	int bad, own;
 	pthread_mutex_lock(&fs->lock);
-	/* a spec fontset_get has seen already: its answer, with no fontconfig match (a
-	   Traditional article asks for the TC families of every role) */
+	/* a spec fontset_get has seen already: its answer (a Traditional article asks for the TC
+	   families of every role) */
 	for (size_t i = 0; i < fs->n_specs; i++)
 		if (!strcmp(fs->specs[i].spec, spec)) {
 			int ok = fs->specs[i].err == ERR_OK;
 			pthread_mutex_unlock(&fs->lock);
 			return ok;
 		}
-	for (size_t i = 0; i < fs->n_known; i++)
-		if (!strcmp(fs->known[i].spec, spec)) {
-			int ok = fs->known[i].ok;
-			pthread_mutex_unlock(&fs->lock);
-			return ok;
-		}
-	FcPattern *m = fontset_fc_match(fs, spec, &ask, &bad);
+	FcPattern *m = fontset_fc_cached(fs, spec, &ask, &bad, &own);
 	int ok = m && font_has_family(m, ask.family);
-	if (m)
+	if (own)
 		FcPatternDestroy(m);
-	char *s;
-	if (fs->n_known < FONTSET_MAX && (s = strdup(spec)))
-		fs->known[fs->n_known++] = (struct fontset_known){s, ok};
 	pthread_mutex_unlock(&fs->lock);
 	return ok;
+}
+
+int fontset_is(struct fontset *fs, const char *spec, const struct font *f)
+{
+	struct fontset_ask ask;
+	int bad, own, is = 0;
+	pthread_mutex_lock(&fs->lock);
+	for (size_t i = 0; i < fs->n_specs; i++)
+		if (!strcmp(fs->specs[i].spec, spec)) {
+			is = fs->specs[i].err == ERR_OK && fs->specs[i].font == f;
+			pthread_mutex_unlock(&fs->lock);
+			return is;
+		}
+	FcPattern *m = fontset_fc_cached(fs, spec, &ask, &bad, &own);
+	FcChar8 *file;
+	int index = 0, weight = FC_WEIGHT_REGULAR;
+	if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch && font_has_family(m, ask.family)) {
+		FcPatternGetInteger(m, FC_INDEX, 0, &index);
+		FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
+		is = !(ask.bold && weight < FC_WEIGHT_DEMIBOLD) && index == f->index &&
+		     !strcmp((const char *)file, f->path);
+	}
+	if (own)
+		FcPatternDestroy(m);
+	pthread_mutex_unlock(&fs->lock);
+	return is;
 }
 
 static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp, unsigned *matches);
@@ -587,7 +653,7 @@ static FcCharSet *fontset_coverage(struct fontset *fs)
 static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp, unsigned *matches)
 {
 	for (size_t i = 0; i < fs->n; i++)
-		if (font_glyph(fs->fonts[i], cp))
+		if (!fs->noscan[i] && font_glyph(fs->fonts[i], cp))
 			return fs->fonts[i];
 	/* FONT-FALLBACK cost: megabytes of distinct characters that no font has would each cost
 	   a fontconfig match (~0.1 ms); outside the installed fonts' coverage none is made */
@@ -630,7 +696,8 @@ static struct font *fontset_any_for_locked(struct fontset *fs, uint32_t cp, unsi
 			FcPatternGetInteger(m, FC_INDEX, 0, &index);
 			FcPatternGetString(m, FC_FAMILY, 0, &fam);
 			struct font *f;
-			if (!fontset_load(fs, (const char *)file, index, (const char *)fam, 0, 0, &f) &&
+			if (!fontset_load(fs, (const char *)file, index, (const char *)fam, 0, 0, 1,
+					  fs->diag, &f) &&
 			    font_glyph(f, cp))
 				found = f;
 		}

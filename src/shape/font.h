@@ -5,7 +5,10 @@
    metrics of the clreq punctuation, computed at load); nothing writes into a font after
    fontset_load returns, so shaping and layout read fonts without locks. The fontset's own
    tables (loaded fonts, the spec cache, the code points searched in vain) are guarded by its
-   mutex; fonts are appended, never moved or freed before fontset_free. Which glyphs a document
+   mutex; fonts are appended, never moved or freed before fontset_free. Jobs in threads may
+   load faces (a role's, at first need): a font's id is then the order of loading, which
+   depends on the threads' timing, so writers number the fonts of a document by first use
+   (pdf.c), never by id. Which glyphs a document
    uses, and the text they stand for, are the document's (page.h), not the font's. */
 #ifndef PAIBAN_FONT_H
 #define PAIBAN_FONT_H
@@ -50,6 +53,18 @@ void fontset_free(struct fontset *fs);
    the family and the Debian package known to provide it when fontconfig only offers a
    substitute. *out is borrowed from the fontset. */
 enum err fontset_get(struct fontset *fs, const char *spec, struct font **out);
+/* fontset_get with the diagnostics of a first failure in d (NULL: the fontset's): for the
+   faces a job loads in its own thread when its document first needs them (a role such as kai
+   or mono, a Traditional document's TC faces). */
+enum err fontset_get_diag(struct fontset *fs, const char *spec, struct diag *d, struct font **out);
+/* Ends the environment's loading: faces that fontset_get loads after this call are not
+   searched by fontset_any_for (only fontconfig's answer for a code point can lead to them),
+   so that which font sets a character that no chain has does not depend on which other
+   documents of a batch, in other threads, loaded their roles' faces first. */
+void fontset_seal(struct fontset *fs);
+/* True when spec names the loaded font f: fontset_get(spec) gave f, or fontconfig's match for
+   spec (once per spec) is f's file and face. Loads nothing. */
+int fontset_is(struct fontset *fs, const char *spec, const struct font *f);
 /* A font that has a glyph for cp, searched through all installed fonts (fallback of last resort);
    NULL when none has it. Borrowed. *matches: the fontconfig matches the caller still allows
    (each costs ~0.1 ms); one is taken for each code point that neither a loaded font nor the

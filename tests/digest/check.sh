@@ -1,7 +1,8 @@
 #!/bin/sh
 # check.sh: `paiban digest` on the sample manifest (12 articles, 3 sections, an editor's note):
 # contents numbers against page labels, links and outline targets, running heads, folios,
-# each article's text against `paiban print` alone (check.py); pdffonts; -j 1 == -j 4; the
+# each article's text against `paiban print` alone (check.py); pdffonts; -j 1 == -j 4 (also
+# with a role's faces loaded by a later article, in threads); the
 # command-line form; and the error cases with their messages, exit codes and no output.
 set -u
 : "${PAIBAN:?set PAIBAN to the paiban binary}"
@@ -17,6 +18,65 @@ M=samples/digest.yaml
 "$PAIBAN" digest "$M" -o "$T/d4.pdf" -j 4 2>"$T/d4.err" || fail "digest -j 4 exited $?"
 cmp -s "$T/d1.pdf" "$T/d4.pdf" || fail "-j 1 and -j 4 digests differ"
 qpdf --check "$T/d1.pdf" >"$T/qpdf.txt" 2>&1 || { tail -3 "$T/qpdf.txt"; fail "qpdf --check"; }
+
+# a role's faces (kai, mono, strong) are loaded by the job whose article first needs them, in
+# whichever thread gets there first, so font ids follow the threads' timing (the PDF numbers
+# its fonts by first use): a digest whose code is in its second article and whose quote, Kai
+# subhead (heading-4), code and table are in its last gives the same bytes for -j 1, 2 and 4,
+# and carries the Kai and mono faces (pdffonts), which the digest of the others does not
+L=$T/lazy
+mkdir -p "$L"
+cp samples/hubei-2022-04-06-wushe-liandong.txt "$L/a1.txt"
+cp samples/digest/2022-04-07-shequ-yanglao.md "$L/a2.md"
+printf '\n站点的报表用下面的命令生成：\n\n```\nreport --site HB-0421 --month 2022-03\n```\n' >>"$L/a2.md"
+cp samples/digest/2022-04-03-liushou-ertong.txt "$L/a3.txt"
+cp samples/digest/2022-04-08-kaoshi-fudao.md "$L/a5.md"
+cat >"$L/a4.md" <<'MD'
+---
+title: 社工站建设的几点体会
+published: 2022-04-08 09:00
+source: 湖北日报
+---
+
+# 社工站建设的几点体会
+
+乡镇社工站是打通为民服务“最后一米”的重要平台，**关键在人才**。
+
+> 社会工作者要扎根基层，把专业服务送到群众身边。——一位站长的心得
+
+#### 附：服务记录格式
+
+记录按 `站点编号-日期` 命名，例如：
+
+```
+HB-0421-20220408
+服务对象：留守老人 12 名
+```
+
+| 站点 | 社工人数 | 服务人次 |
+| --- | --- | --- |
+| 江汉 | 6 | 1200 |
+| 硚口 | 4 | 860 |
+MD
+printf 'title: 周报\nissue: 3\ndate: 2022-04-08\narticles: [a1.txt, a2.md, a3.txt, a4.md, a5.md]\n' >"$L/week.yaml"
+printf 'title: 周报\nissue: 3\ndate: 2022-04-08\narticles: [a1.txt, a3.txt, a5.md]\n' >"$L/plain.yaml"
+for j in 1 2 4; do
+	"$PAIBAN" digest "$L/week.yaml" -o "$L/d$j.pdf" -j $j 2>"$L/d$j.err" || fail "lazy faces: digest -j $j exited $?"
+done
+[ -s "$L/d1.err" ] && { cat "$L/d1.err"; fail "lazy faces: digest wrote to stderr"; }
+cmp -s "$L/d1.pdf" "$L/d2.pdf" || fail "lazy faces: -j 1 and -j 2 digests differ"
+cmp -s "$L/d1.pdf" "$L/d4.pdf" || fail "lazy faces: -j 1 and -j 4 digests differ"
+"$PAIBAN" digest "$L/plain.yaml" -o "$L/plain.pdf" -j 4 2>/dev/null || fail "lazy faces: plain digest exited $?"
+if fc-list | grep -q 'AR PL UKai CN' && fc-list | grep -q 'Noto Sans Mono CJK SC'; then
+	pdffonts "$L/d1.pdf" >"$L/d1.fonts" 2>&1
+	pdffonts "$L/plain.pdf" >"$L/plain.fonts" 2>&1
+	grep -q 'UKai' "$L/d1.fonts" && grep -q 'NotoSansMonoCJK' "$L/d1.fonts" ||
+		{ cat "$L/d1.fonts"; fail "lazy faces: the Kai or mono face is not in the digest"; }
+	grep -q 'UKai\|NotoSansMonoCJK' "$L/plain.fonts" && { cat "$L/plain.fonts"; fail "lazy faces: a Kai or mono face in a digest without quote or code"; }
+else
+	echo "note: AR PL UKai CN or Noto Sans Mono CJK SC not installed (make deps): lazy faces' pdffonts check skipped"
+fi
+
 
 # each article alone (the manifest's order; the 襄阳 entry's title is overridden)
 printf '编者按\tnote\n' >"$T/alone/order.txt"

@@ -620,6 +620,23 @@ static void test_hyph(struct env *e)
 	if (getenv("TEST_HYPH_V"))
 		fprintf(stderr, "%s", buf_cstr(&e->dump));
 	CHECK(strstr(buf_cstr(&e->dump), "2 84.00 JY |种新特性，tomb-|\n3 84.00 JS |keeper"));
+	/* the run's cache (words_hyphs): each language's patterns once, the same for every job;
+	   a language without patterns is remembered as such; they give the same points */
+	struct words_hyphs *cache = words_hyphs_new();
+	CHECK(cache != NULL);
+	if (cache) {
+		const struct words_hyph *c1 = words_hyphs_get(cache, "en-US");
+		CHECK(c1 && c1 != h && words_hyphs_get(cache, "en-US") == c1);
+		CHECK(!strcmp(words_hyph_lang(c1), "en_US"));
+		CHECK(words_hyphs_get(cache, "xx-YY") == NULL && words_hyphs_get(cache, "xx-YY") == NULL);
+		CHECK(words_hyphs_get(cache, "en-US") == c1 && words_hyphs_get(cache, NULL) == NULL);
+		struct buf p2;
+		buf_init(&p2);
+		CHECK(words_hyphens(c1, t, len, &p2) == np && p2.len == pts.len &&
+		      !memcmp(p2.p, pts.p, pts.len));
+		buf_free(&p2);
+		words_hyphs_free(cache);
+	}
 	buf_free(&pts);
 	words_hyph_free(h);
 }

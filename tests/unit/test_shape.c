@@ -97,6 +97,33 @@ int main(void)
 		}
 		fontset_free(fs3);
 	}
+	/* fontset_seal: a face fontset_get loads after the seal (a role's, at a document's first
+	   need) is not searched by fontset_any_for, one loaded before it is; fontset_is names a
+	   loaded face by spec without loading anything */
+	{
+		struct fontset *fs5;
+		CHECK(fontset_new(d, &fs5) == ERR_OK);
+		struct font *serif = NULL, *sans = NULL;
+		CHECK(fontset_get(fs5, "Noto Serif CJK SC", &serif) == ERR_OK && serif);
+		fontset_seal(fs5);
+		CHECK(fontset_get_diag(fs5, "Noto Sans CJK SC", d, &sans) == ERR_OK && sans && sans != serif);
+		unsigned m = 0;
+		CHECK(fontset_any_for(fs5, 0x4E00, &m) == serif); /* 一: both have it */
+		CHECK(fontset_count(fs5) == 2);
+		CHECK(fontset_is(fs5, "Noto Serif CJK SC", serif) && !fontset_is(fs5, "Noto Serif CJK SC", sans));
+		CHECK(fontset_is(fs5, "Noto Sans CJK SC", sans));
+		/* a spec not loaded yet: fontconfig's answer compared, nothing loaded */
+		CHECK(fontset_is(fs5, "Noto Sans CJK SC:style=Regular", sans) && fontset_count(fs5) == 2);
+		CHECK(!fontset_is(fs5, "Noto Sans CJK SC:style=Bold", sans) && fontset_count(fs5) == 2);
+		fontset_free(fs5);
+		struct fontset *fs6; /* the same faces, sealed first: no loaded face is searched */
+		CHECK(fontset_new(d, &fs6) == ERR_OK);
+		fontset_seal(fs6);
+		CHECK(fontset_get(fs6, "Noto Serif CJK SC", &serif) == ERR_OK && serif);
+		m = 0;
+		CHECK(fontset_any_for(fs6, 0x4E00, &m) == NULL);
+		fontset_free(fs6);
+	}
 	/* SHAPE_MAX_CLUSTER: a base with 1000 combining marks, then 1000 ZWJ: shaped in pieces
 	   (HarfBuzz's cost is quadratic in a cluster's length), with one warning; a base with a
 	   few marks is shaped whole, with none */

@@ -319,6 +319,58 @@ static void hostile(struct fontset *fs, struct shaper *sh, struct diag *dg, cons
 }
 
 /* D9: captions that only name a file are no captions */
+/* How many of fs's faces have a family containing fam. */
+static int loaded(struct fontset *fs, const char *fam)
+{
+	int n = 0;
+	for (size_t i = 0; i < fontset_count(fs); i++)
+		n += strstr(fontset_font(fs, i)->family, fam) != NULL;
+	return n;
+}
+
+/* A role's faces are loaded when a document first needs them: an article of paragraphs and a
+   subhead loads no Kai (AR PL UKai, the kai role) and no mono face (Noto Sans Mono CJK); the
+   structure document (a quote, a Kai heading-4, code spans and blocks) loads both, once. */
+static void lazy_roles(struct diag *dg)
+{
+	struct style st;
+	load_style(&st, "a4-article", dg);
+	struct fontset *fs = NULL;
+	struct shaper *sh = NULL;
+	CHECK(fontset_new(dg, &fs) == ERR_OK);
+	CHECK(shaper_new(fs, dg, &sh) == ERR_OK);
+	CHECK(compose_preload(&st, fs, dg) == ERR_OK);
+	fontset_seal(fs);
+	size_t frame = fontset_count(fs);
+	CHECK(frame >= 2 && !loaded(fs, "UKai") && !loaded(fs, "Mono"));
+	struct doc *d = doc_new("plain.md");
+	CHECK(doc_set(d, &d->title, "只有段落的文章", (size_t)-1, P(1)) == ERR_OK);
+	CHECK(doc_add_block(d, DOC_HEADING, 2, "一、小标题", (size_t)-1, P(2)) == ERR_OK);
+	para(d, long_para);
+	para_span(d, "各地要切实加强组织领导。", "切实加强", DOC_SPAN_EM); /* dots: no Kai */
+	doc_close_all(d);
+	struct pagedoc pd;
+	pagedoc_init(&pd, st.page_w, st.page_h);
+	CHECK(compose_article(d, &st, fs, sh, dg, &pd) == ERR_OK);
+	CHECK(fontset_count(fs) == frame && !loaded(fs, "UKai") && !loaded(fs, "Mono"));
+	pagedoc_free(&pd);
+	doc_free(d);
+	d = build();
+	pagedoc_init(&pd, st.page_w, st.page_h);
+	CHECK(compose_article(d, &st, fs, sh, dg, &pd) == ERR_OK);
+	if (fontset_installed(fs, "AR PL UKai CN") && fontset_installed(fs, "Noto Sans Mono CJK SC")) {
+		CHECK(loaded(fs, "UKai") == 1 && loaded(fs, "Mono") == 1);
+		CHECK(glyphs_in(&pd, "UKai") > 0 && glyphs_in(&pd, "Mono") > 0);
+	} else {
+		printf("test_structure: AR PL UKai CN or Noto Sans Mono CJK SC not installed (make deps): "
+		       "the lazy load of the kai and mono faces is not checked\n");
+	}
+	pagedoc_free(&pd);
+	doc_free(d);
+	shaper_free(sh);
+	fontset_free(fs);
+}
+
 static void captions(void)
 {
 	static const char *const names[] = {"Tango-nosources.svg", "Ambox wikify.svg",
@@ -369,6 +421,7 @@ int main(int argc, char **argv)
 	hostile(fs, sh, dg, "a4-article");
 	hostile(fs, sh, dg, "a4-two-column");
 	captions();
+	lazy_roles(dg);
 	shaper_free(sh);
 	fontset_free(fs);
 	diag_free(dg);

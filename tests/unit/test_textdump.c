@@ -968,6 +968,51 @@ static void test_variants(void)
 /* Credit shapes: a name glued to 发自, a □ mark, 执笔人, a bracketed Latin form of a name, a
    credit line after the last sentence followed by a chrome line, the dateline of the second
    paragraph. */
+/* Field lines as portals write them: a verb before its date without a colon, counters with
+   the number first, a key glued to its value, a wide gap after the outlet; words that are no
+   outlet, no role and no name. */
+static void test_field_shapes(void)
+{
+	static const char *const body = "2014年8月22日，由北京知道创宇联合知乎网主办的第三届知道安全论坛在北京鸟巢举行。\n";
+	char text[1024];
+	struct capture c;
+	cap_open(&c);
+	snprintf(text, sizeof text, "第三届知道安全论坛鸟巢举办\n"
+		 "发表于2014-08-24 21:30| 1164次阅读| 来源CSDN| 0 条评论| 作者魏星\n%s", body);
+	struct doc *d = parse_ok(text, &c);
+	if (d) {
+		CHECK_STR(d->published.text, "2014-08-24T21:30");
+		CHECK_STR(d->source.text, "CSDN");
+		CHECK(d->n_byline == 1 && !strcmp(credit_role(d, 0), "作者") && !strcmp(credit_name(d, 0, 0), "魏星"));
+		CHECK(d->n_blocks == 1);
+	}
+	doc_free(d);
+	snprintf(text, sizeof text, "经济学家：改革一定要加快\n"
+		 "http://biz.163.com　2005-04-25 08:24:06　来源: 第一财经日报　　　网友评论 0 条\n%s", body);
+	d = parse_ok(text, &c);
+	if (d)
+		CHECK_STR(d->source.text, "第一财经日报");
+	doc_free(d);
+	snprintf(text, sizeof text, "Alaskan halibut provides a glimpse of Amazon's strategy\n"
+		 "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\n"
+		 "Seattle's oldest fishing boat brought in its first catch of the season on Sunday.\n");
+	d = parse_ok(text, &c);
+	if (d) {
+		CHECK_STR(d->published.text, "2019-04-28T06:01");
+		CHECK(!d->source.text);
+	}
+	doc_free(d);
+	snprintf(text, sizeof text, "首页\n新闻\n体育\n第三届知道安全论坛鸟巢举办\n发表于2014-08-24 21:30\n%s"
+		 "您的发表的评论将在5分钟内被审核，请耐心等待\n", body);
+	d = parse_ok(text, &c);
+	if (d) {
+		CHECK(d->n_byline == 0); /* 首页 is no blog owner */
+		CHECK(!d->editor.text);  /* 被审核 is a verb */
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 static void test_credit_shapes(void)
 {
 	struct capture c;
@@ -2229,6 +2274,7 @@ int main(void)
 	test_split_date();
 	test_gov_table();
 	test_detected();
+	test_field_shapes();
 	test_dateline_runs();
 	test_credit_shapes();
 	test_post_footer();
