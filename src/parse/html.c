@@ -1770,7 +1770,9 @@ static void html_clean_title(const char *s, size_t n, struct buf *out)
 		uint32_t ch = html_cp(s + i, n - i, &l);
 		if (html_is_title_sep(ch)) {
 			/* a separator counts when spaced or repeated (——), or is _ or | or ｜ */
-			int spaced = (i > 0 && s[i - 1] == ' ') || (i + l < n && s[i + l] == ' ');
+			size_t l2;
+			int spaced = (i > 0 && s[i - 1] == ' ') || (i + l < n && s[i + l] == ' ') ||
+				     (i + l < n && html_cp(s + i + l, n - i - l, &l2) == ch); /* --, —— */
 			int strong = ch == '|' || ch == '_' || ch == 0xFF5C || ch == 0x4E28 || ch == 0xFF3F;
 			if (strong || spaced) {
 				size_t e = i + l;

@@ -1334,6 +1334,13 @@ static size_t dump_gap_at(const char *s, size_t n)
 	return n;
 }
 
+/* 来源： values that name no outlet (a reprint, the site itself, the web): the field is read
+   and left empty, for a later 来源 line to fill. */
+static const char *const dump_no_sources[] = {
+	"转载", "转载文章", "转载自网络", "原创", "本站", "本网", "本站原创", "本网原创", "网络",
+	"互联网", "网络转载", "未知", "不详", "其他", "其它", "综合", "網絡", "轉載", "原創",
+};
+
 /* Words that stand between the dates of a dateline, not an outlet: Updated April 29, 更新 … */
 static const char *const dump_date_words[] = {
 	"Updated", "UPDATED", "Update", "Published", "PUBLISHED", "Posted", "Modified", "Edited",
@@ -1655,6 +1662,7 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 					break;
 				}
 				if (apply && vn && !c->doc->source.text &&
+				    !dump_in(v, vn, dump_no_sources, DUMP_N(dump_no_sources)) &&
 				    (e = dump_set_collapsed(c, &c->doc->source, v, vn, pos)))
 					return e;
 				break;
