@@ -1770,7 +1770,9 @@ static void html_clean_title(const char *s, size_t n, struct buf *out)
 		uint32_t ch = html_cp(s + i, n - i, &l);
 		if (html_is_title_sep(ch)) {
 			/* a separator counts when spaced or repeated (——), or is _ or | or ｜ */
-			int spaced = (i > 0 && s[i - 1] == ' ') || (i + l < n && s[i + l] == ' ');
+			size_t l2;
+			int spaced = (i > 0 && s[i - 1] == ' ') || (i + l < n && s[i + l] == ' ') ||
+				     (i + l < n && html_cp(s + i + l, n - i - l, &l2) == ch); /* --, —— */
 			int strong = ch == '|' || ch == '_' || ch == 0xFF5C || ch == 0x4E28 || ch == 0xFF3F;
 			if (strong || spaced) {
 				size_t e = i + l;
@@ -2954,7 +2956,13 @@ static size_t html_head_title(struct html_ctx *c, size_t first)
 	size_t from = first > 3 ? first - 3 : 0;
 	for (size_t j = from; j <= first && j + 1 < c->n_blocks; j++) {
 		struct html_block *b = &c->blocks[j];
-		if (b->links || !html_headline_like(c, b) || html_label_line(c->text.p + b->off, b->len) ||
+		/* a blog post's heading is often its permalink: <h2><a href=…>title</a></h2> right
+		   over the text */
+		int permalink = b->kind == HTML_K_HEAD && b->links >= b->chars && j + 1 >= first;
+		struct html_block unlinked = *b;
+		unlinked.links = 0;
+		if ((b->links && !permalink) || !html_headline_like(c, &unlinked) ||
+		    html_label_line(c->text.p + b->off, b->len) ||
 		    dump_line_kind(c->doc, c->text.p + b->off, b->len) != DUMP_LINE_TEXT)
 			continue;
 		const struct html_block *nx = &c->blocks[j + 1];
@@ -2981,7 +2989,7 @@ static size_t html_head_title(struct html_ctx *c, size_t first)
 				    before == ':') &&
 				   (html_is_ws(after) || html_is_title_sep(after));
 		}
-		if (html_marked_title(b->owner) || in_title ||
+		if (html_marked_title(b->owner) || in_title || (permalink && !c->title_tag.len) ||
 		    (html_bare_name(c->text.p + nx->off, nx->len) && j + 2 < c->n_blocks))
 			return j;
 	}

@@ -127,6 +127,45 @@ static const char *parse_error_page(const struct doc *doc)
 	return NULL;
 }
 
+/* Web markers at the end of a portal's headline that say the page has pictures or a video:
+   "（图）", "(组图)", "[图]" … (not the headline's words; print has the pictures or not). */
+static const char *const parse_title_marks[] = {
+	"（图）", "(图)", "[图]", "［图］", "【图】", "（组图）", "(组图)", "[组图]", "【组图】",
+	"（多图）", "(多图)", "（附图）", "(附图)", "（图文）", "(图文)", "（视频）", "(视频)", "[视频]",
+	"【视频】", "（圖）", "(圖)", "（組圖）", "(組圖)", "（影）", "(影)", "（影音）", "(影音)",
+};
+
+/* Cuts parse_title_marks from the end of doc's title (one or more, spaces between), when
+   four characters of headline are left. */
+static enum err parse_trim_title(struct doc *doc)
+{
+	const char *t = doc->title.text;
+	if (!t)
+		return ERR_OK;
+	size_t n = strlen(t), keep = n;
+	for (int again = 1; again;) {
+		again = 0;
+		while (keep && t[keep - 1] == ' ')
+			keep--;
+		for (size_t q = 0; q < sizeof parse_title_marks / sizeof *parse_title_marks; q++) {
+			size_t k = strlen(parse_title_marks[q]);
+			if (keep > k && !memcmp(t + keep - k, parse_title_marks[q], k)) {
+				keep -= k;
+				again = 1;
+				break;
+			}
+		}
+	}
+	while (keep && t[keep - 1] == ' ')
+		keep--;
+	size_t chars = 0;
+	for (size_t i = 0; i < keep; i++)
+		chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+	if (keep == n || chars < 4)
+		return ERR_OK;
+	return doc_set(doc, &doc->title, t, keep, doc->title.pos);
+}
+
 enum err parse_buffer(const char *path, const char *data, size_t len, struct diag *d,
 		      struct doc **out)
 {
@@ -176,6 +215,8 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 		e = dump_read_page(doc, text.p ? text.p : "", text.len, d);
 		break;
 	}
+	if (!e && detected != PARSE_MARKDOWN)
+		e = parse_trim_title(doc);
 	const char *why;
 	if (!e && (why = parse_error_page(doc)) && (detected == PARSE_HTML || detected == PARSE_TEXT)) {
 		diag_at(d, DIAG_ERROR, at, "not an article: an error page (it says \"%s\")", why);

@@ -1354,6 +1354,13 @@ static size_t dump_gap_at(const char *s, size_t n)
 	return n;
 }
 
+/* 来源： values that name no outlet (a reprint, the site itself, the web): the field is read
+   and left empty, for a later 来源 line to fill. */
+static const char *const dump_no_sources[] = {
+	"转载", "转载文章", "转载自网络", "原创", "本站", "本网", "本站原创", "本网原创", "网络",
+	"互联网", "网络转载", "未知", "不详", "其他", "其它", "综合", "網絡", "轉載", "原創",
+};
+
 /* Words that stand between the dates of a dateline, not an outlet: Updated April 29, 更新 … */
 static const char *const dump_date_words[] = {
 	"Updated", "UPDATED", "Update", "Published", "PUBLISHED", "Posted", "Modified", "Edited",
@@ -1675,6 +1682,7 @@ static enum err dump_meta(struct dump_ctx *c, const char *s, size_t n, unsigned 
 					break;
 				}
 				if (apply && vn && !c->doc->source.text &&
+				    !dump_in(v, vn, dump_no_sources, DUMP_N(dump_no_sources)) &&
 				    (e = dump_set_collapsed(c, &c->doc->source, v, vn, pos)))
 					return e;
 				break;
@@ -3278,6 +3286,43 @@ static size_t dump_anchor(const struct dump_line *L, size_t nl, size_t core, siz
 	return found;
 }
 
+/* In a blog's post footer that writes the poster after the date (posted on 2004-12-27 12:40
+   李建忠 阅读(3727), posted @ 2019-09-08 12:00 张三 阅读(123) 评论(0)), the name; NULL when the
+   token after the date is none. */
+static const char *dump_posted_name(const char *s, size_t n, size_t *nn)
+{
+	static const char *const keys[] = {"posted", "Posted", "发表于", "發表於"};
+	char iso[DUMP_ISO_MAX];
+	for (size_t q = 0; q < DUMP_N(keys); q++) {
+		size_t at = dump_lit(s, n, keys[q]), l, k;
+		if (!at)
+			continue;
+		for (;;) {
+			uint32_t c = at < n ? dump_cp(s + at, n - at, &l) : 0;
+			if (c && (dump_is_space(c) || dump_is_colon(c) || c == '@'))
+				at += l;
+			else if (at + 3 <= n && !memcmp(s + at, "on ", 3))
+				at += 3;
+			else
+				break;
+		}
+		if (at >= n || !(k = dump_date(s + at, n - at, iso)))
+			return NULL;
+		at += k;
+		while (at < n && dump_is_space(dump_cp(s + at, n - at, &l)))
+			at += l;
+		size_t e = at;
+		while (e < n && !dump_is_space(dump_cp(s + e, n - e, &l)) && !dump_is_frame(dump_cp(s + e, n - e, &l)))
+			e += l;
+		if (e == at || dump_counter(s + at, n - at) || dump_chrome_word(s + at, e - at) ||
+		    !dump_name_ok(s + at, e - at, 0))
+			return NULL;
+		*nn = e - at;
+		return s + at;
+	}
+	return NULL;
+}
+
 /* A post's footer (textdump.h). */
 int dump_posted(const char *s, size_t n)
 {
@@ -3291,7 +3336,7 @@ int dump_posted(const char *s, size_t n)
 		size_t at = (size_t)(k - s) + strlen(keys[q]), l;
 		for (;;) {
 			uint32_t c = at < n ? dump_cp(s + at, n - at, &l) : 0;
-			if (c && (dump_is_space(c) || dump_is_colon(c)))
+			if (c && (dump_is_space(c) || dump_is_colon(c) || c == '@'))
 				at += l;
 			else if (at + 3 <= n && !memcmp(s + at, "on ", 3))
 				at += 3;
@@ -4455,8 +4500,8 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 	}
 	if (post == SIZE_MAX && dateline != SIZE_MAX && dump_posted(L[dateline].s, L[dateline].n))
 		post = dateline; /* the post footer that dated the post */
-	if (!extract && post == SIZE_MAX) {
-		/* text already narrowed (a page's article): a post footer as its last line */
+	if (post == SIZE_MAX) {
+		/* a post footer as the article's last line (a clean dump, or a page's article) */
 		size_t j = nl;
 		while (j > 0 && L[j - 1].kind != DUMP_TEXT)
 			j--;
@@ -4469,6 +4514,10 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				doc->n_blocks--;
 		}
 	}
+	/* a post footer that dated the post and closes the text: read, not printed */
+	if (post != SIZE_MAX && doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA &&
+	    doc->blocks[doc->n_blocks - 1].pos.line == L[post].line && !dump_is_prose(&L[post]))
+		doc->n_blocks--;
 	if (!doc->n_byline && post != SIZE_MAX) {
 		/* a post footer names its poster: 由海姑娘张贴 @ 2005-06-14 03:25:55, 〓 发布时间
 		   2005/03/15 22:36:13 by duscha 〓 */
@@ -4477,6 +4526,8 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		if (by && (end = memmem(by, L[post].n - (size_t)(by - s), "张贴", strlen("张贴")))) {
 			nm = by + strlen("由");
 			nn = (size_t)(end - nm);
+		} else if ((nm = dump_posted_name(s, L[post].n, &nn))) {
+			/* posted on 2004-12-27 12:40 李建忠 阅读(3727): the name after the date */
 		} else if ((by = memmem(s, L[post].n, " by ", 4))) {
 			nm = by + 4;
 			size_t q = 0, rest = L[post].n - (size_t)(nm - s);

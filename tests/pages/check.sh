@@ -58,5 +58,9 @@ check readability/qq title 'DeepMind新电脑已可利用记忆自学 人工智�
 # post's text, not captions (centering marks a caption only where the text is not centered)
 check readability/pixnet blocks-with '低溫寒流報到'
 check readability/pixnet blocks-with '來到現場已是落葉飄飄堆疊滿地'
+# a site suffix after a doubled hyphen (…严重(图)--雅虎新闻), the picture marker (图) cut; 来源：转载文章
+# in the dateline names no outlet, the 来源 line at the end does
+check cwced/2bac7fb2 title '多数夫妻生活有名无实 日本无性婚姻问题严重'
+check cwced/2bac7fb2 source 新闻晨报
 echo "pages: $fails failed"
 exit $fails

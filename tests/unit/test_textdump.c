@@ -1002,6 +1002,25 @@ static void test_field_shapes(void)
 		CHECK(!d->source.text);
 	}
 	doc_free(d);
+	/* a blog engine's post footer (cnblogs, .Text): dated, names the poster, not printed */
+	snprintf(text, sizeof text, "很高兴入住博客堂\n%s"
+		 "posted @ 2019-09-08 12:00 张三 阅读(123) 评论(0) 编辑 收藏\n", body);
+	d = parse_ok(text, &c);
+	if (d) {
+		CHECK_STR(d->published.text, "2019-09-08T12:00");
+		CHECK(d->n_byline == 1 && !strcmp(credit_name(d, 0, 0), "张三"));
+		CHECK(d->n_blocks == 1);
+	}
+	doc_free(d);
+	/* a portal's picture marker after the headline; 来源：转载 names no outlet */
+	snprintf(text, sizeof text, "娱乐圈受黑社会控制？明星挨打事件回顾（组图）\n"
+		 "2005-04-27 14:32 来源：转载\n%s来源：千龙网\n", body);
+	d = parse_ok(text, &c);
+	if (d) {
+		CHECK_STR(d->title.text, "娱乐圈受黑社会控制？明星挨打事件回顾");
+		CHECK_STR(d->source.text, "千龙网");
+	}
+	doc_free(d);
 	snprintf(text, sizeof text, "首页\n新闻\n体育\n第三届知道安全论坛鸟巢举办\n发表于2014-08-24 21:30\n%s"
 		 "您的发表的评论将在5分钟内被审核，请耐心等待\n", body);
 	d = parse_ok(text, &c);
