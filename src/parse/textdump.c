@@ -196,7 +196,10 @@ static const char *const dump_chrome_starts[] = {
 };
 
 /* A line starting with one of these, whatever follows, is chrome. */
-static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码", "用微信扫描"};
+static const char *const dump_chrome_prefixes[] = {
+	"扫一扫", "扫描二维码", "用微信扫描", "关注公众号", "欢迎关注", "长按识别", "长按二维码",
+	"更多精彩内容", "点击关注", "新闻报料", "报料热线", "报料邮箱", "關注公眾號", "歡迎關注",
+};
 
 /* Words of a page footer (licences, copyright, report lines); a line holding one, not a
    sentence and at most DUMP_CHROME_LINE_MAX long, is chrome. */
@@ -1856,6 +1859,11 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			if ((k = dump_lit(s + i, n - i, dump_chrome_starts[q])) &&
 			    (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l))))
 				return 1;
+		/* a tip line: 澎湃新闻报料：021-962866 */
+		const char *tip = memmem(s, n, "报料", strlen("报料"));
+		if (chars <= 40 && tip && (size_t)(tip - s) + strlen("报料") < n &&
+		    dump_is_colon(dump_cp(tip + strlen("报料"), n - (size_t)(tip - s) - strlen("报料"), &l)))
+			return 1;
 		/* breadcrumbs: 首页 > 新闻 > 正文 */
 		if (dump_lit(s + i, n - i, "首页")) {
 			for (size_t j = i; j < n; j += l) {

@@ -1012,6 +1012,15 @@ static void test_field_shapes(void)
 		CHECK(d->n_blocks == 1);
 	}
 	doc_free(d);
+	/* follow-us and tip-line footers under the article are chrome */
+	snprintf(text, sizeof text, "民政部：推动社会工作服务站全覆盖\n2022-04-06 08:25 来源：澎湃新闻\n%s"
+		 "责任编辑：王五\n澎湃新闻报料：021-962866\n关注公众号：人民网\n更多精彩内容请进入国内新闻频道\n", body);
+	d = parse_ok(text, &c);
+	if (d) {
+		CHECK(d->n_blocks == 1);
+		CHECK_STR(d->editor.text, "王五");
+	}
+	doc_free(d);
 	/* a portal's picture marker after the headline; 来源：转载 names no outlet */
 	snprintf(text, sizeof text, "娱乐圈受黑社会控制？明星挨打事件回顾（组图）\n"
 		 "2005-04-27 14:32 来源：转载\n%s来源：千龙网\n", body);
