@@ -220,11 +220,12 @@ static const char *const dump_tail_words[] = {
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
 	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜", "反侵权公告", "版权公告",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
-	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
+	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞", "相關報導", "相關文章", "熱門文章", "猜你喜歡",
+	"推薦文章",
 	/* other languages (Latin letters compared ignoring case: MOST POPULAR) */
 	"Related Stories", "Related Articles", "Related Content", "Read More", "More from",
 	"More Stories", "Recommended", "Most Popular", "Most Read", "Trending", "You may also like",
-	"You might also like", "Comments",
+	"You might also like", "Comments", "Related Topics", "More on this story", "Top Stories",
 	"Noticias relacionadas", "Te puede interesar", "Lo más leído", "Lo más visto", "Más leídas",
 	"Más noticias", "Comentarios", "Leia também", "Leia mais", "Veja também", "Mais lidas",
 	"Relacionadas", "Comentários", "Comentar", "Comente", "Deja tu comentario", "Deixe seu comentário", "À lire aussi", "Lire aussi", "Les plus lus", "Commentaires",
@@ -879,7 +880,8 @@ static int dump_org_name(const char *s, size_t n)
 	if (cps < 2 || cps > 16)
 		return 0;
 	static const char *const ends[] = {"报", "社", "网", "台", "频道", "电视台", "广播",
-					   "杂志", "新闻", "刊"};
+					   "杂志", "新闻", "刊", "報", "網", "臺", "頻道", "電視台",
+					   "廣播", "雜誌", "新聞"};
 	for (size_t k = 0; k < DUMP_N(ends); k++)
 		if (dump_ends(s, n, ends[k]))
 			return 1;
@@ -1952,6 +1954,17 @@ static int dump_tail_line(const char *s, size_t n, size_t chars)
 			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多")))
 			return 1;
 	}
+	/* headings that also open a line of text or a single link inside the article
+	   (〔即時新聞／綜合報導〕…, 延伸阅读：…): a tail only alone on their line */
+	static const char *const alone[] = {"延伸阅读", "延伸閱讀", "即時新聞", "最新新聞", "更多新聞", "看更多"};
+	for (size_t q = 0, k; q < DUMP_N(alone); q++)
+		if ((k = dump_lit(s + i, n - i, alone[q]))) {
+			size_t e = i + k;
+			while (e < n && (dump_is_space(dump_cp(s + e, n - e, &l)) || dump_is_colon(dump_cp(s + e, n - e, &l))))
+				e += l;
+			if (e == n)
+				return 1;
+		}
 	return 0;
 }
 
@@ -2924,8 +2937,9 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 		    dump_find_date(L[k].s, L[k].n, iso))
 			return k;
 		if ((dump_tiny(&L[k]) && L[k - 1].chars > DUMP_TINY_NEXT && (k + 1 >= nl || L[k + 1].chars > DUMP_TINY_NEXT)) ||
-		    dump_caption(&L[k]))
-			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact) */
+		    dump_caption(&L[k]) || dump_in(L[k].s, L[k].n, dump_date_words, DUMP_N(dump_date_words)))
+			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact); the
+				     label of a date on the next line (Published / 6 April 2022) */
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
 		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n);
 		/* or a deck, longer than the headline (Tite diz que errou… / Na ocasião, técnico…), or
@@ -3301,6 +3315,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
 		if (dump_subject_label(L[j].s, L[j].n))
 			sc += 40; /* 主题：… over a post */
+		if (j > 0 && L[j - 1].kind == DUMP_TEXT && dump_by_line(L[j - 1].s, L[j - 1].n))
+			sc -= 60; /* the outlet under a byline (By Jane Doe / BBC News), not a headline */
 		if (sc > head_score) {
 			head_score = sc;
 			head = j;

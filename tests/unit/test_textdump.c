@@ -1041,6 +1041,41 @@ static void test_field_shapes(void)
 	cap_close(&c);
 }
 
+/* Layouts of other sites: an English page whose byline has the outlet under the name and the
+   date under a label; a Taiwanese page with outlet／記者name／place報導 and 延伸閱讀 alone over
+   its links. */
+static void test_site_layouts(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = parse_ok("Skip to content\nHome\nNews\nSport\nWeather\n"
+				 "Social workers to get new training scheme\nBy Jane Doe\nBBC News\nPublished\n"
+				 "6 April 2022\nShare\n"
+				 "Social workers in England will be offered a new training scheme from next year, the government has announced.\n"
+				 "The scheme aims to recruit 2,000 new social workers over three years and to keep more experienced staff.\n"
+				 "Unions welcomed the announcement but warned that pay and workload remained the main reasons people leave.\n"
+				 "Related Topics\nSocial care\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "Social workers to get new training scheme");
+		CHECK_STR(d->published.text, "2022-04-06");
+		CHECK(d->n_byline == 1 && !strcmp(credit_name(d, 0, 0), "Jane Doe"));
+		CHECK(d->n_blocks == 3);
+	}
+	doc_free(d);
+	d = parse_ok("聯合新聞網\n首頁\n即時\n要聞\n社會\n社工人力短缺 衛福部擬擴大補助\n"
+		     "2022-04-06 08:25 聯合報／記者張三／台北即時報導\n"
+		     "衛福部今天表示，為解決社工人力短缺問題，將擴大補助地方政府聘用社工，並提高社工薪資。\n"
+		     "衛福部官員指出，目前全國社工人力缺口約兩千人，明年起將分三年逐步補足。\n"
+		     "延伸閱讀\n其他新聞標題一\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "社工人力短缺 衛福部擬擴大補助");
+		CHECK(d->n_byline == 1 && !strcmp(credit_role(d, 0), "記者") && !strcmp(credit_name(d, 0, 0), "張三"));
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
 static void test_credit_shapes(void)
 {
 	struct capture c;
@@ -2000,6 +2035,7 @@ int main(void)
 {
 	test_detected();
 	test_field_shapes();
+	test_site_layouts();
 	test_dateline_runs();
 	test_credit_shapes();
 	test_post_footer();
