@@ -171,7 +171,7 @@ static const char *const dump_chrome_words[] = {
 	"顶部", "TOP", "Top", "top", "保存", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博",
 	"朋友圈", "QQ", "QQ空间", "QQ好友", "手机看", "手机阅读", "在手机上看", "手机版", "繁體",
 	"繁体", "简体", "无障碍", "语音播报", "朗读", "听新闻", "上一页", "下一页", "列印",
-	"推荐", "我要说说", "我来说两句",
+	"推荐", "我要说说", "我来说两句", "反馈", "意见反馈", "不感兴趣", "查看更多",
 	"關閉", "放大字體", "縮小字體",
 };
 
@@ -210,7 +210,8 @@ static const char *const dump_footer_words[] = {
 };
 
 /* A line starting with one of these is a page's disclaimer, chrome whatever follows. */
-static const char *const dump_notice_starts[] = {"免责声明", "版权声明", "免責聲明", "版權聲明", "声明：", "声明:", "聲明："};
+static const char *const dump_notice_starts[] = {"免责声明", "版权声明", "免責聲明", "版權聲明", "声明：", "声明:", "聲明：",
+						 "平台声明", "平台聲明"};
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
@@ -1861,6 +1862,11 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			if ((k = dump_lit(s + i, n - i, dump_chrome_starts[q])) &&
 			    (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l))))
 				return 1;
+		/* a link back to the portal: 返回搜狐，查看更多; a counter alone: 阅读 (1234) */
+		if (chars <= 16 && (dump_ends(s, n, "查看更多") || dump_ends(s, n, "查看更多>>")))
+			return 1;
+		if ((k = dump_counter(s + i, n - i)) && i + k == n)
+			return 1;
 		/* a tip line: 澎湃新闻报料：021-962866 */
 		const char *tip = memmem(s, n, "报料", strlen("报料"));
 		if (chars <= 40 && tip && (size_t)(tip - s) + strlen("报料") < n &&
@@ -3374,7 +3380,10 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	size_t first = 0;
 	while (first < nl && L[first].kind != DUMP_TEXT)
 		first++;
-	int top = pre > DUMP_CLEAN_LINES || (first < bs && dump_chromey(L, nl, first)),
+	/* a first line that is a menu item (资讯, 凤凰网首页) is no title either */
+	int top = pre > DUMP_CLEAN_LINES ||
+		  (first < bs && (dump_chromey(L, nl, first) || dump_in(L[first].s, L[first].n, dump_nav_words, DUMP_N(dump_nav_words)) ||
+				  dump_ends(L[first].s, L[first].n, "首页") || dump_ends(L[first].s, L[first].n, "首頁"))),
 	    bottom = post > DUMP_CLEAN_LINES;
 	if (top && head != SIZE_MAX && head >= bs) { /* the core opened with the headline */
 		bs = head + 1;

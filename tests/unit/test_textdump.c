@@ -1073,6 +1073,21 @@ static void test_site_layouts(void)
 		CHECK(d->n_blocks == 2);
 	}
 	doc_free(d);
+	/* a short dump opening with a menu item (凤凰网首页, 资讯) is no clean dump; portal buttons,
+	   a platform's disclaimer and a counter alone under the article are chrome */
+	d = parse_ok("凤凰网首页\n资讯\n民政部：推动社会工作服务站全覆盖\n2022年04月06日 08:25:31 来源：新京报\n"
+		     "民政部近日印发通知，要求各地进一步加强基层社会工作服务站建设，推动社会工作服务向城乡社区延伸。\n"
+		     "通知指出，到2025年，乡镇（街道）社会工作服务站要实现全覆盖。\n"
+		     "返回搜狐，查看更多\n[责任编辑：王五 PN123]\n"
+		     "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。\n"
+		     "阅读 (1234)\n举报/反馈\n不感兴趣\n相关推荐\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "民政部：推动社会工作服务站全覆盖");
+		CHECK_STR(d->source.text, "新京报");
+		CHECK_STR(d->editor.text, "王五 PN123");
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
 	cap_close(&c);
 }
 
