@@ -3918,6 +3918,14 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 				doc->n_blocks--;
 		}
 	}
+	/* a bare number closing the text is a counter left of its label (Comments 0), not text */
+	while (doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA) {
+		const char *t = doc->blocks[doc->n_blocks - 1].text;
+		size_t k = strspn(t, "0123456789");
+		if (!k || k > 4 || t[k])
+			break;
+		doc->n_blocks--;
+	}
 	/* a post footer that dated the post and closes the text: read, not printed */
 	if (post != SIZE_MAX && doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA &&
 	    doc->blocks[doc->n_blocks - 1].pos.line == L[post].line && !dump_is_prose(&L[post]))
