@@ -173,8 +173,9 @@ static const char *const dump_chrome_words[] = {
 	"顶部", "TOP", "Top", "top", "保存", "扫一扫", "微信", "微博", "新浪微博", "腾讯微博",
 	"朋友圈", "QQ", "QQ空间", "QQ好友", "手机看", "手机阅读", "在手机上看", "手机版", "繁體",
 	"繁体", "简体", "无障碍", "语音播报", "朗读", "听新闻", "上一页", "下一页", "列印",
-	"推荐", "我要说说", "我来说两句", "展开全文", "展開全文", "显示全文", "顯示全文", "查看全文",
-	"展开剩余", "继续阅读", "繼續閱讀", "阅读全文", "閱讀全文", "点击展开全文", "點擊展開全文",
+	"推荐", "我要说说", "我来说两句", "反馈", "意见反馈", "不感兴趣", "查看更多", "展开全文",
+	"展開全文", "显示全文", "顯示全文", "查看全文", "展开剩余", "继续阅读", "繼續閱讀", "阅读全文",
+	"閱讀全文", "点击展开全文", "點擊展開全文",
 	"關閉", "放大字體", "縮小字體",
 };
 
@@ -206,7 +207,10 @@ static const char *const dump_chrome_starts[] = {
 };
 
 /* A line starting with one of these, whatever follows, is chrome. */
-static const char *const dump_chrome_prefixes[] = {"扫一扫", "扫描二维码", "用微信扫描"};
+static const char *const dump_chrome_prefixes[] = {
+	"扫一扫", "扫描二维码", "用微信扫描", "关注公众号", "欢迎关注", "长按识别", "长按二维码",
+	"更多精彩内容", "点击关注", "新闻报料", "报料热线", "报料邮箱", "關注公眾號", "歡迎關注",
+};
 
 /* Words of a page footer (licences, copyright, report lines); a line holding one, not a
    sentence and at most DUMP_CHROME_LINE_MAX long, is chrome. */
@@ -217,21 +221,23 @@ static const char *const dump_footer_words[] = {
 };
 
 /* A line starting with one of these is a page's disclaimer, chrome whatever follows. */
-static const char *const dump_notice_starts[] = {"免责声明", "版权声明", "免責聲明", "版權聲明", "声明：", "声明:", "聲明："};
+static const char *const dump_notice_starts[] = {"免责声明", "版权声明", "免責聲明", "版權聲明", "声明：", "声明:", "聲明：",
+						 "平台声明", "平台聲明"};
 
 /* Headings of the related-article lists at the end of a page. */
 static const char *const dump_tail_words[] = {
-	"最近更新", "相关新闻", "相关阅读", "延伸阅读", "延伸閱讀", "相关文章", "相关报道", "相关链接", "相关推荐", "相关专题", "相关信息", "相关评论",
+	"最近更新", "相关新闻", "相关阅读", "相关文章", "相关报道", "相关链接", "相关推荐", "相关专题", "相关信息", "相关评论",
 	"热点推荐", "推荐阅读", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门阅读",
 	"精彩推荐", "精彩图片", "图片新闻", "猜你喜欢", "更多新闻", "更多阅读", "网友评论",
 	"热门评论", "最新评论", "往期回顾", "点击排行", "新闻排行", "阅读排行", "排行榜",
 	"阅读排行榜", "评论排行榜", "点击排行榜", "评论排行", "新闻排行榜", "反侵权公告", "版权公告",
 	"今日热点", "大家都在看", "为你推荐", "最新新闻", "最新文章", "最新资讯", "热点资讯",
-	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞",
+	"相關新聞", "相關閱讀", "推薦閱讀", "熱門新聞", "相關報導", "相關文章", "熱門文章", "猜你喜歡",
+	"推薦文章",
 	/* other languages (Latin letters compared ignoring case: MOST POPULAR) */
 	"Related Stories", "Related Articles", "Related Content", "Read More", "More from",
 	"More Stories", "Recommended", "Most Popular", "Most Read", "Trending", "You may also like",
-	"You might also like", "Comments",
+	"You might also like", "Comments", "Related Topics", "More on this story", "Top Stories",
 	"Noticias relacionadas", "Te puede interesar", "Lo más leído", "Lo más visto", "Más leídas",
 	"Más noticias", "Comentarios", "Leia também", "Leia mais", "Veja também", "Mais lidas",
 	"Relacionadas", "Comentários", "Comentar", "Comente", "Deja tu comentario", "Deixe seu comentário", "À lire aussi", "Lire aussi", "Les plus lus", "Commentaires",
@@ -896,7 +902,8 @@ static int dump_org_name(const char *s, size_t n)
 	if (cps < 2 || cps > 16)
 		return 0;
 	static const char *const ends[] = {"报", "社", "网", "台", "频道", "电视台", "广播",
-					   "杂志", "新闻", "刊"};
+					   "杂志", "新闻", "刊", "報", "網", "臺", "頻道", "電視台",
+					   "廣播", "雜誌", "新聞"};
 	for (size_t k = 0; k < DUMP_N(ends); k++)
 		if (dump_ends(s, n, ends[k]))
 			return 1;
@@ -1953,6 +1960,16 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 			if ((k = dump_lit(s + i, n - i, dump_chrome_starts[q])) &&
 			    (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l))))
 				return 1;
+		/* a link back to the portal: 返回搜狐，查看更多; a counter alone: 阅读 (1234) */
+		if (chars <= 16 && (dump_ends(s, n, "查看更多") || dump_ends(s, n, "查看更多>>")))
+			return 1;
+		if ((k = dump_counter(s + i, n - i)) && i + k == n)
+			return 1;
+		/* a tip line: 澎湃新闻报料：021-962866 */
+		const char *tip = memmem(s, n, "报料", strlen("报料"));
+		if (chars <= 40 && tip && (size_t)(tip - s) + strlen("报料") < n &&
+		    dump_is_colon(dump_cp(tip + strlen("报料"), n - (size_t)(tip - s) - strlen("报料"), &l)))
+			return 1;
 		/* breadcrumbs: 首页 > 新闻 > 正文 */
 		if (dump_lit(s + i, n - i, "首页")) {
 			for (size_t j = i; j < n; j += l) {
@@ -2057,6 +2074,17 @@ static int dump_tail_line(const char *s, size_t n, size_t chars)
 			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多")))
 			return 1;
 	}
+	/* headings that also open a line of text or a single link inside the article
+	   (〔即時新聞／綜合報導〕…, 延伸阅读：…): a tail only alone on their line */
+	static const char *const alone[] = {"延伸阅读", "延伸閱讀", "即時新聞", "最新新聞", "更多新聞", "看更多"};
+	for (size_t q = 0, k; q < DUMP_N(alone); q++)
+		if ((k = dump_lit(s + i, n - i, alone[q]))) {
+			size_t e = i + k;
+			while (e < n && (dump_is_space(dump_cp(s + e, n - e, &l)) || dump_is_colon(dump_cp(s + e, n - e, &l))))
+				e += l;
+			if (e == n)
+				return 1;
+		}
 	return 0;
 }
 
@@ -3179,8 +3207,9 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 		    dump_find_date(L[k].s, L[k].n, iso))
 			return k;
 		if ((dump_tiny(&L[k]) && L[k - 1].chars > DUMP_TINY_NEXT && (k + 1 >= nl || L[k + 1].chars > DUMP_TINY_NEXT)) ||
-		    dump_caption(&L[k]))
-			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact) */
+		    dump_caption(&L[k]) || dump_in(L[k].s, L[k].n, dump_date_words, DUMP_N(dump_date_words)))
+			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact); the
+				     label of a date on the next line (Published / 6 April 2022) */
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
 		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n);
 		/* or a deck, longer than the headline (Tite diz que errou… / Na ocasião, técnico…), or
@@ -3424,12 +3453,14 @@ static int dump_teaser_date(const struct dump_line *L)
 
 /* Narrows the dump to its article (see above): marks every line outside it as chrome. Returns
    0 when no line of text has a sentence mark (nothing reads like an article). */
-/* A tail heading holding the first of its links after a colon (延伸阅读：57岁小学肄业 广西骗子
-   演绎25亿美元惊天骗局): a box inside the article, not a list after it. */
+/* A related-list heading holding the first of its links after a colon (延伸阅读：57岁小学肄业
+   广西骗子演绎25亿美元惊天骗局): a box inside the article, not a list after it. */
 static int dump_inline_box(const struct dump_line *L)
 {
 	const char *c = memmem(L->s, L->n, "：", strlen("："));
-	if (!c || (unsigned char)L->s[0] < 0x80)
+	if (!c || (unsigned char)L->s[0] < 0x80 ||
+	    !(dump_tail_line(L->s, (size_t)(c - L->s), dump_count(L->s, (size_t)(c - L->s))) ||
+	      dump_lit(L->s, L->n, "延伸阅读") || dump_lit(L->s, L->n, "延伸閱讀")))
 		return 0;
 	size_t at = (size_t)(c - L->s) + strlen("：");
 	return dump_count(L->s + at, L->n - at) >= DUMP_TINY && !dump_has_stop(L->s + at, L->n - at);
@@ -3612,6 +3643,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 		sc -= j < bs ? (long)(bs - j) / 2 : 0;
 		if (dump_subject_label(L[j].s, L[j].n))
 			sc += 40; /* 主题：… over a post */
+		if (j > 0 && L[j - 1].kind == DUMP_TEXT && dump_by_line(L[j - 1].s, L[j - 1].n))
+			sc -= 60; /* the outlet under a byline (By Jane Doe / BBC News), not a headline */
 		if (sc > head_score) {
 			head_score = sc;
 			head = j;
@@ -3671,7 +3704,10 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 	size_t first = 0;
 	while (first < nl && L[first].kind != DUMP_TEXT)
 		first++;
-	int top = pre > DUMP_CLEAN_LINES || (first < bs && dump_chromey(L, nl, first)),
+	/* a first line that is a menu item (资讯, 凤凰网首页) is no title either */
+	int top = pre > DUMP_CLEAN_LINES ||
+		  (first < bs && (dump_chromey(L, nl, first) || dump_in(L[first].s, L[first].n, dump_nav_words, DUMP_N(dump_nav_words)) ||
+				  dump_ends(L[first].s, L[first].n, "首页") || dump_ends(L[first].s, L[first].n, "首頁"))),
 	    bottom = post > DUMP_CLEAN_LINES;
 	if (top && head != SIZE_MAX && head >= bs) { /* the core opened with the headline */
 		bs = head + 1;
@@ -3711,7 +3747,7 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			if (k < be && k >= j + 1 + DUMP_BOX_MIN && dump_is_prose(&L[k]))
 				for (size_t q = j; q < k; q++)
 					L[q].kind = DUMP_CHROME;
-		} else if (L[j].kind == DUMP_TAIL && dump_inline_box(&L[j])) {
+		} else if ((L[j].kind == DUMP_TAIL || L[j].kind == DUMP_TEXT) && dump_inline_box(&L[j])) {
 			/* a Chinese one holding its first link (延伸阅读：57岁小学肄业 广西骗子…), then
 			   more headlines, then the article again (its subheads first, maybe) */
 			size_t k = j + 1, q;
@@ -4513,6 +4549,14 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 			    doc->blocks[doc->n_blocks - 1].pos.line == L[post].line)
 				doc->n_blocks--;
 		}
+	}
+	/* a bare number closing the text is a counter left of its label (Comments 0), not text */
+	while (doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA) {
+		const char *t = doc->blocks[doc->n_blocks - 1].text;
+		size_t k = strspn(t, "0123456789");
+		if (!k || k > 4 || t[k])
+			break;
+		doc->n_blocks--;
 	}
 	/* a post footer that dated the post and closes the text: read, not printed */
 	if (post != SIZE_MAX && doc->n_blocks > 1 && doc->blocks[doc->n_blocks - 1].type == DOC_PARA &&

@@ -252,5 +252,7 @@ for f in newspaper4k__cnn_main_site newspaper4k__yahoo_main_site newspaper4k__sa
 		fails=$((fails + 1))
 	fi
 done
+# golden fields of representative dumps (tests/dumps/golden.sh)
+sh tests/dumps/golden.sh || fails=$((fails + 1))
 echo "dumps: $fails failed"
 exit $fails

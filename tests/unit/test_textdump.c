@@ -1012,6 +1012,15 @@ static void test_field_shapes(void)
 		CHECK(d->n_blocks == 1);
 	}
 	doc_free(d);
+	/* follow-us and tip-line footers under the article are chrome */
+	snprintf(text, sizeof text, "民政部：推动社会工作服务站全覆盖\n2022-04-06 08:25 来源：澎湃新闻\n%s"
+		 "责任编辑：王五\n澎湃新闻报料：021-962866\n关注公众号：人民网\n更多精彩内容请进入国内新闻频道\n", body);
+	d = parse_ok(text, &c);
+	if (d) {
+		CHECK(d->n_blocks == 1);
+		CHECK_STR(d->editor.text, "王五");
+	}
+	doc_free(d);
 	/* a portal's picture marker after the headline; 来源：转载 names no outlet */
 	snprintf(text, sizeof text, "娱乐圈受黑社会控制？明星挨打事件回顾（组图）\n"
 		 "2005-04-27 14:32 来源：转载\n%s来源：千龙网\n", body);
@@ -1027,6 +1036,56 @@ static void test_field_shapes(void)
 	if (d) {
 		CHECK(d->n_byline == 0); /* 首页 is no blog owner */
 		CHECK(!d->editor.text);  /* 被审核 is a verb */
+	}
+	doc_free(d);
+	cap_close(&c);
+}
+
+/* Layouts of other sites: an English page whose byline has the outlet under the name and the
+   date under a label; a Taiwanese page with outlet／記者name／place報導 and 延伸閱讀 alone over
+   its links. */
+static void test_site_layouts(void)
+{
+	struct capture c;
+	cap_open(&c);
+	struct doc *d = parse_ok("Skip to content\nHome\nNews\nSport\nWeather\n"
+				 "Social workers to get new training scheme\nBy Jane Doe\nBBC News\nPublished\n"
+				 "6 April 2022\nShare\n"
+				 "Social workers in England will be offered a new training scheme from next year, the government has announced.\n"
+				 "The scheme aims to recruit 2,000 new social workers over three years and to keep more experienced staff.\n"
+				 "Unions welcomed the announcement but warned that pay and workload remained the main reasons people leave.\n"
+				 "Related Topics\nSocial care\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "Social workers to get new training scheme");
+		CHECK_STR(d->published.text, "2022-04-06");
+		CHECK(d->n_byline == 1 && !strcmp(credit_name(d, 0, 0), "Jane Doe"));
+		CHECK(d->n_blocks == 3);
+	}
+	doc_free(d);
+	d = parse_ok("聯合新聞網\n首頁\n即時\n要聞\n社會\n社工人力短缺 衛福部擬擴大補助\n"
+		     "2022-04-06 08:25 聯合報／記者張三／台北即時報導\n"
+		     "衛福部今天表示，為解決社工人力短缺問題，將擴大補助地方政府聘用社工，並提高社工薪資。\n"
+		     "衛福部官員指出，目前全國社工人力缺口約兩千人，明年起將分三年逐步補足。\n"
+		     "延伸閱讀\n其他新聞標題一\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "社工人力短缺 衛福部擬擴大補助");
+		CHECK(d->n_byline == 1 && !strcmp(credit_role(d, 0), "記者") && !strcmp(credit_name(d, 0, 0), "張三"));
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	/* a short dump opening with a menu item (凤凰网首页, 资讯) is no clean dump; portal buttons,
+	   a platform's disclaimer and a counter alone under the article are chrome */
+	d = parse_ok("凤凰网首页\n资讯\n民政部：推动社会工作服务站全覆盖\n2022年04月06日 08:25:31 来源：新京报\n"
+		     "民政部近日印发通知，要求各地进一步加强基层社会工作服务站建设，推动社会工作服务向城乡社区延伸。\n"
+		     "通知指出，到2025年，乡镇（街道）社会工作服务站要实现全覆盖。\n"
+		     "返回搜狐，查看更多\n[责任编辑：王五 PN123]\n"
+		     "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。\n"
+		     "阅读 (1234)\n举报/反馈\n不感兴趣\n相关推荐\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "民政部：推动社会工作服务站全覆盖");
+		CHECK_STR(d->source.text, "新京报");
+		CHECK_STR(d->editor.text, "王五 PN123");
+		CHECK(d->n_blocks == 2);
 	}
 	doc_free(d);
 	cap_close(&c);
@@ -2294,6 +2353,7 @@ int main(void)
 	test_gov_table();
 	test_detected();
 	test_field_shapes();
+	test_site_layouts();
 	test_dateline_runs();
 	test_credit_shapes();
 	test_post_footer();
