@@ -1992,6 +1992,7 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 	}
 	if (!e)
 		e = compose_tag_lines(c, from, PAGE_TAG_P, root);
+	size_t sig = wording_signature(doc);
 	for (size_t i = 0; !e && i < doc->n_blocks; i++) {
 		const struct doc_block *k = &doc->blocks[i];
 		/* the structure element (tagged PDF) of every block, containers included */
@@ -2015,6 +2016,10 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 			c->blk = k;
 			if (e)
 				;
+			else if (k->type == DOC_PARA && i >= sig)
+				/* the signature (落款): flush right, the signer kept with the date */
+				e = compose_block_aligned(c, cls, k->text, k->pos, 0, i + 1 < doc->n_blocks,
+							  STYLE_RIGHT);
 			else if (k->type == DOC_PARA || k->type == DOC_CELL) {
 				e = compose_block(c, cls, k->text, k->pos, 1, 0);
 				if (!e && cls == STYLE_QUOTE)
@@ -2046,9 +2051,9 @@ static enum err compose_blocks(struct compose *c, const struct doc *doc)
 		c->keep = (const uint32_t *)keep.p;
 		c->n_keep = keep.len / (2 * sizeof(uint32_t));
 		from = c->n_lines;
-		if (!e)
+		if (!e && b.len) /* empty: the byline is the text's signature (wording_byline) */
 			e = compose_block(c, STYLE_BYLINE, buf_cstr(&b), doc->byline[0].pos, 0, 0);
-		if (!e)
+		if (!e && b.len)
 			e = compose_tag_lines(c, from, PAGE_TAG_P, root);
 		c->keep = NULL;
 		c->n_keep = 0;

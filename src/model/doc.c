@@ -146,6 +146,22 @@ void doc_drop_last(struct doc *d)
 			d->blocks[k].end = i;
 }
 
+void doc_drop_first(struct doc *d, size_t k)
+{
+	if (d->n_open || k > d->n_blocks)
+		return;
+	for (size_t i = 0; i < k; i++)
+		if (d->blocks[i].depth || doc_block_is_container(d->blocks[i].type))
+			return;
+	memmove(d->blocks, d->blocks + k, (d->n_blocks - k) * sizeof *d->blocks);
+	d->n_blocks -= k;
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		if (d->blocks[i].parent >= 0)
+			d->blocks[i].parent -= (int)k;
+		d->blocks[i].end -= k;
+	}
+}
+
 enum err doc_add_span(struct doc *d, size_t block, enum doc_span_kind kind, size_t start,
 		      size_t len, const char *href, size_t href_len)
 {

@@ -133,6 +133,9 @@ enum err doc_add_span(struct doc *d, size_t block, enum doc_span_kind kind, size
 /* Removes the last block if it is a leaf (a reader that added a paragraph and then finds it
    is chrome); containers are never removed. */
 void doc_drop_last(struct doc *d);
+/* Removes the first k blocks when they are all top-level leaves and no container is open
+   (the headline printed again over the text, split over several lines); else nothing. */
+void doc_drop_first(struct doc *d, size_t k);
 /* Adds an image; a caption that is a file name, a URL or an identifier (doc_caption_is_name)
    is no caption: the image gets "" (typography review D9). */
 enum err doc_add_image(struct doc *d, const char *src, const char *caption, struct srcpos pos);

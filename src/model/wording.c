@@ -47,15 +47,93 @@ void wording_dateline(const struct doc *doc, struct buf *out)
 	}
 }
 
+/* Whether s is a date alone: 2022年1月27日, 二〇二二年一月二十七日, 2022-01-27, 2022.1.27
+   (spaces around it allowed). */
+static int wording_date_only(const char *s)
+{
+	static const char *const cn[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八",
+					 "九", "十"};
+	static const char *const units[] = {"年", "月", "日"};
+	size_t u = 0, run = 0;
+	char sep = 0;
+	s += strspn(s, " ");
+	while (*s) {
+		size_t k = *s >= '0' && *s <= '9';
+		for (size_t q = 0; q < sizeof cn / sizeof *cn && !k; q++)
+			if (!strncmp(s, cn[q], strlen(cn[q])))
+				k = strlen(cn[q]);
+		if (k) {
+			run++;
+			s += k;
+			continue;
+		}
+		if (!run)
+			return 0;
+		if (!sep && u < 3 && !strncmp(s, units[u], strlen(units[u]))) {
+			s += strlen(units[u++]);
+		} else if ((*s == '-' || *s == '.' || *s == '/') && (!u || sep == *s) && u < 2) {
+			sep = *s++;
+			u++;
+		} else if (*s == ' ' && !s[strspn(s, " ")]) {
+			break;
+		} else {
+			return 0;
+		}
+		run = 0;
+	}
+	return sep ? u == 2 && run > 0 : u == 3 && !run;
+}
+
+size_t wording_signature(const struct doc *doc)
+{
+	size_t n = doc->n_blocks, i = n;
+	if (n < 2)
+		return n;
+	const struct doc_block *last = &doc->blocks[n - 1];
+	if (last->type != DOC_PARA || last->depth || strlen(last->text) > 48 || !wording_date_only(last->text))
+		return n;
+	i = n - 1;
+	/* the signer over the date: short, no sentence mark */
+	const struct doc_block *b = &doc->blocks[n - 2];
+	size_t chars = 0;
+	for (const char *p = b->text; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (b->type == DOC_PARA && !b->depth && chars >= 2 && chars <= WORDING_SIGNER_MAX &&
+	    !strstr(b->text, "。") && !strstr(b->text, "，") && !strstr(b->text, "：") && n > 2)
+		i = n - 2;
+	return i;
+}
+
+/* Whether the role-less credit cr is the text's signature: each of its names is a paragraph
+   of its own among the last WORDING_SIGN_PARAS (吉林省人民政府 over 2022年1月27日 closing a 公文). */
+static int wording_signed(const struct doc *doc, const struct doc_credit *cr)
+{
+	if (cr->role[0] || !cr->n_names)
+		return 0;
+	for (size_t k = 0; k < cr->n_names; k++) {
+		int found = 0;
+		for (size_t i = doc->n_blocks, m = 0; i-- > 0 && m < WORDING_SIGN_PARAS && !found; m++)
+			found = doc->blocks[i].type == DOC_PARA && !strcmp(doc->blocks[i].text, cr->names[k]);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
 void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep)
 {
-	if (!doc->n_byline)
+	size_t shown = 0;
+	for (size_t i = 0; i < doc->n_byline; i++)
+		shown += !wording_signed(doc, &doc->byline[i]);
+	if (!shown)
 		return;
 	size_t base = out->len;
 	buf_puts(out, "（");
-	for (size_t i = 0; i < doc->n_byline; i++) {
+	for (size_t i = 0, put = 0; i < doc->n_byline; i++) {
 		const struct doc_credit *cr = &doc->byline[i];
-		if (i)
+		if (wording_signed(doc, cr))
+			continue;
+		if (put++)
 			buf_putc(out, ' ');
 		buf_puts(out, cr->role);
 		for (size_t k = 0; k < cr->n_names; k++) {

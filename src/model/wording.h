@@ -27,7 +27,17 @@ void wording_date(const char *iso, char *out, size_t n);
    by a space. */
 void wording_dateline(const struct doc *doc, struct buf *out);
 /* The byline "（ROLE NAME NAME ROLE NAME）". When keep is not NULL, each name's byte range
-   in out is appended to it as two uint32_t (start, end): a name is never broken (D5). */
+   in out is appended to it as two uint32_t (start, end): a name is never broken (D5). A
+   credit without a role whose names are the text's signature (paragraphs of their own among
+   the last WORDING_SIGN_PARAS: 吉林省人民政府 over the date closing a 公文) is not repeated;
+   nothing is appended when no credit is left. */
+#define WORDING_SIGN_PARAS 3
+/* The index of the first block of the text's signature (落款): a closing date alone
+   (2022年1月27日, 二〇二二年一月二十七日, 2022-01-27) and the signer over it when that is a short
+   line without a sentence mark (at most WORDING_SIGNER_MAX characters); n_blocks when the
+   text closes otherwise. Print and the EPUB set it flush right. */
+#define WORDING_SIGNER_MAX 24
+size_t wording_signature(const struct doc *doc);
 void wording_byline(const struct doc *doc, struct buf *out, struct buf *keep);
 /* "关键词：K1 K2" (關鍵詞：in Traditional). */
 void wording_keywords(const struct doc *doc, struct buf *out);

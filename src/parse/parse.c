@@ -166,6 +166,47 @@ static enum err parse_trim_title(struct doc *doc)
 	return doc_set(doc, &doc->title, t, keep, doc->title.pos);
 }
 
+/* Appends s to out without whitespace (ASCII and U+3000). */
+static void parse_squeeze(const char *s, struct buf *out)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n')
+			continue;
+		if (!strncmp(s, "\xE3\x80\x80", 3)) {
+			s += 2;
+			continue;
+		}
+		buf_putc(out, *s);
+	}
+}
+
+/* The headline printed again over the text, split over up to PARSE_TITLE_LINES short lines
+   (a 公文's centred title: 吉林省人民政府关于禁止在 / 吉林省嫩江干流… / …的通告): those blocks
+   are dropped when together they are the title. */
+static void parse_drop_title_lines(struct doc *doc)
+{
+	if (!doc->title.text)
+		return;
+	struct buf t, acc;
+	buf_init(&t);
+	buf_init(&acc);
+	parse_squeeze(doc->title.text, &t);
+	for (size_t k = 0; k < doc->n_blocks && k < PARSE_TITLE_LINES && t.len && !t.oom; k++) {
+		const struct doc_block *b = &doc->blocks[k];
+		if ((b->type != DOC_PARA && b->type != DOC_HEADING) || b->depth)
+			break;
+		parse_squeeze(b->text, &acc);
+		if (acc.oom || acc.len > t.len || memcmp(acc.p, t.p, acc.len))
+			break;
+		if (acc.len == t.len) {
+			doc_drop_first(doc, k + 1);
+			break;
+		}
+	}
+	buf_free(&t);
+	buf_free(&acc);
+}
+
 enum err parse_buffer(const char *path, const char *data, size_t len, struct diag *d,
 		      struct doc **out)
 {
@@ -215,8 +256,10 @@ enum err parse_buffer(const char *path, const char *data, size_t len, struct dia
 		e = dump_read_page(doc, text.p ? text.p : "", text.len, d);
 		break;
 	}
-	if (!e && detected != PARSE_MARKDOWN)
+	if (!e && detected != PARSE_MARKDOWN) {
+		parse_drop_title_lines(doc);
 		e = parse_trim_title(doc);
+	}
 	const char *why;
 	if (!e && (why = parse_error_page(doc)) && (detected == PARSE_HTML || detected == PARSE_TEXT)) {
 		diag_at(d, DIAG_ERROR, at, "not an article: an error page (it says \"%s\")", why);

@@ -15,6 +15,7 @@ struct doc;
 #define PARSE_MAX_TEXT ((size_t)16 << 20)
 #define PARSE_ERROR_TEXT 400   /* an error page (404) has less text than this, in characters */
 #define PARSE_ERROR_LINES 3    /* … and says so in its title or one of its first blocks */
+#define PARSE_TITLE_LINES 6    /* a headline repeated over the text split over at most this many lines */
 
 enum parse_format {
 	PARSE_TEXT,     /* plain text copied from a web page (textdump.h) */

@@ -115,6 +115,7 @@ static const struct dump_key dump_keys[] = {
 	{"文章来源", DUMP_KEY_SOURCE}, {"本文来源", DUMP_KEY_SOURCE}, {"来源", DUMP_KEY_SOURCE},
 	{"稿源", DUMP_KEY_SOURCE}, {"出处", DUMP_KEY_SOURCE}, {"发布机构", DUMP_KEY_SOURCE},
 	{"关键词", DUMP_KEY_KEYWORDS}, {"关键字", DUMP_KEY_KEYWORDS}, {"标签", DUMP_KEY_KEYWORDS},
+	{"相关字词", DUMP_KEY_KEYWORDS}, {"相關字詞", DUMP_KEY_KEYWORDS}, {"相关词", DUMP_KEY_KEYWORDS},
 	{"原文链接", DUMP_KEY_URL}, {"原文地址", DUMP_KEY_URL}, {"本文链接", DUMP_KEY_URL},
 	{"网址", DUMP_KEY_URL}, {"链接", DUMP_KEY_URL},
 	{"浏览次数", DUMP_KEY_IGNORE}, {"浏览量", DUMP_KEY_IGNORE}, {"阅读量", DUMP_KEY_IGNORE},
@@ -238,6 +239,7 @@ static const char *const dump_tail_words[] = {
 	"Related Stories", "Related Articles", "Related Content", "Read More", "More from",
 	"More Stories", "Recommended", "Most Popular", "Most Read", "Trending", "You may also like",
 	"You might also like", "Comments", "Related Topics", "More on this story", "Top Stories",
+	"Read Next", "Most viewed", "Explore more on these topics", "Reuse this content", "Our Standards",
 	"Noticias relacionadas", "Te puede interesar", "Lo más leído", "Lo más visto", "Más leídas",
 	"Más noticias", "Comentarios", "Leia também", "Leia mais", "Veja também", "Mais lidas",
 	"Relacionadas", "Comentários", "Comentar", "Comente", "Deja tu comentario", "Deixe seu comentário", "À lire aussi", "Lire aussi", "Les plus lus", "Commentaires",
@@ -352,7 +354,7 @@ static void dump_trim(const char **s, size_t *n)
 
 static int dump_is_colon(uint32_t c)
 {
-	return c == ':' || c == 0xFF1A;
+	return c == ':' || c == 0xFF1A || c == 0xFE55; /* ﹕, Hong Kong pages */
 }
 
 /* Geometric marks that open a credit line: □ 本报记者 张三, ■ 文/李四. */
@@ -1481,6 +1483,40 @@ static size_t dump_by_line(const char *s, size_t n)
 		    s[k + 2] == ' ' && s[k + 3] >= 'A' && s[k + 3] <= 'Z')
 			return k + 3;
 	}
+	return 0;
+}
+
+/* An English byline of a name and its post, no "By": Jane Doe Social affairs correspondent,
+   John Roe Political editor (3 to 8 words, the last a post). Returns the bytes of the name, its
+   first two words, both capitalised; else 0. */
+static size_t dump_job_byline(const char *s, size_t n)
+{
+	static const char *const posts[] = {"correspondent", "editor", "reporter", "writer", "columnist",
+					    "analyst", "producer", "critic", "journalist", "contributor"};
+	size_t words = 0, name = 0, last = 0;
+	if (n > 80)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		for (size_t q = b; q < i; q++)
+			if (!dump_alpha(s[q]) && s[q] != '-' && s[q] != '\'' && s[q] != '.')
+				return 0;
+		if (++words <= 2) {
+			if (s[b] < 'A' || s[b] > 'Z')
+				return 0;
+			name = i;
+		}
+		last = b;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	if (words < 3 || words > 8)
+		return 0;
+	for (size_t q = 0; q < DUMP_N(posts); q++)
+		if (n - last == strlen(posts[q]) && !strncasecmp(s + last, posts[q], n - last))
+			return name;
 	return 0;
 }
 
@@ -3211,11 +3247,12 @@ static size_t dump_dateline_of(const struct dump_line *L, size_t nl, size_t j)
 			continue; /* a button alone, not an item of a menu (Jobs, Coupons, Contact); the
 				     label of a date on the next line (Published / 6 April 2022) */
 		/* one short line between (网易商业报道 http://biz.163.com, a byline) may stand over it */
-		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n);
+		int by = memmem(L[k].s, L[k].n, " By ", 4) || dump_by_line(L[k].s, L[k].n) ||
+			 dump_job_byline(L[k].s, L[k].n);
 		/* or a deck, longer than the headline (Tite diz que errou… / Na ocasião, técnico…), or
 		   a poster's handle (LinkNaija) */
 		int deck = dump_deck(L, nl, j, k), handle = dump_handle(&L[k]);
-		if (other++ || (!deck && (L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]))) ||
+		if ((!by && other++) || (!deck && (L[k].chars > DUMP_SUBTITLE_MAX || dump_is_prose(&L[k]))) ||
 		    (dump_title_like(&L[k]) && !dump_latin_name(L[k].s, L[k].n) && !by && !deck && !handle))
 			return SIZE_MAX;
 	}
@@ -3645,6 +3682,8 @@ static int dump_region(struct dump_line *L, size_t nl, size_t *best_chars, size_
 			sc += 40; /* 主题：… over a post */
 		if (j > 0 && L[j - 1].kind == DUMP_TEXT && dump_by_line(L[j - 1].s, L[j - 1].n))
 			sc -= 60; /* the outlet under a byline (By Jane Doe / BBC News), not a headline */
+		if (dump_job_byline(L[j].s, L[j].n))
+			sc -= 60; /* a name and its post: Jane Doe Social affairs correspondent */
 		if (sc > head_score) {
 			head_score = sc;
 			head = j;
@@ -4499,6 +4538,16 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		size_t names;
 		if (dump_by_line(by, L[i + 1].n + 3) &&
 		    (e = dump_by_names(&c, by, L[i + 1].n + 3, 3, L[i + 1].line, 1, &names)))
+			goto done;
+		break;
+	}
+	/* a name and its post under the headline (Jane Doe Social affairs correspondent) */
+	for (i = title + 1; extract && !doc->n_byline && i < nl && i <= title + DUMP_BY_GAP; i++) {
+		size_t nn = dump_job_byline(L[i].s, L[i].n);
+		if (!nn)
+			continue;
+		if ((e = doc_add_credit(doc, "", 0, (struct srcpos){doc->file, L[i].line, 1})) ||
+		    (e = doc_add_name(doc, L[i].s, nn)))
 			goto done;
 		break;
 	}

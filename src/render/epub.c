@@ -747,6 +747,11 @@ static void epub_leaf(struct epub *x, xmlTextWriterPtr w, const struct epub_fram
 		epub_leaf_start(x, w, k->level == 1 ? "th" : "td");
 		epub_inline(x, w, k);
 		epub_leaf_end(x, w);
+	} else if (k->type == DOC_PARA && !p && i >= wording_signature(x->doc)) {
+		epub_leaf_start(x, w, "p"); /* the signature (落款): flush right, as print sets it */
+		W(x, xmlTextWriterWriteAttribute(w, BX("class"), BX("signature")));
+		epub_inline(x, w, k);
+		epub_leaf_end(x, w);
 	} else if (k->type == DOC_PARA || k->type == DOC_CELL) {
 		epub_leaf_start(x, w, "p");
 		epub_inline(x, w, k);
@@ -1233,7 +1238,8 @@ static void epub_css(const struct style *st, struct buf *b)
 		    "footer { margin-top: 1em; }\n"
 		    "figure { margin: 1em 0; text-align: center; page-break-inside: avoid; }\n"
 		    "figure img { max-width: 100%; height: auto; }\n"
-		    "figcaption { font-size: 0.9em; text-indent: 0; text-align: center; }\n");
+		    "figcaption { font-size: 0.9em; text-indent: 0; text-align: center; }\n"
+		    "p.signature { text-indent: 0; text-align: right; }\n");
 	epub_css_structure(st, b);
 }
 

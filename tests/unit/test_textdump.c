@@ -1073,6 +1073,30 @@ static void test_site_layouts(void)
 		CHECK(d->n_blocks == 2);
 	}
 	doc_free(d);
+	/* a standfirst and a name with its post (no By) between the headline and the date; Read
+	   Next and Our Standards end an English article; a Hong Kong page's keywords after ﹕ */
+	d = parse_ok("Skip to main content\nNews\nOpinion\nSport\nSociety\n"
+		     "Social workers' pay to rise by 5% in new deal\n"
+		     "Unions say the offer does not go far enough to fix recruitment crisis\n"
+		     "Jane Doe Social affairs correspondent\nWed 6 Apr 2022 08.25 BST\n"
+		     "Social workers in England are to receive a 5% pay rise under a deal agreed with employers.\n"
+		     "The agreement, which covers about 100,000 staff, was reached after months of talks.\n"
+		     "Our Standards: The Thomson Reuters Trust Principles.\nRead Next\nMost viewed\n", &c);
+	if (d) {
+		CHECK_STR(d->title.text, "Social workers' pay to rise by 5% in new deal");
+		CHECK(d->n_byline == 1 && !strcmp(credit_name(d, 0, 0), "Jane Doe"));
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
+	d = parse_ok("明報新聞網\n首頁\n港聞\n社福界促增撥資源 應對社工流失\n"
+		     "【明報專訊】社會福利界昨日促請政府增撥資源，應對社工流失問題。\n"
+		     "社聯行政總裁表示，政府應檢討資助制度，讓機構有足夠資源挽留人手。\n"
+		     "上一篇\n下一篇\n相關字詞﹕社工 社聯\n", &c);
+	if (d) {
+		CHECK(d->n_keywords == 2 && !strcmp(d->keywords[0].text, "社工") && !strcmp(d->keywords[1].text, "社聯"));
+		CHECK(d->n_blocks == 2);
+	}
+	doc_free(d);
 	/* a short dump opening with a menu item (凤凰网首页, 资讯) is no clean dump; portal buttons,
 	   a platform's disclaimer and a counter alone under the article are chrome */
 	d = parse_ok("凤凰网首页\n资讯\n民政部：推动社会工作服务站全覆盖\n2022年04月06日 08:25:31 来源：新京报\n"

@@ -73,6 +73,30 @@ int main(void)
 	SAME(&b, "（张三）");
 	doc_free(d2);
 
+	/* a 公文's signature (落款): the signer over a date alone closes the text; a role-less
+	   credit naming the signer is not repeated */
+	static const char *const dates[] = {"2022年1月27日", "二〇二二年一月二十七日", "2022-01-27", "2022.1.27"};
+	static const char *const not_dates[] = {"2022年1月", "27日", "2022-01", "第2022年1月27日", "2022年1月27日电"};
+	for (size_t q = 0; q < sizeof dates / sizeof *dates + sizeof not_dates / sizeof *not_dates; q++) {
+		int is = q < sizeof dates / sizeof *dates;
+		const char *dt = is ? dates[q] : not_dates[q - sizeof dates / sizeof *dates];
+		d2 = doc_new("g.txt");
+		CHECK(!doc_add_block(d2, DOC_PARA, 0, "特此通告。", (size_t)-1, at));
+		CHECK(!doc_add_block(d2, DOC_PARA, 0, "吉林省人民政府", (size_t)-1, at));
+		CHECK(!doc_add_block(d2, DOC_PARA, 0, dt, (size_t)-1, at));
+		CHECK(!doc_add_credit(d2, "", 0, at));
+		CHECK(!doc_add_name(d2, "吉林省人民政府", (size_t)-1));
+		CHECK(wording_signature(d2) == (is ? 1u : 3u));
+		wording_byline(d2, &b, NULL);
+		SAME(&b, "");
+		doc_free(d2);
+	}
+	d2 = doc_new("g.txt"); /* a sentence over the date is no signer: only the date */
+	CHECK(!doc_add_block(d2, DOC_PARA, 0, "特此通告，请遵照执行。", (size_t)-1, at));
+	CHECK(!doc_add_block(d2, DOC_PARA, 0, "2022年1月27日", (size_t)-1, at));
+	CHECK(wording_signature(d2) == 1);
+	doc_free(d2);
+
 	CHECK(!doc_add_keyword(d, "社会工作", (size_t)-1, at));
 	CHECK(!doc_add_keyword(d, "五社联动", (size_t)-1, at));
 	wording_keywords(d, &b);
