@@ -65,6 +65,8 @@ struct dump_line {
 	unsigned char num;      /* numbering style (1..5) of a numbered line, 0 none */
 	unsigned char body;     /* a body block */
 	unsigned char heading;  /* a subhead */
+	unsigned char memo;     /* DUMP_M_* features of the text, computed once (dump_memo) */
+	unsigned width;         /* dump_width + 1 once computed, 0 before */
 };
 
 struct dump_ctx {
@@ -2492,7 +2494,56 @@ static int dump_is_blank_cp(uint32_t c)
    tabs or bars, DUMP_MENU_ITEM characters long or less on average, no sentence mark. */
 #define DUMP_MENU_TOKENS 4
 #define DUMP_MENU_ITEM 5
+/* Features of a line's text, computed once per line (a line's text never changes; its kind
+   does, so the kind is checked by the callers): the line searches of the core ask them of the
+   same lines many times. A document's lines belong to one thread. */
+enum { DUMP_M_DONE = 1, DUMP_M_MENU = 2, DUMP_M_HEAD = 4, DUMP_M_SENTENCE = 8, DUMP_M_SPACED = 16 };
+static int dump_menu_calc(const struct dump_line *L);
+static int dump_headline_calc(const struct dump_line *L);
+static int dump_sentence_calc(const struct dump_line *L);
+static int dump_spaced_calc(const struct dump_line *L);
+static unsigned dump_width_calc(const struct dump_line *L);
+
+static unsigned dump_memo(const struct dump_line *L)
+{
+	struct dump_line *m = (struct dump_line *)L; /* the cache of a line the caller owns */
+	if (!(m->memo & DUMP_M_DONE)) {
+		unsigned v = DUMP_M_DONE;
+		m->memo = DUMP_M_DONE; /* the calcs below read each other's answers */
+		if (dump_menu_calc(L))
+			v |= DUMP_M_MENU;
+		m->memo = (unsigned char)v;
+		if (dump_headline_calc(L))
+			v |= DUMP_M_HEAD;
+		if (dump_sentence_calc(L))
+			v |= DUMP_M_SENTENCE;
+		m->memo = (unsigned char)v;
+		if (dump_spaced_calc(L))
+			v |= DUMP_M_SPACED;
+		m->memo = (unsigned char)v;
+	}
+	return m->memo;
+}
+
 static int dump_menu_line(const struct dump_line *L)
+{
+	return (dump_memo(L) & DUMP_M_MENU) != 0;
+}
+
+static int dump_headline_ish(const struct dump_line *L)
+{
+	return L->kind == DUMP_TEXT && (dump_memo(L) & DUMP_M_HEAD);
+}
+
+static unsigned dump_width(const struct dump_line *L)
+{
+	struct dump_line *m = (struct dump_line *)L;
+	if (!m->width)
+		m->width = dump_width_calc(L) + 1;
+	return m->width - 1;
+}
+
+static int dump_menu_calc(const struct dump_line *L)
 {
 	unsigned tokens = 0, chars = 0, in = 0, han = 0, tok_han = 0;
 	for (size_t i = 0, l = 1; i <= L->n; i += l) {
@@ -2522,7 +2573,7 @@ static int dump_menu_line(const struct dump_line *L)
 }
 
 /* The width of a line in em: a Latin letter or digit counts half. */
-static unsigned dump_width(const struct dump_line *L)
+static unsigned dump_width_calc(const struct dump_line *L)
 {
 	unsigned half = 0, full = 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
@@ -2539,10 +2590,10 @@ static unsigned dump_width(const struct dump_line *L)
    or ；, no Latin full stop after a word (". "), not ending in a pause or a colon; ！？…
    may stand anywhere (悲慟！北市士林年邁母子, 唯一的要求竟是……, 自縊... 凶宅). Not prose,
    so the core does not start with the headline. */
-static int dump_headline_ish(const struct dump_line *L)
+static int dump_headline_calc(const struct dump_line *L)
 {
 	unsigned w = dump_width(L), commas = 0;
-	if (L->kind != DUMP_TEXT || w > DUMP_TITLE_MAX || L->chars < 4)
+	if (w > DUMP_TITLE_MAX || L->chars < 4)
 		return 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
 		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
@@ -2579,13 +2630,18 @@ static size_t dump_urls(const char *s, size_t n)
 	return k;
 }
 
+/* Sentence-like text: a sentence mark, a long line that is not a row of addresses (a feed read
+   as text), or a wide line of clauses. */
+static int dump_sentence_calc(const struct dump_line *L)
+{
+	return dump_prose_marks(L->s, L->n) > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2) ||
+	       (dump_width(L) > DUMP_CLAUSES_WIDTH && dump_commas(L->s, L->n) >= 2);
+}
+
 static int dump_is_prose(const struct dump_line *L)
 {
-	unsigned marks = dump_prose_marks(L->s, L->n);
-	/* a long line of addresses and fields without a sentence (a feed read as text) is no prose */
-	return L->kind == DUMP_TEXT && !dump_menu_line(L) && !dump_headline_ish(L) &&
-	       (marks > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2) ||
-		(dump_width(L) > DUMP_CLAUSES_WIDTH && dump_commas(L->s, L->n) >= 2));
+	unsigned m = dump_memo(L);
+	return L->kind == DUMP_TEXT && !(m & DUMP_M_MENU) && !(m & DUMP_M_HEAD) && (m & DUMP_M_SENTENCE);
 }
 
 /* The weight of line i in the search for the body core (see above). */
@@ -2652,7 +2708,12 @@ static int dump_counted(const char *s, size_t n)
 #define DUMP_SPACED_RUN 4
 static int dump_spaced_line(const struct dump_line *L)
 {
-	if (L->kind != DUMP_TEXT || L->chars < DUMP_SPACED_MIN || dump_menu_line(L))
+	return L->kind == DUMP_TEXT && (dump_memo(L) & DUMP_M_SPACED);
+}
+
+static int dump_spaced_calc(const struct dump_line *L)
+{
+	if (L->chars < DUMP_SPACED_MIN || dump_menu_line(L))
 		return 0;
 	unsigned han = 0, other = 0, gap = 0;
 	uint32_t prev = 0;
