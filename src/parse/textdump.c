@@ -67,6 +67,8 @@ struct dump_line {
 	unsigned char body;     /* a body block */
 	unsigned char heading;  /* a subhead */
 	unsigned char edit;     /* a wiki's section heading: its edit link ([编辑]) was cut */
+	unsigned char memo;     /* DUMP_M_* features of the text, computed once (dump_memo) */
+	unsigned width;         /* dump_width + 1 once computed, 0 before */
 };
 
 struct dump_ctx {
@@ -2634,7 +2636,56 @@ static int dump_is_blank_cp(uint32_t c)
    tabs or bars, DUMP_MENU_ITEM characters long or less on average, no sentence mark. */
 #define DUMP_MENU_TOKENS 4
 #define DUMP_MENU_ITEM 5
+/* Features of a line's text, computed once per line (a line's text never changes; its kind
+   does, so the kind is checked by the callers): the line searches of the core ask them of the
+   same lines many times. A document's lines belong to one thread. */
+enum { DUMP_M_DONE = 1, DUMP_M_MENU = 2, DUMP_M_HEAD = 4, DUMP_M_SENTENCE = 8, DUMP_M_SPACED = 16 };
+static int dump_menu_calc(const struct dump_line *L);
+static int dump_headline_calc(const struct dump_line *L);
+static int dump_sentence_calc(const struct dump_line *L);
+static int dump_spaced_calc(const struct dump_line *L);
+static unsigned dump_width_calc(const struct dump_line *L);
+
+static unsigned dump_memo(const struct dump_line *L)
+{
+	struct dump_line *m = (struct dump_line *)L; /* the cache of a line the caller owns */
+	if (!(m->memo & DUMP_M_DONE)) {
+		unsigned v = DUMP_M_DONE;
+		m->memo = DUMP_M_DONE; /* the calcs below read each other's answers */
+		if (dump_menu_calc(L))
+			v |= DUMP_M_MENU;
+		m->memo = (unsigned char)v;
+		if (dump_headline_calc(L))
+			v |= DUMP_M_HEAD;
+		if (dump_sentence_calc(L))
+			v |= DUMP_M_SENTENCE;
+		m->memo = (unsigned char)v;
+		if (dump_spaced_calc(L))
+			v |= DUMP_M_SPACED;
+		m->memo = (unsigned char)v;
+	}
+	return m->memo;
+}
+
 static int dump_menu_line(const struct dump_line *L)
+{
+	return (dump_memo(L) & DUMP_M_MENU) != 0;
+}
+
+static int dump_headline_ish(const struct dump_line *L)
+{
+	return L->kind == DUMP_TEXT && (dump_memo(L) & DUMP_M_HEAD);
+}
+
+static unsigned dump_width(const struct dump_line *L)
+{
+	struct dump_line *m = (struct dump_line *)L;
+	if (!m->width)
+		m->width = dump_width_calc(L) + 1;
+	return m->width - 1;
+}
+
+static int dump_menu_calc(const struct dump_line *L)
 {
 	unsigned tokens = 0, chars = 0, in = 0, han = 0, tok_han = 0;
 	for (size_t i = 0, l = 1; i <= L->n; i += l) {
@@ -2664,7 +2715,7 @@ static int dump_menu_line(const struct dump_line *L)
 }
 
 /* The width of a line in em: a Latin letter or digit counts half. */
-static unsigned dump_width(const struct dump_line *L)
+static unsigned dump_width_calc(const struct dump_line *L)
 {
 	unsigned half = 0, full = 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
@@ -2681,10 +2732,10 @@ static unsigned dump_width(const struct dump_line *L)
    or ；, no Latin full stop after a word (". "), not ending in a pause or a colon; ！？…
    may stand anywhere (悲慟！北市士林年邁母子, 唯一的要求竟是……, 自縊... 凶宅). Not prose,
    so the core does not start with the headline. */
-static int dump_headline_ish(const struct dump_line *L)
+static int dump_headline_calc(const struct dump_line *L)
 {
 	unsigned w = dump_width(L), commas = 0;
-	if (L->kind != DUMP_TEXT || w > DUMP_TITLE_MAX || L->chars < 4)
+	if (w > DUMP_TITLE_MAX || L->chars < 4)
 		return 0;
 	for (size_t i = 0, l; i < L->n; i += l) {
 		uint32_t c = dump_cp(L->s + i, L->n - i, &l);
@@ -2721,13 +2772,18 @@ static size_t dump_urls(const char *s, size_t n)
 	return k;
 }
 
+/* Sentence-like text: a sentence mark, a long line that is not a row of addresses (a feed read
+   as text), or a wide line of clauses. */
+static int dump_sentence_calc(const struct dump_line *L)
+{
+	return dump_prose_marks(L->s, L->n) > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2) ||
+	       (dump_width(L) > DUMP_CLAUSES_WIDTH && dump_commas(L->s, L->n) >= 2);
+}
+
 static int dump_is_prose(const struct dump_line *L)
 {
-	unsigned marks = dump_prose_marks(L->s, L->n);
-	/* a long line of addresses and fields without a sentence (a feed read as text) is no prose */
-	return L->kind == DUMP_TEXT && !dump_menu_line(L) && !dump_headline_ish(L) &&
-	       (marks > 0 || (L->chars >= 60 && dump_urls(L->s, L->n) < 2) ||
-		(dump_width(L) > DUMP_CLAUSES_WIDTH && dump_commas(L->s, L->n) >= 2));
+	unsigned m = dump_memo(L);
+	return L->kind == DUMP_TEXT && !(m & DUMP_M_MENU) && !(m & DUMP_M_HEAD) && (m & DUMP_M_SENTENCE);
 }
 
 /* The weight of line i in the search for the body core (see above). */
@@ -2794,11 +2850,11 @@ static int dump_counted(const char *s, size_t n)
 #define DUMP_SPACED_RUN 4
 #define DUMP_SPACED_NEAR 3   /* lines each side of a line searched for such lines */
 
-/* A line of Han text with nothing of a link or a teaser, at least min characters: 1 when so,
-   2 when it also has a space between two Han characters. */
-static int dump_han_line(const struct dump_line *L, unsigned min)
+/* A line's text is Han text with nothing of a link or a teaser, at least min characters: 1
+   when so, 2 when it also has a space between two Han characters. */
+static int dump_han_text(const struct dump_line *L, unsigned min)
 {
-	if (L->kind != DUMP_TEXT || L->chars < min || dump_menu_line(L))
+	if (L->chars < min || dump_menu_line(L))
 		return 0;
 	unsigned han = 0, other = 0, gap = 0;
 	uint32_t prev = 0;
@@ -2828,9 +2884,20 @@ static int dump_han_line(const struct dump_line *L, unsigned min)
 	return gap ? 2 : 1;
 }
 
+/* A line of text that is such Han text (dump_han_text). */
+static int dump_han_line(const struct dump_line *L, unsigned min)
+{
+	return L->kind == DUMP_TEXT ? dump_han_text(L, min) : 0;
+}
+
 static int dump_spaced_line(const struct dump_line *L)
 {
-	return dump_han_line(L, DUMP_SPACED_MIN) == 2;
+	return L->kind == DUMP_TEXT && (dump_memo(L) & DUMP_M_SPACED);
+}
+
+static int dump_spaced_calc(const struct dump_line *L)
+{
+	return dump_han_text(L, DUMP_SPACED_MIN) == 2;
 }
 
 /* The number of such lines in a row around i (blank lines are not lines here), at most
@@ -2896,7 +2963,7 @@ static long dump_weight(const struct dump_line *L, size_t nl, size_t i)
 			return (long)x->chars;
 		if (dump_spaced_run(L, nl, i) >= DUMP_SPACED_RUN)
 			return (long)x->chars / 2; /* a blog's lines with spaces for commas */
-		if (dump_han_line(x, DUMP_TINY) && dump_spaced_near(L, nl, i) >= DUMP_SPACED_RUN)
+		if (dump_spaced_near(L, nl, i) >= DUMP_SPACED_RUN && dump_han_line(x, DUMP_TINY))
 			/* among them: such a line, or one of Han text alone (a caption between photos) */
 			return dump_spaced_line(x) ? (long)x->chars / 2 : 0;
 		size_t st;
