@@ -2566,39 +2566,6 @@ static enum err html_issuer(struct doc *doc, const char *s, size_t n, struct src
 	return ERR_OK;
 }
 
-/* A post's footer that names its poster first: NAME 发表在 SITE, NAME 發表於 2014/01/01 (blogs:
-   史蒂文的家_藍天 發表在 痞客邦 PIXNET 留言(42)). The name is all that comes before the verb: 2
-   to HTML_POSTER_MAX characters without spaces, colons or sentence punctuation; something must
-   follow the verb. Returns 1 and the name's offset and length. */
-#define HTML_POSTER_MAX 20
-static int html_post_signed(const char *s, size_t n, size_t *ns, size_t *nn)
-{
-	static const char *const verbs[] = {"发表在", "發表在", "发表于", "發表於"};
-	const char *p = s;
-	size_t m = n, l;
-	html_trim(&p, &m);
-	for (size_t q = 0; q < HTML_N(verbs); q++) {
-		const char *v = memmem(p, m, verbs[q], strlen(verbs[q]));
-		if (!v || v == p || (size_t)(v - p) + strlen(verbs[q]) >= m)
-			continue;
-		size_t e = (size_t)(v - p), cps = 0;
-		while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '\t'))
-			e--;
-		for (size_t i = 0; i < e; i += l, cps++) {
-			uint32_t c = html_cp(p + i, e - i, &l);
-			if (html_is_ws(c) || c == ':' || c == 0xFF1A || c == 0x3002 || c == 0xFF0C ||
-			    c == ',' || c == '.' || c == 0xFF01 || c == 0xFF1F || c == '@')
-				return 0;
-		}
-		if (cps < 2 || cps > HTML_POSTER_MAX)
-			return 0;
-		*ns = (size_t)(p - s);
-		*nn = e;
-		return 1;
-	}
-	return 0;
-}
-
 /* A headline-like block: short, few digits, no sentence end, not mostly links. */
 static int html_headline_like(const struct html_ctx *c, const struct html_block *b)
 {
@@ -3733,7 +3700,7 @@ static enum err html_assemble(struct html_ctx *c, size_t *out_body)
 			const struct html_block *b = &c->blocks[i];
 			size_t s0, n0;
 			if (b->kind != HTML_K_IMG && b->chars <= HTML_LEAD_MAX &&
-			    html_post_signed(c->text.p + b->off, b->len, &s0, &n0) && !n_signed++) {
+			    dump_post_signed(c->text.p + b->off, b->len, &s0, &n0) && !n_signed++) {
 				signed_at = i;
 				ns = s0;
 				nn = n0;

@@ -3456,6 +3456,34 @@ static const char *dump_posted_name(const char *s, size_t n, size_t *nn)
 	return NULL;
 }
 
+int dump_post_signed(const char *s, size_t n, size_t *ns, size_t *nn)
+{
+	static const char *const verbs[] = {"发表在", "發表在", "发表于", "發表於"};
+	const char *p = s;
+	size_t m = n, l;
+	dump_trim(&p, &m);
+	for (size_t q = 0; q < DUMP_N(verbs); q++) {
+		const char *v = memmem(p, m, verbs[q], strlen(verbs[q]));
+		if (!v || v == p || (size_t)(v - p) + strlen(verbs[q]) >= m)
+			continue;
+		size_t e = (size_t)(v - p), cps = 0;
+		while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+			e--;
+		for (size_t i = 0; i < e; i += l, cps++) {
+			uint32_t c = dump_cp(p + i, e - i, &l);
+			if (dump_is_space(c) || c == ':' || c == 0xFF1A || c == 0x3002 || c == 0xFF0C ||
+			    c == ',' || c == '.' || c == 0xFF01 || c == 0xFF1F || c == '@')
+				return 0;
+		}
+		if (cps < 2 || cps > DUMP_POSTER_MAX)
+			return 0;
+		*ns = (size_t)(p - s);
+		*nn = e;
+		return 1;
+	}
+	return 0;
+}
+
 /* A post's footer (textdump.h). */
 int dump_posted(const char *s, size_t n)
 {
@@ -4617,6 +4645,24 @@ static enum err dump_read_opt(struct doc *doc, const char *text, size_t len, int
 		    (e = doc_add_name(doc, L[i].s, nn)))
 			goto done;
 		break;
+	}
+	/* a post's footer under the article naming its poster first (史蒂文的家_藍天 發表在 痞客邦),
+	   when it is the only one: a forum's replies are signed the same way */
+	if (extract && !doc->n_byline && last_para != SIZE_MAX) {
+		size_t at = SIZE_MAX, n_signed = 0, ns = 0, nn = 0, s0, n0;
+		for (i = last_para + 1; i < nl && i <= last_para + 2 * DUMP_TAIL_WINDOW; i++)
+			if (L[i].chars <= DUMP_DATELINE_LINE_MAX && dump_post_signed(L[i].s, L[i].n, &s0, &n0) &&
+			    !n_signed++) {
+				at = i;
+				ns = s0;
+				nn = n0;
+			}
+		/* the poster as shown: a blog's name (史蒂文的家_藍天) is no personal name */
+		if (n_signed == 1 && !dump_chrome_word(L[at].s + ns, nn) &&
+		    !dump_in(L[at].s + ns, nn, dump_nav_words, DUMP_N(dump_nav_words)) &&
+		    ((e = doc_add_credit(doc, "", 0, (struct srcpos){doc->file, L[at].line, 1})) ||
+		     (e = doc_add_name(doc, L[at].s + ns, nn))))
+			goto done;
 	}
 	/* a credit closing one of the last paragraphs of a page's article: （王煌忠／台中報導） */
 	for (size_t k = doc->n_blocks, m = 0; extract && k-- > 0 && m < DUMP_CREDIT_PARAS && !doc->n_byline; m++)

@@ -46,6 +46,12 @@ enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos);
 /* Whether s[0..n) is a post's footer: a posting key (发表于, 发布时间, 发帖时间, Posted, 张贴于 …)
    then, within a few spaces or a colon, a date (blogs and forums, under the post). */
 int dump_posted(const char *s, size_t n);
+/* A post's footer that names its poster first: NAME 发表在 SITE, NAME 發表於 2014/01/01 (blogs:
+   史蒂文的家_藍天 發表在 痞客邦 PIXNET 留言(42)). The name is all that comes before the verb: 2
+   to DUMP_POSTER_MAX characters without spaces, colons or sentence punctuation; something must
+   follow the verb. Returns 1 and the name's offset and length in s. */
+#define DUMP_POSTER_MAX 20
+int dump_post_signed(const char *s, size_t n, size_t *ns, size_t *nn);
 
 /* Whether the token s[0..n) is a byline role word, the same for every reader: 记者, 通讯员,
    执笔人, 摄影 … (Traditional forms too), 文, 图, 文图 as whole tokens, and a role with an outlet

@@ -252,6 +252,8 @@ for f in newspaper4k__cnn_main_site newspaper4k__yahoo_main_site newspaper4k__sa
 		fails=$((fails + 1))
 	fi
 done
+# a blog's footer naming its poster first, the only one under the post (史蒂文的家_藍天 發表在 痞客邦)
+check readability__pixnet byline 史蒂文的家_藍天
 # golden fields of representative dumps (tests/dumps/golden.sh)
 sh tests/dumps/golden.sh || fails=$((fails + 1))
 echo "dumps: $fails failed"
