@@ -112,6 +112,8 @@ static const struct dump_key dump_keys[] = {
 	{"发布时间", DUMP_KEY_DATE}, {"发表时间", DUMP_KEY_DATE}, {"发布日期", DUMP_KEY_DATE},
 	{"发稿时间", DUMP_KEY_DATE}, {"更新时间", DUMP_KEY_DATE}, {"发表日期", DUMP_KEY_DATE},
 	{"发布于", DUMP_KEY_DATE}, {"发表于", DUMP_KEY_DATE}, {"时间", DUMP_KEY_DATE},
+	{"最新更新", DUMP_KEY_DATE}, {"最后更新", DUMP_KEY_DATE}, {"最近更新", DUMP_KEY_DATE},
+	{"更新于", DUMP_KEY_DATE},
 	{"日期", DUMP_KEY_DATE},
 	{"稿件来源", DUMP_KEY_SOURCE}, {"新闻来源", DUMP_KEY_SOURCE}, {"信息来源", DUMP_KEY_SOURCE},
 	{"文章来源", DUMP_KEY_SOURCE}, {"本文来源", DUMP_KEY_SOURCE}, {"来源", DUMP_KEY_SOURCE},
@@ -1983,6 +1985,8 @@ static int dump_caption_label(const char *s, size_t n)
 	return 0;
 }
 
+static int dump_relative_time(const char *s, size_t n);
+
 static int dump_chrome_line(const char *s, size_t n, size_t chars)
 {
 	size_t i = dump_skip_chrome_sep(s, n, 0), l, k;
@@ -2002,6 +2006,10 @@ static int dump_chrome_line(const char *s, size_t n, size_t chars)
 		if (chars <= 16 && (dump_ends(s, n, "查看更多") || dump_ends(s, n, "查看更多>>")))
 			return 1;
 		if ((k = dump_counter(s + i, n - i)) && i + k == n)
+			return 1;
+		/* a time relative to the day the page was seen (3 小时前, 昨天, 2 hours ago): read as a
+		   dateline's mark, never printed, no date guessed */
+		if (dump_relative_time(s + i, n - i))
 			return 1;
 		/* a tip line: 澎湃新闻报料：021-962866 */
 		const char *tip = memmem(s, n, "报料", strlen("报料"));
@@ -2109,8 +2117,16 @@ static int dump_tail_line(const char *s, size_t n, size_t chars)
 		else
 			k = dump_lit(s + i, n - i, dump_tail_words[q]);
 		if (k && (i + k == n || dump_is_chrome_sep(dump_cp(s + i + k, n - i - k, &l)) ||
-			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多")))
+			  dump_is_colon(dump_cp(s + i + k, n - i - k, &l)) || dump_lit(s + i + k, n - i - k, "更多"))) {
+			/* 最近更新：2022-04-06 14:30 is a dateline, not the list's heading */
+			size_t j = i + k;
+			char iso[DUMP_ISO_MAX];
+			while (j < n && (dump_is_space(dump_cp(s + j, n - j, &l)) || dump_is_colon(dump_cp(s + j, n - j, &l))))
+				j += l;
+			if (j < n && dump_date(s + j, n - j, iso))
+				return 0;
 			return 1;
+		}
 	}
 	/* headings that also open a line of text or a single link inside the article
 	   (〔即時新聞／綜合報導〕…, 延伸阅读：…): a tail only alone on their line */

@@ -1012,6 +1012,18 @@ static void test_field_shapes(void)
 		CHECK(d->n_blocks == 1);
 	}
 	doc_free(d);
+	/* 最新更新：/最近更新： before a date is a dateline (最近更新 alone heads a related list); a
+	   time relative to the day the page was seen is not printed and gives no date */
+	static const char *const dated[] = {"最新更新：2022-04-06 14:30", "最近更新：2022-04-06 14:30", "3 小时前", "昨天"};
+	for (size_t q = 0; q < sizeof dated / sizeof *dated; q++) {
+		snprintf(text, sizeof text, "民政部：推动社会工作服务站全覆盖\n%s\n%s", dated[q], body);
+		d = parse_ok(text, &c);
+		if (d) {
+			CHECK(q < 2 ? d->published.text && !strcmp(d->published.text, "2022-04-06T14:30") : !d->published.text);
+			CHECK(d->n_blocks == 1);
+		}
+		doc_free(d);
+	}
 	/* follow-us and tip-line footers under the article are chrome */
 	snprintf(text, sizeof text, "民政部：推动社会工作服务站全覆盖\n2022-04-06 08:25 来源：澎湃新闻\n%s"
 		 "责任编辑：王五\n澎湃新闻报料：021-962866\n关注公众号：人民网\n更多精彩内容请进入国内新闻频道\n", body);
