@@ -182,9 +182,10 @@ size_t wording_editor_name(const char *s)
 	size_t n = strlen(s);
 	if (wording_is_id(s, n))
 		return 0;
-	/* 杨倩_NF4425: the code after the last _ or - that follows a non-ASCII name */
+	/* 杨倩_NF4425, 王五 PN123: the code after the last _, - or space that follows a non-ASCII
+	   name */
 	for (size_t i = n; i-- > 1;)
-		if ((s[i] == '_' || s[i] == '-') && ((unsigned char)s[i - 1] & 0x80)) {
+		if ((s[i] == '_' || s[i] == '-' || s[i] == ' ') && ((unsigned char)s[i - 1] & 0x80)) {
 			if (wording_is_id(s + i + 1, n - i - 1))
 				return i;
 			break;

@@ -115,6 +115,8 @@ int main(void)
 	CHECK(wording_editor_name("Anna-Lena") == 9);   /* a hyphenated name without digits */
 	CHECK(wording_editor_name("张三-李四") == strlen("张三-李四"));
 	CHECK(wording_editor_name("NF4425") == 0);
+	CHECK(wording_editor_name("王五 PN123") == strlen("王五"));      /* a portal's staff code */
+	CHECK(wording_editor_name("萧潇 张妍") == strlen("萧潇 张妍")); /* two names */
 	CHECK(wording_editor_name("") == 0);
 	CHECK(wording_editor_name(NULL) == 0);
 	CHECK(!b.oom && !keep.oom);
