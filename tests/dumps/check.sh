@@ -8,63 +8,36 @@ set -u
 PAIBAN=${PAIBAN:-build/paiban}
 D=${CORPUS:-../shared/corpus/dev}/dumps
 fails=0
-# A page of menus and links only (no line reads as a sentence): refused, exit 1, no PDF.
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# refused NAME MESSAGE WHAT: $T/NAME.txt is refused (exit 1, no PDF) with MESSAGE on stderr
+refused() {
+	"$PAIBAN" print "$T/$1.txt" -o "$T/$1.pdf" 2>"$T/$1.err"
+	rc=$?
+	if [ $rc -eq 1 ] && [ ! -e "$T/$1.pdf" ] && grep -qF "$1.txt: error: $2" "$T/$1.err"; then
+		echo "ok    $3 is refused"
+	else
+		echo "FAIL  $3: exit $rc"
+		cat "$T/$1.err"
+		fails=$((fails + 1))
+	fi
+}
+# A page of menus and links only (no line reads as a sentence): refused, exit 1, no PDF.
 for w in 首页 新闻 体育 财经 娱乐 科技 汽车 房产 教育 旅游 时尚 游戏 登录 注册 今日要闻标题一则 今日要闻标题二则 '关于我们 | 联系我们'; do
 	echo "$w"
 done >"$T/front.txt"
-"$PAIBAN" print "$T/front.txt" -o "$T/front.pdf" 2>"$T/front.err"
-rc=$?
-if [ $rc -eq 1 ] && [ ! -e "$T/front.pdf" ] &&
-	grep -q "front.txt: error: no article text: 17 lines and none reads as a sentence" "$T/front.err"; then
-	echo "ok    a page of menus only is refused"
-else
-	echo "FAIL  a page of menus only: exit $rc"
-	cat "$T/front.err"
-	fails=$((fails + 1))
-fi
+refused front "no article text: 17 lines and none reads as a sentence" "a page of menus only"
 # An error page (404) pasted whole: refused, exit 1, no PDF, saying what it is.
 printf '首页\n新闻\n\n抱歉，您访问的页面不存在或已被删除！\n可能的原因：网址输入有误，或者该页面已经被删除。请检查您输入的网址是否正确，或者返回首页继续浏览。\n返回首页\n' >"$T/404.txt"
-"$PAIBAN" print "$T/404.txt" -o "$T/404.pdf" 2>"$T/404.err"
-rc=$?
-if [ $rc -eq 1 ] && [ ! -e "$T/404.pdf" ] &&
-	grep -q '404.txt: error: not an article: an error page (it says "页面不存在")' "$T/404.err"; then
-	echo "ok    an error page is refused"
-else
-	echo "FAIL  an error page: exit $rc"
-	cat "$T/404.err"
-	fails=$((fails + 1))
-fi
+refused 404 'not an article: an error page (it says "页面不存在")' "an error page"
 if [ ! -f "$D/INDEX.tsv" ]; then
 	echo "skip  no corpus at $D"
 	exit $fails
 fi
-# check FILE FIELD WANT: FIELD is title, subtitle, published, editor, byline (all names, space
-# separated), first (first block's text, a prefix), blocks-without (a string no block may contain),
-# blocks-with (a string some block contains) or heading (a heading's whole text)
+# check FILE FIELD WANT: FIELD as tests/fields.py reads it (title, published, editor, byline,
+# first, blocks-with, blocks-without, heading …)
 check() {
-	got=$("$PAIBAN" parse "$D/$1.txt" 2>/dev/null | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-f, want = sys.argv[1], sys.argv[2]
-if f == "first":
-    t = d["blocks"][0]["text"] if d["blocks"] else ""
-    print("ok" if t.startswith(want) else t)
-elif f == "byline":
-    names = " ".join(n for c in d["byline"] for n in c["names"])
-    print("ok" if names == want else names)
-elif f == "blocks-with":
-    print("ok" if any(want in b["text"] for b in d["blocks"]) else "none")
-elif f == "heading":
-    print("ok" if any(b["type"] == "heading" and b["text"] == want for b in d["blocks"]) else "none")
-elif f == "blocks-without":
-    bad = [b["text"] for b in d["blocks"] if want in b["text"]]
-    print("ok" if not bad else bad[0])
-else:
-    v = d.get(f)
-    print("ok" if v == want else v)
-' "$2" "$3")
+	got=$("$PAIBAN" parse "$D/$1.txt" 2>/dev/null | python3 tests/fields.py "$2" "$3")
 	if [ "$got" = ok ]; then
 		echo "ok    $1 $2"
 	else
