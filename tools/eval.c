@@ -863,31 +863,17 @@ done:
 
 static char *eval_jdup(const struct eval_json *j, const char *key);
 
-/* The page's fields as the curated JSON of its dump states them (dumps/<id with / as __>.json:
-   upstream values checked by hand against the page, e.g. a site name or an editor given as
-   the author moved or dropped, a <title> suffix stripped; see its notes): title, published,
-   authors and editor replace the upstream ones, a null leaving the field uncounted as for
-   the dumps; the body stays the upstream one. Returns 1 when a curated JSON was found. */
-static int eval_curated(const char *dir, const char *id, struct eval_gt *gt)
+/* Title (unless the ground truth already holds a twnews substring), date, editor and authors of
+   a dump's JSON ground truth into gt, replacing what gt held: the title else title_contains (a
+   substring), and the non-empty authors, "" when the list has none; a null field is left
+   uncounted. */
+static void eval_json_fields(const struct eval_json *j, struct eval_gt *gt)
 {
-	char rel[EVAL_PATH_MAX];
-	size_t o = (size_t)snprintf(rel, sizeof rel, "dumps/");
-	for (const char *p = id; *p && o + 8 < sizeof rel; p++) {
-		if (*p == '/')
-			rel[o++] = '_', rel[o++] = '_';
-		else
-			rel[o++] = *p;
-	}
-	snprintf(rel + o, sizeof rel - o, ".json");
-	char *jp = eval_path(dir, rel), *js = eval_slurp(jp);
-	free(jp);
-	struct eval_json *j = js ? eval_json_parse(js) : NULL;
-	free(js);
-	if (!j)
-		return 0;
 	if (!gt->title_sub) {
 		free(gt->title);
 		gt->title = eval_jdup(j, "title");
+		if (!gt->title && (gt->title = eval_jdup(j, "title_contains")))
+			gt->title_sub = 1;
 		gt->has_title = gt->title != NULL;
 	}
 	free(gt->date);
@@ -911,6 +897,31 @@ static int eval_curated(const char *dir, const char *id, struct eval_gt *gt)
 		gt->has_names = nb.len > 0;
 		buf_free(&nb);
 	}
+}
+
+/* The page's fields as the curated JSON of its dump states them (dumps/<id with / as __>.json:
+   upstream values checked by hand against the page, e.g. a site name or an editor given as
+   the author moved or dropped, a <title> suffix stripped; see its notes): title, published,
+   authors and editor replace the upstream ones, a null leaving the field uncounted as for
+   the dumps; the body stays the upstream one. Returns 1 when a curated JSON was found. */
+static int eval_curated(const char *dir, const char *id, struct eval_gt *gt)
+{
+	char rel[EVAL_PATH_MAX];
+	size_t o = (size_t)snprintf(rel, sizeof rel, "dumps/");
+	for (const char *p = id; *p && o + 8 < sizeof rel; p++) {
+		if (*p == '/')
+			rel[o++] = '_', rel[o++] = '_';
+		else
+			rel[o++] = *p;
+	}
+	snprintf(rel + o, sizeof rel - o, ".json");
+	char *jp = eval_path(dir, rel), *js = eval_slurp(jp);
+	free(jp);
+	struct eval_json *j = js ? eval_json_parse(js) : NULL;
+	free(js);
+	if (!j)
+		return 0;
+	eval_json_fields(j, gt);
 	eval_json_free(j);
 	return 1;
 }
@@ -973,30 +984,11 @@ static void eval_dump(const char *dir, char *row, struct eval_tally *t, FILE *nu
 	int g = !strcmp(col[11], "seed-like-ascii") ? EVAL_G_ASCII
 		: !strncmp(lang, "zh", 2)           ? EVAL_G_DUMP_ZH
 						    : EVAL_G_DUMP_OTHER;
-	gt.title = eval_jdup(j, "title");
-	if (!gt.title && (gt.title = eval_jdup(j, "title_contains")))
-		gt.title_sub = 1;
-	gt.has_title = gt.title != NULL;
-	gt.date = eval_jdup(j, "published");
-	gt.has_date = gt.date != NULL;
-	gt.editor = eval_jdup(j, "editor");
+	eval_json_fields(j, &gt);
 	gt.body = eval_jdup(j, "body_text");
 	if (!gt.body && (gt.body = eval_jdup(j, "body_contains")))
 		gt.body_sub = 1;
 	gt.has_body = gt.body != NULL;
-	const struct eval_json *au = eval_get(j, "authors");
-	if (au && au->t == EVAL_JARR) {
-		struct buf nb;
-		buf_init(&nb);
-		for (const struct eval_json *k = au->kid; k; k = k->next)
-			if (k->t == EVAL_JSTR && k->s[0]) {
-				buf_puts(&nb, k->s);
-				buf_putc(&nb, '\n');
-			}
-		gt.names = strdup(buf_cstr(&nb));
-		gt.has_names = nb.len > 0;
-		buf_free(&nb);
-	}
 	int nonart = !strcmp(col[4], "non-article") && !gt.has_title && !gt.has_body;
 	snprintf(rel, sizeof rel, "dumps/%s", col[0]);
 	char *path = eval_path(dir, rel);
