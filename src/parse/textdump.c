@@ -4243,8 +4243,9 @@ static enum err dump_gov_table(struct dump_ctx *c, size_t *title)
 	}
 	if (t0 == SIZE_MAX)
 		return ERR_OK;
-	const char *tv = NULL, *pub = NULL, *written = NULL, *issuer = NULL, *publisher = NULL;
-	size_t tvn = 0, pubn = 0, writtenn = 0, issuern = 0, publishern = 0, trow = SIZE_MAX;
+	/* the first value of each kind of field (DUMP_GOV_TITLE … DUMP_GOV_PUBLISHER) */
+	struct dump_gov_cell got[DUMP_GOV_OTHER + 1] = {{0}};
+	size_t trow = SIZE_MAX;
 	for (size_t i = t0; i < t1; i++) {
 		size_t m = dump_gov_row(L[i].s, L[i].n, cell);
 		if (!m && i > t0) { /* a value on its own line */
@@ -4257,43 +4258,12 @@ static enum err dump_gov_table(struct dump_ctx *c, size_t *title)
 			m = 1;
 		}
 		for (size_t q = 0; q < m; q++) {
-			if (!cell[q].vn)
+			unsigned char k = dump_gov_keys[cell[q].key].k;
+			if (!cell[q].vn || got[k].vn)
 				continue;
-			switch (dump_gov_keys[cell[q].key].k) {
-			case DUMP_GOV_TITLE:
-				if (!tv) {
-					tv = cell[q].v;
-					tvn = cell[q].vn;
-					trow = i;
-				}
-				break;
-			case DUMP_GOV_PUBLISHED:
-				if (!pub) {
-					pub = cell[q].v;
-					pubn = cell[q].vn;
-				}
-				break;
-			case DUMP_GOV_WRITTEN:
-				if (!written) {
-					written = cell[q].v;
-					writtenn = cell[q].vn;
-				}
-				break;
-			case DUMP_GOV_ISSUER:
-				if (!issuer) {
-					issuer = cell[q].v;
-					issuern = cell[q].vn;
-				}
-				break;
-			case DUMP_GOV_PUBLISHER:
-				if (!publisher) {
-					publisher = cell[q].v;
-					publishern = cell[q].vn;
-				}
-				break;
-			default:
-				break;
-			}
+			got[k] = cell[q];
+			if (k == DUMP_GOV_TITLE)
+				trow = i;
 		}
 		L[i].kind = DUMP_CHROME;
 		L[i].flags = 0;
@@ -4301,17 +4271,17 @@ static enum err dump_gov_table(struct dump_ctx *c, size_t *title)
 	enum err e;
 	char iso[DUMP_ISO_MAX];
 	struct srcpos pos = {c->doc->file, L[t0].line, 1};
+	const struct dump_gov_cell *pub = &got[DUMP_GOV_PUBLISHED], *written = &got[DUMP_GOV_WRITTEN];
 	if (!c->doc->published.text &&
-	    ((pub && dump_date(pub, pubn, iso)) || (written && dump_date(written, writtenn, iso))) &&
+	    ((pub->vn && dump_date(pub->v, pub->vn, iso)) || (written->vn && dump_date(written->v, written->vn, iso))) &&
 	    (e = doc_set(c->doc, &c->doc->published, iso, (size_t)-1, pos)))
 		return e;
-	if (!issuer) {
-		issuer = publisher;
-		issuern = publishern;
-	}
-	if (issuer && issuern <= DUMP_META_MAX && !c->doc->n_byline &&
-	    ((e = doc_add_credit(c->doc, "", 0, pos)) || (e = doc_add_name(c->doc, issuer, issuern))))
+	const struct dump_gov_cell *issuer = got[DUMP_GOV_ISSUER].vn ? &got[DUMP_GOV_ISSUER] : &got[DUMP_GOV_PUBLISHER];
+	if (issuer->vn && issuer->vn <= DUMP_META_MAX && !c->doc->n_byline &&
+	    ((e = doc_add_credit(c->doc, "", 0, pos)) || (e = doc_add_name(c->doc, issuer->v, issuer->vn))))
 		return e;
+	const char *tv = got[DUMP_GOV_TITLE].v;
+	size_t tvn = got[DUMP_GOV_TITLE].vn;
 	if (!tv)
 		return ERR_OK;
 	/* the headline again under the table, whole or broken over lines: not printed */
