@@ -4081,7 +4081,8 @@ enum err dump_report_credit(struct doc *doc, const char *t, struct srcpos pos)
    padded with spaces to one width (标      题：). Its 标题 is the notice's title, 发布日期 (else
    成文日期) the date, 发文机关 (else 发布机构) the author; the rest (索引号, 分类, 发文字号…) is
    filing data, not printed. The headline shown again under the table, often broken over short
-   lines (…关于禁止在 / …补充治理工程建设 / …), is the title again and is not printed either. */
+   lines (…关于禁止在 / …补充治理工程建设 / …), is the title again: parse.c drops it, as it does
+   for any reader. */
 #define DUMP_GOV_CELLS 8    /* key-value pairs on one table row */
 #define DUMP_GOV_KEYS 3     /* distinct keys that make a table */
 
@@ -4182,34 +4183,13 @@ static size_t dump_gov_row(const char *s, size_t n, struct dump_gov_cell *cell)
 	return cells;
 }
 
-/* s[0..n) with its spaces left out is t[0..tn) from *at on: advances *at past it. */
-static int dump_gov_part(const char *s, size_t n, const char *t, size_t tn, size_t *at)
-{
-	size_t i = 0, j = *at, l, tl;
-	while (i < n) {
-		uint32_t c = dump_cp(s + i, n - i, &l);
-		if (dump_is_space(c)) {
-			i += l;
-			continue;
-		}
-		while (j < tn && dump_is_space(dump_cp(t + j, tn - j, &tl)))
-			j += tl;
-		if (j >= tn || dump_cp(t + j, tn - j, &tl) != c)
-			return 0;
-		i += l;
-		j += tl;
-	}
-	*at = j;
-	return 1;
-}
-
 /* Finds a notice's metadata table and reads it (see above); its lines become chrome. When the
    table comes before any sentence, its 标题 row becomes the title line (*title, its text cut to
    the value) and the lines above it are dropped. */
 static enum err dump_gov_table(struct dump_ctx *c, size_t *title)
 {
 	struct dump_line *L = c->lines;
-	size_t nl = c->n_lines, t0 = SIZE_MAX, t1 = 0, l;
+	size_t nl = c->n_lines, t0 = SIZE_MAX, t1 = 0;
 	struct dump_gov_cell cell[DUMP_GOV_CELLS];
 	*title = SIZE_MAX;
 	/* the first run of rows holding DUMP_GOV_KEYS different keys, one of them filing data or
@@ -4284,22 +4264,6 @@ static enum err dump_gov_table(struct dump_ctx *c, size_t *title)
 	size_t tvn = got[DUMP_GOV_TITLE].vn;
 	if (!tv)
 		return ERR_OK;
-	/* the headline again under the table, whole or broken over lines: not printed */
-	for (size_t i = t1; i < nl && i < t1 + DUMP_HEAD_WINDOW; i++) {
-		size_t at = 0, j = i;
-		while (j < nl && !dump_has_stop(L[j].s, L[j].n) && dump_gov_part(L[j].s, L[j].n, tv, tvn, &at)) {
-			j++;
-			while (at < tvn && dump_is_space(dump_cp(tv + at, tvn - at, &l)))
-				at += l;
-			if (at == tvn)
-				break;
-		}
-		if (at == tvn && j > i) {
-			for (size_t q = i; q < j; q++)
-				L[q].kind = DUMP_CHROME;
-			break;
-		}
-	}
 	for (size_t i = 0; i < t0; i++)
 		if (dump_is_prose(&L[i]))
 			return ERR_OK; /* the table closes the article: its title is not the first line */
