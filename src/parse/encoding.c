@@ -368,12 +368,14 @@ static const char enc_common[] =
 	"名真论論处處走义義各入几幾口认認条條平系气氣题題活更别別打女变變四神总總何电電数數安少"
 	"报報才结結反受目太量再感建务務做接必场場件计計管期市直资資命山金指记記区區社会市警方";
 
-/* Counts the characters of enc_common among the first 64 KB of UTF-8 s[0..n). */
+/* Counts the characters of enc_common among the first ENC_SCORE_BYTES of UTF-8 s[0..n): some
+   1300 characters tell the right reading from the wrong one, and each costs a search of
+   enc_common (about 900 instructions). */
 static size_t enc_common_score(const char *s, size_t n)
 {
 	size_t score = 0, l;
-	if (n > 65536)
-		n = 65536;
+	if (n > ENC_SCORE_BYTES)
+		n = ENC_SCORE_BYTES;
 	for (size_t i = 0; i < n; i += l) {
 		l = 1;
 		if ((unsigned char)s[i] < 0xE0 || (unsigned char)s[i] >= 0xF0 || i + 3 > n)

@@ -21,6 +21,8 @@ enum enc_kind {
 /* A single-byte charset detected for text with at least this percentage of bytes >= 0x80 is
    not believed (GB-encoded Chinese has far more). */
 #define ENC_SINGLE_HIGH 10
+/* Bytes of each reading compared when Big5 and GB18030 both decode an input (enc_decode). */
+#define ENC_SCORE_BYTES 4096
 
 /* Most "invalid UTF-8" warnings printed for one input; the rest are counted in one note. */
 #define ENC_MAX_WARNINGS 20
