@@ -511,6 +511,13 @@ for p in hubei-2022-04-06-wushe-liandong:sample article:md figure:html; do
 		|| fail "-d -j 2: ${p%%:*}.epub differs or is missing"
 done
 
+# a text's signature (the signer over a date alone) is marked for the flush-right rule
+printf '关于开展社区服务月活动的通知\n2022-01-20 来源：某市民政局\n请各单位认真组织实施，确保活动取得实效。\n某市民政局\n2022年1月27日\n' >"$T/sign.txt"
+"$PAIBAN" epub "$T/sign.txt" -o "$T/sign.epub" 2>/dev/null
+unzip -p "$T/sign.epub" '*.xhtml' | grep -q '<p class="signature">2022年1月27日</p>' &&
+	unzip -p "$T/sign.epub" '*.css' | grep -q 'p.signature { text-indent: 0; text-align: right; }' &&
+	ok "signature marked flush right" || fail "signature not marked"
+
 # errors: no output
 "$PAIBAN" epub "$T/missing.txt" -o "$T/e1.epub" 2>"$T/e1.err"
 rc=$?

@@ -163,6 +163,17 @@ awk -v a="${xa:-0}" -v t="${xt:-0}" 'BEGIN { exit !(a > t && t > 0) }' ||
 pdftotext -enc UTF-8 "$T/scripts.pdf" - | tr -d '\n\f' | grep -q '表情👍很好，国旗🇨🇳。' ||
 	fail "scripts: the emoji do not copy back"
 
+# A text closing with its signature (落款: the signer over a date alone) sets both lines flush
+# right: they end where the measure ends (--dump-layout), an ordinary paragraph does not.
+printf '关于开展社区服务月活动的通知\n2022-01-20 来源：某市民政局\n各区民政局：为进一步做好社区服务工作，现就开展社区服务月活动有关事项通知如下。\n请各单位认真组织实施，确保活动取得实效。\n某市民政局\n2022年1月27日\n' >"$T/sign.txt"
+"$PAIBAN" print "$T/sign.txt" --dump-layout "$T/sign.layout" -o "$T/sign.pdf" 2>"$T/sign.err" || fail "signature: exit $?"
+awk '
+	$1 == "body" { split($4, x, /\.\./); end[$NF] = x[2] }
+	END {
+		r = end["|某市民政局|"]; d = end["|2022年1月27日|"]; p = end["|请各单位认真组织实施，确保活动取得实效。|"]
+		if (r == "" || d == "" || r != d || p >= d) { printf "signer ends at %s, date at %s, a paragraph at %s\n", r, d, p; exit 1 }
+	}' "$T/sign.layout" || fail "signature: not flush right"
+
 # Help and version.
 "$PAIBAN" --help | grep -q 'paiban COMMAND' || fail "--help"
 "$PAIBAN" print --help | grep -q -- '--style' || fail "print --help"
